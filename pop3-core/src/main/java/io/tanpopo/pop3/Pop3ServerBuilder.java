@@ -1,0 +1,163 @@
+package io.tanpopo.pop3;
+
+import io.tanpopo.auth.Authenticator;
+import io.tanpopo.auth.StaticUsersAuthenticator;
+import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.store.MailStore;
+import io.tanpopo.store.memory.MemoryStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds a {@link Pop3Server}. Without an authenticator and a store it uses static users (added
+ * with {@link #user}) and in-memory mailboxes, which is what tests want.
+ */
+public final class Pop3ServerBuilder {
+
+    private Pop3Config config;
+    private String bind = "127.0.0.1";
+    private int port;
+    private String hostname = "localhost";
+    private Duration idleTimeout = Duration.ofMinutes(10);
+    private int maxBadCommands = 20;
+    private int maxLineLength = 255;
+    private Duration failedLoginDelay = Duration.ofSeconds(1);
+    private Duration maxFailedLoginDelay = Duration.ofSeconds(15);
+    private Optional<Duration> loginDelay = Optional.empty();
+    private Optional<String> expire = Optional.empty();
+    private int workerThreads = 16;
+    private Authenticator authenticator;
+    private MailStore store;
+    private final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
+    private final List<SessionListener> listeners = new ArrayList<>();
+    private boolean lockMaildrops = true;
+
+    Pop3ServerBuilder() {
+    }
+
+    /** Everything the server is made of, once built. */
+    record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
+            ExecutorService workers, ScheduledExecutorService timer) {
+    }
+
+    /**
+     * Uses these protocol settings as a whole (the app passes what it read from its properties);
+     * the single-setting methods then no longer apply.
+     */
+    public Pop3ServerBuilder config(Pop3Config settings) {
+        this.config = settings;
+        return this;
+    }
+
+    public Pop3ServerBuilder bind(String address) {
+        this.bind = address;
+        return this;
+    }
+
+    /** The port; 0 (the default) picks a free one, see {@link Pop3Server#port()}. */
+    public Pop3ServerBuilder port(int number) {
+        this.port = number;
+        return this;
+    }
+
+    /** The name in the greeting and APOP stamp; never looked up. */
+    public Pop3ServerBuilder hostname(String name) {
+        this.hostname = name;
+        return this;
+    }
+
+    public Pop3ServerBuilder idleTimeout(Duration timeout) {
+        this.idleTimeout = timeout;
+        return this;
+    }
+
+    public Pop3ServerBuilder maxBadCommands(int count) {
+        this.maxBadCommands = count;
+        return this;
+    }
+
+    public Pop3ServerBuilder maxLineLength(int octets) {
+        this.maxLineLength = octets;
+        return this;
+    }
+
+    /** The first failed login's delay (doubling per failure from one address, up to {@code max}). */
+    public Pop3ServerBuilder failedLoginDelay(Duration first, Duration max) {
+        this.failedLoginDelay = first;
+        this.maxFailedLoginDelay = max;
+        return this;
+    }
+
+    /** Advertise and enforce LOGIN-DELAY (RFC 2449 §6.5). */
+    public Pop3ServerBuilder loginDelay(Duration delay) {
+        this.loginDelay = Optional.of(delay);
+        return this;
+    }
+
+    /** Advertise EXPIRE (RFC 2449 §6.7): {@code NEVER} or a number of days. */
+    public Pop3ServerBuilder expire(String policy) {
+        this.expire = Optional.of(policy);
+        return this;
+    }
+
+    public Pop3ServerBuilder workerThreads(int count) {
+        this.workerThreads = count;
+        return this;
+    }
+
+    /** Adds a user of the built-in static authenticator. */
+    public Pop3ServerBuilder user(String name, String password) {
+        users.put(name, password);
+        return this;
+    }
+
+    /** Uses another authenticator instead of the static users. */
+    public Pop3ServerBuilder authenticator(Authenticator chosen) {
+        this.authenticator = chosen;
+        return this;
+    }
+
+    /** Uses another mail store instead of in-memory mailboxes. */
+    public Pop3ServerBuilder store(MailStore chosen) {
+        this.store = chosen;
+        return this;
+    }
+
+    /** Whether the in-memory store locks maildrops ({@code [IN-USE]} for a second session); default on. */
+    public Pop3ServerBuilder lockMaildrops(boolean lock) {
+        this.lockMaildrops = lock;
+        return this;
+    }
+
+    public Pop3ServerBuilder listener(SessionListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Starts the server; it accepts connections when this returns. */
+    public Pop3Server start() {
+        Pop3Config settings = config != null ? config : new Pop3Config(bind, port, hostname, idleTimeout,
+                maxBadCommands, maxLineLength, failedLoginDelay, maxFailedLoginDelay, loginDelay, expire, workerThreads);
+        return new Pop3Server(new Parts(settings, authenticator != null ? authenticator : users,
+                store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
+                Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
+                new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer"))));
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package io.tanpopo.pop3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** tanpopo's version, as Maven wrote it into the jar. */
+public final class Version {
+
+    private Version() {
+    }
+
+    /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static String current() {
+        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String version = properties.getProperty("version", "unknown");
+            return version.startsWith("$") ? "unknown" : version;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

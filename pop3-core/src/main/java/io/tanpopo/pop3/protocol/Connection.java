@@ -1,0 +1,25 @@
+package io.tanpopo.pop3.protocol;
+
+/**
+ * What the protocol needs of a transport (a MINA session, or standard input and output). All
+ * methods may be called from any thread.
+ */
+public interface Connection {
+
+    /** Queues {@code chunk} for writing; {@code onWritten}, if not null, runs once it left (or failed). */
+    void write(byte[] chunk, Runnable onWritten);
+
+    /** Octets queued but not yet written, for flow control. */
+    long queuedBytes();
+
+    /** Stops reading from the client until {@link #resumeInput()}. */
+    void suspendInput();
+
+    void resumeInput();
+
+    /** Starts the server side of a TLS handshake (RFC 2595 §4), after the STLS reply was written. */
+    void startTls();
+
+    /** Closes the connection after what was queued is written. */
+    void close();
+}

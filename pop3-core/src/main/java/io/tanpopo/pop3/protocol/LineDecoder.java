@@ -1,0 +1,69 @@
+package io.tanpopo.pop3.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits the client's bytes into command lines (RFC 1939 §3: lines end with CRLF; a bare LF is
+ * accepted too). A line longer than the limit is never buffered whole: the decoder keeps at most
+ * the limit, discards the rest up to the next line end, and reports it once as too long.
+ */
+public final class LineDecoder {
+
+    /** Where decoded lines go. */
+    public interface Sink {
+        void line(String line);
+
+        void tooLong();
+    }
+
+    private final byte[] buffer;
+    private int length;
+    private boolean discarding;
+    private int maxLength;
+
+    /** @param maxLength longest line in octets including CRLF; at most {@code capacity} */
+    public LineDecoder(int maxLength, int capacity) {
+        this.buffer = new byte[capacity];
+        this.maxLength = Math.min(maxLength, capacity);
+    }
+
+    /** Changes the limit for lines from now on (a SASL exchange allows longer lines). */
+    public void maxLength(int octets) {
+        this.maxLength = Math.min(octets, buffer.length);
+    }
+
+    /** Forgets any partial line (after STLS nothing sent before the handshake may be used). */
+    public void reset() {
+        length = 0;
+        discarding = false;
+    }
+
+    public void feed(ByteBuffer in, Sink sink) {
+        while (in.hasRemaining()) {
+            byte b = in.get();
+            if (b == '\n') {
+                endLine(sink);
+            } else if (discarding) {
+                continue;
+            } else if (length + 2 > maxLength) {
+                discarding = true;
+                length = 0;
+            } else {
+                buffer[length++] = b;
+            }
+        }
+    }
+
+    private void endLine(Sink sink) {
+        if (discarding) {
+            discarding = false;
+            sink.tooLong();
+            return;
+        }
+        int end = length > 0 && buffer[length - 1] == '\r' ? length - 1 : length;
+        String line = new String(buffer, 0, end, StandardCharsets.UTF_8);
+        length = 0;
+        sink.line(line);
+    }
+}

@@ -1,0 +1,72 @@
+package io.tanpopo.pop3.protocol;
+
+import io.tanpopo.auth.Account;
+import io.tanpopo.auth.AuthResult;
+import io.tanpopo.store.OpenResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one path from an authenticator's verdict to the TRANSACTION state, shared by USER/PASS, APOP
+ * and AUTH: it opens the maildrop, enforces LOGIN-DELAY and maps every outcome to its RFC 3206 /
+ * RFC 2449 response code. Unknown user and wrong password get the same reply.
+ */
+public final class LoginService {
+
+    static final String AUTH_FAILED = "Authentication failed";
+    private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
+
+    private final ProtocolContext context;
+
+    public LoginService(ProtocolContext context) {
+        this.context = context;
+    }
+
+    /** Completes a login attempt whose credentials were checked with {@code result}. */
+    public Reply complete(Pop3Session session, AuthResult result) {
+        if (result instanceof AuthResult.Accepted accepted) {
+            return open(session, accepted.account());
+        }
+        if (result instanceof AuthResult.Unavailable unavailable) {
+            LOG.warn("authentication backend unavailable: {}", unavailable.reason());
+            return Reply.err(ResponseCode.SYS_TEMP, "Authentication temporarily unavailable");
+        }
+        if (result instanceof AuthResult.Failed failed) {
+            LOG.error("authentication backend failed: {}", failed.reason());
+            return Reply.err(ResponseCode.SYS_PERM, "Authentication failed permanently, contact your administrator");
+        }
+        return Reply.err(ResponseCode.AUTH, AUTH_FAILED);
+    }
+
+    private Reply open(Pop3Session session, Account account) {
+        context.throttle().succeeded(session.connection().remote().getAddress());
+        if (context.loginDelays().isPresent() && !context.loginDelays().get().tryLogin(account.name())) {
+            return Reply.err(ResponseCode.LOGIN_DELAY, "Logged in too recently, try again later");
+        }
+        OpenResult opened = openMaildrop(account);
+        if (opened instanceof OpenResult.Opened ok) {
+            session.enterTransaction(account, ok.maildrop());
+            long[] stat = session.liveCountAndSize();
+            LOG.info("logged in as {} ({} messages, {} octets)", account.name(), stat[0], stat[1]);
+            return Reply.ok("Logged in, " + stat[0] + " messages (" + stat[1] + " octets)");
+        }
+        if (opened instanceof OpenResult.InUse) {
+            return Reply.err(ResponseCode.IN_USE, "Maildrop is locked by another session");
+        }
+        if (opened instanceof OpenResult.Unavailable unavailable) {
+            LOG.warn("maildrop of {} unavailable: {}", account.name(), unavailable.reason());
+            return Reply.err(ResponseCode.SYS_TEMP, "Maildrop temporarily unavailable");
+        }
+        LOG.error("maildrop of {} failed: {}", account.name(), ((OpenResult.Failed) opened).reason());
+        return Reply.err(ResponseCode.SYS_PERM, "Maildrop cannot be opened, contact your administrator");
+    }
+
+    private OpenResult openMaildrop(Account account) {
+        try {
+            return context.store().open(account);
+        } catch (RuntimeException e) {
+            LOG.error("mail store threw while opening the maildrop of {}", account.name(), e);
+            return new OpenResult.Unavailable("mail store error: " + e);
+        }
+    }
+}

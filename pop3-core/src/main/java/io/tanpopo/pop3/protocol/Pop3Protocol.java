@@ -1,0 +1,44 @@
+package io.tanpopo.pop3.protocol;
+
+import io.tanpopo.auth.ConnectionInfo;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The protocol side of a server, independent of any transport: creates a session with its id and
+ * APOP stamp for each new connection and drives it. One per server.
+ */
+public final class Pop3Protocol {
+
+    private final ProtocolContext context;
+    private final Dispatcher dispatcher;
+    private final SessionRuntime runtime;
+    private final AtomicLong sessions = new AtomicLong();
+    private final long pid = ProcessHandle.current().pid();
+
+    public Pop3Protocol(ProtocolContext context, CommandTable table, SessionRuntime runtime) {
+        this.context = context;
+        this.dispatcher = new Dispatcher(context, table);
+        this.runtime = runtime;
+    }
+
+    public ProtocolContext context() {
+        return context;
+    }
+
+    /** A new session for a connection just accepted; the caller then calls {@link SessionDriver#start}. */
+    public SessionDriver open(Connection connection, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
+        long n = sessions.incrementAndGet();
+        String id = Long.toString(n, 36);
+        String stamp = "<" + pid + "." + System.currentTimeMillis() + "." + n + "@" + context.config().hostname() + ">";
+        ConnectionInfo info = new ConnectionInfo(local, remote, context.config().hostname(),
+                Optional.empty(), secure, Map.of());
+        return new SessionDriver(dispatcher, new Pop3Session(id, stamp, info), connection, runtime);
+    }
+
+    public void start(SessionDriver driver) {
+        driver.start(context.config().hostname());
+    }
+}

@@ -1,0 +1,136 @@
+package io.tanpopo.pop3.protocol;
+
+import io.tanpopo.auth.Account;
+import io.tanpopo.auth.ConnectionInfo;
+import io.tanpopo.store.Maildrop;
+import io.tanpopo.store.MessageInfo;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The state of one POP3 session: plain typed fields, changed only by commands and the dispatcher,
+ * which never run concurrently for one session.
+ */
+public final class Pop3Session {
+
+    private final String id;
+    private final String apopStamp;
+    private ConnectionInfo connection;
+    private SessionState state = SessionState.AUTHORIZATION;
+    private String pendingUser;
+    private Account account;
+    private Maildrop maildrop;
+    private List<MessageInfo> messages = List.of();
+    private final BitSet deleted = new BitSet();
+    private final BitSet retrieved = new BitSet();
+    private int badCommands;
+    private boolean utf8;
+
+    public Pop3Session(String id, String apopStamp, ConnectionInfo connection) {
+        this.id = id;
+        this.apopStamp = apopStamp;
+        this.connection = connection;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The {@code <pid.clock@host>} stamp of this session's greeting (RFC 1939 §7, APOP). */
+    public String apopStamp() {
+        return apopStamp;
+    }
+
+    public ConnectionInfo connection() {
+        return connection;
+    }
+
+    /** Replaces the connection facts, e.g. when TLS starts or the client's name is resolved. */
+    public void connection(ConnectionInfo updated) {
+        this.connection = updated;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public Optional<String> pendingUser() {
+        return Optional.ofNullable(pendingUser);
+    }
+
+    public void pendingUser(String user) {
+        this.pendingUser = user;
+    }
+
+    public Optional<Account> account() {
+        return Optional.ofNullable(account);
+    }
+
+    /** Enters TRANSACTION with the account's maildrop and its snapshot (RFC 1939 §4). */
+    public void enterTransaction(Account loggedIn, Maildrop opened) {
+        this.account = loggedIn;
+        this.maildrop = opened;
+        this.messages = opened.messages();
+        this.pendingUser = null;
+        this.state = SessionState.TRANSACTION;
+    }
+
+    /** Ends the session; returns the maildrop to release, if any. */
+    public Optional<Maildrop> close() {
+        state = SessionState.CLOSED;
+        Maildrop open = maildrop;
+        maildrop = null;
+        return Optional.ofNullable(open);
+    }
+
+    public Maildrop maildrop() {
+        if (maildrop == null) {
+            throw new IllegalStateException("no maildrop outside TRANSACTION");
+        }
+        return maildrop;
+    }
+
+    /** The snapshot taken at login; message n is at index n-1. */
+    public List<MessageInfo> messages() {
+        return messages;
+    }
+
+    public BitSet deleted() {
+        return deleted;
+    }
+
+    public BitSet retrieved() {
+        return retrieved;
+    }
+
+    public boolean isDeleted(int index) {
+        return deleted.get(index);
+    }
+
+    /** Counts a bad command and returns how many there were in this session. */
+    public int countBadCommand() {
+        return ++badCommands;
+    }
+
+    public boolean utf8() {
+        return utf8;
+    }
+
+    public void utf8(boolean enabled) {
+        this.utf8 = enabled;
+    }
+
+    /** Number and total size of the messages not marked deleted (RFC 1939 §5, STAT). */
+    public long[] liveCountAndSize() {
+        long count = 0;
+        long size = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            if (!deleted.get(i)) {
+                count++;
+                size += messages.get(i).size();
+            }
+        }
+        return new long[] {count, size};
+    }
+}

@@ -1,0 +1,43 @@
+package io.tanpopo.pop3.protocol;
+
+import io.tanpopo.auth.Authenticator;
+import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.store.MailStore;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What every session of one server shares: settings, backends, and the per-server counters
+ * (failed-login throttle, LOGIN-DELAY). One per server, never static.
+ */
+public record ProtocolContext(
+        Pop3Config config,
+        Authenticator authenticator,
+        MailStore store,
+        LoginThrottle throttle,
+        Optional<LoginDelays> loginDelays,
+        Clock clock,
+        String version,
+        SessionListener listener) {
+
+    public ProtocolContext {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(loginDelays, "loginDelays");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A context with the throttle and login delays that {@code config} asks for. */
+    public static ProtocolContext of(Pop3Config config, Authenticator authenticator, MailStore store,
+            String version, SessionListener listener) {
+        Clock clock = Clock.systemUTC();
+        return new ProtocolContext(config, authenticator, store,
+                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()),
+                config.loginDelay().map(d -> new LoginDelays(d, clock)), clock, version, listener);
+    }
+}

@@ -1,0 +1,61 @@
+package io.tanpopo.pop3.protocol.command;
+
+import io.tanpopo.pop3.protocol.Command;
+import io.tanpopo.pop3.protocol.CommandLine;
+import io.tanpopo.pop3.protocol.MessageNumbers;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.Reply;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * LIST [msg] (RFC 1939 §5) and, with another column, UIDL [msg] (RFC 1939 §7): one scan line per
+ * message not marked deleted, or the line of one message.
+ */
+public final class ListCommand implements Command {
+
+    private final String name;
+    private final Pop3SessionColumns columns;
+
+    private ListCommand(String name, Pop3SessionColumns columns) {
+        this.name = name;
+        this.columns = columns;
+    }
+
+    /** LIST: the second column is the exact size in octets. */
+    public static ListCommand list() {
+        return new ListCommand("LIST", (session, index) -> String.valueOf(session.messages().get(index).size()));
+    }
+
+    /** UIDL: the second column is the unique-id. */
+    public static ListCommand uidl() {
+        return new ListCommand("UIDL", (session, index) -> session.messages().get(index).uid());
+    }
+
+    @Override
+    public Reply execute(Pop3Session session, CommandLine line) {
+        if (line.argumentCount() > 1) {
+            return Reply.err("Syntax: " + name + " [msg]");
+        }
+        if (line.argumentCount() == 1) {
+            MessageNumbers.Parsed parsed = MessageNumbers.parse(line.argument(0), session);
+            return parsed.ok()
+                    ? Reply.ok((parsed.index() + 1) + " " + columns.value(session, parsed.index()))
+                    : parsed.error();
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < session.messages().size(); i++) {
+            if (!session.isDeleted(i)) {
+                lines.add((i + 1) + " " + columns.value(session, i));
+            }
+        }
+        long[] stat = session.liveCountAndSize();
+        return Reply.ok(stat[0] + " messages (" + stat[1] + " octets)", lines);
+    }
+
+    /** The second column of a scan listing. */
+    @FunctionalInterface
+    private interface Pop3SessionColumns {
+        String value(Pop3Session session, int index);
+    }
+}

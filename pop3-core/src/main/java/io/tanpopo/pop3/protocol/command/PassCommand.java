@@ -1,0 +1,45 @@
+package io.tanpopo.pop3.protocol.command;
+
+import io.tanpopo.auth.AuthResult;
+import io.tanpopo.auth.LoginRequest;
+import io.tanpopo.pop3.protocol.Command;
+import io.tanpopo.pop3.protocol.CommandLine;
+import io.tanpopo.pop3.protocol.LoginService;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.ProtocolContext;
+import io.tanpopo.pop3.protocol.Reply;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * PASS string (RFC 1939 §7): checks the password of the name given by USER. The password is the
+ * rest of the line, spaces included; its bytes are wiped once the authenticator has answered.
+ */
+public final class PassCommand implements Command {
+
+    private final ProtocolContext context;
+    private final LoginService login;
+
+    public PassCommand(ProtocolContext context, LoginService login) {
+        this.context = context;
+        this.login = login;
+    }
+
+    @Override
+    public Reply execute(Pop3Session session, CommandLine line) {
+        if (session.pendingUser().isEmpty()) {
+            return Reply.err("Send USER first");
+        }
+        String user = session.pendingUser().get();
+        session.pendingUser(null);
+        byte[] password = line.rest().getBytes(StandardCharsets.UTF_8);
+        AuthResult result;
+        try {
+            result = context.authenticator().authenticate(
+                    new LoginRequest(user, password, session.apopStamp(), session.connection()));
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+        return login.complete(session, result);
+    }
+}

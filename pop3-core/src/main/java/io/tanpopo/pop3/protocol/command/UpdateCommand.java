@@ -1,0 +1,35 @@
+package io.tanpopo.pop3.protocol.command;
+
+import io.tanpopo.pop3.protocol.Command;
+import io.tanpopo.pop3.protocol.CommandLine;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.ResponseCode;
+import io.tanpopo.store.CommitResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * QUIT in the TRANSACTION state (RFC 1939 §6): enters UPDATE, removes the messages marked deleted,
+ * and closes. The only command that changes the maildrop.
+ */
+public final class UpdateCommand implements Command {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateCommand.class);
+
+    @Override
+    public Reply execute(Pop3Session session, CommandLine line) {
+        CommitResult result;
+        try {
+            result = session.maildrop().commit(session.deleted(), session.retrieved());
+        } catch (RuntimeException e) {
+            LOG.error("commit failed", e);
+            result = new CommitResult.Failed("commit threw " + e);
+        }
+        if (result instanceof CommitResult.Committed committed) {
+            return Reply.ok("Logging out, " + committed.deleted() + " messages deleted").then(Reply.After.CLOSE);
+        }
+        LOG.warn("commit incomplete: {}", ((CommitResult.Failed) result).reason());
+        return Reply.err(ResponseCode.SYS_TEMP, "Some deleted messages not removed").then(Reply.After.CLOSE);
+    }
+}

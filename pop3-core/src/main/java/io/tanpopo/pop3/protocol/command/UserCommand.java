@@ -1,0 +1,25 @@
+package io.tanpopo.pop3.protocol.command;
+
+import io.tanpopo.pop3.protocol.Command;
+import io.tanpopo.pop3.protocol.CommandLine;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.UserNames;
+
+/**
+ * USER name (RFC 1939 §7). Always {@code +OK} for a well-formed name, known or not, so that the
+ * reply never tells which users exist; PASS decides.
+ */
+public final class UserCommand implements Command {
+
+    @Override
+    public Reply execute(Pop3Session session, CommandLine line) {
+        String name = line.rest();
+        if (!UserNames.isAcceptable(name)) {
+            session.pendingUser(null);
+            return Reply.err("Syntax: USER name");
+        }
+        session.pendingUser(name);
+        return Reply.ok("Send PASS");
+    }
+}

@@ -1,0 +1,67 @@
+package io.tanpopo.pop3.transport;
+
+import io.tanpopo.pop3.protocol.Connection;
+import io.tanpopo.pop3.protocol.LineDecoder;
+import io.tanpopo.pop3.protocol.SessionDriver;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.IoSession;
+
+/** A MINA session seen as a protocol {@link Connection}; the one attribute of the MINA session. */
+final class MinaConnection implements Connection {
+
+    private final IoSession session;
+    private final LineDecoder decoder;
+    private final TlsStarter tls;
+    private SessionDriver driver;
+
+    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls) {
+        this.session = session;
+        this.decoder = decoder;
+        this.tls = tls;
+    }
+
+    void attach(SessionDriver sessionDriver) {
+        this.driver = sessionDriver;
+    }
+
+    SessionDriver driver() {
+        return driver;
+    }
+
+    LineDecoder decoder() {
+        return decoder;
+    }
+
+    @Override
+    public void write(byte[] chunk, Runnable onWritten) {
+        var future = session.write(IoBuffer.wrap(chunk));
+        if (onWritten != null) {
+            future.addListener(f -> onWritten.run());
+        }
+    }
+
+    @Override
+    public long queuedBytes() {
+        return session.getScheduledWriteBytes();
+    }
+
+    @Override
+    public void suspendInput() {
+        session.suspendRead();
+    }
+
+    @Override
+    public void resumeInput() {
+        session.resumeRead();
+    }
+
+    @Override
+    public void startTls() {
+        tls.start(session, this);
+    }
+
+    @Override
+    public void close() {
+        session.closeOnFlush();
+    }
+}

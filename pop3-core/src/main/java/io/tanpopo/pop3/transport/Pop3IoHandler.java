@@ -1,0 +1,94 @@
+package io.tanpopo.pop3.transport;
+
+import io.tanpopo.pop3.protocol.LineDecoder;
+import io.tanpopo.pop3.protocol.Pop3Protocol;
+import io.tanpopo.pop3.protocol.SessionDriver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translates MINA events into protocol calls: bytes into lines for the session driver, idleness into
+ * autologout, a closed socket into a session that commits nothing. Runs on I/O threads, so it only
+ * hands work on; the driver runs commands on worker threads.
+ */
+final class Pop3IoHandler extends IoHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pop3IoHandler.class);
+    private static final String CONNECTION = MinaConnection.class.getName();
+
+    private final Pop3Protocol protocol;
+    private final TlsStarter tls;
+    private final int lineCapacity;
+
+    Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity) {
+        this.protocol = protocol;
+        this.tls = tls;
+        this.lineCapacity = lineCapacity;
+    }
+
+    @Override
+    public void sessionOpened(IoSession session) {
+        int maxLine = protocol.context().config().maxLineLength();
+        MinaConnection connection = new MinaConnection(session, new LineDecoder(maxLine, lineCapacity), tls);
+        boolean secure = session.getFilterChain().contains(MinaTransport.TLS_FILTER);
+        SessionDriver driver = protocol.open(connection, (InetSocketAddress) session.getLocalAddress(),
+                (InetSocketAddress) session.getRemoteAddress(), secure);
+        connection.attach(driver);
+        session.setAttribute(CONNECTION, connection);
+        protocol.start(driver);
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        MinaConnection connection = connection(session);
+        if (connection != null && message instanceof IoBuffer buffer) {
+            connection.decoder().feed(buffer.buf(), new LineDecoder.Sink() {
+                @Override
+                public void line(String line) {
+                    connection.driver().lineReceived(line);
+                }
+
+                @Override
+                public void tooLong() {
+                    connection.driver().lineTooLong();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void sessionIdle(IoSession session, IdleStatus status) {
+        MinaConnection connection = connection(session);
+        if (connection != null) {
+            connection.driver().idle();
+        }
+    }
+
+    @Override
+    public void sessionClosed(IoSession session) {
+        MinaConnection connection = connection(session);
+        if (connection != null) {
+            connection.driver().closed();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession session, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("connection {} failed: {}", session.getId(), cause.toString());
+        } else {
+            LOG.warn("connection {} failed", session.getId(), cause);
+        }
+        session.closeNow();
+    }
+
+    private static MinaConnection connection(IoSession session) {
+        return (MinaConnection) session.getAttribute(CONNECTION);
+    }
+}
