@@ -1,0 +1,131 @@
+package io.tanpopo.app;
+
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.Version;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar tanpopo.jar [sub-command] [--config FILE]}. Without a configuration file it runs
+ * the demo on 127.0.0.1:1110.
+ */
+public final class Main {
+
+    private static final String USAGE = """
+            Usage: java -jar tanpopo.jar [COMMAND] [--config FILE]
+
+            Commands:
+              serve          run the POP3 server (the default); without --config, the demo
+              check-config   validate a configuration and print the effective settings
+              version        print the version
+
+            Every command takes --help.""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(args));
+    }
+
+    /** Runs a command and returns the exit status (serve returns only after shutdown). */
+    int run(String[] args) {
+        try {
+            Arguments arguments = Arguments.parse(args);
+            if (arguments.help()) {
+                out.println(USAGE);
+                return 0;
+            }
+            return switch (arguments.command()) {
+                case "serve" -> serve(arguments);
+                case "check-config" -> checkConfig(arguments);
+                case "version" -> {
+                    out.println("tanpopo " + Version.current());
+                    yield 0;
+                }
+                default -> {
+                    err.println("unknown command '" + arguments.command() + "'\n\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (ConfigException e) {
+            err.println("configuration error: " + e.getMessage());
+            return 78;
+        } catch (IOException e) {
+            err.println("cannot read configuration: " + e.getMessage());
+            return 74;
+        }
+    }
+
+    private int serve(Arguments arguments) throws IOException {
+        boolean demo = arguments.config().isEmpty();
+        ServerWiring wiring = new ServerWiring(new Settings(load(arguments)));
+        var builder = wiring.builder();
+        if (demo) {
+            builder.user(Demo.USER, Demo.PASSWORD);
+        }
+        Pop3Server server = builder.start();
+        if (demo) {
+            Demo.seed(server);
+            out.println(Demo.howToConnect(server));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "tanpopo-shutdown"));
+        awaitQuietly(stopped);
+        return 0;
+    }
+
+    private int checkConfig(Arguments arguments) throws IOException {
+        Settings settings = new Settings(load(arguments));
+        new ServerWiring(settings).pop3Config();
+        ConfigKeys.effective(settings.file()).forEach((k, v) -> out.println(k + "=" + v));
+        out.println("# configuration is valid");
+        return 0;
+    }
+
+    private static ConfigFile load(Arguments arguments) throws IOException {
+        ConfigFile file = arguments.config().isPresent() ? ConfigFile.read(arguments.config().get()) : ConfigFile.empty();
+        return file.withEnvironment(System.getenv(), ConfigKeys.names());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The parsed command line. */
+    record Arguments(String command, java.util.Optional<Path> config, boolean help) {
+        static Arguments parse(String[] args) {
+            List<String> rest = new ArrayList<>(List.of(args));
+            boolean help = rest.remove("--help") | rest.remove("-h");
+            java.util.Optional<Path> config = java.util.Optional.empty();
+            int at = rest.indexOf("--config");
+            if (at >= 0) {
+                if (at + 1 >= rest.size()) {
+                    throw new ConfigException("--config needs a file name");
+                }
+                config = java.util.Optional.of(Path.of(rest.get(at + 1)));
+                rest.subList(at, at + 2).clear();
+            }
+            if (rest.size() > 1) {
+                throw new ConfigException("unexpected arguments: " + String.join(" ", rest.subList(1, rest.size())));
+            }
+            return new Arguments(rest.isEmpty() ? "serve" : rest.get(0), config, help);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.tanpopo.app;
+
+import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.Pop3ServerBuilder;
+import java.util.Optional;
+
+/**
+ * The one place that turns settings into a running server and picks implementations: a plain
+ * wiring class, no container.
+ */
+public final class ServerWiring {
+
+    private final Settings settings;
+
+    public ServerWiring(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The protocol settings; a bad value is a {@link ConfigException} naming its key. */
+    public Pop3Config pop3Config() {
+        try {
+            return new Pop3Config(
+                    settings.string("pop3.bind"),
+                    settings.integer("pop3.port", 0, 65535),
+                    settings.string("pop3.hostname"),
+                    settings.duration("pop3.idle-timeout"),
+                    settings.integer("pop3.max-bad-commands", 1, 1_000_000),
+                    settings.integer("pop3.max-line-length", 64, 65536),
+                    settings.duration("auth.failure-delay"),
+                    settings.duration("auth.failure-delay-max"),
+                    settings.optionalDuration("pop3.login-delay"),
+                    settings.text("pop3.expire"),
+                    settings.integer("pop3.worker-threads", 1, 1024));
+        } catch (IllegalArgumentException e) {
+            // The record's messages start with the key; add where the value came from.
+            String key = e.getMessage().split(" ", 2)[0];
+            throw settings.error(key, e.getMessage().substring(key.length()).strip());
+        }
+    }
+
+    /** A builder with everything the settings ask for. */
+    public Pop3ServerBuilder builder() {
+        Pop3ServerBuilder builder = Pop3Server.builder().config(pop3Config());
+        for (String pair : settings.list("auth.users")) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw settings.error("auth.users", "entries must be user:password, not '" + pair.split(":", 2)[0] + ":...'");
+            }
+            builder.user(pair.substring(0, colon), pair.substring(colon + 1));
+        }
+        return builder;
+    }
+
+    /** The static users named by {@code auth.users}, for the demo's sample messages. */
+    public Optional<String> firstUser() {
+        return settings.list("auth.users").stream().map(p -> p.split(":", 2)[0]).findFirst();
+    }
+}
