@@ -1,0 +1,33 @@
+package io.tanpopo.pop3.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    @Test
+    void delay_doublesPerFailure_upToCap_andResetsOnSuccess() throws Exception {
+        LoginThrottle throttle = new LoginThrottle(Duration.ofSeconds(1), Duration.ofSeconds(15));
+        InetAddress client = InetAddress.getByName("192.0.2.1");
+        assertThat(throttle.failed(client)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.failed(client)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.failed(client)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.failed(client)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(throttle.failed(client)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(throttle.failed(InetAddress.getByName("192.0.2.2"))).isEqualTo(Duration.ofSeconds(1));
+        throttle.succeeded(client);
+        assertThat(throttle.failed(client)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void trackedAddresses_areBounded() throws Exception {
+        LoginThrottle throttle = new LoginThrottle(Duration.ofMillis(1), Duration.ofMillis(10));
+        for (int i = 0; i < 20_000; i++) {
+            throttle.failed(InetAddress.getByAddress(new byte[] {10, 0, (byte) (i >> 8), (byte) i}));
+        }
+        assertThat(throttle.tracked()).isLessThanOrEqualTo(10_000);
+    }
+}

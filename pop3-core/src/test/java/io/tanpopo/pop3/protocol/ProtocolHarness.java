@@ -1,0 +1,93 @@
+package io.tanpopo.pop3.protocol;
+
+import io.tanpopo.auth.Authenticator;
+import io.tanpopo.auth.ConnectionInfo;
+import io.tanpopo.auth.StaticUsersAuthenticator;
+import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.store.MailStore;
+import io.tanpopo.store.memory.MemoryStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real protocol stack (dispatcher, command tables, session, in-memory store, static users)
+ * without sockets: commands are tested by what they reply and what they change.
+ */
+final class ProtocolHarness {
+
+    final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
+    final MemoryStore store = new MemoryStore(true);
+    final ProtocolContext context;
+    final Dispatcher dispatcher;
+    final Pop3Session session;
+    Dispatcher.Outcome last;
+
+    ProtocolHarness() {
+        this(config(Optional.empty(), Optional.empty(), 20), null, null);
+    }
+
+    ProtocolHarness(Pop3Config config, Authenticator authenticator, MailStore mailStore) {
+        users.put("alice", "secret");
+        context = ProtocolContext.of(config, authenticator != null ? authenticator : users,
+                mailStore != null ? mailStore : store, "test", SessionListener.none());
+        dispatcher = new Dispatcher(context, CommandTable.standard(context));
+        session = newSession();
+    }
+
+    static Pop3Config config(Optional<Duration> loginDelay, Optional<String> expire, int maxBad) {
+        return new Pop3Config("127.0.0.1", 0, "pop.example", Duration.ofMinutes(10), maxBad, 255,
+                Duration.ofSeconds(1), Duration.ofSeconds(15), loginDelay, expire, 2);
+    }
+
+    Pop3Session newSession() {
+        InetSocketAddress local = new InetSocketAddress("127.0.0.1", 110);
+        InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40000);
+        return new Pop3Session("t1", "<1.2@pop.example>",
+                new ConnectionInfo(local, remote, "pop.example", Optional.empty(), false, Map.of()));
+    }
+
+    /** Sends a line in this harness's session and returns the reply. */
+    Reply send(String line) {
+        return send(session, line);
+    }
+
+    Reply send(Pop3Session in, String line) {
+        last = dispatcher.dispatch(in, line);
+        return last.reply();
+    }
+
+    String status(String line) {
+        return send(line).statusLine();
+    }
+
+    void login() {
+        send("USER alice");
+        Reply reply = send("PASS secret");
+        if (!reply.ok()) {
+            throw new IllegalStateException("login failed: " + reply.statusLine());
+        }
+    }
+
+    /** The exact octets the reply puts on the wire. */
+    static byte[] wire(Reply reply) {
+        try (ReplyStream stream = new ReplyStream(reply)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
+                out.writeBytes(chunk);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String wireText(Reply reply) {
+        return new String(wire(reply), StandardCharsets.UTF_8);
+    }
+}
