@@ -1,0 +1,125 @@
+package io.tanpopo.pop3.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class GeneratedTrustTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeneratedTrustTest.class);
+
+    private static TlsContextProvider provider;
+    private static TlsEchoServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        provider = TlsContextProvider.create(TlsConfig.generated("pop.example.test"), Clock.systemUTC());
+        server = TlsEchoServer.start(provider);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void generate_isFast() throws Exception {
+        // Warm-up once (class loading), then measure; EC P-256 key generation takes milliseconds.
+        TlsContextProvider.create(TlsConfig.generated("localhost"), Clock.systemUTC());
+        int runs = 5;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            TlsContextProvider.create(TlsConfig.generated("localhost"), Clock.systemUTC());
+        }
+        Duration each = Duration.ofNanos((System.nanoTime() - start) / runs);
+        LOG.info("generated CA + server certificate + SSLContext in {} ms on average", each.toMillis());
+        assertThat(each).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void generatedCertificate_namesLocalhostHostAndLoopbackAddresses() throws Exception {
+        X509Certificate leaf = provider.certificateChain().get(0);
+        List<Object> names = leaf.getSubjectAlternativeNames().stream().<Object>map(n -> n.get(1)).toList();
+        assertThat(names).containsExactlyInAnyOrder("localhost", "pop.example.test", "127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(leaf.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+        assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
+        X509Certificate ca = provider.generatedTrust().orElseThrow().caCertificate();
+        leaf.verify(ca.getPublicKey());
+        assertThat(ca.getBasicConstraints()).isZero();
+    }
+
+    @Test
+    void generatedCertificate_validFromOneDayBackToThirtyDaysAhead() throws Exception {
+        Instant now = Instant.parse("2030-01-15T12:00:00Z");
+        TlsContextProvider fixed = TlsContextProvider.create(TlsConfig.generated("localhost"),
+                Clock.fixed(now, java.time.ZoneOffset.UTC));
+        X509Certificate leaf = fixed.certificateChain().get(0);
+        assertThat(leaf.getNotBefore().toInstant()).isEqualTo(now.minus(Duration.ofDays(1)));
+        assertThat(leaf.getNotAfter().toInstant()).isEqualTo(now.plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void javaClient_trustingGeneratedCa_verifiesLocalhost() throws Exception {
+        JavaTlsClient.Exchange exchange = JavaTlsClient.exchange(
+                provider.generatedTrust().orElseThrow().clientSslContext(), server.port(), "localhost", "hello");
+        assertThat(exchange.reply()).isEqualTo("hello");
+        assertThat(exchange.protocol()).isEqualTo("TLSv1.3");
+    }
+
+    @Test
+    void javaClient_verifiesConfiguredHostNameAndLoopbackIp() throws Exception {
+        var context = provider.generatedTrust().orElseThrow().clientSslContext();
+        assertThat(JavaTlsClient.exchange(context, server.port(), "pop.example.test", "a").reply()).isEqualTo("a");
+        assertThat(JavaTlsClient.exchange(context, server.port(), "127.0.0.1", "b").reply()).isEqualTo("b");
+    }
+
+    @Test
+    void javaClient_wrongHostName_failsVerification() {
+        var context = provider.generatedTrust().orElseThrow().clientSslContext();
+        assertThatThrownBy(() -> JavaTlsClient.exchange(context, server.port(), "wrong.example.test", "x"))
+                .isInstanceOf(SSLHandshakeException.class)
+                .hasMessageContaining("wrong.example.test");
+    }
+
+    @Test
+    void javaClient_withDefaultTrust_rejectsGeneratedCertificate() throws Exception {
+        assertThatThrownBy(() -> JavaTlsClient.exchange(javax.net.ssl.SSLContext.getDefault(), server.port(),
+                "localhost", "x")).isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void writeTrustStore_writesLoadablePkcs12WithTheCa(@TempDir Path dir) throws Exception {
+        GeneratedTrust trust = provider.generatedTrust().orElseThrow();
+        GeneratedTrust.TrustStoreFile file = trust.writeTrustStore(dir.resolve("trust.p12"));
+        KeyStore store = KeyStore.getInstance(file.type());
+        try (InputStream in = Files.newInputStream(file.path())) {
+            store.load(in, file.password().toCharArray());
+        }
+        assertThat(store.getCertificate(store.aliases().nextElement())).isEqualTo(trust.caCertificate());
+    }
+
+    @Test
+    void caPem_isUsableByAJavaClient(@TempDir Path dir) throws Exception {
+        GeneratedTrust trust = provider.generatedTrust().orElseThrow();
+        assertThat(trust.caPem()).startsWith("-----BEGIN CERTIFICATE-----");
+        Path pem = trust.writeCaPem(dir.resolve("ca.pem"));
+        assertThat(JavaTlsClient.exchange(JavaTlsClient.trusting(pem), server.port(), "localhost", "pem").reply())
+                .isEqualTo("pem");
+    }
+}
