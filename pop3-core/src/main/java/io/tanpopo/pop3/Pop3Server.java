@@ -6,12 +6,16 @@ import io.tanpopo.pop3.protocol.CommandTable;
 import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.SessionRuntime;
+import io.tanpopo.pop3.tls.GeneratedTrust;
+import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.pop3.transport.MinaTransport;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryMailbox;
 import io.tanpopo.store.memory.MemoryStore;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +43,7 @@ public final class Pop3Server implements AutoCloseable {
     private final MinaTransport transport;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final Optional<TlsMaterial> tls;
 
     Pop3Server(Pop3ServerBuilder.Parts parts) {
         this.config = parts.config();
@@ -46,19 +51,23 @@ public final class Pop3Server implements AutoCloseable {
         this.store = parts.store();
         this.workers = parts.workers();
         this.timer = parts.timer();
-        ProtocolContext context = ProtocolContext.of(config, authenticator, store, Version.current(), parts.listener());
-        Pop3Protocol protocol = new Pop3Protocol(context, CommandTable.standard(context),
-                new SessionRuntime(workers, timer, parts.listener()));
-        MinaTransport listening;
         try {
-            listening = MinaTransport.listen(protocol, new InetSocketAddress(config.bind(), config.port()),
-                    config.idleTimeout());
+            this.tls = parts.tls().map(TlsMaterial::of);
+            ProtocolContext context = ProtocolContext.of(config, authenticator, store, Version.current(),
+                    parts.listener(), tls.isPresent(), parts.cleartext());
+            Pop3Protocol protocol = new Pop3Protocol(context, CommandTable.standard(context),
+                    new SessionRuntime(workers, timer, parts.listener()));
+            this.transport = MinaTransport.listen(protocol, new MinaTransport.Options(
+                    new InetSocketAddress(config.bind(), config.port()),
+                    parts.implicitTlsPort().map(p -> new InetSocketAddress(config.bind(), p)),
+                    config.idleTimeout(), tls.map(t -> (Supplier<TlsContextProvider>) t), timer));
         } catch (RuntimeException e) {
             shutdownThreads();
             throw e;
         }
-        this.transport = listening;
         LOG.info("listening on {}:{}", config.bind(), port());
+        transport.implicitTlsAddress().ifPresent(a -> LOG.info("listening for implicit TLS on {}:{}",
+                config.bind(), a.getPort()));
     }
 
     /** A builder with the embedded defaults: 127.0.0.1, a free port, in-memory users and mail. */
@@ -74,6 +83,19 @@ public final class Pop3Server implements AutoCloseable {
     /** The address the server listens on. */
     public InetSocketAddress address() {
         return transport.localAddress();
+    }
+
+    /** The implicit-TLS (POP3S) port, when the server listens for it. */
+    public OptionalInt tlsPort() {
+        return transport.implicitTlsAddress().map(a -> OptionalInt.of(a.getPort())).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * What a client needs to trust a generated certificate: an {@code SSLContext}, the CA as PEM, a
+     * PKCS12 trust store. Empty when TLS is off or the certificate comes from files.
+     */
+    public Optional<GeneratedTrust> tlsTrust() {
+        return tls.flatMap(t -> t.get().generatedTrust());
     }
 
     public Pop3Config config() {

@@ -2,7 +2,9 @@ package io.tanpopo.pop3;
 
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.StaticUsersAuthenticator;
+import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
 import java.time.Duration;
@@ -39,13 +41,18 @@ public final class Pop3ServerBuilder {
     private final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
     private final List<SessionListener> listeners = new ArrayList<>();
     private boolean lockMaildrops = true;
+    private Optional<TlsConfig> tls = Optional.empty();
+    private boolean tlsOff;
+    private Optional<Integer> implicitTlsPort = Optional.empty();
+    private Cleartext cleartext = Cleartext.LOOPBACK;
 
     Pop3ServerBuilder() {
     }
 
     /** Everything the server is made of, once built. */
     record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
-            ExecutorService workers, ScheduledExecutorService timer) {
+            ExecutorService workers, ScheduledExecutorService timer, Optional<TlsConfig> tls,
+            Optional<Integer> implicitTlsPort, Cleartext cleartext) {
     }
 
     /**
@@ -113,6 +120,38 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
+    /**
+     * The certificate for STLS and implicit TLS. Without this, a certificate for {@code localhost},
+     * 127.0.0.1, ::1 and the host name is generated on first use, signed by a per-run CA that
+     * {@link Pop3Server#tlsTrust()} hands to clients.
+     */
+    public Pop3ServerBuilder tls(TlsConfig config) {
+        this.tls = Optional.of(config);
+        this.tlsOff = false;
+        return this;
+    }
+
+    /** No TLS at all: STLS is neither offered nor accepted. */
+    public Pop3ServerBuilder noTls() {
+        this.tlsOff = true;
+        return this;
+    }
+
+    /** Also listen for implicit TLS (RFC 8314, "POP3S") on {@code port}; 0 picks a free one. */
+    public Pop3ServerBuilder implicitTlsPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("pop3s.port must be 0 to 65535, not " + port);
+        }
+        this.implicitTlsPort = Optional.of(port);
+        return this;
+    }
+
+    /** When USER/PASS and other clear-text passwords are accepted; default {@link Cleartext#LOOPBACK}. */
+    public Pop3ServerBuilder cleartext(Cleartext policy) {
+        this.cleartext = policy;
+        return this;
+    }
+
     /** Adds a user of the built-in static authenticator. */
     public Pop3ServerBuilder user(String name, String password) {
         users.put(name, password);
@@ -149,7 +188,9 @@ public final class Pop3ServerBuilder {
         return new Pop3Server(new Parts(settings, authenticator != null ? authenticator : users,
                 store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
                 Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
-                new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer"))));
+                new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")),
+                tlsOff ? Optional.empty() : Optional.of(tls.orElseGet(() -> TlsConfig.generated(settings.hostname()))),
+                implicitTlsPort, cleartext));
     }
 
     private static ThreadFactory threads(String prefix) {

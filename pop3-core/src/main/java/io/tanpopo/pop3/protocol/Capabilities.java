@@ -18,7 +18,12 @@ public final class Capabilities {
     public List<String> lines(Pop3Session session) {
         List<String> lines = new ArrayList<>(List.of("TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING"));
         if (session.state() == SessionState.AUTHORIZATION) {
-            lines.add("USER");
+            if (context.allowsCleartext(session)) {
+                lines.add("USER");
+            }
+            if (context.tlsAvailable() && !session.connection().secure()) {
+                lines.add("STLS");
+            }
         }
         context.config().expire().ifPresent(days -> lines.add("EXPIRE " + days));
         context.loginDelays().ifPresent(d -> lines.add("LOGIN-DELAY " + d.delay().toSeconds()));

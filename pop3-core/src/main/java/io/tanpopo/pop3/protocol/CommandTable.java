@@ -10,6 +10,7 @@ import io.tanpopo.pop3.protocol.command.QuitCommand;
 import io.tanpopo.pop3.protocol.command.RetrCommand;
 import io.tanpopo.pop3.protocol.command.RsetCommand;
 import io.tanpopo.pop3.protocol.command.StatCommand;
+import io.tanpopo.pop3.protocol.command.StlsCommand;
 import io.tanpopo.pop3.protocol.command.UpdateCommand;
 import io.tanpopo.pop3.protocol.command.UserCommand;
 import java.util.EnumMap;
@@ -37,8 +38,11 @@ public final class CommandTable {
         LoginService login = new LoginService(context);
         CapaCommand capa = new CapaCommand(new Capabilities(context));
         CommandTable table = new CommandTable();
-        table.add(SessionState.AUTHORIZATION, "USER", new UserCommand());
+        table.add(SessionState.AUTHORIZATION, "USER", new UserCommand(context));
         table.add(SessionState.AUTHORIZATION, "PASS", new PassCommand(context, login));
+        if (context.tlsAvailable()) {
+            table.add(SessionState.AUTHORIZATION, "STLS", new StlsCommand());
+        }
         table.add(SessionState.AUTHORIZATION, "APOP", new ApopCommand(context, login));
         table.add(SessionState.AUTHORIZATION, "QUIT", new QuitCommand(context.config().hostname()));
         table.add(SessionState.AUTHORIZATION, "CAPA", capa);

@@ -17,8 +17,12 @@ public interface Connection {
 
     void resumeInput();
 
-    /** Starts the server side of a TLS handshake (RFC 2595 §4), after the STLS reply was written. */
-    void startTls();
+    /**
+     * Puts TLS on the connection (RFC 2595 §4): from now on incoming bytes go to the handshake;
+     * then writes {@code reply} (the STLS {@code +OK}) unencrypted, and calls {@code onWritten}.
+     * The transport reports the finished handshake with {@link SessionDriver#tlsEstablished()}.
+     */
+    void startTls(byte[] reply, Runnable onWritten);
 
     /** Closes the connection after what was queued is written. */
     void close();

@@ -19,7 +19,9 @@ public record ProtocolContext(
         Optional<LoginDelays> loginDelays,
         Clock clock,
         String version,
-        SessionListener listener) {
+        SessionListener listener,
+        boolean tlsAvailable,
+        Cleartext cleartext) {
 
     public ProtocolContext {
         Objects.requireNonNull(config, "config");
@@ -30,14 +32,27 @@ public record ProtocolContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(cleartext, "cleartext");
+    }
+
+    /** A context without TLS, with the throttle and login delays that {@code config} asks for. */
+    public static ProtocolContext of(Pop3Config config, Authenticator authenticator, MailStore store,
+            String version, SessionListener listener) {
+        return of(config, authenticator, store, version, listener, false, Cleartext.ALWAYS);
     }
 
     /** A context with the throttle and login delays that {@code config} asks for. */
     public static ProtocolContext of(Pop3Config config, Authenticator authenticator, MailStore store,
-            String version, SessionListener listener) {
+            String version, SessionListener listener, boolean tlsAvailable, Cleartext cleartext) {
         Clock clock = Clock.systemUTC();
         return new ProtocolContext(config, authenticator, store,
                 new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()),
-                config.loginDelay().map(d -> new LoginDelays(d, clock)), clock, version, listener);
+                config.loginDelay().map(d -> new LoginDelays(d, clock)), clock, version, listener,
+                tlsAvailable, cleartext);
+    }
+
+    /** Whether passwords may be sent in clear in {@code session}. */
+    public boolean allowsCleartext(Pop3Session session) {
+        return cleartext.allows(session.connection());
     }
 }

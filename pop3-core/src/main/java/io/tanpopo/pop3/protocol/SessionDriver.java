@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.protocol;
 
+import io.tanpopo.auth.ConnectionInfo;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -70,6 +71,9 @@ public final class SessionDriver {
     /** TLS is established: lines are accepted again (none sent before it were kept). */
     public synchronized void tlsEstablished() {
         discarding = false;
+        ConnectionInfo plain = session.connection();
+        session.connection(new ConnectionInfo(plain.local(), plain.remote(), plain.localHostName(),
+                plain.remoteHostName(), true, plain.environment()));
     }
 
     /** The client was idle too long: autologout (RFC 1939 §3), nothing committed. */
@@ -140,6 +144,10 @@ public final class SessionDriver {
                         outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
+            if (outcome.reply().after() == Reply.After.START_TLS) {
+                startTls(outcome.reply());
+                return;
+            }
             if (!sendInline(outcome.reply())) {
                 return;
             }
@@ -205,17 +213,22 @@ public final class SessionDriver {
                 }
                 connection.close();
             }
-            case START_TLS -> {
-                synchronized (this) {
-                    discarding = true;
-                    inbox.clear();
-                }
-                connection.startTls();
-            }
             case CONTINUE -> {
             }
         }
         drain();
+    }
+
+    /**
+     * Everything the client sent after STLS, read or not yet read, is dropped until the handshake
+     * is done; TLS goes on before the {@code +OK} leaves, so the client's handshake can only meet TLS.
+     */
+    private void startTls(Reply reply) {
+        synchronized (this) {
+            discarding = true;
+            inbox.clear();
+        }
+        connection.startTls(new ReplyStream(reply).nextQuietly(), () -> workers.execute(this::drain));
     }
 
     private synchronized boolean isClosed() {

@@ -56,8 +56,13 @@ final class MinaConnection implements Connection {
     }
 
     @Override
-    public void startTls() {
-        tls.start(session, this);
+    public void startTls(byte[] reply, Runnable onWritten) {
+        if (tls == null) {
+            // STLS is only in the command table when TLS is configured; never reached.
+            session.closeNow();
+            return;
+        }
+        tls.startAfterReply(session, reply, onWritten);
     }
 
     @Override

@@ -1,16 +1,23 @@
 package io.tanpopo.pop3.transport;
 
 import io.tanpopo.pop3.protocol.Pop3Protocol;
+import io.tanpopo.pop3.tls.TlsContextProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
- * The only MINA-aware part of tanpopo besides its handler: a listening socket whose sessions are
- * driven by a {@link Pop3Protocol}. The filter chain is built in {@link #buildChain}.
+ * The only MINA-aware part of tanpopo besides its handler: listening sockets (plain POP3, and
+ * implicit TLS when asked) whose sessions are driven by a {@link Pop3Protocol}. The filter chain is
+ * built in {@link #buildChain}.
  */
 public final class MinaTransport implements AutoCloseable {
 
@@ -18,50 +25,97 @@ public final class MinaTransport implements AutoCloseable {
     /** Room for long SASL responses; the protocol's limit applies below this. */
     private static final int LINE_CAPACITY = 16 * 1024;
 
-    private final NioSocketAcceptor acceptor;
-
-    private MinaTransport(NioSocketAcceptor acceptor) {
-        this.acceptor = acceptor;
+    /**
+     * Where and how to listen.
+     *
+     * @param plain the POP3 address (STLS offered there when {@code tls} is present)
+     * @param implicitTls the POP3S address (RFC 8314), if any; needs {@code tls}
+     * @param idleTimeout autologout
+     * @param tls the certificate source, asked lazily (a generated certificate is made on first use)
+     * @param timer schedules handshake time-outs
+     */
+    public record Options(InetSocketAddress plain, Optional<InetSocketAddress> implicitTls, Duration idleTimeout,
+            Optional<Supplier<TlsContextProvider>> tls, ScheduledExecutorService timer) {
+        public Options {
+            if (implicitTls.isPresent() && tls.isEmpty()) {
+                throw new IllegalArgumentException("pop3s.port needs TLS");
+            }
+        }
     }
 
-    /** Listens on {@code address} (port 0 for a free one) and serves POP3 there. */
-    public static MinaTransport listen(Pop3Protocol protocol, InetSocketAddress address, Duration idleTimeout) {
+    private final List<NioSocketAcceptor> acceptors;
+
+    private MinaTransport(List<NioSocketAcceptor> acceptors) {
+        this.acceptors = acceptors;
+    }
+
+    /** Listens as {@code options} say and serves POP3 there. */
+    public static MinaTransport listen(Pop3Protocol protocol, Options options) {
+        TlsStarter starter = options.tls().map(t -> new TlsStarter(t, options.timer())).orElse(null);
+        Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY);
+        List<NioSocketAcceptor> acceptors = new ArrayList<>();
+        try {
+            acceptors.add(bind(handler, options.plain(), options.idleTimeout(), null));
+            if (options.implicitTls().isPresent()) {
+                acceptors.add(bind(handler, options.implicitTls().get(), options.idleTimeout(), starter));
+            }
+        } catch (RuntimeException e) {
+            acceptors.forEach(a -> a.dispose());
+            throw e;
+        }
+        return new MinaTransport(acceptors);
+    }
+
+    private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Duration idle,
+            TlsStarter implicitTls) {
         NioSocketAcceptor acceptor = new NioSocketAcceptor();
         acceptor.setReuseAddress(true);
         acceptor.setBacklog(1024);
         acceptor.setCloseOnDeactivation(true);
         // Small replies must not wait for the client's delayed ACK (REFERENCE.md §5).
         acceptor.getSessionConfig().setTcpNoDelay(true);
-        acceptor.getSessionConfig().setIdleTime(IdleStatus.BOTH_IDLE, (int) Math.max(1, idleTimeout.toSeconds()));
-        buildChain(acceptor);
-        acceptor.setHandler(new Pop3IoHandler(protocol, TlsStarter.none(), LINE_CAPACITY));
+        acceptor.getSessionConfig().setIdleTime(IdleStatus.BOTH_IDLE, (int) Math.max(1, idle.toSeconds()));
+        buildChain(acceptor, implicitTls);
+        acceptor.setHandler(handler);
         try {
             acceptor.bind(address);
         } catch (IOException e) {
             acceptor.dispose();
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
-        return new MinaTransport(acceptor);
+        return acceptor;
     }
 
     /**
-     * The filter chain, in order: (TLS, added per session on STLS or at accept on the TLS port),
-     * then the handler. There is no codec filter (the handler splits lines itself, with a bounded
-     * buffer) and no executor filter (the protocol runs commands on its own workers, in order).
+     * The filter chain, in order: TLS (here from the start on the implicit-TLS port; added per
+     * session on STLS), then the handler. There is no codec filter (the handler splits lines itself,
+     * with a bounded buffer) and no executor filter (the protocol runs commands on its own workers,
+     * in order, and never blocks an I/O thread).
      */
-    private static void buildChain(NioSocketAcceptor acceptor) {
+    private static void buildChain(NioSocketAcceptor acceptor, TlsStarter implicitTls) {
         acceptor.getFilterChain().clear();
+        if (implicitTls != null) {
+            acceptor.getFilterChain().addFirst(TLS_FILTER, implicitTls.newFilter());
+        }
     }
 
+    /** The plain POP3 address. */
     public InetSocketAddress localAddress() {
-        return acceptor.getLocalAddress();
+        return acceptors.get(0).getLocalAddress();
+    }
+
+    /** The implicit-TLS address, when listening there. */
+    public Optional<InetSocketAddress> implicitTlsAddress() {
+        return acceptors.size() > 1 ? Optional.of(acceptors.get(1).getLocalAddress()) : Optional.empty();
     }
 
     /** Stops listening and closes every connection; sessions that did not QUIT commit nothing. */
     @Override
     public void close() {
-        acceptor.unbind();
-        acceptor.getManagedSessions().values().forEach(s -> s.closeNow());
-        acceptor.dispose(true);
+        for (NioSocketAcceptor acceptor : acceptors) {
+            acceptor.unbind();
+            acceptor.getManagedSessions().values().forEach(s -> s.closeNow());
+            acceptor.dispose(true);
+        }
     }
 }

@@ -9,6 +9,8 @@ import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.FilterEvent;
+import org.apache.mina.filter.ssl.SslEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         int maxLine = protocol.context().config().maxLineLength();
         MinaConnection connection = new MinaConnection(session, new LineDecoder(maxLine, lineCapacity), tls);
         boolean secure = session.getFilterChain().contains(MinaTransport.TLS_FILTER);
+        if (secure) {
+            tls.closeUnlessSecured(session);
+        }
         SessionDriver driver = protocol.open(connection, (InetSocketAddress) session.getLocalAddress(),
                 (InetSocketAddress) session.getRemoteAddress(), secure);
         connection.attach(driver);
@@ -59,6 +64,16 @@ final class Pop3IoHandler extends IoHandlerAdapter {
                     connection.driver().lineTooLong();
                 }
             });
+        }
+    }
+
+    /** The TLS handshake finished: forget any partial clear-text line and accept commands again. */
+    @Override
+    public void event(IoSession session, FilterEvent event) {
+        MinaConnection connection = connection(session);
+        if (connection != null && event == SslEvent.SECURED) {
+            connection.decoder().reset();
+            connection.driver().tlsEstablished();
         }
     }
 

@@ -1,14 +1,79 @@
 package io.tanpopo.pop3.transport;
 
+import io.tanpopo.pop3.tls.TlsContextProvider;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
+import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.core.write.DefaultWriteRequest;
+import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
+import org.apache.mina.filter.ssl.SslFilter;
 
-/** Puts TLS on a connection after STLS (RFC 2595 §4); refused when the server has no TLS. */
-interface TlsStarter {
+/**
+ * Puts TLS on MINA sessions: at accept on the implicit-TLS port (RFC 8314), or after STLS
+ * (RFC 2595 §4). The certificate comes from the provider for each new connection, so renewed files
+ * are used without a restart. A handshake that does not finish in time is closed.
+ */
+final class TlsStarter {
 
-    void start(IoSession session, MinaConnection connection);
+    private final Supplier<TlsContextProvider> provider;
+    private final ScheduledExecutorService timer;
 
-    /** A server without TLS: STLS is never offered, so this is never reached; close if it is. */
-    static TlsStarter none() {
-        return (session, connection) -> session.closeNow();
+    TlsStarter(Supplier<TlsContextProvider> provider, ScheduledExecutorService timer) {
+        this.provider = provider;
+        this.timer = timer;
+    }
+
+    /** A filter for one session, with tanpopo's protocol and cipher policy. */
+    SslFilter newFilter() {
+        TlsContextProvider tls = provider.get();
+        return new EngineFilter(tls);
+    }
+
+    /** STLS: TLS first, so the client's handshake can only meet it; then the {@code +OK} in clear. */
+    void startAfterReply(IoSession session, byte[] reply, Runnable onWritten) {
+        session.getFilterChain().addFirst(MinaTransport.TLS_FILTER, newFilter());
+        DefaultWriteRequest request = new PlainWriteRequest(IoBuffer.wrap(reply));
+        request.getFuture().addListener(f -> onWritten.run());
+        session.getFilterChain().fireFilterWrite(request);
+        closeUnlessSecured(session);
+    }
+
+    /** Closes {@code session} when its handshake is not done within the configured bound. */
+    void closeUnlessSecured(IoSession session) {
+        long millis = provider.get().handshakeTimeout().toMillis();
+        timer.schedule(() -> {
+            if (session.getAttribute(SslFilter.SSL_SECURED) == null) {
+                session.closeNow();
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A write that passes the TLS filter unencrypted: the STLS reply itself. */
+    private static final class PlainWriteRequest extends DefaultWriteRequest implements DisableEncryptWriteRequest {
+        PlainWriteRequest(Object message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Takes its engine from the provider: the current certificate, TLS 1.2/1.3 only, and no
+     * reverse lookup of the peer (MINA's default engine asks for the peer's host name).
+     */
+    private static final class EngineFilter extends SslFilter {
+        private final TlsContextProvider tls;
+
+        EngineFilter(TlsContextProvider tls) {
+            super(tls.currentContext());
+            this.tls = tls;
+        }
+
+        @Override
+        protected SSLEngine createEngine(IoSession session, InetSocketAddress address) {
+            return tls.newServerEngine();
+        }
     }
 }

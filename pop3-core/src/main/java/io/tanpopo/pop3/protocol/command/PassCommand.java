@@ -8,6 +8,7 @@ import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.ResponseCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -16,6 +17,9 @@ import java.util.Arrays;
  * rest of the line, spaces included; its bytes are wiped once the authenticator has answered.
  */
 public final class PassCommand implements Command {
+
+    /** As Dovecot says it, so that clients which recognise it react the same way. */
+    static final String CLEARTEXT_REFUSED = "Plaintext authentication disallowed on non-secure (SSL/TLS) connections";
 
     private final ProtocolContext context;
     private final LoginService login;
@@ -27,6 +31,9 @@ public final class PassCommand implements Command {
 
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
+        if (!context.allowsCleartext(session)) {
+            return Reply.err(ResponseCode.AUTH, CLEARTEXT_REFUSED);
+        }
         if (session.pendingUser().isEmpty()) {
             return Reply.err("Send USER first");
         }
