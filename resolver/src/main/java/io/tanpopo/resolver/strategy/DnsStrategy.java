@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -24,27 +26,27 @@ import org.xbill.DNS.Type;
  * records must contain the address (the check tcpserver does with {@code -p}), otherwise no name.
  *
  * <p>The overall deadline is the chain's; {@code perServerTimeout} only moves on to the next
- * server. Queries use dnsjava's asynchronous API; callbacks run on the given executor.
+ * server. Queries use dnsjava's asynchronous API; callbacks run on the given scheduler.
  */
 public final class DnsStrategy implements ResolverStrategy {
 
     private final List<InetSocketAddress> servers;
     private final Duration perServerTimeout;
     private final boolean forwardConfirm;
-    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
 
     /**
      * @param servers          DNS servers to ask, in order
      * @param perServerTimeout how long to wait for one server before asking the next
      * @param forwardConfirm   whether the PTR name must resolve back to the address
-     * @param executor         runs dnsjava's completion callbacks
+     * @param scheduler        runs dnsjava's completion callbacks and the per-server timeout
      */
     public DnsStrategy(List<InetSocketAddress> servers, Duration perServerTimeout, boolean forwardConfirm,
-                       Executor executor) {
+                       ScheduledExecutorService scheduler) {
         this.servers = List.copyOf(servers);
         this.perServerTimeout = Objects.requireNonNull(perServerTimeout, "perServerTimeout");
         this.forwardConfirm = forwardConfirm;
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     @Override
@@ -63,7 +65,7 @@ public final class DnsStrategy implements ResolverStrategy {
     private CompletableFuture<StrategyAnswer> askServer(int index, InetAddress address, Name qname) {
         InetSocketAddress server = servers.get(index);
         String where = describe(server);
-        return send(server, qname, Type.PTR).thenCompose(reply -> {
+        return send(server, qname, Type.PTR, index + 1 < servers.size()).thenCompose(reply -> {
             StrategyAnswer answer = reply.failure() != null
                     ? StrategyAnswer.temporaryFailure(where + " " + reply.failure())
                     : DnsResponses.ptr(reply.message(), qname, where);
@@ -88,7 +90,7 @@ public final class DnsStrategy implements ResolverStrategy {
             return CompletableFuture.completedFuture(
                     StrategyAnswer.noName(ptr.source() + ", unparsable name", Duration.ZERO, ptr.soa()));
         }
-        return send(server, forward, type).thenApply(reply -> {
+        return send(server, forward, type, false).thenApply(reply -> {
             if (reply.failure() != null) {
                 return StrategyAnswer.temporaryFailure(describe(server) + " forward " + reply.failure());
             }
@@ -103,12 +105,21 @@ public final class DnsStrategy implements ResolverStrategy {
         });
     }
 
-    private CompletableFuture<Reply> send(InetSocketAddress server, Name name, int type) {
+    private CompletableFuture<Reply> send(InetSocketAddress server, Name name, int type, boolean moreServers) {
         SimpleResolver resolver = new SimpleResolver(server);
         resolver.setTimeout(perServerTimeout);
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-        return resolver.sendAsync(query, executor).toCompletableFuture()
+        CompletableFuture<Reply> reply = resolver.sendAsync(query, scheduler).toCompletableFuture()
                 .handle((message, failure) -> new Reply(message, failure == null ? null : reason(failure)));
+        if (!moreServers) {
+            return reply; // the last server may use what is left of the chain's deadline
+        }
+        // dnsjava checks its timeouts only about once a second; move on to the next server on time.
+        ScheduledFuture<?> timer = scheduler.schedule(() -> reply.complete(new Reply(null,
+                "no answer within " + perServerTimeout.toMillis() + " ms")),
+                perServerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        reply.whenComplete((r, e) -> timer.cancel(false));
+        return reply;
     }
 
     private static String reason(Throwable failure) {
