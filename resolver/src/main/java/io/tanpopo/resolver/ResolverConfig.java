@@ -70,7 +70,7 @@ public record ResolverConfig(List<String> strategies, Path hostsFile, List<Strin
 
     /** Parses a comma-separated {@code resolver.strategies} value, e.g. {@code hosts, dns}. */
     public static List<String> parseStrategies(String value) {
-        List<String> names = splitList(value);
+        List<String> names = splitList(value).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         checkStrategies(names);
         return names;
     }

@@ -94,7 +94,7 @@ final class ScriptedDnsServer implements AutoCloseable {
     }
 
     private void serve() {
-        byte[] buffer = new byte[512];
+        byte[] buffer = new byte[1232];
         while (!socket.isClosed()) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
@@ -103,7 +103,7 @@ final class ScriptedDnsServer implements AutoCloseable {
                 Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
                 Optional<Message> reply = responder.apply(query);
                 if (reply.isPresent()) {
-                    byte[] wire = reply.get().toWire(512);
+                    byte[] wire = reply.get().toWire(1232);
                     socket.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
                 }
             } catch (IOException e) {

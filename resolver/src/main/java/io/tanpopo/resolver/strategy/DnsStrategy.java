@@ -30,6 +30,8 @@ import org.xbill.DNS.Type;
  */
 public final class DnsStrategy implements ResolverStrategy {
 
+    private static final int EDNS_PAYLOAD = 1232;
+
     private final List<InetSocketAddress> servers;
     private final Duration perServerTimeout;
     private final boolean forwardConfirm;
@@ -108,6 +110,7 @@ public final class DnsStrategy implements ResolverStrategy {
     private CompletableFuture<Reply> send(InetSocketAddress server, Name name, int type, boolean moreServers) {
         SimpleResolver resolver = new SimpleResolver(server);
         resolver.setTimeout(perServerTimeout);
+        resolver.setEDNS(0, EDNS_PAYLOAD, 0, List.of()); // RFC 6891; 1232 avoids fragmentation
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         CompletableFuture<Reply> reply = resolver.sendAsync(query, scheduler).toCompletableFuture()
                 .handle((message, failure) -> new Reply(message, failure == null ? null : reason(failure)));
