@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Configuration of client name resolution. Errors name the properties key.
@@ -98,11 +97,6 @@ public record ResolverConfig(List<String> strategies, Path hostsFile, List<Strin
     /** Whether resolution is switched off ({@code none}). */
     public boolean disabled() {
         return strategies.equals(List.of("none"));
-    }
-
-    /** The hosts file, if configured. */
-    public Optional<Path> hostsFilePath() {
-        return Optional.ofNullable(hostsFile);
     }
 
     private static Cidr parseZone(String zone) {

@@ -22,8 +22,8 @@ public record DiagnosisStep(String strategy, StrategyAnswer.Kind kind, Optional<
 
     /** One line: {@code dns        NO_NAME   12 ms  127.0.0.1:53 NXDOMAIN, SOA ...}. */
     public String render() {
-        return String.format("%s %-10s %-17s %6d ms  %s%s%s", decisive ? "=>" : "  ", strategy,
+        return String.format("%s %-10s %-17s %6d ms  %s%s", decisive ? "=>" : "  ", strategy,
                 kind + name.map(n -> " " + n).orElse(""), elapsed.toMillis(), source,
-                as112Leak ? "  [AS112 LEAK]" : "", "");
+                as112Leak ? "  [AS112 LEAK]" : "");
     }
 }

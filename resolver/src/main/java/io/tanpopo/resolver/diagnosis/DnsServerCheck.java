@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -27,17 +29,17 @@ public final class DnsServerCheck {
 
     private final List<InetSocketAddress> servers;
     private final Duration timeout;
-    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
 
     /**
      * @param servers  the servers to check
      * @param timeout  how long to wait for each
-     * @param executor runs completions
+     * @param scheduler runs completions and the timeout
      */
-    public DnsServerCheck(List<InetSocketAddress> servers, Duration timeout, Executor executor) {
+    public DnsServerCheck(List<InetSocketAddress> servers, Duration timeout, ScheduledExecutorService scheduler) {
         this.servers = List.copyOf(servers);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     /** Checks every server; the result is in the order of the servers. */
@@ -56,17 +58,21 @@ public final class DnsServerCheck {
         resolver.setTimeout(timeout);
         long start = System.nanoTime();
         Message query = Message.newQuery(Record.newRecord(LOOPBACK_PTR, Type.PTR, DClass.IN));
-        return resolver.sendAsync(query, executor).toCompletableFuture()
-                .completeOnTimeout(null, timeout.toMillis() + 100, java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((response, failure) -> {
+        CompletableFuture<Message> response = resolver.sendAsync(query, scheduler).toCompletableFuture();
+        // dnsjava notices its own timeout only about once a second.
+        ScheduledFuture<?> timer = scheduler.schedule(() -> response.complete(null), timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return response.whenComplete((m, e) -> timer.cancel(false))
+                .handle((message, failure) -> {
                     Duration latency = Duration.ofNanos(System.nanoTime() - start);
-                    if (response == null) {
-                        String why = failure == null ? "timeout" : String.valueOf(failure.getCause() != null
-                                ? failure.getCause().getMessage() : failure.getMessage());
+                    if (message == null) {
+                        String why = failure == null ? "no answer within " + timeout.toMillis() + " ms"
+                                : String.valueOf(failure.getCause() != null
+                                        ? failure.getCause().getMessage() : failure.getMessage());
                         return new ServerCheckResult(server, false, "-", latency, why);
                     }
-                    return new ServerCheckResult(server, true, Rcode.string(response.getRcode()), latency,
-                            response.getSection(Section.ANSWER).size() + " answer record(s)");
+                    return new ServerCheckResult(server, true, Rcode.string(message.getRcode()), latency,
+                            message.getSection(Section.ANSWER).size() + " answer record(s)");
                 });
     }
 }

@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -88,7 +90,7 @@ public final class DnsStrategy implements ResolverStrategy {
         Name forward;
         try {
             forward = Name.fromString(name, Name.root);
-        } catch (org.xbill.DNS.TextParseException e) {
+        } catch (TextParseException e) {
             return CompletableFuture.completedFuture(
                     StrategyAnswer.noName(ptr.source() + ", unparsable name", Duration.ZERO, ptr.soa()));
         }
@@ -99,7 +101,7 @@ public final class DnsStrategy implements ResolverStrategy {
             if (DnsResponses.confirms(reply.message(), address)) {
                 return StrategyAnswer.named(name, ptr.source() + ", forward-confirmed", ptr.ttl());
             }
-            if (reply.message().getRcode() == org.xbill.DNS.Rcode.SERVFAIL) {
+            if (reply.message().getRcode() == Rcode.SERVFAIL) {
                 return StrategyAnswer.temporaryFailure(describe(server) + " forward SERVFAIL");
             }
             return StrategyAnswer.noName(ptr.source() + ", forward confirmation of " + name + " failed",

@@ -1,9 +1,9 @@
 package io.tanpopo.resolver.strategy;
 
+import io.tanpopo.resolver.MappedAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
-import io.tanpopo.resolver.MappedAddresses;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
