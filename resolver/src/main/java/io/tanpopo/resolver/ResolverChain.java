@@ -1,0 +1,115 @@
+package io.tanpopo.resolver;
+
+import io.tanpopo.resolver.strategy.ResolverStrategy;
+import io.tanpopo.resolver.strategy.StrategyAnswer;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tries strategies in order; the first definitive answer (name or no name) wins, a strategy that
+ * passes or fails temporarily hands on to the next. The one deadline per lookup is enforced here,
+ * on the injected scheduler, because dnsjava's timeouts do not bound a whole lookup: on deadline
+ * the result is a temporary failure (the query may still finish in the background, unused).
+ */
+public final class ResolverChain implements HostResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResolverChain.class);
+
+    private final List<ResolverStrategy> strategies;
+    private final Duration deadline;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+
+    /**
+     * @param strategies the strategies in the order to try them
+     * @param deadline   the longest a lookup may take
+     * @param scheduler  fires the deadline
+     * @param clock      measures elapsed time
+     */
+    public ResolverChain(List<ResolverStrategy> strategies, Duration deadline,
+                         ScheduledExecutorService scheduler, Clock clock) {
+        this.strategies = List.copyOf(strategies);
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CompletableFuture<Resolution> resolve(InetAddress address) {
+        InetAddress unmapped = MappedAddresses.unmap(address);
+        Instant start = clock.instant();
+        AtomicReference<String> current = new AtomicReference<>("chain");
+        CompletableFuture<Resolution> result = new CompletableFuture<>();
+        ScheduledFuture<?> timer = scheduler.schedule(() -> result.complete(Resolution.temporaryFailure(
+                current.get(), elapsed(start), "deadline of " + deadline.toMillis() + " ms exceeded")),
+                deadline.toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((r, e) -> timer.cancel(false));
+        step(0, unmapped, null, current).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                LOG.warn("resolver chain failed unexpectedly for {}", unmapped.getHostAddress(), failure);
+                result.complete(Resolution.temporaryFailure(current.get(), elapsed(start),
+                        "internal error: " + failure.getClass().getSimpleName()));
+            } else {
+                result.complete(answer.withElapsed(elapsed(start)));
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<Resolution> step(int index, InetAddress address, Resolution firstFailure,
+                                               AtomicReference<String> current) {
+        if (index >= strategies.size()) {
+            return CompletableFuture.completedFuture(firstFailure != null ? firstFailure
+                    : Resolution.noName("chain", Duration.ZERO, "no strategy knows the address",
+                            Duration.ofMinutes(15)));
+        }
+        ResolverStrategy strategy = strategies.get(index);
+        current.set(strategy.name());
+        return safeLookup(strategy, address).thenCompose(answer -> {
+            if (answer.isDefinitive()) {
+                return CompletableFuture.completedFuture(toResolution(strategy, answer));
+            }
+            Resolution failure = firstFailure == null && answer.kind() == StrategyAnswer.Kind.TEMPORARY_FAILURE
+                    ? toResolution(strategy, answer) : firstFailure;
+            return step(index + 1, address, failure, current);
+        });
+    }
+
+    private static CompletableFuture<StrategyAnswer> safeLookup(ResolverStrategy strategy, InetAddress address) {
+        CompletableFuture<StrategyAnswer> answer;
+        try {
+            answer = strategy.lookup(address);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.exceptionally(e -> {
+            LOG.warn("strategy {} failed for {}", strategy.name(), address.getHostAddress(), e);
+            return StrategyAnswer.temporaryFailure("internal error in " + strategy.name());
+        });
+    }
+
+    static Resolution toResolution(ResolverStrategy strategy, StrategyAnswer answer) {
+        return switch (answer.kind()) {
+            case NAME -> Resolution.named(answer.name().orElseThrow(), strategy.name(), Duration.ZERO,
+                    answer.source(), answer.ttl());
+            case NO_NAME -> Resolution.noName(strategy.name(), Duration.ZERO, answer.source(), answer.ttl());
+            case TEMPORARY_FAILURE, PASS ->
+                    Resolution.temporaryFailure(strategy.name(), Duration.ZERO, answer.source());
+        };
+    }
+
+    private Duration elapsed(Instant start) {
+        return Duration.between(start, clock.instant());
+    }
+}

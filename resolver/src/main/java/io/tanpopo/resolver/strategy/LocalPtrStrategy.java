@@ -1,0 +1,93 @@
+package io.tanpopo.resolver.strategy;
+
+import io.tanpopo.resolver.MappedAddresses;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Answers what the machine knows itself, without any query: loopback is {@code localhost}, the
+ * machine's own interface addresses carry the configured local name, and the locally-served
+ * zones of RFC 6303 / RFC 7793 have no name. Zones listed as pass-through (an operator's own DNS
+ * really serves them, e.g. {@code 10.0.0.0/8}) pass to the next strategy; so do public addresses.
+ */
+public final class LocalPtrStrategy implements ResolverStrategy {
+
+    /** Local answers change only with the configuration; the cache caps this further. */
+    private static final Duration LOCAL_TTL = Duration.ofHours(1);
+    /** Interface addresses are listed again at most this often. */
+    private static final Duration INTERFACE_REFRESH = Duration.ofSeconds(60);
+
+    private final List<String> localNames;
+    private final List<Cidr> passThrough;
+    private final Supplier<? extends Collection<InetAddress>> interfaceAddresses;
+    private final Clock clock;
+    private Set<InetAddress> ownAddresses = Set.of();
+    private Instant nextRefresh = Instant.MIN;
+
+    /**
+     * @param localNames         names of this machine, the first answers for its own addresses
+     * @param passThrough        zones to leave to the next strategy
+     * @param interfaceAddresses supplies the machine's addresses, see {@link InterfaceAddresses}
+     * @param clock              decides when to list interface addresses again
+     */
+    public LocalPtrStrategy(List<String> localNames, List<Cidr> passThrough,
+                            Supplier<? extends Collection<InetAddress>> interfaceAddresses, Clock clock) {
+        this.localNames = List.copyOf(localNames);
+        this.passThrough = List.copyOf(passThrough);
+        this.interfaceAddresses = Objects.requireNonNull(interfaceAddresses, "interfaceAddresses");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String name() {
+        return "local-ptr";
+    }
+
+    @Override
+    public CompletableFuture<StrategyAnswer> lookup(InetAddress address) {
+        return CompletableFuture.completedFuture(answer(address));
+    }
+
+    private StrategyAnswer answer(InetAddress address) {
+        Optional<Cidr> loopback = find(LocallyServedZones.LOOPBACK, address);
+        if (loopback.isPresent()) {
+            return StrategyAnswer.named("localhost", "loopback " + loopback.get(), LOCAL_TTL);
+        }
+        if (!localNames.isEmpty() && ownAddresses().contains(address)) {
+            return StrategyAnswer.named(localNames.get(0), "own interface address", LOCAL_TTL);
+        }
+        Optional<Cidr> through = find(passThrough, address);
+        if (through.isPresent()) {
+            return StrategyAnswer.pass("pass-through zone " + through.get());
+        }
+        return find(LocallyServedZones.NO_NAME, address)
+                .map(zone -> StrategyAnswer.noName("locally-served zone " + zone + " (RFC 6303)",
+                        LOCAL_TTL, Optional.empty()))
+                .orElseGet(() -> StrategyAnswer.pass("not a local address"));
+    }
+
+    private synchronized Set<InetAddress> ownAddresses() {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextRefresh)) {
+            ownAddresses = interfaceAddresses.get().stream()
+                    .map(MappedAddresses::unmap)
+                    .collect(Collectors.toUnmodifiableSet());
+            nextRefresh = now.plus(INTERFACE_REFRESH);
+        }
+        return ownAddresses;
+    }
+
+    private static Optional<Cidr> find(List<Cidr> zones, InetAddress address) {
+        return zones.stream().filter(zone -> zone.contains(address)).findFirst();
+    }
+}
