@@ -31,7 +31,7 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dslf4j.internal.verbosity=ERROR",
                 "-cp", System.getProperty("java.class.path"), MaildirChild.class.getName()));
         command.addAll(List.of(args));
         try {
@@ -75,6 +75,10 @@ final class ChildJvm implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("child " + process.pid() + " did not die");
         }
+    }
+
+    Process process() {
+        return process;
     }
 
     int waitForExit() throws InterruptedException {
