@@ -35,10 +35,14 @@ final class DovecotUidList {
     private DovecotUidList() {
     }
 
-    /** Base name → UIDL for the messages in the root's uidlist; empty when there is none. */
-    static Map<String, String> read(Path root) {
+    /** A message's IMAP UID and the POP3 UIDL Dovecot gives it. */
+    record Entry(long uid, String uidl) {
+    }
+
+    /** Base name → entry for the messages in the root's uidlist; empty when there is none. */
+    static Map<String, Entry> read(Path root) {
         Path file = root.resolve(NAME);
-        Map<String, String> uidls = new HashMap<>();
+        Map<String, Entry> uidls = new HashMap<>();
         try {
             if (Files.size(file) > MAX_BYTES) {
                 LOG.warn("Ignoring {}: larger than {} bytes", file, MAX_BYTES);
@@ -79,7 +83,7 @@ final class DovecotUidList {
         return Optional.empty();
     }
 
-    private static void parse(String line, boolean v3, long validity, Map<String, String> uidls) {
+    private static void parse(String line, boolean v3, long validity, Map<String, Entry> uidls) {
         int space = line.indexOf(' ');
         Optional<Long> uid = space < 0 ? Optional.empty() : unsigned32(line.substring(0, space));
         if (uid.isEmpty() || uid.get() == 0) {
@@ -101,8 +105,8 @@ final class DovecotUidList {
             return;
         }
         String pop3 = pop3Uidl(extensions);
-        uidls.put(name.get().base(), pop3 != null ? pop3
-                : String.format(Locale.ROOT, "%08X%08X", uid.get(), validity));
+        uidls.put(name.get().base(), new Entry(uid.get(), pop3 != null ? pop3
+                : String.format(Locale.ROOT, "%08X%08X", uid.get(), validity)));
     }
 
     /** The {@code P} extension's value when it is a valid unique-id. */

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +93,12 @@ public final class MaildirStore implements MailStore {
 
     private MaildirMaildrop.Snapshot snapshot(Path root) throws IOException {
         List<MessageFile> listed = scanner.scan(root);
+        Map<String, DovecotUidList.Entry> dovecot = Map.of();
+        if (config.uidl() == UidlStyle.DOVECOT) {
+            dovecot = DovecotUidList.read(root);
+            listed.sort(dovecotOrder(dovecot));
+        }
         long[] wireSizes = sizes.sizes(root, listed);
-        Map<String, String> dovecot =
-                config.uidl() == UidlStyle.DOVECOT ? DovecotUidList.read(root) : Map.of();
         List<MessageFile> files = new ArrayList<>(listed.size());
         List<MessageInfo> infos = new ArrayList<>(listed.size());
         Set<String> uids = new HashSet<>();
@@ -103,15 +107,27 @@ public final class MaildirStore implements MailStore {
                 continue;
             }
             String base = listed.get(i).name().base();
-            files.add(listed.get(i));
-            String uid = dovecot.get(base);
+            DovecotUidList.Entry entry = dovecot.get(base);
+            String uid = entry == null ? null : entry.uidl();
             if (uid == null || !uids.add(uid)) { // a damaged uidlist may repeat a UID
                 uid = FilenameUidl.of(base);
                 uids.add(uid);
             }
+            files.add(listed.get(i));
             infos.add(new MessageInfo(wireSizes[i], uid));
         }
         return new MaildirMaildrop.Snapshot(files, infos);
+    }
+
+    /**
+     * Dovecot's POP3 order: by IMAP UID; messages Dovecot has not seen yet (it will number them
+     * in the same way) after, in delivery order.
+     */
+    private static Comparator<MessageFile> dovecotOrder(Map<String, DovecotUidList.Entry> uids) {
+        return Comparator.comparingLong((MessageFile f) -> {
+            DovecotUidList.Entry entry = uids.get(f.name().base());
+            return entry == null ? Long.MAX_VALUE : entry.uid();
+        }).thenComparing(MessageFile.ORDER);
     }
 
     /** The real path of a maildir with {@code cur/} and {@code new/} directories. */

@@ -13,12 +13,14 @@ import java.util.Comparator;
 record MessageFile(boolean inNew, MessageName name, long length, long modified) {
 
     /**
-     * Message order: delivery time from the name, then base name. qmail-pop3d sorts by mtime;
+     * Message order: delivery time from the name, then its microseconds (Courier and Dovecot
+     * names), then base name. qmail-pop3d sorts by mtime;
      * the name's time is the delivery time too but, unlike mtime, cannot be changed by a
      * {@code touch}, so numbering is stable across sessions.
      */
     static final Comparator<MessageFile> ORDER =
             Comparator.comparingLong((MessageFile f) -> f.name().deliveryTime())
+                    .thenComparingLong(f -> f.name().microseconds())
                     .thenComparing(f -> f.name().base());
 
     Path path(Path root) {

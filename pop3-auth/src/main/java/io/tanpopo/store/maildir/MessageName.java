@@ -94,6 +94,23 @@ record MessageName(String fileName, String base) {
         return end == 0 ? Long.MAX_VALUE : Long.parseLong(base.substring(0, end));
     }
 
+    /**
+     * The microseconds of a Dovecot or Courier name ({@code time.M<usec>P<pid>...}), which order
+     * deliveries within one second, or 0.
+     */
+    long microseconds() {
+        int dot = base.indexOf('.');
+        if (dot < 0 || !base.startsWith("M", dot + 1)) {
+            return 0;
+        }
+        int start = dot + 2;
+        int end = start;
+        while (end < base.length() && end - start < 9 && isDigit(base.charAt(end))) {
+            end++;
+        }
+        return end == start ? 0 : Long.parseLong(base.substring(start, end));
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
