@@ -1,0 +1,92 @@
+package io.tanpopo.store.maildir;
+
+import io.tanpopo.store.CommitResult;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UPDATE state (RFC 1939 §6) done like qmail-pop3d: each message marked deleted is unlinked;
+ * every other message in {@code new/} is renamed to {@code cur/<base>:2,<flags>}, and with
+ * {@code markSeen} a retrieved message gets the {@code S} flag (also in {@code cur/}). Every step
+ * is one unlink or one rename(2) of one file, so a crash at any point leaves each message that
+ * was not deleted under exactly one name. Messages renamed by others since the snapshot are found
+ * again by base name; messages delivered since are never touched.
+ *
+ * <p>A step that fails does not stop the others; the result is then {@link CommitResult.Failed}.
+ */
+final class MaildirCommit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaildirCommit.class);
+
+    private final Path root;
+    private final MaildirScanner scanner;
+    private final FileOps ops;
+    private final boolean markSeen;
+
+    MaildirCommit(Path root, MaildirScanner scanner, FileOps ops, boolean markSeen) {
+        this.root = root;
+        this.scanner = scanner;
+        this.ops = ops;
+        this.markSeen = markSeen;
+    }
+
+    CommitResult run(List<MessageFile> files, BitSet deleted, BitSet retrieved) {
+        List<String> failures = new ArrayList<>();
+        int removed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            boolean delete = deleted.get(i);
+            String flags = markSeen && retrieved.get(i) ? "S" : "";
+            try {
+                if (apply(files.get(i), delete, flags) && delete) {
+                    removed++;
+                }
+            } catch (IOException e) {
+                failures.add(files.get(i).name().base() + ": " + e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            LOG.warn("Commit in {} incomplete: {}", root, failures);
+            return new CommitResult.Failed(failures.size() + " of " + files.size()
+                    + " messages not updated in " + root + ", first: " + failures.get(0));
+        }
+        return new CommitResult.Committed(removed);
+    }
+
+    /** Applies one message's change; false when the message is gone (deleted by another). */
+    private boolean apply(MessageFile file, boolean delete, String flags) throws IOException {
+        if (!delete && !file.inNew() && file.name().withFlags(flags).equals(file.name().fileName())) {
+            return true; // in cur/ with its flags: nothing to do, no need to look
+        }
+        try {
+            change(file, delete, flags);
+            return true;
+        } catch (NoSuchFileException moved) {
+            Optional<MessageFile> now = scanner.find(root, file.name().base());
+            if (now.isEmpty()) {
+                LOG.info("Message {} in {} vanished before the commit", file.name().base(), root);
+                return false;
+            }
+            change(now.get(), delete, flags);
+            return true;
+        }
+    }
+
+    private void change(MessageFile file, boolean delete, String flags) throws IOException {
+        Path source = file.path(root);
+        if (delete) {
+            ops.delete(source);
+            return;
+        }
+        String target = file.name().withFlags(flags);
+        if (file.inNew() || !target.equals(file.name().fileName())) {
+            ops.move(source, root.resolve("cur").resolve(target));
+        }
+    }
+}

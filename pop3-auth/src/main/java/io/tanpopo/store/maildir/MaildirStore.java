@@ -1,0 +1,153 @@
+package io.tanpopo.store.maildir;
+
+import io.tanpopo.auth.Account;
+import io.tanpopo.store.MailStore;
+import io.tanpopo.store.MessageInfo;
+import io.tanpopo.store.OpenResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maildrops in maildirs (cr.yp.to/proto/maildir.html), served like qmail-pop3d: the snapshot
+ * lists {@code cur/} and {@code new/} (never {@code tmp/}) in delivery order; QUIT unlinks deleted
+ * messages and moves the rest from {@code new/} to {@code cur/} with {@code :2,}. Sizes are exact
+ * CRLF sizes, from {@code ,W=} or computed once and cached (see {@link MessageSizes}); unique-ids
+ * follow {@link UidlStyle}. With locking on, a second session of the same maildir, in this or
+ * another process, gets {@link OpenResult.InUse}.
+ *
+ * <p>Failures: an unsafe user name or a {@code {home}} path for an account without a home is
+ * {@link OpenResult.Failed}; a missing or unreadable maildir is {@link OpenResult.Unavailable},
+ * logged at WARN with the path. Create one store per process (it holds the in-process locks and
+ * the size cache).
+ */
+public final class MaildirStore implements MailStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaildirStore.class);
+
+    private final MaildirConfig config;
+    private final PathTemplate template;
+    private final FileOps ops;
+    private final MaildirScanner scanner = new MaildirScanner();
+    private final MaildropLocks locks = new MaildropLocks();
+    private final MessageSizes sizes;
+
+    public MaildirStore(MaildirConfig config) {
+        this(config, new SystemFileOps());
+    }
+
+    MaildirStore(MaildirConfig config, FileOps ops) {
+        this.config = config;
+        this.template = new PathTemplate(config.pathTemplate());
+        this.ops = ops;
+        this.sizes = new MessageSizes(
+                new SizeMemory(config.sizeCacheEntries()), new SizeCacheFile(), scanner, ops);
+    }
+
+    @Override
+    public OpenResult open(Account account) {
+        try {
+            Path root = maildir(template.resolve(account));
+            Optional<MaildropLocks.Lease> lease = Optional.empty();
+            if (config.lock()) {
+                lease = locks.tryLock(root);
+                if (lease.isEmpty()) {
+                    return new OpenResult.InUse();
+                }
+            }
+            return opened(root, lease);
+        } catch (OpenRefusal refusal) {
+            LOG.warn("Cannot open maildrop of {}: {}",
+                    PathTemplate.printable(account.name()), refusal.getMessage());
+            return refusal.result();
+        } catch (IOException e) {
+            LOG.warn("Cannot open maildrop of {}: {}", PathTemplate.printable(account.name()), e.toString());
+            return new OpenResult.Unavailable("maildir I/O error: " + e);
+        }
+    }
+
+    private OpenResult opened(Path root, Optional<MaildropLocks.Lease> lease) throws IOException {
+        try {
+            MaildirMaildrop.Snapshot snapshot = snapshot(root);
+            MaildirCommit commit = new MaildirCommit(root, scanner, ops, config.markSeen());
+            return new OpenResult.Opened(
+                    new MaildirMaildrop(root, snapshot, scanner, ops, commit, lease));
+        } catch (IOException | RuntimeException e) {
+            if (lease.isPresent()) {
+                lease.get().close();
+            }
+            throw e;
+        }
+    }
+
+    private MaildirMaildrop.Snapshot snapshot(Path root) throws IOException {
+        List<MessageFile> listed = scanner.scan(root);
+        Map<String, DovecotUidList.Entry> dovecot = Map.of();
+        if (config.uidl() == UidlStyle.DOVECOT) {
+            dovecot = DovecotUidList.read(root);
+            listed.sort(dovecotOrder(dovecot));
+        }
+        long[] wireSizes = sizes.sizes(root, listed);
+        List<MessageFile> files = new ArrayList<>(listed.size());
+        List<MessageInfo> infos = new ArrayList<>(listed.size());
+        Set<String> uids = new HashSet<>();
+        for (int i = 0; i < listed.size(); i++) {
+            if (wireSizes[i] == MessageSizes.VANISHED) {
+                continue;
+            }
+            String base = listed.get(i).name().base();
+            DovecotUidList.Entry entry = dovecot.get(base);
+            String uid = entry == null ? null : entry.uidl();
+            if (uid == null || !uids.add(uid)) { // a damaged uidlist may repeat a UID
+                uid = FilenameUidl.of(base);
+                uids.add(uid);
+            }
+            files.add(listed.get(i));
+            infos.add(new MessageInfo(wireSizes[i], uid));
+        }
+        return new MaildirMaildrop.Snapshot(files, infos);
+    }
+
+    /**
+     * Dovecot's POP3 order: by IMAP UID; messages Dovecot has not seen yet (it will number them
+     * in the same way) after, in delivery order.
+     */
+    private static Comparator<MessageFile> dovecotOrder(Map<String, DovecotUidList.Entry> uids) {
+        return Comparator.comparingLong((MessageFile f) -> {
+            DovecotUidList.Entry entry = uids.get(f.name().base());
+            return entry == null ? Long.MAX_VALUE : entry.uid();
+        }).thenComparing(MessageFile.ORDER);
+    }
+
+    /** The real path of a maildir with {@code cur/} and {@code new/} directories. */
+    private static Path maildir(Path configured) throws OpenRefusal, IOException {
+        Path root;
+        try {
+            root = configured.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw OpenRefusal.unavailable("maildir " + configured + " does not exist");
+        }
+        for (String sub : List.of("cur", "new")) {
+            Path dir = root.resolve(sub);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw OpenRefusal.unavailable(dir + " is not a directory: " + configured
+                        + " is not a maildir");
+            }
+            if (!Files.isReadable(dir)) {
+                throw OpenRefusal.unavailable(dir + " is not readable");
+            }
+        }
+        return root;
+    }
+}

@@ -1,0 +1,29 @@
+package io.tanpopo.store.maildir;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/**
+ * A message file as the snapshot found it.
+ *
+ * @param inNew whether it was in {@code new/} (else {@code cur/})
+ * @param length its length in bytes on disk, for the size cache key
+ * @param modified its modification time in milliseconds, for the size cache key
+ */
+record MessageFile(boolean inNew, MessageName name, long length, long modified) {
+
+    /**
+     * Message order: delivery time from the name, then its microseconds (Courier and Dovecot
+     * names), then base name. qmail-pop3d sorts by mtime;
+     * the name's time is the delivery time too but, unlike mtime, cannot be changed by a
+     * {@code touch}, so numbering is stable across sessions.
+     */
+    static final Comparator<MessageFile> ORDER =
+            Comparator.comparingLong((MessageFile f) -> f.name().deliveryTime())
+                    .thenComparingLong(f -> f.name().microseconds())
+                    .thenComparing(f -> f.name().base());
+
+    Path path(Path root) {
+        return root.resolve(inNew ? "new" : "cur").resolve(name.fileName());
+    }
+}

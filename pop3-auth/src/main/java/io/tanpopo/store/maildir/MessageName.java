@@ -1,0 +1,117 @@
+package io.tanpopo.store.maildir;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A maildir message file name (cr.yp.to/proto/maildir.html, Courier maildir(5)): the unique base
+ * name, then optionally {@code :} and the info, {@code 2,} followed by the flags in ASCII order.
+ * Courier and Dovecot put {@code ,S=<size>} and {@code ,W=<CRLF size>} into the base name.
+ *
+ * @param fileName the whole name as found in {@code new/} or {@code cur/}
+ * @param base the part before the first {@code :}, which never changes while the file lives
+ */
+record MessageName(String fileName, String base) {
+
+    private static final int MAX_NAME = 255;
+    private static final int MAX_DIGITS = 18;
+
+    /**
+     * Parses a directory entry, or gives empty for anything that is not a message: dot files
+     * (Dovecot and our own bookkeeping live next to messages in some setups), names with
+     * control characters or {@code /}, names that were not valid in the platform encoding, and
+     * names longer than a file name can be.
+     */
+    static Optional<MessageName> parse(String fileName) {
+        if (fileName.isEmpty() || fileName.length() > MAX_NAME || fileName.charAt(0) == '.') {
+            return Optional.empty();
+        }
+        for (int i = 0; i < fileName.length(); i++) {
+            char c = fileName.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '/' || c == '\uFFFD') {
+                return Optional.empty();
+            }
+        }
+        int colon = fileName.indexOf(':');
+        String base = colon < 0 ? fileName : fileName.substring(0, colon);
+        return base.isEmpty() ? Optional.empty() : Optional.of(new MessageName(fileName, base));
+    }
+
+    /** The flags of a {@code :2,} info, or empty. */
+    String flags() {
+        int colon = fileName.indexOf(':');
+        if (colon < 0 || !fileName.startsWith("2,", colon + 1)) {
+            return "";
+        }
+        return fileName.substring(colon + 3);
+    }
+
+    /** Whether the info is absent or the standard {@code 2,} kind, which we know how to rewrite. */
+    boolean hasStandardInfo() {
+        int colon = fileName.indexOf(':');
+        return colon < 0 || fileName.startsWith("2,", colon + 1);
+    }
+
+    /** The name in {@code cur/} with {@code extra} flags added, flags sorted and unique. */
+    String withFlags(String extra) {
+        if (!hasStandardInfo()) {
+            return fileName;
+        }
+        String all = flags() + extra;
+        StringBuilder sorted = new StringBuilder();
+        all.chars().sorted().distinct().forEach(c -> sorted.append((char) c));
+        return base + ":2," + sorted;
+    }
+
+    /** The {@code ,W=} CRLF size from the base name (Courier maildir(5)), when present. */
+    OptionalLong wireSize() {
+        int at = base.indexOf(",W=");
+        if (at < 0) {
+            return OptionalLong.empty();
+        }
+        int start = at + 3;
+        int end = start;
+        while (end < base.length() && end - start <= MAX_DIGITS
+                && isDigit(base.charAt(end))) {
+            end++;
+        }
+        boolean terminated = end == base.length() || base.charAt(end) == ',';
+        if (end == start || end - start > MAX_DIGITS || !terminated) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(base.substring(start, end)));
+    }
+
+    /**
+     * The delivery time: the leading decimal digits of the base name (the {@code time} of
+     * {@code time.unique.host}), or {@link Long#MAX_VALUE} for a name without one, which sorts last.
+     */
+    long deliveryTime() {
+        int end = 0;
+        while (end < base.length() && end < MAX_DIGITS && isDigit(base.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? Long.MAX_VALUE : Long.parseLong(base.substring(0, end));
+    }
+
+    /**
+     * The microseconds of a Dovecot or Courier name ({@code time.M<usec>P<pid>...}), which order
+     * deliveries within one second, or 0.
+     */
+    long microseconds() {
+        int dot = base.indexOf('.');
+        if (dot < 0 || !base.startsWith("M", dot + 1)) {
+            return 0;
+        }
+        int start = dot + 2;
+        int end = start;
+        while (end < base.length() && end - start < 9 && isDigit(base.charAt(end))) {
+            end++;
+        }
+        return end == start ? 0 : Long.parseLong(base.substring(start, end));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,81 @@
+package io.tanpopo.store.maildir;
+
+import static io.tanpopo.store.maildir.MaildirStoreTest.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.store.Maildrop;
+import io.tanpopo.store.MessageInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MaildirSizeCacheTest {
+
+    private static final int COUNT = 5_000;
+
+    @TempDir
+    Path dir;
+
+    private TestMaildir fill() {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        for (int i = 0; i < COUNT; i++) {
+            md.deliver(TestMaildir.name(1_700_000_000L + i, i), "Subject: " + i + "\n\n.body\n" + "x".repeat(i % 50) + "\n");
+        }
+        return md;
+    }
+
+    private static List<MessageInfo> messages(MaildirStore store) {
+        try (Maildrop maildrop = open(store, "alice")) {
+            return maildrop.messages();
+        }
+    }
+
+    @Test
+    void secondOpen_readsNoMessage_inTheSameProcessOrFromTheCacheFile() {
+        TestMaildir md = fill();
+        CountingFileOps ops = new CountingFileOps();
+        MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()), ops);
+
+        List<MessageInfo> first = messages(store);
+        assertThat(ops.opens).hasValue(COUNT);
+        assertThat(first).hasSize(COUNT);
+        assertThat(Files.exists(md.root.resolve("tanpopo-sizes"))).isTrue();
+
+        assertThat(messages(store)).isEqualTo(first);
+        assertThat(ops.opens).hasValue(COUNT);
+
+        CountingFileOps restarted = new CountingFileOps();
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), restarted))).isEqualTo(first);
+        assertThat(restarted.opens).hasValue(0);
+    }
+
+    @Test
+    void corruptCacheFile_isTolerated_andOnlyDamagedEntriesAreRecomputed() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.deliver("1.M1.h", "one\n");
+        md.deliver("2.M2.h", "two\n");
+        List<MessageInfo> expected = messages(new MaildirStore(MaildirConfig.of(md.template())));
+        Path cache = md.root.resolve("tanpopo-sizes");
+        List<String> lines = Files.readAllLines(cache);
+        Files.write(cache, List.of(lines.get(0), lines.get(1), "12 zz 3 2.M2.h", "\u0000garbage"));
+
+        CountingFileOps ops = new CountingFileOps();
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), ops))).isEqualTo(expected);
+        assertThat(ops.opens).hasValue(1);
+
+        Files.write(cache, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1});
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template())))).isEqualTo(expected);
+    }
+
+    @Test
+    void cacheEntry_isNotUsed_whenTheFileChanged() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        Path message = md.deliver("1.M1.h", "one\n");
+        MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()));
+        assertThat(messages(store).get(0).size()).isEqualTo(5);
+        Files.writeString(message, "longer\nmessage\n");
+        assertThat(messages(store).get(0).size()).isEqualTo(17);
+    }
+}
