@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -263,9 +262,5 @@ class CheckpasswordAuthenticatorTest {
 
     static LoginRequest request(String user, String password) {
         return new LoginRequest(user, bytes(password), STAMP, connection());
-    }
-
-    static String show(byte[] b) {
-        return Arrays.toString(b);
     }
 }

@@ -42,7 +42,6 @@ public final class CramMd5Mechanism implements SaslMechanism {
         String challenge = "<" + context.entropy().nonce() + "." + context.clock().instant().getEpochSecond()
                 + "@" + context.serverName() + ">";
         return new SaslExchange() {
-            private String user;
             private byte[] digest;
 
             @Override
@@ -59,7 +58,7 @@ public final class CramMd5Mechanism implements SaslMechanism {
                 if (space < 0 || digest != null) {
                     return SaslStep.malformed("CRAM-MD5 response must be 'user digest'");
                 }
-                user = text.get().substring(0, space);
+                String user = text.get().substring(0, space);
                 String hex = text.get().substring(space + 1);
                 if (!SaslInput.isUserName(user) || !DIGEST.matcher(hex).matches()) {
                     return SaslStep.malformed("CRAM-MD5 user or digest malformed");
