@@ -1,0 +1,138 @@
+package io.tanpopo.auth.passwd;
+
+import io.tanpopo.auth.Account;
+import io.tanpopo.auth.AuthResult;
+import io.tanpopo.auth.Authenticator;
+import io.tanpopo.auth.LoginRequest;
+import io.tanpopo.auth.SecretResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Users from a password file (see {@link PasswdFileParser} for the format).
+ *
+ * <p>The file is read when the authenticator is created, which fails if it cannot be read. Later,
+ * at most once per {@link PasswdFileConfig#recheckInterval()}, its modification time and size are
+ * compared and the file re-read when they changed; if a re-read fails (missing, too big, I/O
+ * error) the previous users stay in force and the failure is logged. Skipped lines are logged
+ * with their numbers at WARN.
+ *
+ * <p>{@link #providesSecrets()} is {@code true} only while <em>every</em> user has a
+ * {@code {PLAIN}} password: the server offers APOP, CRAM-MD5 and SCRAM from that flag, and a
+ * mechanism that works for some users only would look like wrong passwords to the others.
+ */
+public final class PasswdFileAuthenticator implements Authenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PasswdFileAuthenticator.class);
+
+    /** One successful reading of the file. */
+    private record Snapshot(PasswdTable table, FileTime modified, long size, Instant checked) {
+    }
+
+    private final PasswdFileConfig config;
+    private final Clock clock;
+    private final PasswordHasher hasher;
+    private final PasswdFileParser parser;
+    private volatile Snapshot current;
+
+    /**
+     * @throws IllegalArgumentException naming {@code auth.passwd-file} when the file cannot be read
+     */
+    public PasswdFileAuthenticator(PasswdFileConfig config, Clock clock, PasswordHasher hasher) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.parser = new PasswdFileParser(hasher);
+        try {
+            this.current = read(clock.instant());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("auth.passwd-file: cannot read " + config.file() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public AuthResult authenticate(LoginRequest request) {
+        PasswdTable table = table();
+        Optional<PasswdEntry> entry = table.find(request.user());
+        // Unknown users verify against a real hash of the file, so both paths cost the same.
+        StoredPassword against = entry.map(PasswdEntry::password).orElseGet(table::dummy);
+        boolean matches = hasher.verify(against, request.password());
+        return entry.isPresent() && matches ? AuthResult.accepted(account(entry.get())) : AuthResult.rejected();
+    }
+
+    @Override
+    public boolean providesSecrets() {
+        return table().allPlain();
+    }
+
+    @Override
+    public SecretResult secret(String user) {
+        Optional<PasswdEntry> entry = table().find(user);
+        if (entry.isEmpty()) {
+            return new SecretResult.Unknown();
+        }
+        StoredPassword password = entry.get().password();
+        if (password.scheme() != PasswordScheme.PLAIN) {
+            return new SecretResult.Unavailable("user has a hashed password; no shared secret");
+        }
+        return new SecretResult.Found(account(entry.get()), password.value().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The users now in force, re-reading the file first if it is due and changed. */
+    PasswdTable table() {
+        Snapshot snapshot = current;
+        Instant now = clock.instant();
+        if (now.isBefore(snapshot.checked().plus(config.recheckInterval()))) {
+            return snapshot.table();
+        }
+        return recheck(now).table();
+    }
+
+    private synchronized Snapshot recheck(Instant now) {
+        Snapshot snapshot = current;
+        if (now.isBefore(snapshot.checked().plus(config.recheckInterval()))) {
+            return snapshot;
+        }
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(config.file(), BasicFileAttributes.class);
+            boolean unchanged = attributes.lastModifiedTime().equals(snapshot.modified())
+                    && attributes.size() == snapshot.size();
+            current = unchanged ? new Snapshot(snapshot.table(), snapshot.modified(), snapshot.size(), now) : read(now);
+        } catch (IOException e) {
+            LOG.warn("Cannot re-read password file {}; keeping the {} users read before: {}",
+                    config.file(), snapshot.table().entries().size(), e.toString());
+            current = new Snapshot(snapshot.table(), snapshot.modified(), snapshot.size(), now);
+        }
+        return current;
+    }
+
+    private Snapshot read(Instant now) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(config.file(), BasicFileAttributes.class);
+        if (attributes.size() > config.maxBytes()) {
+            throw new IOException("file has " + attributes.size() + " bytes, more than auth.passwd-file.max-size "
+                    + config.maxBytes());
+        }
+        byte[] content = Files.readAllBytes(config.file());
+        if (content.length > config.maxBytes()) {
+            throw new IOException("file grew beyond auth.passwd-file.max-size while being read");
+        }
+        PasswdTable table = parser.parse(content);
+        table.problems().forEach(p -> LOG.warn("Password file {}, {}; line skipped", config.file(), p));
+        LOG.info("Read password file {}: {} users", config.file(), table.entries().size());
+        return new Snapshot(table, attributes.lastModifiedTime(), attributes.size(), now);
+    }
+
+    private static Account account(PasswdEntry entry) {
+        return new Account(entry.user(), entry.home(), Map.of());
+    }
+}

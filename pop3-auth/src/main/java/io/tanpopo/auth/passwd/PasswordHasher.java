@@ -1,0 +1,94 @@
+package io.tanpopo.auth.passwd;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+
+/**
+ * Hashes new passwords (for the {@code hash-password} command) and verifies stored ones, for every
+ * {@link PasswordScheme}. Thread-safe. Comparisons are constant-time.
+ */
+public final class PasswordHasher {
+
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$[0-9]{2}\\$[./A-Za-z0-9]{53}");
+    private static final String CRYPT_SALT_ALPHABET =
+            "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private final SecureRandom random;
+    private final HashingParameters parameters;
+    private final Sha512Crypt sha512Crypt = new Sha512Crypt();
+    private final Argon2idHash argon2id = new Argon2idHash();
+
+    public PasswordHasher(SecureRandom random, HashingParameters parameters) {
+        this.random = Objects.requireNonNull(random, "random");
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+    }
+
+    /**
+     * Hashes {@code password} (UTF-8) with a fresh random salt and returns the {@code {SCHEME}value}
+     * line part, for example {@code {BCRYPT}$2y$11$...}. The caller wipes {@code password}.
+     */
+    public String hash(PasswordScheme scheme, byte[] password) {
+        if (scheme == PasswordScheme.BCRYPT && password.length > 72) {
+            throw new IllegalArgumentException("bcrypt passwords are limited to 72 bytes");
+        }
+        String value = switch (scheme) {
+            case PLAIN -> new String(password, StandardCharsets.UTF_8);
+            case BCRYPT -> OpenBSDBCrypt.generate("2y", password, randomBytes(16), parameters.bcryptCost());
+            case ARGON2ID -> argon2id.hash(password, randomBytes(parameters.argon2id().saltLength()),
+                    parameters.argon2id());
+            case SHA512_CRYPT -> sha512Crypt.crypt(password, sha512Setting());
+        };
+        return new StoredPassword(scheme, value).encoded();
+    }
+
+    /** Whether the stored value has its scheme's syntax and acceptable costs. */
+    public boolean isWellFormed(StoredPassword stored) {
+        String v = stored.value();
+        return switch (stored.scheme()) {
+            case PLAIN -> !v.isEmpty();
+            case BCRYPT -> BCRYPT.matcher(v).matches() && bcryptCost(v) >= 4 && bcryptCost(v) <= 16;
+            case ARGON2ID -> argon2id.isWellFormed(v);
+            case SHA512_CRYPT -> sha512Crypt.isWellFormed(v);
+        };
+    }
+
+    /** Checks {@code password} (UTF-8) against {@code stored}; malformed stored values never match. */
+    public boolean verify(StoredPassword stored, byte[] password) {
+        if (!isWellFormed(stored)) {
+            return false;
+        }
+        String v = stored.value();
+        return switch (stored.scheme()) {
+            case PLAIN -> MessageDigest.isEqual(v.getBytes(StandardCharsets.UTF_8), password);
+            // bcrypt only reads 72 bytes; BouncyCastle refuses longer passwords, which cannot match.
+            case BCRYPT -> password.length <= 72 && OpenBSDBCrypt.checkPassword(v, password);
+            case ARGON2ID -> argon2id.verify(password, v);
+            case SHA512_CRYPT -> sha512Crypt.verify(password, v);
+        };
+    }
+
+    private static int bcryptCost(String v) {
+        return Integer.parseInt(v.substring(4, 6));
+    }
+
+    private String sha512Setting() {
+        StringBuilder salt = new StringBuilder("$6$");
+        if (parameters.sha512CryptRounds() != Sha512Crypt.DEFAULT_ROUNDS) {
+            salt.append("rounds=").append(parameters.sha512CryptRounds()).append('$');
+        }
+        for (int i = 0; i < 16; i++) {
+            salt.append(CRYPT_SALT_ALPHABET.charAt(random.nextInt(CRYPT_SALT_ALPHABET.length())));
+        }
+        return salt.toString();
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

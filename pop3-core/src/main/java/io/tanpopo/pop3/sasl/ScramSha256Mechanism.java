@@ -1,0 +1,131 @@
+package io.tanpopo.pop3.sasl;
+
+import io.tanpopo.auth.Account;
+import io.tanpopo.auth.SecretResult;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * SCRAM-SHA-256 (RFC 5802, RFC 7677) without channel binding. The authenticator gives the plain
+ * secret, so each exchange derives SaltedPassword with a fresh salt and 4096 iterations (the
+ * RFC 7677 minimum). The secret is used as its UTF-8 bytes; SASLprep (RFC 4013) is not applied,
+ * so non-ASCII passwords work only when client and server spell them alike.
+ *
+ * <p>Flow: client-first → {@link SaslStep.NeedSecret} → server-first challenge → client-final →
+ * server-final challenge ({@code v=…}) → empty response → {@link SaslStep.Success}. RFC 5034 §4
+ * has no success-with-data, so server-final goes out as a challenge. Unknown users get a
+ * server-first like anyone else and fail at the proof.
+ */
+public final class ScramSha256Mechanism implements SaslMechanism {
+
+    static final int ITERATIONS = 4096;
+
+    @Override
+    public String name() {
+        return "SCRAM-SHA-256";
+    }
+
+    @Override
+    public boolean needsSecret() {
+        return true;
+    }
+
+    @Override
+    public boolean isPlaintext() {
+        return false;
+    }
+
+    @Override
+    public SaslExchange start(SaslContext context) {
+        return new Exchange(context);
+    }
+
+    /** The state of one exchange; fields fill in as messages arrive. */
+    private static final class Exchange implements SaslExchange {
+        private final SaslContext context;
+        private ScramMessages.ClientFirst first;
+        private String serverFirst;
+        private byte[] saltedPassword;
+        private Optional<Account> account = Optional.empty();
+        private boolean finalSent;
+
+        Exchange(SaslContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public SaslStep begin(Optional<byte[]> initialResponse) {
+            return initialResponse.map(this::step).orElseGet(() -> new SaslStep.Challenge(new byte[0]));
+        }
+
+        @Override
+        public SaslStep step(byte[] response) {
+            if (first == null) {
+                return clientFirst(response);
+            }
+            if (serverFirst != null && !finalSent) {
+                return clientFinal(response);
+            }
+            if (finalSent && response.length == 0 && account.isPresent()) {
+                return new SaslStep.Success(account.get());
+            }
+            return SaslStep.malformed("SCRAM message out of order");
+        }
+
+        @Override
+        public SaslStep secret(SecretResult result) {
+            if (first == null || serverFirst != null) {
+                throw new IllegalStateException("SCRAM did not ask for a secret now");
+            }
+            if (result instanceof SecretResult.Unavailable u) {
+                return new SaslStep.Failure(SaslStep.Kind.UNAVAILABLE, u.reason());
+            }
+            byte[] salt = context.entropy().salt();
+            if (result instanceof SecretResult.Found f) {
+                saltedPassword = ScramCrypto.hi(f.secret(), salt, ITERATIONS);
+                Arrays.fill(f.secret(), (byte) 0);
+                account = Optional.of(f.account());
+            } else {
+                // Unknown user: the same work on a random secret, so neither timing nor the reply tells.
+                saltedPassword = ScramCrypto.hi(context.entropy().salt(), salt, ITERATIONS);
+            }
+            serverFirst = "r=" + first.nonce() + context.entropy().nonce()
+                    + ",s=" + Base64.getEncoder().encodeToString(salt) + ",i=" + ITERATIONS;
+            return new SaslStep.Challenge(serverFirst.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private SaslStep clientFirst(byte[] response) {
+            Optional<ScramMessages.ClientFirst> parsed = SaslInput.utf8(response).flatMap(ScramMessages::clientFirst);
+            if (parsed.isEmpty()) {
+                return SaslStep.malformed("SCRAM client-first-message malformed or asks for channel binding");
+            }
+            first = parsed.get();
+            return new SaslStep.NeedSecret(first.user());
+        }
+
+        private SaslStep clientFinal(byte[] response) {
+            Optional<ScramMessages.ClientFinal> parsed = SaslInput.utf8(response).flatMap(ScramMessages::clientFinal);
+            if (parsed.isEmpty()) {
+                return SaslStep.malformed("SCRAM client-final-message malformed");
+            }
+            ScramMessages.ClientFinal message = parsed.get();
+            String expectedBinding = Base64.getEncoder().encodeToString(first.gs2Header().getBytes(StandardCharsets.UTF_8));
+            String nonce = serverFirst.substring(2, serverFirst.indexOf(','));
+            if (!message.channelBinding().equals(expectedBinding) || !message.nonce().equals(nonce)) {
+                return SaslStep.malformed("SCRAM channel binding or nonce does not match");
+            }
+            String authMessage = first.bare() + "," + serverFirst + "," + message.withoutProof();
+            boolean valid = ScramCrypto.verifyProof(saltedPassword, authMessage, message.proof());
+            byte[] signature = ScramCrypto.serverSignature(saltedPassword, authMessage);
+            Arrays.fill(saltedPassword, (byte) 0);
+            if (!valid || account.isEmpty()) {
+                return SaslStep.rejected("SCRAM proof wrong or user unknown");
+            }
+            finalSent = true;
+            String serverFinal = "v=" + Base64.getEncoder().encodeToString(signature);
+            return new SaslStep.Challenge(serverFinal.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
