@@ -1,7 +1,10 @@
 package io.tanpopo.pop3.protocol;
 
+import io.tanpopo.pop3.sasl.SaslMechanism;
+import io.tanpopo.pop3.sasl.SaslMechanisms;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The CAPA list (RFC 2449 §6): only what really works in this session's state and with this
@@ -10,9 +13,11 @@ import java.util.List;
 public final class Capabilities {
 
     private final ProtocolContext context;
+    private final SaslMechanisms sasl;
 
-    public Capabilities(ProtocolContext context) {
+    public Capabilities(ProtocolContext context, SaslMechanisms sasl) {
         this.context = context;
+        this.sasl = sasl;
     }
 
     public List<String> lines(Pop3Session session) {
@@ -24,6 +29,12 @@ public final class Capabilities {
             if (context.tlsAvailable() && !session.connection().secure()) {
                 lines.add("STLS");
             }
+            String mechanisms = sasl.usable(context.authenticator().providesSecrets(), context.allowsCleartext(session))
+                    .stream().map(SaslMechanism::name).collect(Collectors.joining(" "));
+            if (!mechanisms.isEmpty()) {
+                lines.add("SASL " + mechanisms);
+            }
+            lines.add("UTF8 USER");
         }
         context.config().expire().ifPresent(days -> lines.add("EXPIRE " + days));
         context.loginDelays().ifPresent(d -> lines.add("LOGIN-DELAY " + d.delay().toSeconds()));

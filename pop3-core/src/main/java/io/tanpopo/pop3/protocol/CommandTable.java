@@ -1,6 +1,13 @@
 package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.pop3.protocol.command.ApopCommand;
+import io.tanpopo.pop3.protocol.command.AuthCommand;
+import io.tanpopo.pop3.protocol.command.SaslDialogue;
+import io.tanpopo.pop3.protocol.command.Utf8Command;
+import io.tanpopo.pop3.sasl.SaslContext;
+import io.tanpopo.pop3.sasl.SaslEntropy;
+import io.tanpopo.pop3.sasl.SaslMechanisms;
+import java.security.SecureRandom;
 import io.tanpopo.pop3.protocol.command.CapaCommand;
 import io.tanpopo.pop3.protocol.command.DeleCommand;
 import io.tanpopo.pop3.protocol.command.ListCommand;
@@ -36,7 +43,8 @@ public final class CommandTable {
     /** The standard tables of RFC 1939 and RFC 2449. */
     public static CommandTable standard(ProtocolContext context) {
         LoginService login = new LoginService(context);
-        CapaCommand capa = new CapaCommand(new Capabilities(context));
+        SaslMechanisms sasl = SaslMechanisms.standard();
+        CapaCommand capa = new CapaCommand(new Capabilities(context, sasl));
         CommandTable table = new CommandTable();
         table.add(SessionState.AUTHORIZATION, "USER", new UserCommand(context));
         table.add(SessionState.AUTHORIZATION, "PASS", new PassCommand(context, login));
@@ -44,6 +52,9 @@ public final class CommandTable {
             table.add(SessionState.AUTHORIZATION, "STLS", new StlsCommand());
         }
         table.add(SessionState.AUTHORIZATION, "APOP", new ApopCommand(context, login));
+        table.add(SessionState.AUTHORIZATION, "AUTH", new AuthCommand(context, sasl, new SaslDialogue(context, login),
+                new SaslContext(context.config().hostname(), SaslEntropy.secure(new SecureRandom()), context.clock())));
+        table.add(SessionState.AUTHORIZATION, "UTF8", new Utf8Command());
         table.add(SessionState.AUTHORIZATION, "QUIT", new QuitCommand(context.config().hostname()));
         table.add(SessionState.AUTHORIZATION, "CAPA", capa);
         table.add(SessionState.TRANSACTION, "STAT", new StatCommand());

@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,6 +29,13 @@ public final class Dispatcher {
     }
 
     public Outcome dispatch(Pop3Session session, String line) {
+        Optional<Continuation> continuation = session.takeContinuation();
+        if (continuation.isPresent()) {
+            return respond(session, continuation.get(), line);
+        }
+        if (tooLong(line)) {
+            return lineTooLong(session);
+        }
         if (!isClean(line) || line.isBlank()) {
             return bad(session, null, "Invalid command");
         }
@@ -38,12 +46,30 @@ public final class Dispatcher {
             return bad(session, command, table.isKnown(command.keyword())
                     ? "Command not valid in this state" : "Unknown command");
         }
-        Reply reply = execute(found.get(), session, command);
+        Reply reply = execute(() -> found.get().execute(session, command), command.keyword());
         context.listener().replied(session, command, reply);
-        Duration delay = reply.isAuthFailure()
+        return new Outcome(reply, delayFor(session, reply));
+    }
+
+    /** A SASL response line: never parsed as a command, never logged in clear. */
+    private Outcome respond(Pop3Session session, Continuation continuation, String line) {
+        CommandLine masked = new CommandLine("", java.util.List.of(), "(SASL response)");
+        context.listener().command(session, masked);
+        Reply reply = execute(() -> continuation.respond(session, line.strip()), "AUTH");
+        context.listener().replied(session, masked, reply);
+        return new Outcome(reply, delayFor(session, reply));
+    }
+
+    private Duration delayFor(Pop3Session session, Reply reply) {
+        return reply.isAuthFailure()
                 ? context.throttle().failed(session.connection().remote().getAddress())
                 : Duration.ZERO;
-        return new Outcome(reply, delay);
+    }
+
+    /** RFC 2449 §4: a command line is at most the configured octets, CRLF included. */
+    private boolean tooLong(String line) {
+        int max = context.config().maxLineLength();
+        return line.length() * 3 + 2 > max && line.getBytes(StandardCharsets.UTF_8).length + 2 > max;
     }
 
     /** Answers a line longer than the limit, which was discarded unread (RFC 2449 §4). */
@@ -51,11 +77,11 @@ public final class Dispatcher {
         return bad(session, null, "Line too long");
     }
 
-    private Reply execute(Command command, Pop3Session session, CommandLine line) {
+    private Reply execute(java.util.function.Supplier<Reply> command, String keyword) {
         try {
-            return command.execute(session, line);
+            return command.get();
         } catch (RuntimeException e) {
-            LOG.error("command {} failed", line.keyword(), e);
+            LOG.error("command {} failed", keyword, e);
             return Reply.err(ResponseCode.SYS_TEMP, "Internal error");
         }
     }

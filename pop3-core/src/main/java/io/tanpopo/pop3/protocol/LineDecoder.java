@@ -20,17 +20,15 @@ public final class LineDecoder {
     private final byte[] buffer;
     private int length;
     private boolean discarding;
-    private int maxLength;
+    private final int maxLength;
 
-    /** @param maxLength longest line in octets including CRLF; at most {@code capacity} */
-    public LineDecoder(int maxLength, int capacity) {
-        this.buffer = new byte[capacity];
-        this.maxLength = Math.min(maxLength, capacity);
-    }
-
-    /** Changes the limit for lines from now on (a SASL exchange allows longer lines). */
-    public void maxLength(int octets) {
-        this.maxLength = Math.min(octets, buffer.length);
+    /**
+     * @param maxLength longest line kept, in octets including CRLF; the dispatcher applies the
+     *     stricter command-line limit, SASL responses may use all of this
+     */
+    public LineDecoder(int maxLength) {
+        this.buffer = new byte[maxLength];
+        this.maxLength = maxLength;
     }
 
     /** Forgets any partial line (after STLS nothing sent before the handshake may be used). */

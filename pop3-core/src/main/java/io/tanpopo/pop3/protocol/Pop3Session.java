@@ -26,6 +26,7 @@ public final class Pop3Session {
     private final BitSet retrieved = new BitSet();
     private int badCommands;
     private boolean utf8;
+    private Continuation continuation;
 
     public Pop3Session(String id, String apopStamp, ConnectionInfo connection) {
         this.id = id;
@@ -111,6 +112,18 @@ public final class Pop3Session {
     /** Counts a bad command and returns how many there were in this session. */
     public int countBadCommand() {
         return ++badCommands;
+    }
+
+    /** Takes the pending continuation, if the last reply was a SASL challenge. */
+    public Optional<Continuation> takeContinuation() {
+        Continuation pending = continuation;
+        continuation = null;
+        return Optional.ofNullable(pending);
+    }
+
+    /** The next line is a response for {@code next}, not a command. */
+    public void expectResponse(Continuation next) {
+        this.continuation = next;
     }
 
     public boolean utf8() {

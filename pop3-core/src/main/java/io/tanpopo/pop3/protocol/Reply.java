@@ -9,7 +9,17 @@ import java.util.Optional;
  * does once the reply is sent. Texts are fixed strings chosen by tanpopo, never exception
  * messages or anything a backend said.
  */
-public record Reply(boolean ok, Optional<ResponseCode> code, String text, Optional<ReplyBody> body, After after) {
+public record Reply(Status status, Optional<ResponseCode> code, String text, Optional<ReplyBody> body, After after) {
+
+    /** The first token of the status line. */
+    public enum Status {
+        /** {@code +OK} */
+        OK,
+        /** {@code -ERR} */
+        ERR,
+        /** {@code + data}: a SASL challenge that awaits the client's response (RFC 5034 §4). */
+        CONTINUE
+    }
 
     /** What happens after the reply is on the wire. */
     public enum After {
@@ -22,6 +32,7 @@ public record Reply(boolean ok, Optional<ResponseCode> code, String text, Option
     }
 
     public Reply {
+        Objects.requireNonNull(status, "status");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(body, "body");
@@ -32,33 +43,46 @@ public record Reply(boolean ok, Optional<ResponseCode> code, String text, Option
     }
 
     public static Reply ok(String text) {
-        return new Reply(true, Optional.empty(), text, Optional.empty(), After.CONTINUE);
+        return new Reply(Status.OK, Optional.empty(), text, Optional.empty(), After.CONTINUE);
     }
 
     public static Reply ok(String text, List<String> lines) {
-        return new Reply(true, Optional.empty(), text, Optional.of(new ReplyBody.Lines(lines)), After.CONTINUE);
+        return new Reply(Status.OK, Optional.empty(), text, Optional.of(new ReplyBody.Lines(lines)), After.CONTINUE);
     }
 
     public static Reply ok(String text, ReplyBody body) {
-        return new Reply(true, Optional.empty(), text, Optional.of(body), After.CONTINUE);
+        return new Reply(Status.OK, Optional.empty(), text, Optional.of(body), After.CONTINUE);
     }
 
     public static Reply err(String text) {
-        return new Reply(false, Optional.empty(), text, Optional.empty(), After.CONTINUE);
+        return new Reply(Status.ERR, Optional.empty(), text, Optional.empty(), After.CONTINUE);
     }
 
     public static Reply err(ResponseCode code, String text) {
-        return new Reply(false, Optional.of(code), text, Optional.empty(), After.CONTINUE);
+        return new Reply(Status.ERR, Optional.of(code), text, Optional.empty(), After.CONTINUE);
+    }
+
+    /** A SASL challenge, {@code + base64}; the next line the client sends is its response. */
+    public static Reply challenge(String base64) {
+        return new Reply(Status.CONTINUE, Optional.empty(), base64, Optional.empty(), After.CONTINUE);
+    }
+
+    /** Whether this is a positive reply ({@code +OK}). */
+    public boolean ok() {
+        return status == Status.OK;
     }
 
     /** The same reply, followed by {@code next}. */
     public Reply then(After next) {
-        return new Reply(ok, code, text, body, next);
+        return new Reply(status, code, text, body, next);
     }
 
     /** The first line as sent, without CRLF, e.g. {@code -ERR [AUTH] Authentication failed}. */
     public String statusLine() {
-        StringBuilder line = new StringBuilder(ok ? "+OK" : "-ERR");
+        if (status == Status.CONTINUE) {
+            return "+ " + text;
+        }
+        StringBuilder line = new StringBuilder(status == Status.OK ? "+OK" : "-ERR");
         code.ifPresent(c -> line.append(" [").append(c.wire()).append(']'));
         if (!text.isEmpty()) {
             line.append(' ').append(text);
@@ -68,6 +92,6 @@ public record Reply(boolean ok, Optional<ResponseCode> code, String text, Option
 
     /** Whether this reply tells the client its credentials were wrong. */
     public boolean isAuthFailure() {
-        return !ok && code.filter(c -> c == ResponseCode.AUTH).isPresent();
+        return status == Status.ERR && code.filter(c -> c == ResponseCode.AUTH).isPresent();
     }
 }

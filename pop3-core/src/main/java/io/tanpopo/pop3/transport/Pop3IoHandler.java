@@ -36,8 +36,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionOpened(IoSession session) {
-        int maxLine = protocol.context().config().maxLineLength();
-        MinaConnection connection = new MinaConnection(session, new LineDecoder(maxLine, lineCapacity), tls);
+        MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls);
         boolean secure = session.getFilterChain().contains(MinaTransport.TLS_FILTER);
         if (secure) {
             tls.closeUnlessSecured(session);

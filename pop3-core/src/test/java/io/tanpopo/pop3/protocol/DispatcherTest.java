@@ -44,6 +44,12 @@ class DispatcherTest {
     }
 
     @Test
+    void commandLongerThanTheLimit_isRejectedAsTooLong_evenBelowTheDecoderCapacity() {
+        assertThat(pop.status("USER " + "a".repeat(248))).startsWith("+OK");
+        assertThat(pop.status("USER " + "a".repeat(249))).isEqualTo("-ERR Line too long");
+    }
+
+    @Test
     void userAfterLogin_isNotValidInTransaction() {
         pop.login();
         assertThat(pop.status("USER alice")).isEqualTo("-ERR Command not valid in this state");

@@ -29,7 +29,7 @@ class LineDecoderTest {
 
     @Test
     void splitsOnCrlfAndBareLf_acrossFeeds() {
-        LineDecoder decoder = new LineDecoder(255, 1024);
+        LineDecoder decoder = new LineDecoder(255);
         feed(decoder, "USER al");
         feed(decoder, "ice\r");
         feed(decoder, "\nSTAT\nNOOP\r\n");
@@ -38,7 +38,7 @@ class LineDecoderTest {
 
     @Test
     void overlongLine_isReportedOnce_andDecodingGoesOn() {
-        LineDecoder decoder = new LineDecoder(255, 1024);
+        LineDecoder decoder = new LineDecoder(255);
         String longLine = "X".repeat(100_000);
         feed(decoder, longLine);
         feed(decoder, longLine + "\r\nNOOP\r\n");
@@ -47,14 +47,14 @@ class LineDecoderTest {
 
     @Test
     void lineOfExactlyTheLimit_includingCrlf_isAccepted() {
-        LineDecoder decoder = new LineDecoder(10, 1024);
+        LineDecoder decoder = new LineDecoder(10);
         feed(decoder, "12345678\r\n123456789\r\n");
         assertThat(lines).containsExactly("12345678", "<too long>");
     }
 
     @Test
     void reset_dropsPartialLine() {
-        LineDecoder decoder = new LineDecoder(255, 1024);
+        LineDecoder decoder = new LineDecoder(255);
         feed(decoder, "STLS-INJECTED");
         decoder.reset();
         feed(decoder, "CAPA\r\n");

@@ -1,0 +1,53 @@
+package io.tanpopo.pop3.protocol.command;
+
+import io.tanpopo.pop3.protocol.Command;
+import io.tanpopo.pop3.protocol.CommandLine;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.ProtocolContext;
+import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.sasl.SaslContext;
+import io.tanpopo.pop3.sasl.SaslMechanism;
+import io.tanpopo.pop3.sasl.SaslMechanisms;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * AUTH mechanism [initial-response] (RFC 5034 §4). Without arguments it lists the mechanisms, as
+ * many clients expect (the RFC 1734 form). Only mechanisms the authenticator can serve and the
+ * connection may carry are accepted; the exchange itself is run by {@link SaslDialogue}.
+ */
+public final class AuthCommand implements Command {
+
+    private final ProtocolContext context;
+    private final SaslMechanisms mechanisms;
+    private final SaslDialogue dialogue;
+    private final SaslContext sasl;
+
+    public AuthCommand(ProtocolContext context, SaslMechanisms mechanisms, SaslDialogue dialogue, SaslContext sasl) {
+        this.context = context;
+        this.mechanisms = mechanisms;
+        this.dialogue = dialogue;
+        this.sasl = sasl;
+    }
+
+    @Override
+    public Reply execute(Pop3Session session, CommandLine line) {
+        if (line.argumentCount() == 0) {
+            return Reply.ok("Mechanisms follow", usable(session).stream().map(SaslMechanism::name).toList());
+        }
+        if (line.argumentCount() > 2) {
+            return Reply.err("Syntax: AUTH mechanism [initial-response]");
+        }
+        Optional<SaslMechanism> mechanism = mechanisms.find(line.argument(0),
+                context.authenticator().providesSecrets(), context.allowsCleartext(session));
+        if (mechanism.isEmpty()) {
+            return Reply.err("Unsupported authentication mechanism");
+        }
+        Optional<String> initial = line.argumentCount() == 2 ? Optional.of(line.argument(1)) : Optional.empty();
+        return dialogue.begin(session, mechanism.get().start(sasl), initial);
+    }
+
+    private List<SaslMechanism> usable(Pop3Session session) {
+        return mechanisms.usable(context.authenticator().providesSecrets(), context.allowsCleartext(session));
+    }
+}
