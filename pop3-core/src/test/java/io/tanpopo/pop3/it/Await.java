@@ -1,0 +1,29 @@
+package io.tanpopo.pop3.it;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/** Waits for a condition with a deadline, polling briefly; never a fixed sleep (STYLE.md §8). */
+final class Await {
+
+    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+
+    private Await() {
+    }
+
+    /** Polls {@code attempt} until it returns non-null, failing with {@code what} at the deadline. */
+    static <T> T until(Duration timeout, String what, Supplier<T> attempt) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            T result = attempt.get();
+            if (result != null) {
+                return result;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.tanpopo.pop3.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testing.Pop3Dialogue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Nothing is static: many servers run in one JVM at once, each with its own port and mailboxes. */
+class ManyServersTest {
+
+    @Test
+    void severalServersAtOnce_haveDistinctPorts_andIndependentMailboxes() {
+        List<Pop3Server> servers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Pop3Server server = Pop3Server.builder().user("alice", "secret-" + i)
+                        .failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+                servers.add(server);
+                for (int m = 0; m <= i; m++) {
+                    server.mailbox("alice").add("Subject: server " + i + " message " + m + "\r\n\r\n.body\r\n");
+                }
+            }
+            assertThat(new HashSet<>(servers.stream().map(Pop3Server::port).toList())).hasSize(6);
+            // Sessions on every server open together: no lock or counter is shared between servers.
+            List<Pop3Dialogue> sessions = new ArrayList<>();
+            try {
+                for (int i = 0; i < servers.size(); i++) {
+                    Pop3Dialogue pop = Pop3Dialogue.connect(servers.get(i).port());
+                    sessions.add(pop);
+                    assertThat(pop.login("alice", "secret-" + ((i + 1) % 6))).as("another server's password")
+                            .startsWith("-ERR [AUTH]");
+                    assertThat(pop.login("alice", "secret-" + i)).startsWith("+OK Logged in, " + (i + 1) + " messages");
+                }
+                for (int i = 0; i < sessions.size(); i++) {
+                    Pop3Dialogue pop = sessions.get(i);
+                    assertThat(pop.send("RETR " + (i + 1))).startsWith("+OK");
+                    assertThat(pop.readBody()).contains("Subject: server " + i + " message " + i, ".body");
+                    assertThat(pop.send("DELE 1")).startsWith("+OK");
+                    assertThat(pop.send("QUIT")).startsWith("+OK Logging out, 1 messages deleted");
+                }
+            } finally {
+                sessions.forEach(Pop3Dialogue::close);
+            }
+            for (int i = 0; i < servers.size(); i++) {
+                assertThat(servers.get(i).mailbox("alice").size()).isEqualTo(i);
+            }
+        } finally {
+            servers.forEach(Pop3Server::close);
+        }
+    }
+
+    @Test
+    void closingOneServer_leavesTheOthersServing() {
+        try (Pop3Server kept = Pop3Server.builder().user("alice", "secret").start()) {
+            Pop3Server closed = Pop3Server.builder().user("alice", "secret").start();
+            closed.close();
+            Sessions.assertServerStillServes(kept);
+        }
+    }
+
+    /** Measures, does not judge: start() to the first greeting read, 20 servers, warm JVM. */
+    @Test
+    void startToFirstAcceptedConnection_twentyServers_reportsTheMedian() {
+        for (int i = 0; i < 5; i++) {
+            startAndGreet();
+        }
+        long[] nanos = new long[20];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = startAndGreet();
+        }
+        Arrays.sort(nanos);
+        double median = (nanos[9] + nanos[10]) / 2.0 / 1_000_000;
+        System.out.printf("tanpopo start-to-first-greeting over 20 servers (warm JVM): median %.2f ms, "
+                + "min %.2f ms, max %.2f ms%n", median, nanos[0] / 1e6, nanos[19] / 1e6);
+        assertThat(nanos[0]).isPositive();
+    }
+
+    private static long startAndGreet() {
+        long started = System.nanoTime();
+        try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            assertThat(pop.greeting()).startsWith("+OK");
+            return System.nanoTime() - started;
+        }
+    }
+}

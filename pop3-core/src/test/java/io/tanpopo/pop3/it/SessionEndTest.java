@@ -1,0 +1,175 @@
+package io.tanpopo.pop3.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testing.Pop3Dialogue;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How sessions end and exclude each other (RFC 1939 §6, RFC 2449 §6.5, §8.1): only QUIT commits,
+ * the maildrop is exclusive, idle clients are logged out, and logins can be spaced.
+ */
+class SessionEndTest {
+
+    @Test
+    void droppedConnectionAfterDele_commitsNothing() {
+        try (Pop3Server server = server().start()) {
+            SeedMessages.seed(server.mailbox("alice"));
+            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                pop.login("alice", "secret");
+                assertThat(pop.send("DELE 1")).startsWith("+OK");
+                assertThat(pop.send("DELE 2")).startsWith("+OK");
+            }
+            try (Pop3Dialogue pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
+                assertThat(pop.send("STAT")).startsWith("+OK 3 ");
+            }
+            assertThat(server.mailbox("alice").size()).isEqualTo(3);
+            Sessions.assertServerStillServes(server);
+        }
+    }
+
+    @Test
+    void secondConcurrentSession_getsInUse_andTheFirstStillWorks() {
+        try (Pop3Server server = server().start()) {
+            SeedMessages.seed(server.mailbox("alice"));
+            try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
+                    Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+                assertThat(first.login("alice", "secret")).startsWith("+OK");
+                assertThat(second.login("alice", "secret")).startsWith("-ERR [IN-USE]");
+                assertThat(second.send("STAT")).isEqualTo("-ERR Command not valid in this state");
+                assertThat(first.send("DELE 1")).startsWith("+OK");
+                assertThat(first.send("QUIT")).startsWith("+OK");
+            }
+            try (Pop3Dialogue pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
+                assertThat(pop.send("STAT")).startsWith("+OK 2 ");
+            }
+            Sessions.assertServerStillServes(server);
+        }
+    }
+
+    @Test
+    void idleTimeout_closesTheConnection_andCommitsNothing() {
+        try (Pop3Server server = server().idleTimeout(Duration.ofSeconds(1)).start()) {
+            SeedMessages.seed(server.mailbox("alice"));
+            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                pop.login("alice", "secret");
+                assertThat(pop.send("DELE 1")).startsWith("+OK");
+                // Blocks (bounded by the dialogue's 10 s read timeout) until the server gives up.
+                assertThat(pop.readLine()).isEqualTo("-ERR Disconnected for inactivity");
+                assertThat(pop.isClosedByServer()).isTrue();
+            }
+            try (Pop3Dialogue pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
+                assertThat(pop.send("STAT")).startsWith("+OK 3 ");
+                assertThat(pop.send("QUIT")).startsWith("+OK");
+            }
+            Sessions.assertServerStillServes(server);
+        }
+    }
+
+    @Test
+    void loginDelay_secondLoginTooSoon_isRefused_andCapaAdvertisesIt() {
+        try (Pop3Server server = server().loginDelay(Duration.ofMinutes(5)).start()) {
+            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                assertThat(pop.send("CAPA")).startsWith("+OK");
+                assertThat(pop.readBody()).contains("LOGIN-DELAY 300");
+                assertThat(pop.login("alice", "secret")).startsWith("+OK");
+                assertThat(pop.send("QUIT")).startsWith("+OK");
+            }
+            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                assertThat(pop.login("alice", "secret")).startsWith("-ERR [LOGIN-DELAY]");
+                assertThat(pop.send("STAT")).isEqualTo("-ERR Command not valid in this state");
+            }
+            Sessions.assertServerStillServes(server);
+        }
+    }
+
+    /**
+     * RFC 2449 §8.1.2: [LOGIN-DELAY] is about the last <em>successful</em> login. A login refused
+     * with [IN-USE] did not succeed, so it must not restart the delay.
+     */
+    @Test
+    void loginDelay_loginRefusedInUse_doesNotRestartTheDelay() {
+        try (Pop3Server server = server().loginDelay(Duration.ofSeconds(1)).start()) {
+            try (Pop3Dialogue holder = Pop3Dialogue.connect(server.port())) {
+                assertThat(holder.login("alice", "secret")).startsWith("+OK");
+                // Until the delay has passed a second login is [LOGIN-DELAY]; after it, [IN-USE].
+                String refusal = Await.until(Duration.ofSeconds(10), "a login refused [IN-USE]", () -> {
+                    try (Pop3Dialogue other = Pop3Dialogue.connect(server.port())) {
+                        String reply = other.login("alice", "secret");
+                        return reply.startsWith("-ERR [IN-USE]") ? reply : null;
+                    }
+                });
+                assertThat(refusal).startsWith("-ERR [IN-USE]");
+                assertThat(holder.send("QUIT")).startsWith("+OK");
+            }
+            Await.until(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+            // The last successful login was over a second ago: this one must be let in.
+            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                assertThat(pop.login("alice", "secret")).startsWith("+OK");
+            }
+        }
+    }
+
+    @Test
+    void expire_configured_isAdvertisedInBothStates() {
+        try (Pop3Server server = server().expire("NEVER").start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            assertThat(pop.send("CAPA")).startsWith("+OK");
+            assertThat(pop.readBody()).contains("EXPIRE NEVER");
+            pop.login("alice", "secret");
+            assertThat(pop.send("CAPA")).startsWith("+OK");
+            assertThat(pop.readBody()).contains("EXPIRE NEVER");
+        }
+        try (Pop3Server server = server().expire("30").start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            assertThat(pop.send("CAPA")).startsWith("+OK");
+            assertThat(pop.readBody()).contains("EXPIRE 30").noneMatch(l -> l.startsWith("LOGIN-DELAY"));
+        }
+    }
+
+    @Test
+    void expireAndLoginDelay_notConfigured_areNotAdvertised() {
+        try (Pop3Server server = server().start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            assertThat(pop.send("CAPA")).startsWith("+OK");
+            assertThat(pop.readBody()).noneMatch(l -> l.startsWith("EXPIRE") || l.startsWith("LOGIN-DELAY"));
+        }
+    }
+
+    /**
+     * A client that reconnects as soon as it has read the QUIT reply (fetchmail polling several
+     * accounts, a test suite) should find the maildrop free. Pipelining USER/PASS right after the
+     * greeting makes the new login as fast as a client can be.
+     */
+    @Test
+    void quit_thenImmediateReconnect_findsTheMaildropUnlocked() {
+        try (Pop3Server server = server().start()) {
+            server.mailbox("alice").add(SeedMessages.DOTS);
+            int inUse = 0;
+            for (int i = 0; i < 300; i++) {
+                try (WireClient first = WireClient.connect(server.port());
+                        WireClient next = WireClient.connect(server.port())) {
+                    first.send("USER alice\r\nPASS secret\r\n");
+                    first.readLine();
+                    assertThat(first.readLine()).startsWith("+OK Logged in");
+                    first.send("QUIT\r\n");
+                    assertThat(first.readLine()).startsWith("+OK Logging out");
+                    // The QUIT reply is in: the next session logs in at once, as a polling client would.
+                    next.send("USER alice\r\nPASS secret\r\nQUIT\r\n");
+                    next.readLine();
+                    if (next.readLine().startsWith("-ERR [IN-USE]")) {
+                        inUse++;
+                    }
+                    next.readUntilClosed();
+                }
+                Await.until(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+            }
+            assertThat(inUse).as("logins right after QUIT refused [IN-USE], out of 300").isZero();
+        }
+    }
+
+    private static io.tanpopo.pop3.Pop3ServerBuilder server() {
+        return Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO);
+    }
+}
