@@ -28,12 +28,19 @@ public final class Dispatcher {
         this.table = table;
     }
 
+    /** Dispatches a line given as text (its wire length taken as its UTF-8 length plus CRLF). */
     public Outcome dispatch(Pop3Session session, String line) {
+        return dispatch(session, line, line.getBytes(StandardCharsets.UTF_8).length + 2);
+    }
+
+    /** Dispatches a line that had {@code octets} octets on the wire, CRLF included. */
+    public Outcome dispatch(Pop3Session session, String line, int octets) {
+        // RFC 2449 §4: a command line is at most the configured octets; SASL responses may be longer.
         Optional<Continuation> continuation = session.takeContinuation();
         if (continuation.isPresent()) {
             return respond(session, continuation.get(), line);
         }
-        if (tooLong(line)) {
+        if (octets > context.config().maxLineLength()) {
             return lineTooLong(session);
         }
         if (!isClean(line) || line.isBlank()) {
@@ -66,11 +73,6 @@ public final class Dispatcher {
                 : Duration.ZERO;
     }
 
-    /** RFC 2449 §4: a command line is at most the configured octets, CRLF included. */
-    private boolean tooLong(String line) {
-        int max = context.config().maxLineLength();
-        return line.length() * 3 + 2 > max && line.getBytes(StandardCharsets.UTF_8).length + 2 > max;
-    }
 
     /** Answers a line longer than the limit, which was discarded unread (RFC 2449 §4). */
     public Outcome lineTooLong(Pop3Session session) {

@@ -12,7 +12,8 @@ public final class LineDecoder {
 
     /** Where decoded lines go. */
     public interface Sink {
-        void line(String line);
+        /** A line without its CRLF; {@code octets} is its length on the wire, CRLF included. */
+        void line(String line, int octets);
 
         void tooLong();
     }
@@ -61,7 +62,8 @@ public final class LineDecoder {
         }
         int end = length > 0 && buffer[length - 1] == '\r' ? length - 1 : length;
         String line = new String(buffer, 0, end, StandardCharsets.UTF_8);
+        int octets = length + 1;
         length = 0;
-        sink.line(line);
+        sink.line(line, octets);
     }
 }

@@ -28,15 +28,15 @@ public final class LoginDelays {
         this.clock = clock;
     }
 
-    /** Records a login of {@code user} now; false when the previous one was too recent. */
-    public synchronized boolean tryLogin(String user) {
-        Instant now = clock.instant();
+    /** Whether {@code user}'s last successful login was less than the delay ago. */
+    public synchronized boolean tooSoon(String user) {
         Instant previous = lastLogin.get(user);
-        if (previous != null && previous.plus(delay).isAfter(now)) {
-            return false;
-        }
-        lastLogin.put(user, now);
-        return true;
+        return previous != null && previous.plus(delay).isAfter(clock.instant());
+    }
+
+    /** Records a successful login of {@code user} now (RFC 2449 §8.1.2 counts only those). */
+    public synchronized void record(String user) {
+        lastLogin.put(user, clock.instant());
     }
 
     public Duration delay() {

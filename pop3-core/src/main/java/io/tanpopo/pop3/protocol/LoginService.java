@@ -40,11 +40,12 @@ public final class LoginService {
 
     private Reply open(Pop3Session session, Account account) {
         context.throttle().succeeded(session.connection().remote().getAddress());
-        if (context.loginDelays().isPresent() && !context.loginDelays().get().tryLogin(account.name())) {
+        if (context.loginDelays().isPresent() && context.loginDelays().get().tooSoon(account.name())) {
             return Reply.err(ResponseCode.LOGIN_DELAY, "Logged in too recently, try again later");
         }
         OpenResult opened = openMaildrop(account);
         if (opened instanceof OpenResult.Opened ok) {
+            context.loginDelays().ifPresent(delays -> delays.record(account.name()));
             session.enterTransaction(account, ok.maildrop());
             long[] stat = session.liveCountAndSize();
             LOG.info("logged in as {} ({} messages, {} octets)", account.name(), stat[0], stat[1]);

@@ -22,6 +22,10 @@ public final class SessionDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionDriver.class);
     private static final Object TOO_LONG = new Object();
+
+    /** A decoded line and its length on the wire. */
+    private record Line(String text, int octets) {
+    }
     private static final int MAX_QUEUED = 256;
     private static final long HIGH_WATER = 256 * 1024;
 
@@ -59,8 +63,9 @@ public final class SessionDriver {
         connection.write(greeting.getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
     }
 
-    public void lineReceived(String line) {
-        enqueue(line);
+    /** A line arrived: {@code octets} long on the wire, CRLF included. */
+    public void lineReceived(String line, int octets) {
+        enqueue(new Line(line, octets));
     }
 
     /** A line over the limit arrived; it was discarded without being kept. */
@@ -158,7 +163,10 @@ public final class SessionDriver {
     private Dispatcher.Outcome dispatch(Object item) {
         MDC.put("session", session.id());
         try {
-            return item == TOO_LONG ? dispatcher.lineTooLong(session) : dispatcher.dispatch(session, (String) item);
+            if (item instanceof Line line) {
+                return dispatcher.dispatch(session, line.text(), line.octets());
+            }
+            return dispatcher.lineTooLong(session);
         } finally {
             MDC.remove("session");
         }

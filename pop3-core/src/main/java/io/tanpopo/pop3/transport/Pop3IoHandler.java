@@ -54,8 +54,8 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         if (connection != null && message instanceof IoBuffer buffer) {
             connection.decoder().feed(buffer.buf(), new LineDecoder.Sink() {
                 @Override
-                public void line(String line) {
-                    connection.driver().lineReceived(line);
+                public void line(String line, int octets) {
+                    connection.driver().lineReceived(line, octets);
                 }
 
                 @Override

@@ -42,8 +42,8 @@ class CurlClientTest {
             assertThat(result.stdout()).as("message %d", i + 1).isEqualTo(SeedMessages.crlf(SeedMessages.ALL.get(i)));
             awaitUnlocked();
         }
-        // curl prefers APOP when the greeting carries a stamp (it does): that path worked too.
-        assertThat(transcript.keywords()).contains("APOP", "RETR").doesNotContain("DELE");
+        // curl prefers SASL when CAPA lists it (it does, strongest first): that path worked too.
+        assertThat(transcript.keywords()).contains("CAPA", "AUTH", "RETR").doesNotContain("DELE");
     }
 
     @Test

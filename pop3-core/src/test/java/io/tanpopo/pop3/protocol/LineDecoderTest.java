@@ -13,7 +13,7 @@ class LineDecoderTest {
     private final List<String> lines = new ArrayList<>();
     private final LineDecoder.Sink sink = new LineDecoder.Sink() {
         @Override
-        public void line(String line) {
+        public void line(String line, int octets) {
             lines.add(line);
         }
 

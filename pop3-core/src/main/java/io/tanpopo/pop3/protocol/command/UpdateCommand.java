@@ -6,6 +6,7 @@ import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.ResponseCode;
 import io.tanpopo.store.CommitResult;
+import io.tanpopo.store.Maildrop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ public final class UpdateCommand implements Command {
             LOG.error("commit failed", e);
             result = new CommitResult.Failed("commit threw " + e);
         }
+        // Unlock before the reply leaves, so a client that reconnects at once finds the maildrop free.
+        session.close().ifPresent(Maildrop::close);
         if (result instanceof CommitResult.Committed committed) {
             return Reply.ok("Logging out, " + committed.deleted() + " messages deleted").then(Reply.After.CLOSE);
         }
