@@ -3,10 +3,13 @@ package io.tanpopo.app;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Version;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,20 +24,23 @@ public final class Main {
             Commands:
               serve          run the POP3 server (the default); without --config, the demo
               check-config   validate a configuration and print the effective settings
+              hash-password  hash a password from standard input for a password file
               version        print the version
 
             Every command takes --help.""";
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    Main(PrintStream out, PrintStream err) {
+    Main(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) {
-        System.exit(new Main(System.out, System.err).run(args));
+        System.exit(new Main(System.in, System.out, System.err).run(args));
     }
 
     /** Runs a command and returns the exit status (serve returns only after shutdown). */
@@ -42,12 +48,17 @@ public final class Main {
         try {
             Arguments arguments = Arguments.parse(args);
             if (arguments.help()) {
-                out.println(USAGE);
+                out.println(arguments.command().equals("hash-password") ? HashPasswordCommand.USAGE : USAGE);
                 return 0;
+            }
+            if (!arguments.operands().isEmpty()) {
+                err.println("unexpected arguments: " + String.join(" ", arguments.operands()) + "\n\n" + USAGE);
+                return 2;
             }
             return switch (arguments.command()) {
                 case "serve" -> serve(arguments);
                 case "check-config" -> checkConfig(arguments);
+                case "hash-password" -> HashPasswordCommand.run(arguments.scheme().orElse("ARGON2ID"), in, out, err);
                 case "version" -> {
                     out.println("tanpopo " + Version.current());
                     yield 0;
@@ -73,7 +84,15 @@ public final class Main {
         if (demo) {
             builder.user(Demo.USER, Demo.PASSWORD);
         }
-        Pop3Server server = builder.start();
+        Pop3Server server;
+        try {
+            server = builder.start();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            err.println("cannot start: " + e.getMessage());
+            return 1;
+        }
         if (demo) {
             Demo.seed(server);
             out.println(Demo.howToConnect(server));
@@ -109,23 +128,28 @@ public final class Main {
     }
 
     /** The parsed command line. */
-    record Arguments(String command, java.util.Optional<Path> config, boolean help) {
+    record Arguments(String command, Optional<Path> config, Optional<String> scheme, List<String> operands,
+            boolean help) {
         static Arguments parse(String[] args) {
             List<String> rest = new ArrayList<>(List.of(args));
             boolean help = rest.remove("--help") | rest.remove("-h");
-            java.util.Optional<Path> config = java.util.Optional.empty();
-            int at = rest.indexOf("--config");
-            if (at >= 0) {
-                if (at + 1 >= rest.size()) {
-                    throw new ConfigException("--config needs a file name");
-                }
-                config = java.util.Optional.of(Path.of(rest.get(at + 1)));
-                rest.subList(at, at + 2).clear();
+            Optional<Path> config = option(rest, "--config").map(Path::of);
+            Optional<String> scheme = option(rest, "--scheme");
+            String command = rest.isEmpty() ? "serve" : rest.remove(0);
+            return new Arguments(command, config, scheme, List.copyOf(rest), help);
+        }
+
+        private static Optional<String> option(List<String> args, String name) {
+            int at = args.indexOf(name);
+            if (at < 0) {
+                return Optional.empty();
             }
-            if (rest.size() > 1) {
-                throw new ConfigException("unexpected arguments: " + String.join(" ", rest.subList(1, rest.size())));
+            if (at + 1 >= args.size()) {
+                throw new ConfigException(name + " needs a value");
             }
-            return new Arguments(rest.isEmpty() ? "serve" : rest.get(0), config, help);
+            String value = args.get(at + 1);
+            args.subList(at, at + 2).clear();
+            return Optional.of(value);
         }
     }
 }

@@ -3,6 +3,11 @@ package io.tanpopo.app;
 import io.tanpopo.pop3.Pop3Config;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.tls.TlsProperties;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +46,14 @@ public final class ServerWiring {
 
     /** A builder with everything the settings ask for. */
     public Pop3ServerBuilder builder() {
-        Pop3ServerBuilder builder = Pop3Server.builder().config(pop3Config());
+        Pop3Config config = pop3Config();
+        Pop3ServerBuilder builder = Pop3Server.builder().config(config);
+        BackendWiring backends = new BackendWiring(settings);
+        backends.authenticator().ifPresent(builder::authenticator);
+        backends.store().ifPresent(builder::store);
+        builder.cleartext(Cleartext.valueOf(settings.choice("auth.cleartext", "loopback", "always", "never")
+                .toUpperCase(java.util.Locale.ROOT)));
+        tls(builder, config.hostname());
         for (String pair : settings.list("auth.users")) {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
@@ -50,6 +62,25 @@ public final class ServerWiring {
             builder.user(pair.substring(0, colon), pair.substring(colon + 1));
         }
         return builder;
+    }
+
+    private void tls(Pop3ServerBuilder builder, String hostname) {
+        if (!settings.bool("tls.enabled")) {
+            if (settings.text("pop3s.port").isPresent()) {
+                throw settings.error("pop3s.port", "needs TLS, but tls.enabled is false");
+            }
+            builder.noTls();
+            return;
+        }
+        Map<String, String> tlsKeys = new HashMap<>();
+        for (String key : List.of("tls.cert", "tls.key", "tls.key-password", "tls.keystore", "tls.keystore-password",
+                "tls.handshake-timeout")) {
+            settings.text(key).ifPresent(v -> tlsKeys.put(key, v));
+        }
+        builder.tls(settings.validated(() -> TlsProperties.read(tlsKeys, hostname)));
+        if (settings.text("pop3s.port").isPresent()) {
+            builder.implicitTlsPort(settings.integer("pop3s.port", 0, 65535));
+        }
     }
 
     /** The static users named by {@code auth.users}, for the demo's sample messages. */

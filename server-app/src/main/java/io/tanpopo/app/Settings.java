@@ -94,6 +94,32 @@ public final class Settings {
                 .orElse(List.of());
     }
 
+    /**
+     * Builds a configuration record whose validation throws {@link IllegalArgumentException} with
+     * a message starting with the key; the error then also says where the value came from.
+     */
+    public <T> T validated(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            String message = String.valueOf(e.getMessage());
+            String key = message.split("[ :]", 2)[0];
+            if (ConfigKeys.find(key).isEmpty()) {
+                throw new ConfigException(message, e);
+            }
+            throw error(key, message.substring(key.length()).replaceFirst("^:? *", ""));
+        }
+    }
+
+    /** One of {@code choices}, case-insensitive, in lower case. */
+    public String choice(String key, String... choices) {
+        String value = string(key).toLowerCase(java.util.Locale.ROOT);
+        if (!List.of(choices).contains(value)) {
+            throw error(key, "must be one of " + String.join(", ", choices) + ", not '" + value + "'");
+        }
+        return value;
+    }
+
     /** An error about {@code key}, naming where its value came from. */
     public ConfigException error(String key, String problem) {
         String where = file.get(key).map(e -> e.where() + ": ").orElse("");

@@ -1,0 +1,128 @@
+package io.tanpopo.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Pop3Server;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StandaloneServerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void maildirAndPasswordFile_fromProperties_serveARealSession() throws Exception {
+        Path maildir = dir.resolve("mail/alice/Maildir");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(maildir.resolve(sub));
+        }
+        Files.writeString(maildir.resolve("new/1700000000.M1P1.host"), "Subject: hi\n\n.dot line\nbody\n");
+        String hash = hash("s3cret", "SHA512-CRYPT");
+        Path passwd = dir.resolve("passwd");
+        Files.writeString(passwd, "# users\nalice:" + hash + "\n");
+        Settings settings = new Settings(ConfigFile.parse(List.of("pop3.port=0", "auth=passwd-file",
+                "auth.passwd-file=" + passwd, "store=maildir", "store.maildir.path=" + dir + "/mail/{user}/Maildir",
+                "auth.failure-delay=0s", "auth.failure-delay-max=0s"), "t"));
+        try (Pop3Server server = new ServerWiring(settings).builder().start();
+                Socket socket = new Socket("127.0.0.1", server.port())) {
+            List<String> replies = converse(socket, "USER alice", "PASS s3cret", "STAT", "RETR 1", "DELE 1", "QUIT");
+            assertThat(replies.get(0)).startsWith("+OK");
+            assertThat(replies).contains("+OK 1 32", "..dot line", "body");
+            assertThat(replies.get(replies.size() - 1)).startsWith("+OK");
+        }
+        try (var files = Files.list(maildir.resolve("new"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void hashPassword_printsAHashThatThePasswordFileAccepts() throws Exception {
+        for (String scheme : List.of("ARGON2ID", "BCRYPT", "SHA512-CRYPT", "PLAIN")) {
+            assertThat(hash("pw", scheme)).startsWith("{" + scheme + "}");
+        }
+    }
+
+    @Test
+    void serve_logsTheBoundPort_andStopsGracefullyOnSigterm() throws Exception {
+        Path config = dir.resolve("demo.properties");
+        Files.writeString(config, "pop3.port=0\n");
+        Path log = dir.resolve("server.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The app's own logging configuration, not the quiet one of the tests.
+        Process process = new ProcessBuilder(java, "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"),
+                "io.tanpopo.app.Main", "serve", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            int port = Integer.parseInt(awaitLog(log, process, Pattern.compile("listening on [0-9.]+:([0-9]+)")));
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                assertThat(converse(socket, "CAPA").get(0)).startsWith("+OK");
+            }
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(log)).contains("stopped listening on 127.0.0.1");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Waits, bounded, until the log has a line matching {@code pattern}; returns its first group. */
+    private static String awaitLog(Path log, Process process, Pattern pattern) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            Matcher m = pattern.matcher(Files.readString(log));
+            if (m.find()) {
+                return m.group(1);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new AssertionError("no line matching " + pattern + " in the log:\n" + Files.readString(log));
+    }
+
+    private static String hash(String password, String scheme) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new Main(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+                .run(new String[] {"hash-password", "--scheme", scheme});
+        assertThat(status).isZero();
+        return out.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    /** Sends each command and collects every line until its reply is complete. */
+    private static List<String> converse(Socket socket, String... commands) throws IOException {
+        socket.setSoTimeout(10_000);
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        OutputStream out = socket.getOutputStream();
+        List<String> lines = new ArrayList<>();
+        lines.add(in.readLine());
+        for (String command : commands) {
+            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+            String status = in.readLine();
+            lines.add(status);
+            boolean multi = status.startsWith("+OK") && command.matches("(?i)(RETR|TOP|CAPA|LIST|UIDL)( \\S+)?( \\S+)?")
+                    && !(command.matches("(?i)(LIST|UIDL) \\S+"));
+            for (String line = multi ? in.readLine() : "."; multi && !".".equals(line); line = in.readLine()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+}
