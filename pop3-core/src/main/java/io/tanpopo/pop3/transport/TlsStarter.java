@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.future.DefaultWriteFuture;
+import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.DefaultWriteRequest;
 import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
@@ -36,8 +38,10 @@ final class TlsStarter {
     /** STLS: TLS first, so the client's handshake can only meet it; then the {@code +OK} in clear. */
     void startAfterReply(IoSession session, byte[] reply, Runnable onWritten) {
         session.getFilterChain().addFirst(MinaTransport.TLS_FILTER, newFilter());
-        DefaultWriteRequest request = new PlainWriteRequest(IoBuffer.wrap(reply));
-        request.getFuture().addListener(f -> onWritten.run());
+        // A request built without a future gets MINA's dummy one, which refuses listeners.
+        WriteFuture written = new DefaultWriteFuture(session);
+        written.addListener(f -> onWritten.run());
+        DefaultWriteRequest request = new PlainWriteRequest(IoBuffer.wrap(reply), written);
         session.getFilterChain().fireFilterWrite(request);
         closeUnlessSecured(session);
     }
@@ -54,8 +58,8 @@ final class TlsStarter {
 
     /** A write that passes the TLS filter unencrypted: the STLS reply itself. */
     private static final class PlainWriteRequest extends DefaultWriteRequest implements DisableEncryptWriteRequest {
-        PlainWriteRequest(Object message) {
-            super(message);
+        PlainWriteRequest(Object message, WriteFuture future) {
+            super(message, future);
         }
     }
 
