@@ -13,6 +13,8 @@ final class MinaConnection implements Connection {
     private final LineDecoder decoder;
     private final TlsStarter tls;
     private SessionDriver driver;
+    /** Set once TLS is up (at accept on the implicit-TLS port, or when the STLS handshake finished). */
+    private boolean secured;
 
     MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls) {
         this.session = session;
@@ -30,6 +32,20 @@ final class MinaConnection implements Connection {
 
     LineDecoder decoder() {
         return decoder;
+    }
+
+    /** Records that the session is secure from the start (implicit TLS). */
+    synchronized void securedAtAccept() {
+        secured = true;
+    }
+
+    /** Records that the STLS handshake finished; true the first time only. */
+    synchronized boolean markSecured() {
+        if (secured) {
+            return false;
+        }
+        secured = true;
+        return true;
     }
 
     @Override
