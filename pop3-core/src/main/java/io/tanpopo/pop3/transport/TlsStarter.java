@@ -11,7 +11,9 @@ import org.apache.mina.core.future.DefaultWriteFuture;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.DefaultWriteRequest;
+import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
+import org.apache.mina.filter.ssl.EncryptedWriteRequest;
 import org.apache.mina.filter.ssl.SslFilter;
 
 /**
@@ -78,6 +80,38 @@ final class TlsStarter {
         @Override
         protected SSLEngine createEngine(IoSession session, InetSocketAddress address) {
             return tls.newServerEngine();
+        }
+
+        /*
+         * After MinaConnection#close() shut TLS down (onClose, synchronized on this per-session filter),
+         * MINA's filter has no handler left and would throw NullPointerException for a record still in
+         * flight or for the client's answering close_notify. Synchronized so the check and the call
+         * cannot straddle the shutdown.
+         */
+        @Override
+        public synchronized void messageSent(NextFilter next, IoSession session, WriteRequest request)
+                throws Exception {
+            if (session.getAttribute(SSL_HANDLER) == null) {
+                if (request instanceof EncryptedWriteRequest encrypted) {
+                    if (encrypted.getOriginalRequest() != encrypted) {
+                        next.messageSent(session, encrypted.getOriginalRequest());
+                    }
+                    return;
+                }
+                next.messageSent(session, request);
+                return;
+            }
+            super.messageSent(next, session, request);
+        }
+
+        /** Bytes after TLS was shut down on a closing session are dropped. */
+        @Override
+        public synchronized void messageReceived(NextFilter next, IoSession session, Object message)
+                throws Exception {
+            if (session.getAttribute(SSL_HANDLER) == null) {
+                return;
+            }
+            super.messageReceived(next, session, message);
         }
     }
 }
