@@ -74,6 +74,21 @@ class HandshakeBoundTest {
         }
     }
 
+    @Test
+    void implicitTls_idleClient_getsTheAutologoutReplyInsideTls_thenCloseNotify() {
+        try (Pop3Server idle = Pop3Server.builder().user("alice", "secret").idleTimeout(Duration.ofSeconds(1))
+                .implicitTlsPort(0).start();
+                LineClient client = LineClient.connectTls(idle.tlsPort().getAsInt(),
+                        idle.tlsTrust().orElseThrow().clientSslContext())) {
+            assertThat(client.readLine()).startsWith("+OK");
+            client.soTimeout(CLOSED_WITHIN);
+            assertThat(client.readLine()).isEqualTo("-ERR Disconnected for inactivity");
+            LineClient.Ending ending = client.awaitClosed();
+            assertThat(ending.rest()).isEmpty();
+            assertThat(ending.abortive()).as("ended with close_notify, not a truncated TLS stream").isFalse();
+        }
+    }
+
     private static java.util.function.Supplier<Boolean> timePassed(Duration duration) {
         long until = System.nanoTime() + duration.toNanos();
         return () -> System.nanoTime() - until >= 0 ? Boolean.TRUE : null;
