@@ -5,14 +5,21 @@ import io.tanpopo.pop3.protocol.LineDecoder;
 import io.tanpopo.pop3.protocol.SessionDriver;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.ssl.SslFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A MINA session seen as a protocol {@link Connection}; the one attribute of the MINA session. */
 final class MinaConnection implements Connection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MinaConnection.class);
 
     private final IoSession session;
     private final LineDecoder decoder;
     private final TlsStarter tls;
     private SessionDriver driver;
+    /** Set once TLS is up (at accept on the implicit-TLS port, or when the STLS handshake finished). */
+    private boolean secured;
 
     MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls) {
         this.session = session;
@@ -30,6 +37,20 @@ final class MinaConnection implements Connection {
 
     LineDecoder decoder() {
         return decoder;
+    }
+
+    /** Records that the session is secure from the start (implicit TLS). */
+    synchronized void securedAtAccept() {
+        secured = true;
+    }
+
+    /** Records that the STLS handshake finished; true the first time only. */
+    synchronized boolean markSecured() {
+        if (secured) {
+            return false;
+        }
+        secured = true;
+        return true;
     }
 
     @Override
@@ -65,8 +86,20 @@ final class MinaConnection implements Connection {
         tls.startAfterReply(session, reply, onWritten);
     }
 
+    /**
+     * Closes after what is queued. On a secured session, TLS is shut down first with a close_notify
+     * (RFC 8446 §6.1), so a client can tell the end from a truncation: MINA 2.2 sends it only when the
+     * filter is removed; on a plain close it tries after the socket is gone.
+     */
     @Override
     public void close() {
+        if (session.containsAttribute(SslFilter.SSL_SECURED) && session.getFilterChain().contains(MinaTransport.TLS_FILTER)) {
+            try {
+                session.getFilterChain().remove(MinaTransport.TLS_FILTER);
+            } catch (RuntimeException e) {
+                LOG.debug("connection {}: TLS shutdown failed: {}", session.getId(), e.toString());
+            }
+        }
         session.closeOnFlush();
     }
 }

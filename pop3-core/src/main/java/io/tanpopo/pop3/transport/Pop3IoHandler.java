@@ -11,6 +11,7 @@ import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.FilterEvent;
 import org.apache.mina.filter.ssl.SslEvent;
+import org.apache.mina.filter.ssl.SslFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls);
         boolean secure = session.getFilterChain().contains(MinaTransport.TLS_FILTER);
         if (secure) {
+            connection.securedAtAccept();
             tls.closeUnlessSecured(session);
         }
         SessionDriver driver = protocol.open(connection, (InetSocketAddress) session.getLocalAddress(),
@@ -52,6 +54,10 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     public void messageReceived(IoSession session, Object message) {
         MinaConnection connection = connection(session);
         if (connection != null && message instanceof IoBuffer buffer) {
+            if (session.containsAttribute(SslFilter.SSL_SECURED)) {
+                // MINA hands over data decrypted with the client's Finished before the SECURED event.
+                secured(connection);
+            }
             connection.decoder().feed(buffer.buf(), new LineDecoder.Sink() {
                 @Override
                 public void line(String line, int octets) {
@@ -66,11 +72,20 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         }
     }
 
-    /** The TLS handshake finished: forget any partial clear-text line and accept commands again. */
     @Override
     public void event(IoSession session, FilterEvent event) {
         MinaConnection connection = connection(session);
         if (connection != null && event == SslEvent.SECURED) {
+            secured(connection);
+        }
+    }
+
+    /**
+     * The STLS handshake finished: forget any partial clear-text line and accept commands again, once,
+     * before the first line decrypted (which may arrive before the SECURED event).
+     */
+    private static void secured(MinaConnection connection) {
+        if (connection.markSecured()) {
             connection.decoder().reset();
             connection.driver().tlsEstablished();
         }

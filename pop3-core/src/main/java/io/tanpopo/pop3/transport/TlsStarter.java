@@ -7,9 +7,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.future.DefaultWriteFuture;
+import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.DefaultWriteRequest;
+import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
+import org.apache.mina.filter.ssl.EncryptedWriteRequest;
 import org.apache.mina.filter.ssl.SslFilter;
 
 /**
@@ -36,8 +40,10 @@ final class TlsStarter {
     /** STLS: TLS first, so the client's handshake can only meet it; then the {@code +OK} in clear. */
     void startAfterReply(IoSession session, byte[] reply, Runnable onWritten) {
         session.getFilterChain().addFirst(MinaTransport.TLS_FILTER, newFilter());
-        DefaultWriteRequest request = new PlainWriteRequest(IoBuffer.wrap(reply));
-        request.getFuture().addListener(f -> onWritten.run());
+        // A request built without a future gets MINA's dummy one, which refuses listeners.
+        WriteFuture written = new DefaultWriteFuture(session);
+        written.addListener(f -> onWritten.run());
+        DefaultWriteRequest request = new PlainWriteRequest(IoBuffer.wrap(reply), written);
         session.getFilterChain().fireFilterWrite(request);
         closeUnlessSecured(session);
     }
@@ -54,8 +60,8 @@ final class TlsStarter {
 
     /** A write that passes the TLS filter unencrypted: the STLS reply itself. */
     private static final class PlainWriteRequest extends DefaultWriteRequest implements DisableEncryptWriteRequest {
-        PlainWriteRequest(Object message) {
-            super(message);
+        PlainWriteRequest(Object message, WriteFuture future) {
+            super(message, future);
         }
     }
 
@@ -74,6 +80,38 @@ final class TlsStarter {
         @Override
         protected SSLEngine createEngine(IoSession session, InetSocketAddress address) {
             return tls.newServerEngine();
+        }
+
+        /*
+         * After MinaConnection#close() shut TLS down (onClose, synchronized on this per-session filter),
+         * MINA's filter has no handler left and would throw NullPointerException for a record still in
+         * flight or for the client's answering close_notify. Synchronized so the check and the call
+         * cannot straddle the shutdown.
+         */
+        @Override
+        public synchronized void messageSent(NextFilter next, IoSession session, WriteRequest request)
+                throws Exception {
+            if (session.getAttribute(SSL_HANDLER) == null) {
+                if (request instanceof EncryptedWriteRequest encrypted) {
+                    if (encrypted.getOriginalRequest() != encrypted) {
+                        next.messageSent(session, encrypted.getOriginalRequest());
+                    }
+                    return;
+                }
+                next.messageSent(session, request);
+                return;
+            }
+            super.messageSent(next, session, request);
+        }
+
+        /** Bytes after TLS was shut down on a closing session are dropped. */
+        @Override
+        public synchronized void messageReceived(NextFilter next, IoSession session, Object message)
+                throws Exception {
+            if (session.getAttribute(SSL_HANDLER) == null) {
+                return;
+            }
+            super.messageReceived(next, session, message);
         }
     }
 }
