@@ -46,7 +46,8 @@ public final class Pop3Server implements AutoCloseable {
         this.store = parts.store();
         this.workers = parts.workers();
         this.timer = parts.timer();
-        ProtocolContext context = ProtocolContext.of(config, authenticator, store, Version.current(), parts.listener());
+        ProtocolContext context = ProtocolContext.of(config, authenticator, store, Version.current(), parts.listener())
+                .withHooks(parts.hooks());
         Pop3Protocol protocol = new Pop3Protocol(context, CommandTable.standard(context),
                 new SessionRuntime(workers, timer, parts.listener()));
         MinaTransport listening;

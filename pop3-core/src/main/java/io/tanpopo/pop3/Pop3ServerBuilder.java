@@ -2,12 +2,14 @@ package io.tanpopo.pop3;
 
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.StaticUsersAuthenticator;
+import io.tanpopo.pop3.protocol.ProtocolHooks;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,13 +41,14 @@ public final class Pop3ServerBuilder {
     private final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
     private final List<SessionListener> listeners = new ArrayList<>();
     private boolean lockMaildrops = true;
+    private ProtocolHooks hooks = ProtocolHooks.standard();
 
     Pop3ServerBuilder() {
     }
 
     /** Everything the server is made of, once built. */
     record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
-            ExecutorService workers, ScheduledExecutorService timer) {
+            ExecutorService workers, ScheduledExecutorService timer, ProtocolHooks hooks) {
     }
 
     /**
@@ -142,6 +145,12 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
+    /** Bends the protocol (greeting, optional commands, a command interceptor); for the test kit. */
+    public Pop3ServerBuilder hooks(ProtocolHooks chosen) {
+        this.hooks = Objects.requireNonNull(chosen, "hooks");
+        return this;
+    }
+
     /** Starts the server; it accepts connections when this returns. */
     public Pop3Server start() {
         Pop3Config settings = config != null ? config : new Pop3Config(bind, port, hostname, idleTimeout,
@@ -149,7 +158,7 @@ public final class Pop3ServerBuilder {
         return new Pop3Server(new Parts(settings, authenticator != null ? authenticator : users,
                 store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
                 Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
-                new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer"))));
+                new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")), hooks));
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -33,17 +33,20 @@ public final class Dispatcher {
         }
         CommandLine command = CommandLine.parse(line);
         context.listener().command(session, command);
-        Optional<Command> found = table.find(session.state(), command.keyword());
+        boolean enabled = context.hooks().profile().enables(command.keyword());
+        Optional<Command> found = table.find(session.state(), command.keyword()).filter(c -> enabled);
         if (found.isEmpty()) {
-            return bad(session, command, table.isKnown(command.keyword())
+            return bad(session, command, enabled && table.isKnown(command.keyword())
                     ? "Command not valid in this state" : "Unknown command");
         }
-        Reply reply = execute(found.get(), session, command);
+        Outcome intercepted = context.hooks().interceptor().intercept(session, command,
+                (s, l) -> execute(found.get(), s, l));
+        Reply reply = intercepted.reply();
         context.listener().replied(session, command, reply);
         Duration delay = reply.isAuthFailure()
                 ? context.throttle().failed(session.connection().remote().getAddress())
                 : Duration.ZERO;
-        return new Outcome(reply, delay);
+        return new Outcome(reply, delay.plus(intercepted.delay()));
     }
 
     /** Answers a line longer than the limit, which was discarded unread (RFC 2449 §4). */

@@ -19,7 +19,8 @@ public record ProtocolContext(
         Optional<LoginDelays> loginDelays,
         Clock clock,
         String version,
-        SessionListener listener) {
+        SessionListener listener,
+        ProtocolHooks hooks) {
 
     public ProtocolContext {
         Objects.requireNonNull(config, "config");
@@ -30,6 +31,7 @@ public record ProtocolContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(hooks, "hooks");
     }
 
     /** A context with the throttle and login delays that {@code config} asks for. */
@@ -38,6 +40,11 @@ public record ProtocolContext(
         Clock clock = Clock.systemUTC();
         return new ProtocolContext(config, authenticator, store,
                 new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()),
-                config.loginDelay().map(d -> new LoginDelays(d, clock)), clock, version, listener);
+                config.loginDelay().map(d -> new LoginDelays(d, clock)), clock, version, listener, ProtocolHooks.standard());
+    }
+
+    /** The same context with {@code chosen} hooks (profile and command interceptor). */
+    public ProtocolContext withHooks(ProtocolHooks chosen) {
+        return new ProtocolContext(config, authenticator, store, throttle, loginDelays, clock, version, listener, chosen);
     }
 }
