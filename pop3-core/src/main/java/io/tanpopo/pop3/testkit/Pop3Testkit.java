@@ -79,6 +79,11 @@ public final class Pop3Testkit implements AutoCloseable {
         return server.address().getAddress().getHostAddress();
     }
 
+    /** The settings this server started with and returns to on {@link #reset()}. */
+    public TestkitSettings settings() {
+        return settings;
+    }
+
     public ServerProfile profile() {
         return settings.profile();
     }
