@@ -82,9 +82,13 @@ public final class Transcript {
         return Optional.ofNullable(ended);
     }
 
-    /** Whether the session ended after the server answered QUIT. */
+    /**
+     * Whether the server answered QUIT with {@code +OK}, which ends the session. True as soon as the
+     * client has that reply: a reply is recorded before it is sent, so no await is needed for this.
+     */
     public synchronized boolean endedWithQuit() {
-        return "quit".equals(ended);
+        Exchange last = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
+        return "quit".equals(ended) || (last != null && last.keyword().equals("QUIT") && last.ok());
     }
 
     /** Whether {@code keyword} was issued at some point after {@code earlier} had been answered {@code +OK}. */

@@ -63,7 +63,7 @@ public final class TranscriptAssert {
     /** The session ended without QUIT (dropped, timed out, or closed by the server). */
     public TranscriptAssert endedWithoutQuit() {
         return check(transcript.ended().isPresent() && !transcript.endedWithQuit(),
-                "the session to end without QUIT");
+                "the session to have ended without QUIT (await closed(...) first if the client just left)");
     }
 
     /** TLS was in use at some point. */
