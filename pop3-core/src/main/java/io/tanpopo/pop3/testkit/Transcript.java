@@ -87,8 +87,7 @@ public final class Transcript {
      * client has that reply: a reply is recorded before it is sent, so no await is needed for this.
      */
     public synchronized boolean endedWithQuit() {
-        Exchange last = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
-        return "quit".equals(ended) || (last != null && last.keyword().equals("QUIT") && last.ok());
+        return "quit".equals(ended) || quitAnswered();
     }
 
     /** Whether {@code keyword} was issued at some point after {@code earlier} had been answered {@code +OK}. */
@@ -136,7 +135,13 @@ public final class Transcript {
     }
 
     synchronized void end(String how) {
-        ended = how;
+        // The driver may learn of the client's close before its QUIT reply's write completed.
+        ended = quitAnswered() ? "quit" : how;
+    }
+
+    private boolean quitAnswered() {
+        Exchange last = exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1);
+        return last != null && last.keyword().equals("QUIT") && last.ok();
     }
 
     private static Optional<Integer> number(Exchange exchange) {
