@@ -3,6 +3,7 @@ package io.tanpopo.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +25,11 @@ public final class StaticUsersAuthenticator implements Authenticator {
     /** Removes a user; returns whether it existed. */
     public boolean remove(String user) {
         return passwords.remove(user) != null;
+    }
+
+    /** The users now known, for a test kit that resets them between tests. */
+    public Set<String> names() {
+        return Set.copyOf(passwords.keySet());
     }
 
     public boolean contains(String user) {

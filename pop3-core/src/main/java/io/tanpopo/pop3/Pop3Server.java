@@ -54,7 +54,7 @@ public final class Pop3Server implements AutoCloseable {
         try {
             this.tls = parts.tls().map(TlsMaterial::of);
             ProtocolContext context = ProtocolContext.of(config, authenticator, store, Version.current(),
-                    parts.listener(), tls.isPresent(), parts.cleartext());
+                    parts.listener(), tls.isPresent(), parts.cleartext()).withHooks(parts.hooks());
             Pop3Protocol protocol = new Pop3Protocol(context, CommandTable.standard(context),
                     new SessionRuntime(workers, timer, parts.listener()));
             this.transport = MinaTransport.listen(protocol, new MinaTransport.Options(

@@ -3,6 +3,7 @@ package io.tanpopo.pop3;
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.protocol.ProtocolHooks;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.store.MailStore;
@@ -10,6 +11,7 @@ import io.tanpopo.store.memory.MemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +47,7 @@ public final class Pop3ServerBuilder {
     private boolean tlsOff;
     private Optional<Integer> implicitTlsPort = Optional.empty();
     private Cleartext cleartext = Cleartext.LOOPBACK;
+    private ProtocolHooks hooks = ProtocolHooks.standard();
 
     Pop3ServerBuilder() {
     }
@@ -52,7 +55,7 @@ public final class Pop3ServerBuilder {
     /** Everything the server is made of, once built. */
     record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
             ExecutorService workers, ScheduledExecutorService timer, Optional<TlsConfig> tls,
-            Optional<Integer> implicitTlsPort, Cleartext cleartext) {
+            Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks) {
     }
 
     /**
@@ -181,6 +184,12 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
+    /** Bends the protocol (greeting, optional commands, a command interceptor); for the test kit. */
+    public Pop3ServerBuilder hooks(ProtocolHooks chosen) {
+        this.hooks = Objects.requireNonNull(chosen, "hooks");
+        return this;
+    }
+
     /** Starts the server; it accepts connections when this returns. */
     public Pop3Server start() {
         Pop3Config settings = config != null ? config : new Pop3Config(bind, port, hostname, idleTimeout,
@@ -190,7 +199,7 @@ public final class Pop3ServerBuilder {
                 Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
                 new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")),
                 tlsOff ? Optional.empty() : Optional.of(tls.orElseGet(() -> TlsConfig.generated(settings.hostname()))),
-                implicitTlsPort, cleartext));
+                implicitTlsPort, cleartext, hooks));
     }
 
     private static ThreadFactory threads(String prefix) {

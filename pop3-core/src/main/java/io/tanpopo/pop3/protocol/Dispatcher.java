@@ -48,14 +48,17 @@ public final class Dispatcher {
         }
         CommandLine command = CommandLine.parse(line);
         context.listener().command(session, command);
-        Optional<Command> found = table.find(session.state(), command.keyword());
+        boolean enabled = context.hooks().profile().enables(command.keyword());
+        Optional<Command> found = table.find(session.state(), command.keyword()).filter(c -> enabled);
         if (found.isEmpty()) {
-            return bad(session, command, table.isKnown(command.keyword())
+            return bad(session, command, enabled && table.isKnown(command.keyword())
                     ? "Command not valid in this state" : "Unknown command");
         }
-        Reply reply = execute(() -> found.get().execute(session, command), command.keyword());
+        Outcome intercepted = context.hooks().interceptor().intercept(session, command,
+                (s, l) -> execute(() -> found.get().execute(s, l), l.keyword()));
+        Reply reply = intercepted.reply();
         context.listener().replied(session, command, reply);
-        return new Outcome(reply, delayFor(session, reply));
+        return new Outcome(reply, delayFor(session, reply).plus(intercepted.delay()));
     }
 
     /** A SASL response line: never parsed as a command, never logged in clear. */
@@ -72,7 +75,6 @@ public final class Dispatcher {
                 ? context.throttle().failed(session.connection().remote().getAddress())
                 : Duration.ZERO;
     }
-
 
     /** Answers a line longer than the limit, which was discarded unread (RFC 2449 §4). */
     public Outcome lineTooLong(Pop3Session session) {

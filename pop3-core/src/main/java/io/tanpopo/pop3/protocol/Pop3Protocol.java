@@ -39,6 +39,6 @@ public final class Pop3Protocol {
     }
 
     public void start(SessionDriver driver) {
-        driver.start(context.config().hostname());
+        driver.greet(context.hooks().profile().greetingLine(context.config().hostname(), driver.session().apopStamp()));
     }
 }

@@ -21,7 +21,8 @@ public record ProtocolContext(
         String version,
         SessionListener listener,
         boolean tlsAvailable,
-        Cleartext cleartext) {
+        Cleartext cleartext,
+        ProtocolHooks hooks) {
 
     public ProtocolContext {
         Objects.requireNonNull(config, "config");
@@ -33,6 +34,7 @@ public record ProtocolContext(
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(cleartext, "cleartext");
+        Objects.requireNonNull(hooks, "hooks");
     }
 
     /** A context without TLS, with the throttle and login delays that {@code config} asks for. */
@@ -48,11 +50,17 @@ public record ProtocolContext(
         return new ProtocolContext(config, authenticator, store,
                 new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()),
                 config.loginDelay().map(d -> new LoginDelays(d, clock)), clock, version, listener,
-                tlsAvailable, cleartext);
+                tlsAvailable, cleartext, ProtocolHooks.standard());
     }
 
     /** Whether passwords may be sent in clear in {@code session}. */
     public boolean allowsCleartext(Pop3Session session) {
         return cleartext.allows(session.connection());
+    }
+
+    /** The same context with {@code chosen} hooks (profile and command interceptor). */
+    public ProtocolContext withHooks(ProtocolHooks chosen) {
+        return new ProtocolContext(config, authenticator, store, throttle, loginDelays, clock, version, listener,
+                tlsAvailable, cleartext, chosen);
     }
 }

@@ -58,9 +58,13 @@ public final class SessionDriver {
 
     /** Sends the greeting at once (RFC 1939 §4), with the APOP stamp last on the line. */
     public void start(String hostname) {
+        greet("+OK " + hostname + " POP3 server ready " + session.apopStamp());
+    }
+
+    /** Sends {@code greeting} (a whole {@code +OK} line, without CRLF) at once. */
+    public void greet(String greeting) {
         listener.opened(session);
-        String greeting = "+OK " + hostname + " POP3 server ready " + session.apopStamp() + "\r\n";
-        connection.write(greeting.getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+        connection.write((greeting + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
     }
 
     /** A line arrived: {@code octets} long on the wire, CRLF included. */

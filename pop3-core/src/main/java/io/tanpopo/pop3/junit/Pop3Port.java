@@ -1,0 +1,14 @@
+package io.tanpopo.pop3.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks an {@code int} parameter that receives the test server's port: {@code @Pop3Port int port}. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface Pop3Port {
+}

@@ -1,0 +1,54 @@
+package io.tanpopo.pop3.protocol;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How the server presents itself: the greeting, and which optional commands and capabilities
+ * exist. A disabled name is both hidden from CAPA and refused as an unknown command, so a client
+ * meets a server that really lacks it (RFC 1939 §7 makes APOP, TOP, UIDL, USER and PASS optional;
+ * RFC 2449 adds CAPA and its capabilities). {@link #standard()} is tanpopo's own behaviour.
+ *
+ * @param greeting the greeting after {@code +OK }, with {@code {host}} and {@code {stamp}} (the APOP
+ *     stamp, RFC 1939 §7) replaced per session; without {@code {stamp}} disable APOP too
+ * @param disabled command keywords and capability names (upper case) that do not exist, e.g.
+ *     {@code TOP}, {@code UIDL}, {@code USER}, {@code CAPA}, {@code PIPELINING}, {@code IMPLEMENTATION}
+ */
+public record ProtocolProfile(String greeting, Set<String> disabled) {
+
+    /** Commands that exist only with a capability of another name. */
+    private static final Map<String, String> CAPABILITY_OF = Map.of("PASS", "USER", "AUTH", "SASL");
+
+    public ProtocolProfile {
+        Objects.requireNonNull(greeting, "greeting");
+        if (greeting.indexOf('\r') >= 0 || greeting.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("greeting must be one line");
+        }
+        disabled = disabled.stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** tanpopo's greeting and every command and capability it has. */
+    public static ProtocolProfile standard() {
+        return new ProtocolProfile("{host} POP3 server ready {stamp}", Set.of());
+    }
+
+    /** The greeting line for one session, without CRLF. */
+    public String greetingLine(String host, String stamp) {
+        return "+OK " + greeting.replace("{host}", host).replace("{stamp}", stamp);
+    }
+
+    /** Whether the command {@code keyword} exists. */
+    public boolean enables(String keyword) {
+        String capability = CAPABILITY_OF.get(keyword);
+        return !disabled.contains(keyword) && (capability == null || !disabled.contains(capability));
+    }
+
+    /** Whether the CAPA line {@code line} (e.g. {@code EXPIRE 30}) is listed. */
+    public boolean advertises(String line) {
+        int space = line.indexOf(' ');
+        return !disabled.contains(space < 0 ? line : line.substring(0, space));
+    }
+}

@@ -1,0 +1,92 @@
+package io.tanpopo.pop3.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testkit.Pop3Testkit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Time from "start a server" to "the client has the greeting", for tanpopo's bare server, the test
+ * kit, and GreenMail 2.1: the first server in a fresh JVM, then the median of later ones in the same
+ * JVM. Not a unit test; run one implementation per fresh JVM with the test classpath:
+ *
+ * <pre>
+ * mvn -o -q dependency:build-classpath -pl pop3-core -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp pop3-core/target/test-classes:pop3-core/target/classes:$(cat /tmp/cp.txt) \
+ *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|testkit|greenmail [later-runs]
+ * </pre>
+ */
+public final class StartupBenchmark {
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 ? args[0] : "tanpopo";
+        int later = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        double first = once(which);
+        double[] times = new double[later];
+        for (int i = 0; i < later; i++) {
+            times[i] = once(which);
+        }
+        Arrays.sort(times);
+        System.out.printf(Locale.ROOT, "%-9s first in fresh JVM: %8.1f ms; later (n=%d): median %6.2f ms, min %6.2f ms, max %6.2f ms%n",
+                which, first, later, times[later / 2], times[0], times[later - 1]);
+    }
+
+    /** Starts one server, reads its greeting, stops it; returns start-to-greeting in ms. */
+    private static double once(String which) throws IOException {
+        long start = System.nanoTime();
+        switch (which) {
+            case "tanpopo" -> {
+                try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start()) {
+                    greeting(server.port());
+                    return elapsed(start);
+                }
+            }
+            case "testkit" -> {
+                try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").start()) {
+                    greeting(kit.port());
+                    return elapsed(start);
+                }
+            }
+            case "greenmail" -> {
+                GreenMail greenMail = new GreenMail(ServerSetupTest.POP3.dynamicPort());
+                greenMail.start();
+                try {
+                    greenMail.setUser("alice", "secret");
+                    greeting(greenMail.getPop3().getPort());
+                    return elapsed(start);
+                } finally {
+                    greenMail.stop();
+                }
+            }
+            default -> throw new IllegalArgumentException("tanpopo, testkit or greenmail, not " + which);
+        }
+    }
+
+    private static void greeting(int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            InputStream in = socket.getInputStream();
+            int b = in.read();
+            for (int n = 0; b != '\n' && b != -1 && n < 1024; n++) {
+                b = in.read();
+            }
+            if (b != '\n') {
+                throw new IOException("no greeting line");
+            }
+        }
+    }
+
+    private static double elapsed(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+}
