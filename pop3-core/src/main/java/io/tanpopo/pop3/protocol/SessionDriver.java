@@ -148,16 +148,16 @@ public final class SessionDriver {
                 }
             }
             Dispatcher.Outcome outcome = dispatch(item);
+            Reply reply = outcome.reply();
+            if (reply.after() == Reply.After.CLOSE) {
+                ending(reply);
+            }
             if (!outcome.delay().isZero()) {
-                timer.schedule(() -> workers.execute(() -> send(outcome.reply())),
-                        outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
+                timer.schedule(() -> workers.execute(() -> answer(reply)), outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
-            if (outcome.reply().after() == Reply.After.START_TLS) {
-                startTls(outcome.reply());
-                return;
-            }
-            if (!sendInline(outcome.reply())) {
+            if (reply.after() == Reply.After.START_TLS || !sendInline(reply)) {
+                answer(reply);
                 return;
             }
         }
@@ -183,12 +183,23 @@ public final class SessionDriver {
             connection.write(new ReplyStream(reply).nextQuietly(), null);
             return true;
         }
-        send(reply);
         return false;
     }
 
-    private void send(Reply reply) {
-        pump(new ReplyStream(reply), reply);
+    /** Sends a reply that needs more than one write, or starts TLS with it. */
+    private void answer(Reply reply) {
+        if (reply.after() == Reply.After.START_TLS) {
+            startTls(reply);
+        } else {
+            pump(new ReplyStream(reply), reply);
+        }
+    }
+
+    /** The session ends with this reply: say how, and read no further commands. */
+    private synchronized void ending(Reply reply) {
+        closedHow = reply.ok() ? "quit" : "closed by server";
+        discarding = true;
+        inbox.clear();
     }
 
     private void pump(ReplyStream stream, Reply reply) {
@@ -217,15 +228,8 @@ public final class SessionDriver {
 
     private void after(Reply reply) {
         switch (reply.after()) {
-            case CLOSE -> {
-                synchronized (this) {
-                    closedHow = reply.ok() ? "quit" : "closed by server";
-                    discarding = true;
-                    inbox.clear();
-                }
-                connection.close();
-            }
-            case CONTINUE -> {
+            case CLOSE -> connection.close();
+            case START_TLS, CONTINUE -> {
             }
         }
         drain();
