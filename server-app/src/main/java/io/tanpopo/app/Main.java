@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,9 +22,14 @@ public final class Main {
             Commands:
               serve          run the POP3 server (the default); without --config, the demo
               check-config   validate a configuration and print the effective settings
+              resolve ADDR   show step by step how a client address resolves to a name
+              doctor         find what would slow logins down, and say how to fix it
               version        print the version
 
             Every command takes --help.""";
+
+    /** Commands that print their own --help and may take operands. */
+    private static final Set<String> TOOLS = Set.of("resolve", "doctor");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -41,13 +47,15 @@ public final class Main {
     int run(String[] args) {
         try {
             Arguments arguments = Arguments.parse(args);
-            if (arguments.help()) {
+            if (arguments.help() && !TOOLS.contains(arguments.command())) {
                 out.println(USAGE);
                 return 0;
             }
             return switch (arguments.command()) {
                 case "serve" -> serve(arguments);
                 case "check-config" -> checkConfig(arguments);
+                case "resolve" -> new ResolveCommand(out).run(arguments);
+                case "doctor" -> new DoctorCommand(out).run(arguments);
                 case "version" -> {
                     out.println("tanpopo " + Version.current());
                     yield 0;
@@ -90,12 +98,16 @@ public final class Main {
     private int checkConfig(Arguments arguments) throws IOException {
         Settings settings = new Settings(load(arguments));
         new ServerWiring(settings).pop3Config();
+        try (ResolverWiring resolution = new ResolverWiring(settings)) {
+            resolution.resolverConfig();
+            resolution.accessRules();
+        }
         ConfigKeys.effective(settings.file()).forEach((k, v) -> out.println(k + "=" + v));
         out.println("# configuration is valid");
         return 0;
     }
 
-    private static ConfigFile load(Arguments arguments) throws IOException {
+    static ConfigFile load(Arguments arguments) throws IOException {
         ConfigFile file = arguments.config().isPresent() ? ConfigFile.read(arguments.config().get()) : ConfigFile.empty();
         return file.withEnvironment(System.getenv(), ConfigKeys.names());
     }
@@ -109,7 +121,7 @@ public final class Main {
     }
 
     /** The parsed command line. */
-    record Arguments(String command, java.util.Optional<Path> config, boolean help) {
+    record Arguments(String command, java.util.Optional<Path> config, boolean help, List<String> operands) {
         static Arguments parse(String[] args) {
             List<String> rest = new ArrayList<>(List.of(args));
             boolean help = rest.remove("--help") | rest.remove("-h");
@@ -122,10 +134,11 @@ public final class Main {
                 config = java.util.Optional.of(Path.of(rest.get(at + 1)));
                 rest.subList(at, at + 2).clear();
             }
-            if (rest.size() > 1) {
+            if (rest.size() > 1 && !TOOLS.contains(rest.get(0))) {
                 throw new ConfigException("unexpected arguments: " + String.join(" ", rest.subList(1, rest.size())));
             }
-            return new Arguments(rest.isEmpty() ? "serve" : rest.get(0), config, help);
+            return new Arguments(rest.isEmpty() ? "serve" : rest.get(0), config, help,
+                    rest.size() > 1 ? List.copyOf(rest.subList(1, rest.size())) : List.of());
         }
     }
 }

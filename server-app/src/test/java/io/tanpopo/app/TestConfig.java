@@ -1,0 +1,40 @@
+package io.tanpopo.app;
+
+import io.tanpopo.pop3.Pop3Server;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes properties files and starts servers the way the application does. */
+final class TestConfig {
+
+    private TestConfig() {
+    }
+
+    static Settings settings(String... lines) {
+        return new Settings(ConfigFile.parse(List.of(lines), "test.properties"));
+    }
+
+    /** A server wired from these properties, on a free port, with user alice:secret. */
+    static Pop3Server server(String... lines) {
+        String[] all = new String[lines.length + 2];
+        all[0] = "pop3.port=0";
+        all[1] = "auth.users=alice:secret";
+        System.arraycopy(lines, 0, all, 2, lines.length);
+        return new ServerWiring(settings(all)).builder().start();
+    }
+
+    static Path write(Path dir, String name, String... lines) {
+        try {
+            return Files.write(dir.resolve(name), List.of(lines));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String dns(ScriptedDnsServer server) {
+        return "resolver.dns-servers=127.0.0.1:" + server.address().getPort();
+    }
+}
