@@ -65,11 +65,12 @@ class BlackHoledDnsTest {
     @Test
     void login_waitsAtMostTheDeadline_andThenTheCacheAnswers() throws IOException {
         try (Pop3Server server = dnsOnly()) {
-            Duration first = login(server);
+            Duration first = login(server, "u1");
             assertThat(blackHole.queries()).isPositive();
             assertThat(first).isLessThan(DEADLINE.plusMillis(1500));
             for (int i = 0; i < 3; i++) {
-                assertThat(login(server)).as("login %s, name failure cached", i + 2).isLessThan(DEADLINE.dividedBy(2));
+                assertThat(login(server, "u" + (i + 2))).as("login %s, name failure cached", i + 2)
+                        .isLessThan(DEADLINE.dividedBy(2));
             }
         }
     }
@@ -79,8 +80,8 @@ class BlackHoledDnsTest {
         Path hosts = TestConfig.write(dir, "hosts", "# test", "127.0.0.1 client.example.test client");
         try (Pop3Server server = TestConfig.server("resolver.strategies=hosts,dns", "resolver.hosts-file=" + hosts,
                 TestConfig.dns(blackHole), "resolver.deadline=2s")) {
-            assertThat(login(server)).isLessThan(DEADLINE.dividedBy(2));
-            assertThat(login(server)).isLessThan(DEADLINE.dividedBy(2));
+            assertThat(login(server, "u1")).isLessThan(DEADLINE.dividedBy(2));
+            assertThat(login(server, "u2")).isLessThan(DEADLINE.dividedBy(2));
         }
         assertThat(blackHole.queries()).isZero();
     }
@@ -99,13 +100,13 @@ class BlackHoledDnsTest {
     }
 
     /** Time from connect to the +OK after PASS. */
-    private static Duration login(Pop3Server server) throws IOException {
+    private static Duration login(Pop3Server server, String user) throws IOException {
         long start = System.nanoTime();
         try (Socket socket = connect(server)) {
             BufferedReader in = reader(socket);
             OutputStream out = socket.getOutputStream();
             assertThat(in.readLine()).startsWith("+OK");
-            out.write("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(("USER " + user + "\r\nPASS secret\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("+OK");
             assertThat(in.readLine()).startsWith("+OK");
             Duration took = Duration.ofNanos(System.nanoTime() - start);

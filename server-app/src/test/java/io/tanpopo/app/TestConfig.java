@@ -17,11 +17,14 @@ final class TestConfig {
         return new Settings(ConfigFile.parse(List.of(lines), "test.properties"));
     }
 
-    /** A server wired from these properties, on a free port, with user alice:secret. */
+    /**
+     * A server wired from these properties, on a free port, with users u1 to u5, password secret
+     * (one user per login in a test: the maildrop lock is released just after QUIT's +OK).
+     */
     static Pop3Server server(String... lines) {
         String[] all = new String[lines.length + 2];
         all[0] = "pop3.port=0";
-        all[1] = "auth.users=alice:secret";
+        all[1] = "auth.users=u1:secret,u2:secret,u3:secret,u4:secret,u5:secret";
         System.arraycopy(lines, 0, all, 2, lines.length);
         return new ServerWiring(settings(all)).builder().start();
     }

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.pop3.access.AccessDecision;
 import io.tanpopo.pop3.access.ClientChecks;
+import io.tanpopo.resolver.DisabledResolver;
 import io.tanpopo.resolver.MappedAddresses;
 import io.tanpopo.resolver.Outcome;
 import io.tanpopo.resolver.Resolution;
@@ -47,6 +48,11 @@ public final class ClientLookup {
             return;
         }
         driver.start(hostname);
+        if (checks.resolver() instanceof DisabledResolver disabled) {
+            // Answers at once without I/O: no worker, no timer.
+            settle(driver, client, disabled.resolve(client).join(), byAddress);
+            return;
+        }
         CompletableFuture<Resolution> lookup = new CompletableFuture<>();
         ScheduledFuture<?> deadline = runtime.timer().schedule(() -> lookup.complete(Resolution.temporaryFailure(
                 "deadline", checks.deadline(), "no answer within " + checks.deadline().toMillis() + " ms")),
