@@ -56,7 +56,7 @@ public final class Pop3Server implements AutoCloseable {
             ProtocolContext context = ProtocolContext.of(config, authenticator, store, Version.current(),
                     parts.listener(), tls.isPresent(), parts.cleartext()).withHooks(parts.hooks());
             Pop3Protocol protocol = new Pop3Protocol(context, CommandTable.standard(context),
-                    new SessionRuntime(workers, timer, parts.listener()));
+                    new SessionRuntime(workers, timer, parts.listener()), parts.clientChecks());
             this.transport = MinaTransport.listen(protocol, new MinaTransport.Options(
                     new InetSocketAddress(config.bind(), config.port()),
                     parts.implicitTlsPort().map(p -> new InetSocketAddress(config.bind(), p)),

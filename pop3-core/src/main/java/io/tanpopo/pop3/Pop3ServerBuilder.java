@@ -2,10 +2,13 @@ package io.tanpopo.pop3;
 
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.StaticUsersAuthenticator;
+import io.tanpopo.pop3.access.AccessRules;
+import io.tanpopo.pop3.access.ClientChecks;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.protocol.ProtocolHooks;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.tls.TlsConfig;
+import io.tanpopo.resolver.HostResolver;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
 import java.time.Duration;
@@ -48,6 +51,7 @@ public final class Pop3ServerBuilder {
     private Optional<Integer> implicitTlsPort = Optional.empty();
     private Cleartext cleartext = Cleartext.LOOPBACK;
     private ProtocolHooks hooks = ProtocolHooks.standard();
+    private ClientChecks clientChecks = ClientChecks.none();
 
     Pop3ServerBuilder() {
     }
@@ -55,7 +59,8 @@ public final class Pop3ServerBuilder {
     /** Everything the server is made of, once built. */
     record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
             ExecutorService workers, ScheduledExecutorService timer, Optional<TlsConfig> tls,
-            Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks) {
+            Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks,
+            ClientChecks clientChecks) {
     }
 
     /**
@@ -155,6 +160,22 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
+    /**
+     * Resolves client names with {@code chosen}, waiting at most {@code deadline} (counted from
+     * accept) before a login or a host access rule goes on without the name; pass the resolver's own
+     * deadline. The greeting never waits. Default: no resolution (deterministic for tests).
+     */
+    public Pop3ServerBuilder resolver(HostResolver chosen, Duration deadline) {
+        this.clientChecks = new ClientChecks(chosen, deadline, clientChecks.rules());
+        return this;
+    }
+
+    /** Applies access rules (tcprules-style) to every client; default none, everyone allowed. */
+    public Pop3ServerBuilder accessRules(AccessRules rules) {
+        this.clientChecks = new ClientChecks(clientChecks.resolver(), clientChecks.deadline(), rules);
+        return this;
+    }
+
     /** Adds a user of the built-in static authenticator. */
     public Pop3ServerBuilder user(String name, String password) {
         users.put(name, password);
@@ -199,7 +220,7 @@ public final class Pop3ServerBuilder {
                 Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
                 new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")),
                 tlsOff ? Optional.empty() : Optional.of(tls.orElseGet(() -> TlsConfig.generated(settings.hostname()))),
-                implicitTlsPort, cleartext, hooks));
+                implicitTlsPort, cleartext, hooks, clientChecks));
     }
 
     private static ThreadFactory threads(String prefix) {

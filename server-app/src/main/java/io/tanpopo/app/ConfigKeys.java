@@ -50,7 +50,25 @@ public final class ConfigKeys {
             ConfigKey.of("tls.keystore", "path", "", "PKCS12 key store, instead of tls.cert and tls.key"),
             ConfigKey.secret("tls.keystore-password", "password", "", "Password of tls.keystore"),
             ConfigKey.of("tls.handshake-timeout", "duration", "30s", "A TLS handshake that takes longer is closed"),
-            ConfigKey.of("pop3s.port", "port", "", "Implicit TLS (POP3S, RFC 8314) port; 0 picks a free one; off when unset"));
+            ConfigKey.of("pop3s.port", "port", "", "Implicit TLS (POP3S, RFC 8314) port; 0 picks a free one; off when unset"),
+            // Client names and access rules (issue 5): ResolverWiring reads these.
+            ConfigKey.of("resolver.strategies", "list", "hosts,local-ptr,dns", "Client name strategies in order (hosts, local-ptr, dns), or none; the greeting never waits for them"),
+            ConfigKey.of("resolver.hosts-file", "path", "/etc/hosts", "Hosts file of the hosts strategy; re-read when it changes"),
+            ConfigKey.of("resolver.hosts-recheck", "duration", "5s", "How often the hosts file is checked for changes"),
+            ConfigKey.of("resolver.local-names", "host name list", "", "Names of this machine's own addresses for local-ptr (pop3.hostname is added last)"),
+            ConfigKey.of("resolver.pass-through", "CIDR list", "", "Private zones your own DNS serves, which local-ptr leaves to dns (e.g. 10.0.0.0/8)"),
+            ConfigKey.of("resolver.dns-servers", "address[:port] list", "", "DNS servers of the dns strategy (IP literals); empty: the nameserver lines of resolver.resolv-conf"),
+            ConfigKey.of("resolver.resolv-conf", "path", "/etc/resolv.conf", "Where DNS servers come from when resolver.dns-servers is empty"),
+            ConfigKey.of("resolver.deadline", "duration", "1s", "Longest a lookup may take; a login or a host rule never waits longer for a name"),
+            ConfigKey.of("resolver.forward-confirm", "boolean", "false", "A DNS name counts only if it resolves back to the client's address"),
+            ConfigKey.of("resolver.cache-size", "integer", "10000", "Addresses whose outcome is remembered (least recently used dropped first)"),
+            ConfigKey.of("resolver.cache-max-name-ttl", "duration", "1h", "Cap on how long a name is remembered"),
+            ConfigKey.of("resolver.cache-max-negative-ttl", "duration", "15m", "Cap on how long 'no name' is remembered"),
+            ConfigKey.of("resolver.cache-min-ttl", "duration", "30s", "Floor for names and 'no name', so TTL 0 does not cost a query per login"),
+            ConfigKey.of("resolver.cache-failure-ttl", "duration", "60s", "How long a temporary failure is remembered: a dead DNS server costs one deadline per address per this"),
+            ConfigKey.of("resolver.max-in-flight", "integer", "256", "Most lookups at once; beyond, resolution is skipped rather than queued"),
+            ConfigKey.of("access.rules", "path", "", "tcprules-style access rules file (PATTERN:allow[,VAR=\"value\"] / PATTERN:deny); empty: everyone allowed"),
+            ConfigKey.of("access.on-temporary-failure", "no-match, deny or allow", "no-match", "What a =host rule does when the client's name lookup failed temporarily"));
 
     private ConfigKeys() {
     }

@@ -4,12 +4,13 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Version;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,9 +26,14 @@ public final class Main {
               serve          run the POP3 server (the default); without --config, the demo
               check-config   validate a configuration and print the effective settings
               hash-password  hash a password from standard input for a password file
+              resolve ADDR   show step by step how a client address resolves to a name
+              doctor         find what would slow logins down, and say how to fix it
               version        print the version
 
             Every command takes --help.""";
+
+    /** Commands that print their own --help and may take operands. */
+    private static final Set<String> TOOLS = Set.of("resolve", "doctor");
 
     private final InputStream in;
     private final PrintStream out;
@@ -47,11 +53,11 @@ public final class Main {
     int run(String[] args) {
         try {
             Arguments arguments = Arguments.parse(args);
-            if (arguments.help()) {
+            if (arguments.help() && !TOOLS.contains(arguments.command())) {
                 out.println(arguments.command().equals("hash-password") ? HashPasswordCommand.USAGE : USAGE);
                 return 0;
             }
-            if (!arguments.operands().isEmpty()) {
+            if (!arguments.operands().isEmpty() && !TOOLS.contains(arguments.command())) {
                 err.println("unexpected arguments: " + String.join(" ", arguments.operands()) + "\n\n" + USAGE);
                 return 2;
             }
@@ -59,6 +65,8 @@ public final class Main {
                 case "serve" -> serve(arguments);
                 case "check-config" -> checkConfig(arguments);
                 case "hash-password" -> HashPasswordCommand.run(arguments.scheme().orElse("ARGON2ID"), in, out, err);
+                case "resolve" -> new ResolveCommand(out).run(arguments);
+                case "doctor" -> new DoctorCommand(out).run(arguments);
                 case "version" -> {
                     out.println("tanpopo " + Version.current());
                     yield 0;
@@ -106,15 +114,16 @@ public final class Main {
         return 0;
     }
 
+    /** Builds everything the configuration asks for, without listening, so every key is checked. */
     private int checkConfig(Arguments arguments) throws IOException {
         Settings settings = new Settings(load(arguments));
-        new ServerWiring(settings).pop3Config();
+        new ServerWiring(settings).builder();
         ConfigKeys.effective(settings.file()).forEach((k, v) -> out.println(k + "=" + v));
         out.println("# configuration is valid");
         return 0;
     }
 
-    private static ConfigFile load(Arguments arguments) throws IOException {
+    static ConfigFile load(Arguments arguments) throws IOException {
         ConfigFile file = arguments.config().isPresent() ? ConfigFile.read(arguments.config().get()) : ConfigFile.empty();
         return file.withEnvironment(System.getenv(), ConfigKeys.names());
     }

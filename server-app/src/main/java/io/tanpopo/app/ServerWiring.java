@@ -61,6 +61,7 @@ public final class ServerWiring {
             }
             builder.user(pair.substring(0, colon), pair.substring(colon + 1));
         }
+        new ResolverWiring(settings).configure(builder);
         return builder;
     }
 

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.protocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,11 @@ public final class Dispatcher {
     public record Outcome(Reply reply, Duration delay) {
     }
 
+    /** The reply to a client that the access rules deny (RFC 3206 §4, SYS/PERM). */
+    static final Reply ACCESS_DENIED = Reply.err(ResponseCode.SYS_PERM, "Access denied").then(Reply.After.CLOSE);
+    /** Commands that check credentials and so wait for the client's name (TCPREMOTEHOST, host rules). */
+    private static final Set<String> LOGIN_COMMANDS = Set.of("PASS", "APOP", "AUTH");
+
     private final ProtocolContext context;
     private final CommandTable table;
 
@@ -35,6 +41,9 @@ public final class Dispatcher {
 
     /** Dispatches a line that had {@code octets} octets on the wire, CRLF included. */
     public Outcome dispatch(Pop3Session session, String line, int octets) {
+        if (session.accessDenied()) {
+            return accessDenied(session);
+        }
         // RFC 2449 §4: a command line is at most the configured octets; SASL responses may be longer.
         Optional<Continuation> continuation = session.takeContinuation();
         if (continuation.isPresent()) {
@@ -78,7 +87,22 @@ public final class Dispatcher {
 
     /** Answers a line longer than the limit, which was discarded unread (RFC 2449 §4). */
     public Outcome lineTooLong(Pop3Session session) {
-        return bad(session, null, "Line too long");
+        return session.accessDenied() ? accessDenied(session) : bad(session, null, "Line too long");
+    }
+
+    /** Answers a client that the access rules denied once its name was known, and closes. */
+    public Outcome accessDenied(Pop3Session session) {
+        return new Outcome(ACCESS_DENIED, Duration.ZERO);
+    }
+
+    /**
+     * Whether {@code line} checks credentials in AUTHORIZATION and so must wait for the client's
+     * name lookup (checkpassword's {@code TCPREMOTEHOST}, host access rules); the driver holds it
+     * back at most until the lookup's deadline.
+     */
+    public boolean waitsForClient(Pop3Session session, String line) {
+        return session.state() == SessionState.AUTHORIZATION && isClean(line) && !line.isBlank()
+                && LOGIN_COMMANDS.contains(CommandLine.parse(line).keyword());
     }
 
     private Reply execute(java.util.function.Supplier<Reply> command, String keyword) {

@@ -1,6 +1,7 @@
 package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.ConnectionInfo;
+import io.tanpopo.pop3.access.ClientChecks;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +16,20 @@ public final class Pop3Protocol {
     private final ProtocolContext context;
     private final Dispatcher dispatcher;
     private final SessionRuntime runtime;
+    private final ClientLookup lookup;
     private final AtomicLong sessions = new AtomicLong();
     private final long pid = ProcessHandle.current().pid();
 
     public Pop3Protocol(ProtocolContext context, CommandTable table, SessionRuntime runtime) {
+        this(context, table, runtime, ClientChecks.none());
+    }
+
+    /** A protocol that resolves client names and applies access rules as {@code checks} say. */
+    public Pop3Protocol(ProtocolContext context, CommandTable table, SessionRuntime runtime, ClientChecks checks) {
         this.context = context;
         this.dispatcher = new Dispatcher(context, table);
         this.runtime = runtime;
+        this.lookup = new ClientLookup(checks, runtime);
     }
 
     public ProtocolContext context() {
@@ -38,7 +46,9 @@ public final class Pop3Protocol {
         return new SessionDriver(dispatcher, new Pop3Session(id, stamp, info), connection, runtime);
     }
 
+    /** Greets the client at once (or refuses it by address) and starts its name lookup beside the dialogue. */
     public void start(SessionDriver driver) {
-        driver.greet(context.hooks().profile().greetingLine(context.config().hostname(), driver.session().apopStamp()));
+        lookup.start(driver, context.hooks().profile().greetingLine(context.config().hostname(),
+                driver.session().apopStamp()));
     }
 }

@@ -27,6 +27,7 @@ public final class Pop3Session {
     private int badCommands;
     private boolean utf8;
     private Continuation continuation;
+    private boolean accessDenied;
 
     public Pop3Session(String id, String apopStamp, ConnectionInfo connection) {
         this.id = id;
@@ -50,6 +51,16 @@ public final class Pop3Session {
     /** Replaces the connection facts, e.g. when TLS starts or the client's name is resolved. */
     public void connection(ConnectionInfo updated) {
         this.connection = updated;
+    }
+
+    /** Whether the access rules denied this client (known once its name was looked up). */
+    public boolean accessDenied() {
+        return accessDenied;
+    }
+
+    /** Marks the client as denied by the access rules: every further command is refused. */
+    public void denyAccess() {
+        this.accessDenied = true;
     }
 
     public SessionState state() {

@@ -1,8 +1,12 @@
 package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.ConnectionInfo;
+import io.tanpopo.pop3.access.AccessDecision;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,7 @@ public final class SessionDriver {
     /** A decoded line and its length on the wire. */
     private record Line(String text, int octets) {
     }
+    private static final Object DENIED = new Object();
     private static final int MAX_QUEUED = 256;
     private static final long HIGH_WATER = 256 * 1024;
 
@@ -41,6 +46,8 @@ public final class SessionDriver {
     private boolean closed;
     private boolean discarding;
     private String closedHow = "closed";
+    private boolean clientSettled;
+    private boolean waitingForClient;
 
     public SessionDriver(Dispatcher dispatcher, Pop3Session session, Connection connection,
             SessionRuntime runtime) {
@@ -70,6 +77,46 @@ public final class SessionDriver {
     /** A line arrived: {@code octets} long on the wire, CRLF included. */
     public void lineReceived(String line, int octets) {
         enqueue(new Line(line, octets));
+    }
+
+    /** Refuses the client instead of greeting it (an access rule on its address), then closes. */
+    public void refuse() {
+        listener.opened(session);
+        synchronized (this) {
+            closedHow = "access denied";
+            discarding = true;
+        }
+        connection.write((Dispatcher.ACCESS_DENIED.statusLine() + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+        connection.close();
+    }
+
+    /**
+     * The client's name lookup has ended (or its deadline passed) and the access rules have
+     * decided: the next command sees the name and the rules' variables in the connection facts, a
+     * login held back for them goes on, and a denied client gets its {@code -ERR} and is closed.
+     */
+    public void clientSettled(Optional<String> name, AccessDecision decision) {
+        boolean resume;
+        synchronized (this) {
+            ConnectionInfo known = session.connection();
+            Map<String, String> environment = new HashMap<>(known.environment());
+            environment.putAll(decision.environment());
+            session.connection(new ConnectionInfo(known.local(), known.remote(), known.localHostName(), name,
+                    known.secure(), environment));
+            if (!decision.allowed()) {
+                session.denyAccess();
+            }
+            clientSettled = true;
+            resume = waitingForClient;
+            waitingForClient = false;
+        }
+        if (!decision.allowed()) {
+            enqueue(DENIED);
+        }
+        if (resume) {
+            workers.execute(this::drain);
+        }
     }
 
     /** A line over the limit arrived; it was discarded without being kept. */
@@ -104,9 +151,10 @@ public final class SessionDriver {
             }
             closed = true;
             inbox.clear();
-            if (running) {
+            if (running && !waitingForClient) {
                 return;
             }
+            waitingForClient = false;
             running = true;
         }
         workers.execute(this::release);
@@ -137,11 +185,17 @@ public final class SessionDriver {
                 if (closed) {
                     break;
                 }
-                item = inbox.poll();
+                item = inbox.peek();
                 if (item == null) {
                     running = false;
                     return;
                 }
+                if (!clientSettled && item instanceof Line line && dispatcher.waitsForClient(session, line.text())) {
+                    // A login waits for the client's name, at most until the lookup's deadline.
+                    waitingForClient = true;
+                    return;
+                }
+                inbox.poll();
                 if (suspended && inbox.size() <= MAX_QUEUED / 2) {
                     suspended = false;
                     connection.resumeInput();
@@ -167,6 +221,9 @@ public final class SessionDriver {
     private Dispatcher.Outcome dispatch(Object item) {
         MDC.put("session", session.id());
         try {
+            if (item == DENIED) {
+                return dispatcher.accessDenied(session);
+            }
             if (item instanceof Line line) {
                 return dispatcher.dispatch(session, line.text(), line.octets());
             }

@@ -1,0 +1,119 @@
+package io.tanpopo.pop3.protocol;
+
+import io.tanpopo.pop3.access.AccessDecision;
+import io.tanpopo.pop3.access.ClientChecks;
+import io.tanpopo.resolver.DisabledResolver;
+import io.tanpopo.resolver.MappedAddresses;
+import io.tanpopo.resolver.Outcome;
+import io.tanpopo.resolver.Resolution;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Greets each new client at once and finds out who it is beside the dialogue (REFERENCE §1: the
+ * seed's logins waited two minutes for reverse lookups). An access rule on the address alone can
+ * refuse the client instead of the greeting; otherwise the greeting goes out first, then the name
+ * lookup starts on a worker (the hosts strategy reads a file) and, when it ends or the deadline
+ * counted from accept passes, {@link SessionDriver#clientSettled} gets the name and the access
+ * decision. One per server; never blocks the calling (I/O) thread and never looks up the
+ * server's own address.
+ */
+public final class ClientLookup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientLookup.class);
+
+    private final ClientChecks checks;
+    private final SessionRuntime runtime;
+
+    public ClientLookup(ClientChecks checks, SessionRuntime runtime) {
+        this.checks = checks;
+        this.runtime = runtime;
+    }
+
+    /** Greets the client of {@code driver} with {@code greeting} (or refuses it) and starts its lookup. */
+    public void start(SessionDriver driver, String greeting) {
+        InetAddress client = MappedAddresses.unmap(driver.session().connection().remote().getAddress());
+        Optional<AccessDecision> byAddress = checks.rules().decideByAddress(client);
+        if (byAddress.isPresent() && !byAddress.get().allowed()) {
+            log(driver, "client {} denied by {}", client.getHostAddress(), byAddress.get().rule());
+            driver.refuse();
+            return;
+        }
+        driver.greet(greeting);
+        if (checks.resolver() instanceof DisabledResolver disabled) {
+            // Answers at once without I/O: no worker, no timer.
+            settle(driver, client, disabled.resolve(client).join(), byAddress);
+            return;
+        }
+        CompletableFuture<Resolution> lookup = new CompletableFuture<>();
+        ScheduledFuture<?> deadline = runtime.timer().schedule(() -> lookup.complete(Resolution.temporaryFailure(
+                "deadline", checks.deadline(), "no answer within " + checks.deadline().toMillis() + " ms")),
+                checks.deadline().toNanos(), TimeUnit.NANOSECONDS);
+        lookup.whenComplete((resolution, failure) -> {
+            deadline.cancel(false);
+            settle(driver, client, resolution, byAddress);
+        });
+        try {
+            runtime.workers().execute(() -> resolve(client, lookup));
+        } catch (RejectedExecutionException e) {
+            lookup.complete(Resolution.temporaryFailure("server", Duration.ZERO, "server stopping"));
+        }
+    }
+
+    private void resolve(InetAddress client, CompletableFuture<Resolution> lookup) {
+        try {
+            checks.resolver().resolve(client).whenComplete((resolution, failure) -> lookup.complete(
+                    failure == null ? resolution : internalError(failure)));
+        } catch (RuntimeException e) {
+            lookup.complete(internalError(e));
+        }
+    }
+
+    private void settle(SessionDriver driver, InetAddress client, Resolution resolution,
+            Optional<AccessDecision> byAddress) {
+        AccessDecision decision = byAddress.orElseGet(() -> checks.rules().decide(client, resolution));
+        describe(driver, client, resolution);
+        if (!decision.allowed()) {
+            log(driver, "client {} denied by {}", client.getHostAddress(), decision.rule());
+        }
+        driver.clientSettled(resolution.name(), decision);
+    }
+
+    /** One log line per client: {@code client 192.0.2.1 resolved to a.example via dns in 12 ms}. */
+    private static void describe(SessionDriver driver, InetAddress client, Resolution r) {
+        if (r.strategy().equals("disabled")) {
+            return;
+        }
+        String ip = client.getHostAddress();
+        String how = r.strategy() + " in " + r.elapsed().toMillis() + " ms" + (r.cached() ? " (cached)" : "");
+        if (r.outcome() == Outcome.NAME) {
+            log(driver, "client {} resolved to {} via {}", ip, r.name().orElseThrow(), how);
+        } else if (r.outcome() == Outcome.NO_NAME) {
+            log(driver, "client {} has no name: {} via {}", ip, r.source(), how);
+        } else {
+            log(driver, "client {} name unknown for now: {} via {}", ip, r.source(), how);
+        }
+    }
+
+    private static void log(SessionDriver driver, String format, Object... arguments) {
+        MDC.put("session", driver.session().id());
+        try {
+            LOG.info(format, arguments);
+        } finally {
+            MDC.remove("session");
+        }
+    }
+
+    private static Resolution internalError(Throwable failure) {
+        LOG.warn("client name lookup failed unexpectedly", failure);
+        return Resolution.temporaryFailure("server", Duration.ZERO, "internal error");
+    }
+}
