@@ -4,7 +4,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here/.."
-mvn -o -q -B -pl benchmarks -am package -DskipTests
+mvn -q -B -pl benchmarks -am package -DskipTests
 if [ "$#" -eq 0 ]; then
   set -- -wi 2 -i 3 -f 1 -w 2s -r 2s
 fi

@@ -30,7 +30,7 @@ public final class LoadDriver {
         Options options = Options.parse(args);
         Path dir = options.work() != null ? options.work() : Files.createTempDirectory("tpbench");
         System.out.println("work directory: " + dir);
-        new LoadDriver(options, new Workspace(dir)).run();
+        new LoadDriver(options, new Workspace(dir, options.serverJvm())).run();
     }
 
     private void run() throws Exception {

@@ -2,6 +2,7 @@ package io.tanpopo.bench.load;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,10 +20,12 @@ import java.util.TreeSet;
  * --startup-jvms 5         fresh JVMs per side in measure 6 (each also starts 10 later servers)
  * --work DIR               scratch directory (default: a new one under /tmp)
  * --retr-greenmail true    also measure GreenMail's RETR throughput (1 client)
+ * --server-jvm "OPTIONS"   more JVM options for the tanpopo and GreenMail children of measures 1–3
+ *                          and 5 (e.g. a flight recording, see PROFILE.md)
  * </pre>
  */
 record Options(Set<Integer> measures, int runs, double seconds, int idle, int bigCount, Path bigDir,
-        int startupJvms, Path work, boolean retrGreenMail) {
+        int startupJvms, Path work, boolean retrGreenMail, List<String> serverJvm) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -44,6 +47,7 @@ record Options(Set<Integer> measures, int runs, double seconds, int idle, int bi
                 Path.of(given.getOrDefault("big-dir", "/var/tmp/tanpopo-bench")),
                 Integer.parseInt(given.getOrDefault("startup-jvms", "5")),
                 given.containsKey("work") ? Path.of(given.get("work")) : null,
-                Boolean.parseBoolean(given.getOrDefault("retr-greenmail", "true")));
+                Boolean.parseBoolean(given.getOrDefault("retr-greenmail", "true")),
+                given.containsKey("server-jvm") ? List.of(given.get("server-jvm").trim().split("\\s+")) : List.of());
     }
 }

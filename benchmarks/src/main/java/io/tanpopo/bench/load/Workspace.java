@@ -17,7 +17,7 @@ final class Workspace {
     private final Path dir;
     private final List<String> serverJvm;
 
-    Workspace(Path dir) throws IOException {
+    Workspace(Path dir, List<String> extraServerJvm) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
         Shell.run("chmod", "755", dir.toString());
@@ -33,7 +33,9 @@ final class Workspace {
                   <root level="INFO"><appender-ref ref="FILE"/></root>
                 </configuration>
                 """.formatted(dir.resolve("server-java.log")));
-        this.serverJvm = List.of("-Xmx512m", "-Dlogback.configurationFile=" + logback);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dlogback.configurationFile=" + logback));
+        jvm.addAll(extraServerJvm);
+        this.serverJvm = List.copyOf(jvm);
     }
 
     Path dir() {
