@@ -38,7 +38,10 @@ final class ChildJvm implements AutoCloseable {
     static ChildJvm server(List<String> jvmOptions, List<String> args, Path errors) throws IOException {
         ChildJvm child = start(jvmOptions, ServerChild.class, args, errors);
         String line = child.readLine();
-        if (line == null || !line.startsWith("PORT ")) {
+        while (line != null && !line.startsWith("PORT ")) { // e.g. a flight recording's notice
+            line = child.readLine();
+        }
+        if (line == null) {
             child.close();
             throw new IOException("server child did not start (" + line + "); see " + errors);
         }
