@@ -34,6 +34,7 @@ final class BigMaildirMeasure {
         Path dMail = BigMaildir.copy(seed, dRoot);
         Shell.run("chmod", "755", options.bigDir().toString());
         Shell.run("chown", "-R", Dovecot.MAIL_USER + ":", dRoot.toString());
+        BigMaildir.warmPageCache(seed);
         List<Double> tFirst = new ArrayList<>();
         List<Double> tLater = new ArrayList<>();
         List<Double> dFirst = new ArrayList<>();
