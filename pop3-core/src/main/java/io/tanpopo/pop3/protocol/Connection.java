@@ -9,6 +9,13 @@ public interface Connection {
     /** Queues {@code chunk} for writing; {@code onWritten}, if not null, runs once it left (or failed). */
     void write(byte[] chunk, Runnable onWritten);
 
+    /** Queues the remaining octets of {@code chunk}, which the caller no longer touches. */
+    default void write(java.nio.ByteBuffer chunk, Runnable onWritten) {
+        byte[] copy = new byte[chunk.remaining()];
+        chunk.get(copy);
+        write(copy, onWritten);
+    }
+
     /** Octets queued but not yet written, for flow control. */
     long queuedBytes();
 

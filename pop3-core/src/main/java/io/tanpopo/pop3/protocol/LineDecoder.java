@@ -18,7 +18,10 @@ public final class LineDecoder {
         void tooLong();
     }
 
-    private final byte[] buffer;
+    /** A command line fits this; a longer SASL response grows the buffer up to the limit. */
+    private static final int INITIAL = 256;
+
+    private byte[] buffer;
     private int length;
     private boolean discarding;
     private final int maxLength;
@@ -28,7 +31,7 @@ public final class LineDecoder {
      *     stricter command-line limit, SASL responses may use all of this
      */
     public LineDecoder(int maxLength) {
-        this.buffer = new byte[maxLength];
+        this.buffer = new byte[Math.min(INITIAL, maxLength)];
         this.maxLength = maxLength;
     }
 
@@ -49,6 +52,9 @@ public final class LineDecoder {
                 discarding = true;
                 length = 0;
             } else {
+                if (length == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxLength));
+                }
                 buffer[length++] = b;
             }
         }

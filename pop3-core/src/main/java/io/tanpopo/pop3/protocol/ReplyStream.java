@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,7 +12,8 @@ import java.util.Arrays;
  * The octets of one reply, as a sequence of chunks a transport writes one after another: the
  * status line, then the body (dot-stuffed lines or a streamed message), then the terminator.
  * A message is read {@value #READ_SIZE} octets at a time, so memory stays bounded whatever its
- * size, and a slow client holds back reading instead of filling memory.
+ * size, and a slow client holds back reading instead of filling memory. Each chunk is a fresh
+ * array (the transport keeps it until written); the read buffer is reused.
  */
 public final class ReplyStream implements Closeable {
 
@@ -19,6 +21,7 @@ public final class ReplyStream implements Closeable {
 
     private final InputStream content;
     private final MessageEncoder encoder;
+    private final byte[] in;
     private byte[] pending;
     private boolean finished;
 
@@ -27,26 +30,33 @@ public final class ReplyStream implements Closeable {
         if (reply.body().orElse(null) instanceof ReplyBody.Message message) {
             this.content = message.content();
             this.encoder = new MessageEncoder(message.bodyLines());
+            this.in = new byte[READ_SIZE];
             this.pending = status;
         } else {
             this.content = null;
             this.encoder = null;
+            this.in = null;
             this.pending = reply.body().map(b -> withLines(status, (ReplyBody.Lines) b)).orElse(status);
             this.finished = true;
         }
     }
 
     /** The next chunk, or {@code null} when the whole reply was given. Reads from the store. */
-    public byte[] next() throws IOException {
-        if (pending != null) {
+    public ByteBuffer nextBuffer() throws IOException {
+        if (finished) {
             byte[] chunk = pending;
             pending = null;
-            if (!finished) {
-                return join(chunk, encodeMore());
-            }
-            return chunk;
+            return chunk == null ? null : ByteBuffer.wrap(chunk);
         }
-        return finished ? null : encodeMore();
+        byte[] prefix = pending == null ? new byte[0] : pending;
+        pending = null;
+        return encodeMore(prefix);
+    }
+
+    /** The next chunk as an array of its exact length, or {@code null} at the end. */
+    public byte[] next() throws IOException {
+        ByteBuffer chunk = nextBuffer();
+        return chunk == null ? null : Arrays.copyOfRange(chunk.array(), chunk.position(), chunk.limit());
     }
 
     /** The first chunk of a reply without a message body, which never reads from a store. */
@@ -64,17 +74,21 @@ public final class ReplyStream implements Closeable {
         return pending != null || !finished;
     }
 
-    private byte[] encodeMore() throws IOException {
-        byte[] in = new byte[READ_SIZE];
+    /** {@code prefix} (the status line, on the first chunk), then the next part of the message. */
+    private ByteBuffer encodeMore(byte[] prefix) throws IOException {
         int n = encoder.isDone() ? -1 : content.readNBytes(in, 0, READ_SIZE);
         if (n <= 0) {
             finished = true;
             close();
-            return encoder.finish();
+            byte[] end = encoder.finish();
+            byte[] chunk = Arrays.copyOf(prefix, prefix.length + end.length);
+            System.arraycopy(end, 0, chunk, prefix.length, end.length);
+            return ByteBuffer.wrap(chunk);
         }
-        byte[] out = new byte[MessageEncoder.maxOutput(n)];
-        int written = encoder.encode(in, 0, n, out, 0);
-        return Arrays.copyOf(out, written);
+        byte[] out = new byte[prefix.length + MessageEncoder.maxOutput(n)];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        int written = encoder.encode(in, 0, n, out, prefix.length);
+        return ByteBuffer.wrap(out, 0, prefix.length + written);
     }
 
     private static byte[] withLines(byte[] status, ReplyBody.Lines lines) {
@@ -90,12 +104,6 @@ public final class ReplyStream implements Closeable {
         }
         out.writeBytes(new byte[] {'.', '\r', '\n'});
         return out.toByteArray();
-    }
-
-    private static byte[] join(byte[] a, byte[] b) {
-        byte[] joined = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, joined, a.length, b.length);
-        return joined;
     }
 
     /** Releases the message stream; safe to call more than once. */

@@ -259,28 +259,40 @@ public final class SessionDriver {
         inbox.clear();
     }
 
+    /**
+     * Writes the reply's chunks while little is queued, and otherwise waits for MINA to report the
+     * last one written before reading more: the socket stays busy, and a client that stops
+     * reading holds back the store instead of filling memory.
+     */
     private void pump(ReplyStream stream, Reply reply) {
-        if (isClosed()) {
-            closeQuietly(stream);
-            drain();
+        while (true) {
+            if (isClosed()) {
+                closeQuietly(stream);
+                drain();
+                return;
+            }
+            if (!stream.hasNext()) {
+                after(reply);
+                return;
+            }
+            java.nio.ByteBuffer chunk;
+            try {
+                chunk = stream.nextBuffer();
+            } catch (IOException e) {
+                // The status line is out: the only honest end is to drop the connection.
+                LOG.warn("[{}] reading a message failed mid-reply, closing: {}", session.id(), e.toString());
+                closeQuietly(stream);
+                connection.close();
+                drain();
+                return;
+            }
+            if (stream.hasNext() && connection.queuedBytes() + chunk.remaining() < HIGH_WATER) {
+                connection.write(chunk, null);
+                continue;
+            }
+            connection.write(chunk, () -> workers.execute(() -> pump(stream, reply)));
             return;
         }
-        if (!stream.hasNext()) {
-            after(reply);
-            return;
-        }
-        byte[] chunk;
-        try {
-            chunk = stream.next();
-        } catch (IOException e) {
-            // The status line is out: the only honest end is to drop the connection.
-            LOG.warn("[{}] reading a message failed mid-reply, closing", session.id(), e);
-            closeQuietly(stream);
-            connection.close();
-            drain();
-            return;
-        }
-        connection.write(chunk, () -> workers.execute(() -> pump(stream, reply)));
     }
 
     private void after(Reply reply) {

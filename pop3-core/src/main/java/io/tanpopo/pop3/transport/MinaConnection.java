@@ -55,6 +55,11 @@ final class MinaConnection implements Connection {
 
     @Override
     public void write(byte[] chunk, Runnable onWritten) {
+        write(java.nio.ByteBuffer.wrap(chunk), onWritten);
+    }
+
+    @Override
+    public void write(java.nio.ByteBuffer chunk, Runnable onWritten) {
         var future = session.write(IoBuffer.wrap(chunk));
         if (onWritten != null) {
             future.addListener(f -> onWritten.run());
