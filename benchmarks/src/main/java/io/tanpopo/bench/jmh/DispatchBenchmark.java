@@ -68,11 +68,11 @@ public class DispatchBenchmark {
     @Benchmark
     public void session(Blackhole hole) {
         Pop3Session pop = new Pop3Session("b1", "<1.2@pop.example>", connection);
-        LineDecoder decoder = new LineDecoder(255, 16 * 1024);
+        LineDecoder decoder = new LineDecoder(16 * 1024);
         decoder.feed(ByteBuffer.wrap(session), new LineDecoder.Sink() {
             @Override
-            public void line(String line) {
-                Reply reply = dispatcher.dispatch(pop, line).reply();
+            public void line(String line, int octets) {
+                Reply reply = dispatcher.dispatch(pop, line, octets).reply();
                 hole.consume(reply.statusLine());
                 reply.body().ifPresent(body -> consume(body, hole));
             }
