@@ -31,30 +31,59 @@ public final class MessageEncoder {
      */
     public int encode(byte[] in, int offset, int length, byte[] out, int outOffset) {
         int o = outOffset;
-        for (int i = offset; i < offset + length && !done; i++) {
-            byte b = in[i];
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
             if (previous == '\n') {
-                if (inBody && bodyLimit >= 0 && bodyLines++ >= bodyLimit) {
-                    done = true;
+                boolean stuff = startLine(in[i]);
+                if (done) {
                     break;
                 }
-                if (b == '.') {
+                if (stuff) {
                     out[o++] = '.';
                 }
             }
-            if (b == '\n') {
-                if (previous != '\r') {
-                    out[o++] = '\r';
-                }
-                inBody |= lineLength == 0 || (lineLength == 1 && previous == '\r');
-                lineLength = 0;
-            } else {
-                lineLength++;
+            int lf = i;
+            while (lf < end && in[lf] != '\n') {
+                lf++;
             }
-            out[o++] = b;
-            previous = b;
+            // The line's octets up to LF go out as a block.
+            int run = lf - i;
+            System.arraycopy(in, i, out, o, run);
+            o += run;
+            if (run > 0) {
+                lineLength += run;
+                previous = in[lf - 1];
+            }
+            if (lf == end) {
+                break;
+            }
+            o = endLine(out, o);
+            i = lf + 1;
         }
         return o - outOffset;
+    }
+
+    /** At the start of a line beginning with {@code first}: whether to stuff a dot (or stop, for TOP). */
+    private boolean startLine(byte first) {
+        if (inBody && bodyLimit >= 0 && bodyLines++ >= bodyLimit) {
+            done = true;
+            return false;
+        }
+        return first == '.';
+    }
+
+    /** Writes the line end, CRLF whatever the stored form, and notes where the header ends. */
+    private int endLine(byte[] out, int at) {
+        int o = at;
+        if (previous != '\r') {
+            out[o++] = '\r';
+        }
+        inBody |= lineLength == 0 || (lineLength == 1 && previous == '\r');
+        lineLength = 0;
+        out[o++] = '\n';
+        previous = '\n';
+        return o;
     }
 
     /** Whether the TOP limit was reached and further input will be ignored. */
