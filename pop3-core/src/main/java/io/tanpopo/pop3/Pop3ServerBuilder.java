@@ -5,6 +5,7 @@ import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.protocol.ProtocolHooks;
 import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
@@ -48,6 +49,8 @@ public final class Pop3ServerBuilder {
     private Optional<Integer> implicitTlsPort = Optional.empty();
     private Cleartext cleartext = Cleartext.LOOPBACK;
     private ProtocolHooks hooks = ProtocolHooks.standard();
+    private Limits limits = Limits.none();
+    private ProxyPolicy proxy = ProxyPolicy.none();
 
     Pop3ServerBuilder() {
     }
@@ -55,7 +58,8 @@ public final class Pop3ServerBuilder {
     /** Everything the server is made of, once built. */
     record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
             ExecutorService workers, ScheduledExecutorService timer, Optional<TlsConfig> tls,
-            Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks) {
+            Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks, Limits limits,
+            ProxyPolicy proxy) {
     }
 
     /**
@@ -190,16 +194,41 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
+    /** Connection and session limits; default {@link Limits#none()}. */
+    public Pop3ServerBuilder limits(Limits chosen) {
+        this.limits = Objects.requireNonNull(chosen, "limits");
+        return this;
+    }
+
+    /** Which peers are proxies that send a PROXY protocol header first; default none. */
+    public Pop3ServerBuilder proxy(ProxyPolicy policy) {
+        this.proxy = Objects.requireNonNull(policy, "proxy");
+        return this;
+    }
+
     /** Starts the server; it accepts connections when this returns. */
     public Pop3Server start() {
+        return new Pop3Server(parts());
+    }
+
+    /**
+     * The protocol without a listener and without TLS, for a transport the caller brings (one
+     * session over standard input and output under tcpserver or inetd).
+     */
+    public DetachedProtocol detached() {
+        tlsOff = true;
+        return new DetachedProtocol(parts());
+    }
+
+    private Parts parts() {
         Pop3Config settings = config != null ? config : new Pop3Config(bind, port, hostname, idleTimeout,
                 maxBadCommands, maxLineLength, failedLoginDelay, maxFailedLoginDelay, loginDelay, expire, workerThreads);
-        return new Pop3Server(new Parts(settings, authenticator != null ? authenticator : users,
+        return new Parts(settings, authenticator != null ? authenticator : users,
                 store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
                 Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
                 new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")),
                 tlsOff ? Optional.empty() : Optional.of(tls.orElseGet(() -> TlsConfig.generated(settings.hostname()))),
-                implicitTlsPort, cleartext, hooks));
+                implicitTlsPort, cleartext, hooks, limits, proxy);
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -41,6 +41,7 @@ public final class SessionDriver {
     private boolean closed;
     private boolean discarding;
     private String closedHow = "closed";
+    private Runnable onRelease = () -> { };
 
     public SessionDriver(Dispatcher dispatcher, Pop3Session session, Connection connection,
             SessionRuntime runtime) {
@@ -65,6 +66,26 @@ public final class SessionDriver {
     public void greet(String greeting) {
         listener.opened(session);
         connection.write((greeting + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+    }
+
+    /**
+     * Answers {@code line} (a whole {@code -ERR} line, without CRLF) instead of the greeting and
+     * closes: the connection was over a limit. Listeners hear of it as a session that opened and
+     * closed {@code how}.
+     */
+    public void refuse(String line, String how) {
+        synchronized (this) {
+            closedHow = how;
+            discarding = true;
+        }
+        listener.opened(session);
+        connection.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+        connection.close();
+    }
+
+    /** Runs {@code action} once the session is released (after listeners heard it closed). */
+    public synchronized void onRelease(Runnable action) {
+        this.onRelease = action;
     }
 
     /** A line arrived: {@code octets} long on the wire, CRLF included. */
@@ -255,7 +276,14 @@ public final class SessionDriver {
                 LOG.warn("[{}] releasing the maildrop failed", session.id(), e);
             }
         });
-        listener.closed(session, closedHow);
+        Runnable action;
+        String how;
+        synchronized (this) {
+            action = onRelease;
+            how = closedHow;
+        }
+        listener.closed(session, how);
+        action.run();
     }
 
     private static void closeQuietly(ReplyStream stream) {
