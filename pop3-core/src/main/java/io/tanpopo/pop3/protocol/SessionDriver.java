@@ -178,6 +178,10 @@ public final class SessionDriver {
                 startTls(outcome.reply());
                 return;
             }
+            if (outcome.reply().after() == Reply.After.CLOSE) {
+                // Named before the reply leaves: the client may close first once it has read it.
+                endsAs(outcome.reply());
+            }
             if (!sendInline(outcome.reply())) {
                 return;
             }
@@ -239,8 +243,8 @@ public final class SessionDriver {
     private void after(Reply reply) {
         switch (reply.after()) {
             case CLOSE -> {
+                endsAs(reply);
                 synchronized (this) {
-                    closedHow = reply.ok() ? "quit" : "closed by server";
                     discarding = true;
                     inbox.clear();
                 }
@@ -262,6 +266,10 @@ public final class SessionDriver {
             inbox.clear();
         }
         connection.startTls(new ReplyStream(reply).nextQuietly(), () -> workers.execute(this::drain));
+    }
+
+    private synchronized void endsAs(Reply closing) {
+        closedHow = closing.ok() ? "quit" : "closed by server";
     }
 
     private synchronized boolean isClosed() {
