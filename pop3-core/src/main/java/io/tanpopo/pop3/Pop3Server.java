@@ -181,7 +181,7 @@ public final class Pop3Server implements AutoCloseable {
     public void close() {
         transport.close();
         shutdownThreads();
-        LOG.info("stopped listening on {}:{}", config.bind(), config.port());
+        LOG.info("stopped listening on {}:{}", config.bind(), port());
     }
 
     private void shutdownThreads() {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code serve [--config FILE]}: runs the server until SIGTERM or SIGINT, then shuts down
@@ -35,15 +36,29 @@ final class ServeCommand {
         if (demo) {
             builder.user(Demo.USER, Demo.PASSWORD);
         }
+        // The hook goes in before the server starts: a SIGTERM right after "listening on" must
+        // still find it (publishing JMX takes a moment).
+        AtomicReference<Pop3Server> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            Pop3Server started = running.get();
+            if (started != null) {
+                started.shutdown(service.settings().shutdownGrace());
+            }
+            service.close();
+            stopped.countDown();
+        }, "tanpopo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         Pop3Server server;
         try {
             server = builder.start();
+            running.set(server);
             service.publish(server.config().bind(), server.port());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            service.close();
+            stopEarly(running, service, hook);
             throw new ConfigException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            service.close();
+            stopEarly(running, service, hook);
             err.println("cannot start: " + e.getMessage());
             return 1;
         }
@@ -51,17 +66,20 @@ final class ServeCommand {
             Demo.seed(server);
             out.println(Demo.howToConnect(server));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown(service.settings().shutdownGrace());
-            service.close();
-            stopped.countDown();
-        }, "tanpopo-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void stopEarly(AtomicReference<Pop3Server> running, ServiceWiring service, Thread hook) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        Pop3Server started = running.getAndSet(null);
+        if (started != null) {
+            started.close();
+        }
+        service.close();
     }
 }

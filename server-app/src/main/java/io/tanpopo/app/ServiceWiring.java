@@ -65,7 +65,7 @@ public final class ServiceWiring implements AutoCloseable {
     }
 
     /** Registers the MBean and starts the HTTP endpoint, as configured, for the server at bind:port. */
-    public void publish(String bind, int port) {
+    public synchronized void publish(String bind, int port) {
         if (service.metrics().jmx()) {
             try {
                 started.add(JmxRegistration.register(metrics, bind, port));
@@ -92,7 +92,7 @@ public final class ServiceWiring implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (AutoCloseable resource : started) {
             try {
                 resource.close();
