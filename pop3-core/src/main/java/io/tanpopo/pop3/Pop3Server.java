@@ -5,6 +5,7 @@ import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.protocol.CommandTable;
 import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.protocol.ProtocolContext;
+import io.tanpopo.pop3.protocol.SessionLimits;
 import io.tanpopo.pop3.protocol.SessionRuntime;
 import io.tanpopo.pop3.tls.GeneratedTrust;
 import io.tanpopo.pop3.tls.TlsContextProvider;
@@ -13,6 +14,7 @@ import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryMailbox;
 import io.tanpopo.store.memory.MemoryStore;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -44,6 +46,7 @@ public final class Pop3Server implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final Optional<TlsMaterial> tls;
+    private final SessionLimits limits;
 
     Pop3Server(Pop3ServerBuilder.Parts parts) {
         this.config = parts.config();
@@ -53,14 +56,12 @@ public final class Pop3Server implements AutoCloseable {
         this.timer = parts.timer();
         try {
             this.tls = parts.tls().map(TlsMaterial::of);
-            ProtocolContext context = ProtocolContext.of(config, authenticator, store, Version.current(),
-                    parts.listener(), tls.isPresent(), parts.cleartext()).withHooks(parts.hooks());
-            Pop3Protocol protocol = new Pop3Protocol(context, CommandTable.standard(context),
-                    new SessionRuntime(workers, timer, parts.listener()), parts.clientChecks());
+            Pop3Protocol protocol = protocol(parts, tls.isPresent());
+            this.limits = protocol.context().limits();
             this.transport = MinaTransport.listen(protocol, new MinaTransport.Options(
                     new InetSocketAddress(config.bind(), config.port()),
                     parts.implicitTlsPort().map(p -> new InetSocketAddress(config.bind(), p)),
-                    config.idleTimeout(), tls.map(t -> (Supplier<TlsContextProvider>) t), timer));
+                    config.idleTimeout(), tls.map(t -> (Supplier<TlsContextProvider>) t), timer, parts.proxy()));
         } catch (RuntimeException e) {
             shutdownThreads();
             throw e;
@@ -68,6 +69,15 @@ public final class Pop3Server implements AutoCloseable {
         LOG.info("listening on {}:{}", config.bind(), port());
         transport.implicitTlsAddress().ifPresent(a -> LOG.info("listening for implicit TLS on {}:{}",
                 config.bind(), a.getPort()));
+    }
+
+    /** The protocol the parts make up, transport aside. */
+    static Pop3Protocol protocol(Pop3ServerBuilder.Parts parts, boolean tlsAvailable) {
+        ProtocolContext context = ProtocolContext.of(parts.config(), parts.authenticator(), parts.store(),
+                Version.current(), parts.listener(), tlsAvailable, parts.cleartext())
+                .withHooks(parts.hooks()).withLimits(new SessionLimits(parts.limits()));
+        return new Pop3Protocol(context, CommandTable.standard(context),
+                new SessionRuntime(parts.workers(), parts.timer(), parts.listener()), parts.clientChecks());
     }
 
     /** A builder with the embedded defaults: 127.0.0.1, a free port, in-memory users and mail. */
@@ -138,12 +148,40 @@ public final class Pop3Server implements AutoCloseable {
         return store instanceof MemoryStore memory ? Optional.of(memory) : Optional.empty();
     }
 
+    /** Connections open now (refused ones and those awaiting a PROXY header not counted). */
+    public int connections() {
+        return limits.connections();
+    }
+
+    /**
+     * Stops accepting connections, lets the sessions in progress go on for up to {@code grace} (a
+     * session that QUITs in that time commits as usual, RFC 1939 §6), then closes the rest, which
+     * commit nothing. Returns whether every session had ended by itself.
+     */
+    public boolean shutdown(Duration grace) {
+        transport.stopAccepting();
+        LOG.info("stopped accepting on {}:{}; waiting up to {} for {} sessions", config.bind(), port(), grace,
+                limits.connections());
+        boolean drained;
+        try {
+            drained = limits.awaitNoConnections(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        if (!drained) {
+            LOG.info("closing {} sessions that did not end in time; they commit nothing", limits.connections());
+        }
+        close();
+        return drained;
+    }
+
     /** Stops listening and closes every session; sessions that did not QUIT commit nothing. */
     @Override
     public void close() {
         transport.close();
         shutdownThreads();
-        LOG.info("stopped listening on {}:{}", config.bind(), config.port());
+        LOG.info("stopped listening on {}:{}", config.bind(), port());
     }
 
     private void shutdownThreads() {

@@ -7,6 +7,7 @@ import io.tanpopo.pop3.access.ClientChecks;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.protocol.ProtocolHooks;
 import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.resolver.HostResolver;
 import io.tanpopo.store.MailStore;
@@ -52,6 +53,8 @@ public final class Pop3ServerBuilder {
     private Cleartext cleartext = Cleartext.LOOPBACK;
     private ProtocolHooks hooks = ProtocolHooks.standard();
     private ClientChecks clientChecks = ClientChecks.none();
+    private Limits limits = Limits.none();
+    private ProxyPolicy proxy = ProxyPolicy.none();
 
     Pop3ServerBuilder() {
     }
@@ -60,7 +63,7 @@ public final class Pop3ServerBuilder {
     record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
             ExecutorService workers, ScheduledExecutorService timer, Optional<TlsConfig> tls,
             Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks,
-            ClientChecks clientChecks) {
+            ClientChecks clientChecks, Limits limits, ProxyPolicy proxy) {
     }
 
     /**
@@ -211,16 +214,41 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
+    /** Connection and session limits; default {@link Limits#none()}. */
+    public Pop3ServerBuilder limits(Limits chosen) {
+        this.limits = Objects.requireNonNull(chosen, "limits");
+        return this;
+    }
+
+    /** Which peers are proxies that send a PROXY protocol header first; default none. */
+    public Pop3ServerBuilder proxy(ProxyPolicy policy) {
+        this.proxy = Objects.requireNonNull(policy, "proxy");
+        return this;
+    }
+
     /** Starts the server; it accepts connections when this returns. */
     public Pop3Server start() {
+        return new Pop3Server(parts());
+    }
+
+    /**
+     * The protocol without a listener and without TLS, for a transport the caller brings (one
+     * session over standard input and output under tcpserver or inetd).
+     */
+    public DetachedProtocol detached() {
+        tlsOff = true;
+        return new DetachedProtocol(parts());
+    }
+
+    private Parts parts() {
         Pop3Config settings = config != null ? config : new Pop3Config(bind, port, hostname, idleTimeout,
                 maxBadCommands, maxLineLength, failedLoginDelay, maxFailedLoginDelay, loginDelay, expire, workerThreads);
-        return new Pop3Server(new Parts(settings, authenticator != null ? authenticator : users,
+        return new Parts(settings, authenticator != null ? authenticator : users,
                 store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
                 Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
                 new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")),
                 tlsOff ? Optional.empty() : Optional.of(tls.orElseGet(() -> TlsConfig.generated(settings.hostname()))),
-                implicitTlsPort, cleartext, hooks, clientChecks));
+                implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy);
     }
 
     private static ThreadFactory threads(String prefix) {

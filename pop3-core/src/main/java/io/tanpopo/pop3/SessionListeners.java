@@ -35,6 +35,11 @@ final class SessionListeners implements SessionListener {
     }
 
     @Override
+    public void loggedIn(Pop3Session session) {
+        listeners.forEach(l -> l.loggedIn(session));
+    }
+
+    @Override
     public void closed(Pop3Session session, String how) {
         listeners.forEach(l -> l.closed(session, how));
     }

@@ -68,7 +68,23 @@ public final class ConfigKeys {
             ConfigKey.of("resolver.cache-failure-ttl", "duration", "60s", "How long a temporary failure is remembered: a dead DNS server costs one deadline per address per this"),
             ConfigKey.of("resolver.max-in-flight", "integer", "256", "Most lookups at once; beyond, resolution is skipped rather than queued"),
             ConfigKey.of("access.rules", "path", "", "tcprules-style access rules file (PATTERN:allow[,VAR=\"value\"] / PATTERN:deny); empty: everyone allowed"),
-            ConfigKey.of("access.on-temporary-failure", "no-match, deny or allow", "no-match", "What a =host rule does when the client's name lookup failed temporarily"));
+            ConfigKey.of("access.on-temporary-failure", "no-match, deny or allow", "no-match", "What a =host rule does when the client's name lookup failed temporarily"),
+            // Service: limits, shutdown, PROXY protocol, POP-before-SMTP, session log, metrics (docs/service.md).
+            ConfigKey.of("limits.connections", "integer", "1000", "Connections open at once; more get -ERR [SYS/TEMP] Too many connections; 0: no limit"),
+            ConfigKey.of("limits.connections-per-ip", "integer", "50", "Connections open at once from one client address, answered the same way; 0: no limit"),
+            ConfigKey.of("limits.sessions-per-user", "integer", "0", "Logged-in sessions of one user at once; one more login gets -ERR [IN-USE]; 0: no limit"),
+            ConfigKey.of("shutdown.grace", "duration", "10s", "On stop, sessions in progress may finish (QUIT commits) for this long; the rest are closed and commit nothing"),
+            ConfigKey.of("proxy.trusted", "address or CIDR list", "", "Proxies (e.g. HAProxy send-proxy-v2) that must start each connection with a PROXY v1/v2 header; others may not send one"),
+            ConfigKey.of("proxy.header-timeout", "duration", "5s", "A trusted proxy's connection without a complete PROXY header by then is closed"),
+            ConfigKey.of("pop-before-smtp.dir", "path", "", "POP-before-SMTP: after each login a file named by the client IP is touched here (relay-ctrl style)"),
+            ConfigKey.of("pop-before-smtp.command", "program and arguments", "",
+                    "POP-before-SMTP: run after each login with the client IP as last argument and in TCPREMOTEIP; split at white space, no shell"),
+            ConfigKey.of("pop-before-smtp.command-timeout", "duration", "10s", "The POP-before-SMTP command is killed after this long"),
+            ConfigKey.of("pop-before-smtp.expiry", "duration", "15m", "Files in pop-before-smtp.dir older than this are removed"),
+            ConfigKey.of("log.format", "text or json", "text", "Format of the one summary line logged per session (logger tanpopo.session)"),
+            ConfigKey.of("metrics.jmx", "boolean", "true", "Register the MBean io.tanpopo:type=Pop3Server,name=<bind>_<port>"),
+            ConfigKey.of("metrics.http.bind", "address", "127.0.0.1", "Address of the Prometheus endpoint /metrics"),
+            ConfigKey.of("metrics.http.port", "port", "", "Port of the Prometheus endpoint; off when unset; 0 picks a free one"));
 
     private ConfigKeys() {
     }

@@ -1,17 +1,14 @@
 package io.tanpopo.app;
 
-import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar tanpopo.jar [sub-command] [--config FILE]}. Without a configuration file it runs
@@ -24,6 +21,7 @@ public final class Main {
 
             Commands:
               serve          run the POP3 server (the default); without --config, the demo
+              stdio          one POP3 session on standard input/output (under tcpserver or inetd)
               check-config   validate a configuration and print the effective settings
               hash-password  hash a password from standard input for a password file
               resolve ADDR   show step by step how a client address resolves to a name
@@ -54,7 +52,12 @@ public final class Main {
         try {
             Arguments arguments = Arguments.parse(args);
             if (arguments.help() && !TOOLS.contains(arguments.command())) {
-                out.println(arguments.command().equals("hash-password") ? HashPasswordCommand.USAGE : USAGE);
+                out.println(switch (arguments.command()) {
+                    case "hash-password" -> HashPasswordCommand.USAGE;
+                    case "serve" -> ServeCommand.USAGE;
+                    case "stdio" -> StdioCommand.USAGE;
+                    default -> USAGE;
+                });
                 return 0;
             }
             if (!arguments.operands().isEmpty() && !TOOLS.contains(arguments.command())) {
@@ -62,7 +65,8 @@ public final class Main {
                 return 2;
             }
             return switch (arguments.command()) {
-                case "serve" -> serve(arguments);
+                case "serve" -> new ServeCommand(out, err).run(arguments.config().isEmpty(), load(arguments));
+                case "stdio" -> new StdioCommand(in, out, err).run(load(arguments));
                 case "check-config" -> checkConfig(arguments);
                 case "hash-password" -> HashPasswordCommand.run(arguments.scheme().orElse("ARGON2ID"), in, out, err);
                 case "resolve" -> new ResolveCommand(out).run(arguments);
@@ -85,39 +89,11 @@ public final class Main {
         }
     }
 
-    private int serve(Arguments arguments) throws IOException {
-        boolean demo = arguments.config().isEmpty();
-        ServerWiring wiring = new ServerWiring(new Settings(load(arguments)));
-        var builder = wiring.builder();
-        if (demo) {
-            builder.user(Demo.USER, Demo.PASSWORD);
-        }
-        Pop3Server server;
-        try {
-            server = builder.start();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ConfigException(e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            err.println("cannot start: " + e.getMessage());
-            return 1;
-        }
-        if (demo) {
-            Demo.seed(server);
-            out.println(Demo.howToConnect(server));
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "tanpopo-shutdown"));
-        awaitQuietly(stopped);
-        return 0;
-    }
-
     /** Builds everything the configuration asks for, without listening, so every key is checked. */
     private int checkConfig(Arguments arguments) throws IOException {
         Settings settings = new Settings(load(arguments));
         new ServerWiring(settings).builder();
+        ServiceSettings.read(settings);
         ConfigKeys.effective(settings.file()).forEach((k, v) -> out.println(k + "=" + v));
         out.println("# configuration is valid");
         return 0;
@@ -126,14 +102,6 @@ public final class Main {
     static ConfigFile load(Arguments arguments) throws IOException {
         ConfigFile file = arguments.config().isPresent() ? ConfigFile.read(arguments.config().get()) : ConfigFile.empty();
         return file.withEnvironment(System.getenv(), ConfigKeys.names());
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The parsed command line. */

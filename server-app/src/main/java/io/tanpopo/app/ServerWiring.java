@@ -1,5 +1,6 @@
 package io.tanpopo.app;
 
+import io.tanpopo.auth.Authenticator;
 import io.tanpopo.pop3.Pop3Config;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The one place that turns settings into a running server and picks implementations: a plain
@@ -44,12 +46,21 @@ public final class ServerWiring {
         }
     }
 
-    /** A builder with everything the settings ask for. */
+    /** A builder with everything the settings ask for, without the service extras. */
     public Pop3ServerBuilder builder() {
+        return builder(UnaryOperator.identity());
+    }
+
+    /** A builder with everything the settings ask for, service extras (limits, metrics, ...) included. */
+    public Pop3ServerBuilder builder(ServiceWiring service) {
+        return service.configure(builder(service::timed));
+    }
+
+    private Pop3ServerBuilder builder(UnaryOperator<Authenticator> decorate) {
         Pop3Config config = pop3Config();
         Pop3ServerBuilder builder = Pop3Server.builder().config(config);
         BackendWiring backends = new BackendWiring(settings);
-        backends.authenticator().ifPresent(builder::authenticator);
+        backends.authenticator().map(decorate).ifPresent(builder::authenticator);
         backends.store().ifPresent(builder::store);
         builder.cleartext(Cleartext.valueOf(settings.choice("auth.cleartext", "loopback", "always", "never")
                 .toUpperCase(java.util.Locale.ROOT)));

@@ -44,7 +44,7 @@ public final class ClientLookup {
         Optional<AccessDecision> byAddress = checks.rules().decideByAddress(client);
         if (byAddress.isPresent() && !byAddress.get().allowed()) {
             log(driver, "client {} denied by {}", client.getHostAddress(), byAddress.get().rule());
-            driver.refuse();
+            driver.refuse(Dispatcher.ACCESS_DENIED.statusLine(), "access denied");
             return;
         }
         driver.greet(greeting);

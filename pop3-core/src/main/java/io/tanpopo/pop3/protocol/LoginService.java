@@ -43,14 +43,25 @@ public final class LoginService {
         if (context.loginDelays().isPresent() && context.loginDelays().get().tooSoon(account.name())) {
             return Reply.err(ResponseCode.LOGIN_DELAY, "Logged in too recently, try again later");
         }
+        // limits.sessions-per-user: the same answer as a locked maildrop, since that is what it means
+        // to the client (RFC 2449 §8.1.1: "already in use").
+        if (!context.limits().tryLogin(account.name())) {
+            return Reply.err(ResponseCode.IN_USE, "Too many sessions of this user");
+        }
         OpenResult opened = openMaildrop(account);
         if (opened instanceof OpenResult.Opened ok) {
             context.loginDelays().ifPresent(delays -> delays.record(account.name()));
             session.enterTransaction(account, ok.maildrop());
             long[] stat = session.liveCountAndSize();
             LOG.info("logged in as {} ({} messages, {} octets)", account.name(), stat[0], stat[1]);
+            context.listener().loggedIn(session);
             return Reply.ok("Logged in, " + stat[0] + " messages (" + stat[1] + " octets)");
         }
+        context.limits().loggedOut(account.name());
+        return notOpened(account, opened);
+    }
+
+    private Reply notOpened(Account account, OpenResult opened) {
         if (opened instanceof OpenResult.InUse) {
             return Reply.err(ResponseCode.IN_USE, "Maildrop is locked by another session");
         }

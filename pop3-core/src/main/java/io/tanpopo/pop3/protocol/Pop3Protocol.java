@@ -2,6 +2,7 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.access.ClientChecks;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +47,22 @@ public final class Pop3Protocol {
         return new SessionDriver(dispatcher, new Pop3Session(id, stamp, info), connection, runtime);
     }
 
-    /** Greets the client at once (or refuses it by address) and starts its name lookup beside the dialogue. */
+    /**
+     * Refuses the client when {@code limits.connections} or {@code limits.connections-per-ip} is
+     * reached ({@code [SYS/TEMP]}, RFC 3206 §5: try later); otherwise greets it at once (or refuses it
+     * by address) and starts its name lookup beside the dialogue.
+     */
     public void start(SessionDriver driver) {
+        InetAddress client = driver.session().connection().remote().getAddress();
+        SessionLimits limits = context.limits();
+        if (!limits.tryConnect(client)) {
+            driver.refuse("-ERR [SYS/TEMP] Too many connections", "refused: too many connections");
+            return;
+        }
+        driver.onRelease(() -> {
+            limits.disconnected(client);
+            driver.session().account().ifPresent(account -> limits.loggedOut(account.name()));
+        });
         lookup.start(driver, context.hooks().profile().greetingLine(context.config().hostname(),
                 driver.session().apopStamp()));
     }

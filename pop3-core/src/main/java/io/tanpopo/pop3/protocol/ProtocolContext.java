@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What every session of one server shares: settings, backends, and the per-server counters
- * (failed-login throttle, LOGIN-DELAY). One per server, never static.
+ * (failed-login throttle, LOGIN-DELAY, connection and session limits). One per server, never static.
  */
 public record ProtocolContext(
         Pop3Config config,
@@ -22,7 +22,8 @@ public record ProtocolContext(
         SessionListener listener,
         boolean tlsAvailable,
         Cleartext cleartext,
-        ProtocolHooks hooks) {
+        ProtocolHooks hooks,
+        SessionLimits limits) {
 
     public ProtocolContext {
         Objects.requireNonNull(config, "config");
@@ -35,6 +36,7 @@ public record ProtocolContext(
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(cleartext, "cleartext");
         Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** A context without TLS, with the throttle and login delays that {@code config} asks for. */
@@ -50,7 +52,7 @@ public record ProtocolContext(
         return new ProtocolContext(config, authenticator, store,
                 new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()),
                 config.loginDelay().map(d -> new LoginDelays(d, clock)), clock, version, listener,
-                tlsAvailable, cleartext, ProtocolHooks.standard());
+                tlsAvailable, cleartext, ProtocolHooks.standard(), new SessionLimits(io.tanpopo.pop3.Limits.none()));
     }
 
     /** Whether passwords may be sent in clear in {@code session}. */
@@ -61,6 +63,12 @@ public record ProtocolContext(
     /** The same context with {@code chosen} hooks (profile and command interceptor). */
     public ProtocolContext withHooks(ProtocolHooks chosen) {
         return new ProtocolContext(config, authenticator, store, throttle, loginDelays, clock, version, listener,
-                tlsAvailable, cleartext, chosen);
+                tlsAvailable, cleartext, chosen, limits);
+    }
+
+    /** The same context with {@code chosen} connection and session limits. */
+    public ProtocolContext withLimits(SessionLimits chosen) {
+        return new ProtocolContext(config, authenticator, store, throttle, loginDelays, clock, version, listener,
+                tlsAvailable, cleartext, hooks, chosen);
     }
 }

@@ -48,6 +48,7 @@ public final class SessionDriver {
     private String closedHow = "closed";
     private boolean clientSettled;
     private boolean waitingForClient;
+    private Runnable onRelease = () -> { };
 
     public SessionDriver(Dispatcher dispatcher, Pop3Session session, Connection connection,
             SessionRuntime runtime) {
@@ -74,21 +75,29 @@ public final class SessionDriver {
         connection.write((greeting + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
     }
 
+    /**
+     * Answers {@code line} (a whole {@code -ERR} line, without CRLF) instead of the greeting and
+     * closes: the connection was over a limit, or an access rule denies its address. Listeners hear of it as a session that opened and
+     * closed {@code how}.
+     */
+    public void refuse(String line, String how) {
+        synchronized (this) {
+            closedHow = how;
+            discarding = true;
+        }
+        listener.opened(session);
+        connection.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+        connection.close();
+    }
+
+    /** Runs {@code action} once the session is released (after listeners heard it closed). */
+    public synchronized void onRelease(Runnable action) {
+        this.onRelease = action;
+    }
+
     /** A line arrived: {@code octets} long on the wire, CRLF included. */
     public void lineReceived(String line, int octets) {
         enqueue(new Line(line, octets));
-    }
-
-    /** Refuses the client instead of greeting it (an access rule on its address), then closes. */
-    public void refuse() {
-        listener.opened(session);
-        synchronized (this) {
-            closedHow = "access denied";
-            discarding = true;
-        }
-        connection.write((Dispatcher.ACCESS_DENIED.statusLine() + "\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
-        connection.close();
     }
 
     /**
@@ -328,7 +337,14 @@ public final class SessionDriver {
                 LOG.warn("[{}] releasing the maildrop failed", session.id(), e);
             }
         });
-        listener.closed(session, closedHow);
+        Runnable action;
+        String how;
+        synchronized (this) {
+            action = onRelease;
+            how = closedHow;
+        }
+        listener.closed(session, how);
+        action.run();
     }
 
     private static void closeQuietly(ReplyStream stream) {

@@ -16,6 +16,13 @@ public interface SessionListener {
     default void replied(Pop3Session session, CommandLine line, Reply reply) {
     }
 
+    /**
+     * The session entered TRANSACTION (RFC 1939 §4): its account and maildrop are set. Called after
+     * the {@code +OK} of the login was decided, before it is sent; POP-before-SMTP hangs here.
+     */
+    default void loggedIn(Pop3Session session) {
+    }
+
     default void closed(Pop3Session session, String how) {
     }
 

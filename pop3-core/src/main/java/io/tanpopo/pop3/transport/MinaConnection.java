@@ -3,6 +3,7 @@ package io.tanpopo.pop3.transport;
 import io.tanpopo.pop3.protocol.Connection;
 import io.tanpopo.pop3.protocol.LineDecoder;
 import io.tanpopo.pop3.protocol.SessionDriver;
+import io.tanpopo.pop3.proxy.ProxyParser;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.ssl.SslFilter;
@@ -17,7 +18,10 @@ final class MinaConnection implements Connection {
     private final IoSession session;
     private final LineDecoder decoder;
     private final TlsStarter tls;
-    private SessionDriver driver;
+    private volatile SessionDriver driver;
+    /** The PROXY header being read from a trusted proxy, until the session is opened. */
+    private ProxyParser proxy;
+    private boolean sawData;
     /** Set once TLS is up (at accept on the implicit-TLS port, or when the STLS handshake finished). */
     private boolean secured;
 
@@ -33,6 +37,28 @@ final class MinaConnection implements Connection {
 
     SessionDriver driver() {
         return driver;
+    }
+
+    /** Waits for a PROXY header before the session opens (the peer is a trusted proxy). */
+    void awaitProxyHeader() {
+        this.proxy = new ProxyParser();
+        this.sawData = true;
+    }
+
+    /** The PROXY header parser, while the header is awaited; null once the session is open. */
+    ProxyParser proxy() {
+        return proxy;
+    }
+
+    void proxyDone() {
+        this.proxy = null;
+    }
+
+    /** True the first time only: the first bytes of the connection are about to be read. */
+    boolean firstData() {
+        boolean first = !sawData;
+        sawData = true;
+        return first;
     }
 
     LineDecoder decoder() {

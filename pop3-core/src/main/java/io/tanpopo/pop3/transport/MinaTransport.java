@@ -1,6 +1,7 @@
 package io.tanpopo.pop3.transport;
 
 import io.tanpopo.pop3.protocol.Pop3Protocol;
+import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,10 +34,12 @@ public final class MinaTransport implements AutoCloseable {
      * @param idleTimeout autologout
      * @param tls the certificate source, asked lazily (a generated certificate is made on first use)
      * @param timer schedules handshake time-outs
+     * @param proxy which peers send a PROXY protocol header first (on the plain port)
      */
     public record Options(InetSocketAddress plain, Optional<InetSocketAddress> implicitTls, Duration idleTimeout,
-            Optional<Supplier<TlsContextProvider>> tls, ScheduledExecutorService timer) {
+            Optional<Supplier<TlsContextProvider>> tls, ScheduledExecutorService timer, ProxyPolicy proxy) {
         public Options {
+            java.util.Objects.requireNonNull(proxy, "proxy");
             if (implicitTls.isPresent() && tls.isEmpty()) {
                 throw new IllegalArgumentException("pop3s.port needs TLS");
             }
@@ -44,15 +47,19 @@ public final class MinaTransport implements AutoCloseable {
     }
 
     private final List<NioSocketAcceptor> acceptors;
+    /** Remembered at bind: an acceptor forgets its address once it stops accepting. */
+    private final List<InetSocketAddress> addresses;
 
     private MinaTransport(List<NioSocketAcceptor> acceptors) {
         this.acceptors = acceptors;
+        this.addresses = acceptors.stream().map(NioSocketAcceptor::getLocalAddress).toList();
     }
 
     /** Listens as {@code options} say and serves POP3 there. */
     public static MinaTransport listen(Pop3Protocol protocol, Options options) {
         TlsStarter starter = options.tls().map(t -> new TlsStarter(t, options.timer())).orElse(null);
-        Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY);
+        Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY,
+                new ProxyIntake(options.proxy(), options.timer()));
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
         try {
             acceptors.add(bind(handler, options.plain(), options.idleTimeout(), null));
@@ -71,7 +78,8 @@ public final class MinaTransport implements AutoCloseable {
         NioSocketAcceptor acceptor = new NioSocketAcceptor();
         acceptor.setReuseAddress(true);
         acceptor.setBacklog(1024);
-        acceptor.setCloseOnDeactivation(true);
+        // Unbinding must not close sessions: a graceful shutdown stops accepting, then lets them QUIT.
+        acceptor.setCloseOnDeactivation(false);
         // Small replies must not wait for the client's delayed ACK (REFERENCE.md §5).
         acceptor.getSessionConfig().setTcpNoDelay(true);
         acceptor.getSessionConfig().setIdleTime(IdleStatus.BOTH_IDLE, (int) Math.max(1, idle.toSeconds()));
@@ -101,12 +109,17 @@ public final class MinaTransport implements AutoCloseable {
 
     /** The plain POP3 address. */
     public InetSocketAddress localAddress() {
-        return acceptors.get(0).getLocalAddress();
+        return addresses.get(0);
     }
 
     /** The implicit-TLS address, when listening there. */
     public Optional<InetSocketAddress> implicitTlsAddress() {
-        return acceptors.size() > 1 ? Optional.of(acceptors.get(1).getLocalAddress()) : Optional.empty();
+        return addresses.size() > 1 ? Optional.of(addresses.get(1)) : Optional.empty();
+    }
+
+    /** Stops accepting connections; those already open go on until {@link #close()}. */
+    public void stopAccepting() {
+        acceptors.forEach(NioSocketAcceptor::unbind);
     }
 
     /** Stops listening and closes every connection; sessions that did not QUIT commit nothing. */

@@ -28,11 +28,13 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private final Pop3Protocol protocol;
     private final TlsStarter tls;
     private final int lineCapacity;
+    private final ProxyIntake proxy;
 
-    Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity) {
+    Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity, ProxyIntake proxy) {
         this.protocol = protocol;
         this.tls = tls;
         this.lineCapacity = lineCapacity;
+        this.proxy = proxy;
     }
 
     @Override
@@ -43,39 +45,54 @@ final class Pop3IoHandler extends IoHandlerAdapter {
             connection.securedAtAccept();
             tls.closeUnlessSecured(session);
         }
-        SessionDriver driver = protocol.open(connection, (InetSocketAddress) session.getLocalAddress(),
-                (InetSocketAddress) session.getRemoteAddress(), secure);
-        connection.attach(driver);
         session.setAttribute(CONNECTION, connection);
+        // A trusted proxy's connection is greeted only once its PROXY header named the client.
+        if (!proxy.awaits(session, connection, secure)) {
+            open(connection, (InetSocketAddress) session.getRemoteAddress(),
+                    (InetSocketAddress) session.getLocalAddress(), secure);
+        }
+    }
+
+    private void open(MinaConnection connection, InetSocketAddress remote, InetSocketAddress local, boolean secure) {
+        SessionDriver driver = protocol.open(connection, local, remote, secure);
+        connection.attach(driver);
         protocol.start(driver);
     }
 
     @Override
     public void messageReceived(IoSession session, Object message) {
         MinaConnection connection = connection(session);
-        if (connection != null && message instanceof IoBuffer buffer) {
-            if (session.containsAttribute(SslFilter.SSL_SECURED)) {
-                // MINA hands over data decrypted with the client's Finished before the SECURED event.
-                secured(connection);
-            }
-            connection.decoder().feed(buffer.buf(), new LineDecoder.Sink() {
-                @Override
-                public void line(String line, int octets) {
-                    connection.driver().lineReceived(line, octets);
-                }
-
-                @Override
-                public void tooLong() {
-                    connection.driver().lineTooLong();
-                }
-            });
+        if (connection == null || !(message instanceof IoBuffer buffer)) {
+            return;
         }
+        if (connection.proxy() != null) {
+            if (!proxy.feed(session, connection, buffer.buf(), (remote, local) -> open(connection, remote, local, false))) {
+                return;
+            }
+        } else if (proxy.refusedUntrusted(session, connection, buffer.buf())) {
+            return;
+        }
+        if (session.containsAttribute(SslFilter.SSL_SECURED)) {
+            // MINA hands over data decrypted with the client's Finished before the SECURED event.
+            secured(connection);
+        }
+        connection.decoder().feed(buffer.buf(), new LineDecoder.Sink() {
+            @Override
+            public void line(String line, int octets) {
+                connection.driver().lineReceived(line, octets);
+            }
+
+            @Override
+            public void tooLong() {
+                connection.driver().lineTooLong();
+            }
+        });
     }
 
     @Override
     public void event(IoSession session, FilterEvent event) {
         MinaConnection connection = connection(session);
-        if (connection != null && event == SslEvent.SECURED) {
+        if (connection != null && connection.driver() != null && event == SslEvent.SECURED) {
             secured(connection);
         }
     }
@@ -94,15 +111,17 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     @Override
     public void sessionIdle(IoSession session, IdleStatus status) {
         MinaConnection connection = connection(session);
-        if (connection != null) {
+        if (connection != null && connection.driver() != null) {
             connection.driver().idle();
+        } else {
+            session.closeNow();
         }
     }
 
     @Override
     public void sessionClosed(IoSession session) {
         MinaConnection connection = connection(session);
-        if (connection != null) {
+        if (connection != null && connection.driver() != null) {
             connection.driver().closed();
         }
     }

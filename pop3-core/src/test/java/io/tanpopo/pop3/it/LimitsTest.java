@@ -1,0 +1,76 @@
+package io.tanpopo.pop3.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Limits;
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.proxy.AddressBlock;
+import io.tanpopo.pop3.proxy.ProxyPolicy;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** limits.connections, limits.connections-per-ip and limits.sessions-per-user over real sockets. */
+class LimitsTest {
+
+    private static final String TOO_MANY = "-ERR [SYS/TEMP] Too many connections";
+
+    @Test
+    void totalLimit_refusesTheNextConnectionInsteadOfGreeting_andFreesTheSlotAtClose() {
+        try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(2, 0, 0)).start();
+                RawClient first = new RawClient(server.port());
+                RawClient second = new RawClient(server.port())) {
+            assertThat(first.line()).startsWith("+OK");
+            assertThat(second.line()).startsWith("+OK");
+            try (RawClient third = new RawClient(server.port())) {
+                assertThat(third.line()).isEqualTo(TOO_MANY);
+                assertThat(third.closedByServer()).isTrue();
+            }
+            assertThat(first.command("QUIT")).startsWith("+OK");
+            Await.until(Duration.ofSeconds(10), "the first connection to be released",
+                    () -> server.connections() == 1 ? true : null);
+            try (RawClient fourth = new RawClient(server.port())) {
+                assertThat(fourth.line()).startsWith("+OK");
+            }
+        }
+    }
+
+    @Test
+    void perAddressLimit_countsEachClientAddress_asNamedByTheProxy() {
+        try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(0, 1, 0))
+                .proxy(new ProxyPolicy(List.of(AddressBlock.parse("127.0.0.1")), Duration.ofSeconds(5))).start();
+                RawClient a = new RawClient(server.port());
+                RawClient sameAddress = new RawClient(server.port());
+                RawClient other = new RawClient(server.port())) {
+            assertThat(a.send(proxied("192.0.2.1")).line()).startsWith("+OK");
+            assertThat(sameAddress.send(proxied("192.0.2.1")).line()).isEqualTo(TOO_MANY);
+            assertThat(other.send(proxied("192.0.2.2")).line()).startsWith("+OK");
+        }
+    }
+
+    @Test
+    void perUserLimit_answersInUse_andCountsOnlyLoggedInSessions() {
+        try (Pop3Server server = Pop3Server.builder().noTls().lockMaildrops(false).user("alice", "pw")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO).limits(new Limits(0, 0, 1)).start();
+                RawClient first = new RawClient(server.port());
+                RawClient second = new RawClient(server.port())) {
+            first.line();
+            second.line();
+            assertThat(login(first)).startsWith("+OK");
+            assertThat(login(second)).isEqualTo("-ERR [IN-USE] Too many sessions of this user");
+            assertThat(first.command("QUIT")).startsWith("+OK");
+            Await.until(Duration.ofSeconds(10), "the first session to be released",
+                    () -> server.connections() == 1 ? true : null);
+            assertThat(login(second)).startsWith("+OK");
+        }
+    }
+
+    private static String login(RawClient client) {
+        client.command("USER alice");
+        return client.command("PASS pw");
+    }
+
+    private static String proxied(String client) {
+        return "PROXY TCP4 " + client + " 127.0.0.1 40000 110\r\n";
+    }
+}

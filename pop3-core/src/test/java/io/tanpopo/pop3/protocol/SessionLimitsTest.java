@@ -1,0 +1,47 @@
+package io.tanpopo.pop3.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tanpopo.pop3.Limits;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+class SessionLimitsTest {
+
+    @Test
+    void counters_shrinkBackToNothing_whenEverythingEnded() throws Exception {
+        SessionLimits limits = new SessionLimits(new Limits(3, 2, 1));
+        InetAddress a = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1});
+        InetAddress b = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 2});
+        assertThat(limits.tryConnect(a)).isTrue();
+        assertThat(limits.tryConnect(a)).isTrue();
+        assertThat(limits.tryConnect(a)).as("per address").isFalse();
+        assertThat(limits.tryConnect(b)).isTrue();
+        assertThat(limits.tryConnect(b)).as("in total").isFalse();
+        assertThat(limits.tryLogin("alice")).isTrue();
+        assertThat(limits.tryLogin("alice")).isFalse();
+        limits.loggedOut("alice");
+        limits.disconnected(a);
+        limits.disconnected(a);
+        limits.disconnected(b);
+        assertThat(limits.connections()).isZero();
+        assertThat(limits.tracked()).isZero();
+    }
+
+    @Test
+    void noLimits_admitsEverything() throws Exception {
+        SessionLimits limits = new SessionLimits(Limits.none());
+        InetAddress a = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        for (int i = 0; i < 1000; i++) {
+            assertThat(limits.tryConnect(a)).isTrue();
+        }
+    }
+
+    @Test
+    void negativeLimits_nameTheirKey() {
+        assertThatThrownBy(() -> new Limits(-1, 0, 0)).hasMessageStartingWith("limits.connections ");
+        assertThatThrownBy(() -> new Limits(0, -1, 0)).hasMessageStartingWith("limits.connections-per-ip ");
+        assertThatThrownBy(() -> new Limits(0, 0, -1)).hasMessageStartingWith("limits.sessions-per-user ");
+    }
+}

@@ -1,0 +1,85 @@
+package io.tanpopo.app;
+
+import io.tanpopo.pop3.Pop3Server;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code serve [--config FILE]}: runs the server until SIGTERM or SIGINT, then shuts down
+ * gracefully: stops accepting, lets sessions finish for {@code shutdown.grace}, closes the rest.
+ */
+final class ServeCommand {
+
+    static final String USAGE = """
+            Usage: java -jar tanpopo.jar [serve] [--config FILE]
+
+            Runs the POP3 server until stopped (SIGTERM/SIGINT). On stop it accepts no more
+            connections, lets sessions in progress finish for shutdown.grace (a QUIT then
+            still commits), and closes the rest, which commit nothing.
+            Without --config it runs a demo on 127.0.0.1:1110 with a sample user.""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(boolean demo, ConfigFile file) {
+        Settings settings = new Settings(file);
+        ServiceWiring service = new ServiceWiring(ServiceSettings.read(settings), Clock.systemUTC());
+        var builder = new ServerWiring(settings).builder(service);
+        if (demo) {
+            builder.user(Demo.USER, Demo.PASSWORD);
+        }
+        // The hook goes in before the server starts: a SIGTERM right after "listening on" must
+        // still find it (publishing JMX takes a moment).
+        AtomicReference<Pop3Server> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            Pop3Server started = running.get();
+            if (started != null) {
+                started.shutdown(service.settings().shutdownGrace());
+            }
+            service.close();
+            stopped.countDown();
+        }, "tanpopo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Pop3Server server;
+        try {
+            server = builder.start();
+            running.set(server);
+            service.publish(server.config().bind(), server.port());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            stopEarly(running, service, hook);
+            throw new ConfigException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            stopEarly(running, service, hook);
+            err.println("cannot start: " + e.getMessage());
+            return 1;
+        }
+        if (demo) {
+            Demo.seed(server);
+            out.println(Demo.howToConnect(server));
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void stopEarly(AtomicReference<Pop3Server> running, ServiceWiring service, Thread hook) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        Pop3Server started = running.getAndSet(null);
+        if (started != null) {
+            started.close();
+        }
+        service.close();
+    }
+}

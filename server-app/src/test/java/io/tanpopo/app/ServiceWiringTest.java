@@ -1,0 +1,105 @@
+package io.tanpopo.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Pop3Server;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service extras wired from properties onto a real server: metrics over HTTP and JMX, POP-before-SMTP. */
+class ServiceWiringTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void metricsEndpoint_answersPrometheusText_andCountsChangeAfterASession() throws Exception {
+        Settings settings = settings("metrics.http.port=0");
+        try (ServiceWiring service = new ServiceWiring(ServiceSettings.read(settings), Clock.systemUTC());
+                Pop3Server server = new ServerWiring(settings).builder(service).start()) {
+            service.publish(server.config().bind(), server.port());
+            URI uri = URI.create("http://127.0.0.1:" + service.http().orElseThrow().address().getPort() + "/metrics");
+            HttpResponse<String> before = get(uri);
+            assertThat(before.statusCode()).isEqualTo(200);
+            assertThat(before.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+            assertThat(before.body()).contains("# TYPE tanpopo_sessions_total counter\n", "tanpopo_sessions_total 0\n",
+                    "tanpopo_logins_accepted_total 0\n");
+            converse(server, "USER alice", "PASS wrong", "USER alice", "PASS pw", "QUIT");
+            await(() -> service.metrics().getSessionsTotal() == 1 && service.metrics().getSessionsCurrent() == 0);
+            service.metrics().resolved("name", Duration.ofMillis(3));
+            String after = get(uri).body();
+            assertThat(after).contains("tanpopo_sessions_total 1\n", "tanpopo_sessions_current 0\n",
+                    "tanpopo_logins_accepted_total 1\n", "tanpopo_logins_rejected_total 1\n",
+                    "tanpopo_resolver_seconds_count{outcome=\"name\"} 1\n");
+            ObjectName name = new ObjectName("io.tanpopo:type=Pop3Server,name=127.0.0.1_" + server.port());
+            assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(name, "LoginsAccepted")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void popBeforeSmtp_recordsTheClientAfterLogin() throws Exception {
+        Path relay = Files.createDirectory(dir.resolve("relay"));
+        Settings settings = settings("pop-before-smtp.dir=" + relay, "metrics.jmx=false");
+        try (ServiceWiring service = new ServiceWiring(ServiceSettings.read(settings), Clock.systemUTC());
+                Pop3Server server = new ServerWiring(settings).builder(service).start()) {
+            converse(server, "USER alice", "PASS pw", "QUIT");
+            await(() -> Files.exists(relay.resolve("127.0.0.1")));
+        }
+    }
+
+    private Settings settings(String... extra) {
+        List<String> lines = new java.util.ArrayList<>(List.of("pop3.port=0", "auth.users=alice:pw", "tls.enabled=false",
+                "auth.failure-delay=0s", "auth.failure-delay-max=0s"));
+        lines.addAll(List.of(extra));
+        return new Settings(ConfigFile.parse(lines, "t"));
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 15s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
+    private static void converse(Pop3Server server, String... commands) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            for (String command : commands) {
+                out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                in.readLine();
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.tanpopo.app.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.protocol.Cleartext;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+class SessionSummaryLogTest {
+
+    private static final String PASSWORD = "Sup3rSecretPw";
+
+    private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+
+    @Test
+    void oneLinePerSession_withUserClientRetrievedDeletedAndEnd_neverThePassword() throws Exception {
+        try (Pop3Server server = server(SessionSummaryLog.Format.TEXT)) {
+            converse(server, "USER alice", "PASS " + PASSWORD, "RETR 1", "DELE 1", "QUIT");
+            String line = awaitLine();
+            assertThat(line).contains("user=alice", "client=127.0.0.1:", "name=-", "retrieved=1", "octets=21",
+                    "deleted=1", "end=quit").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void json_isOneObject_andSaslResponsesNeverAppear() throws Exception {
+        String plain = Base64.getEncoder().encodeToString(("\0alice\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (Pop3Server server = server(SessionSummaryLog.Format.JSON)) {
+            converse(server, "AUTH PLAIN", plain, "QUIT");
+            String line = awaitLine();
+            assertThat(line).startsWith("{\"session\":").endsWith("}")
+                    .contains("\"user\":\"alice\"", "\"retrieved\":0", "\"end\":\"quit\"", "\"name\":null")
+                    .doesNotContain(PASSWORD, plain);
+        }
+    }
+
+    @Test
+    void jsonStrings_escapeQuotesAndControlCharacters() {
+        assertThat(SessionSummary.string("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\u000a\"");
+    }
+
+    private Pop3Server server(SessionSummaryLog.Format format) {
+        Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", PASSWORD)
+                .listener(new SessionSummaryLog(format, Clock.systemUTC(), lines::add)).start();
+        server.mailbox("alice").add("Subject: x\r\n\r\nhello\r\n");
+        return server;
+    }
+
+    private String awaitLine() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (lines.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no summary line within 10s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+        }
+        assertThat(lines).hasSize(1);
+        return lines.peek();
+    }
+
+    private static void converse(Pop3Server server, String... commands) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            for (String command : commands) {
+                out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                String reply = in.readLine();
+                if (command.startsWith("RETR")) {
+                    for (int i = 0; i < 100 && !reply.equals("."); i++) {
+                        reply = in.readLine();
+                    }
+                }
+                if (command.equals("AUTH PLAIN")) {
+                    assertThat(reply).startsWith("+");
+                }
+            }
+            assertThat(in.readLine()).isNull();
+        }
+    }
+}

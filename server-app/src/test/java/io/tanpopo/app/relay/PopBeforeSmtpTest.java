@@ -1,0 +1,92 @@
+package io.tanpopo.app.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PopBeforeSmtpTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
+
+    @Test
+    void login_touchesAFileNamedByTheAddress_withTheLoginTimeAsMtime() throws Exception {
+        RelayDirectory relay = new RelayDirectory(dir, Duration.ofMinutes(15), clock);
+        relay.record(InetAddress.getByName("192.0.2.7"));
+        relay.record(InetAddress.getByName("2001:db8::7"));
+        assertThat(Files.getLastModifiedTime(dir.resolve("192.0.2.7")).toInstant()).isEqualTo(clock.instant());
+        assertThat(dir.resolve("2001:db8:0:0:0:0:0:7")).exists();
+        clock.advance(Duration.ofMinutes(5));
+        relay.record(InetAddress.getByName("192.0.2.7"));
+        assertThat(Files.getLastModifiedTime(dir.resolve("192.0.2.7")).toInstant()).isEqualTo(clock.instant());
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(2);
+        }
+    }
+
+    @Test
+    void expiredAddresses_areRemoved_othersAndForeignFilesStay() throws Exception {
+        RelayDirectory relay = new RelayDirectory(dir, Duration.ofMinutes(15), clock);
+        relay.record(InetAddress.getByName("192.0.2.1"));
+        clock.advance(Duration.ofMinutes(10));
+        relay.record(InetAddress.getByName("192.0.2.2"));
+        Files.writeString(dir.resolve("README"), "not an address");
+        Files.setLastModifiedTime(dir.resolve("README"), java.nio.file.attribute.FileTime.from(Instant.EPOCH));
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(relay.removeExpired()).isEqualTo(1);
+        assertThat(dir.resolve("192.0.2.1")).doesNotExist();
+        assertThat(dir.resolve("192.0.2.2")).exists();
+        assertThat(dir.resolve("README")).exists();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(relay.removeExpired()).isEqualTo(1);
+        assertThat(dir.resolve("192.0.2.2")).doesNotExist();
+    }
+
+    @Test
+    void command_getsTheAddressAsArgumentAndInTcpremoteip_neverThroughAShell() throws Exception {
+        Path out = dir.resolve("out");
+        Path script = script("#!/bin/sh\necho \"$1 $TCPREMOTEIP $#\" > " + out + "\n");
+        int status = new RelayCommand(List.of(script.toString()), Duration.ofSeconds(30))
+                .run(InetAddress.getByName("192.0.2.7"));
+        assertThat(status).isZero();
+        assertThat(Files.readString(out)).isEqualTo("192.0.2.7 192.0.2.7 1\n");
+    }
+
+    @Test
+    void command_thatHangs_isKilledAtTheTimeout() throws Exception {
+        Path script = script("#!/bin/sh\nexec sleep 60\n");
+        long start = System.nanoTime();
+        int status = new RelayCommand(List.of(script.toString()), Duration.ofMillis(300))
+                .run(InetAddress.getByName("192.0.2.7"));
+        assertThat(status).isEqualTo(-1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void listener_recordsOffTheCallingThread_andFinishes() throws Exception {
+        PopBeforeSmtp relay = new PopBeforeSmtp(new PopBeforeSmtpConfig(Optional.of(dir), List.of(),
+                Duration.ofSeconds(10), Duration.ofMinutes(15)), clock);
+        relay.record(InetAddress.getByName("192.0.2.9"));
+        assertThat(relay.finish(Duration.ofSeconds(10))).isTrue();
+        relay.close();
+        assertThat(dir.resolve("192.0.2.9")).exists();
+    }
+
+    private Path script(String text) throws Exception {
+        Path script = dir.resolve("hook.sh");
+        Files.writeString(script, text);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+}
