@@ -40,6 +40,7 @@ public final class SessionDriver {
     private boolean suspended;
     private boolean closed;
     private boolean discarding;
+    private boolean idled;
     private String closedHow = "closed";
 
     public SessionDriver(Dispatcher dispatcher, Pop3Session session, Connection connection,
@@ -88,6 +89,10 @@ public final class SessionDriver {
     /** The client was idle too long: autologout (RFC 1939 §3), nothing committed. */
     public void idle() {
         synchronized (this) {
+            if (idled) {
+                return; // a byte trickle can report the overdue line again before the close lands
+            }
+            idled = true;
             if (!running && !closed) {
                 connection.write("-ERR Disconnected for inactivity\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
             }

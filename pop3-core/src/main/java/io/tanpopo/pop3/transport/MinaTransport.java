@@ -52,7 +52,7 @@ public final class MinaTransport implements AutoCloseable {
     /** Listens as {@code options} say and serves POP3 there. */
     public static MinaTransport listen(Pop3Protocol protocol, Options options) {
         TlsStarter starter = options.tls().map(t -> new TlsStarter(t, options.timer())).orElse(null);
-        Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY);
+        Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY, options.idleTimeout());
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
         try {
             acceptors.add(bind(handler, options.plain(), options.idleTimeout(), null));

@@ -5,6 +5,7 @@ import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.protocol.SessionDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
@@ -28,11 +29,13 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private final Pop3Protocol protocol;
     private final TlsStarter tls;
     private final int lineCapacity;
+    private final long idleNanos;
 
-    Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity) {
+    Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity, Duration idleTimeout) {
         this.protocol = protocol;
         this.tls = tls;
         this.lineCapacity = lineCapacity;
+        this.idleNanos = idleTimeout.toNanos();
     }
 
     @Override
@@ -69,6 +72,10 @@ final class Pop3IoHandler extends IoHandlerAdapter {
                     connection.driver().lineTooLong();
                 }
             });
+            // The autologout timer runs from the last complete line: a byte trickle is not activity.
+            if (connection.partialLineOverdue(connection.decoder().hasPartialLine(), System.nanoTime(), idleNanos)) {
+                connection.driver().idle();
+            }
         }
     }
 
