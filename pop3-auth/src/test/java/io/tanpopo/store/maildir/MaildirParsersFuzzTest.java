@@ -34,7 +34,9 @@ class MaildirParsersFuzzTest {
             throw new AssertionError("accepted a bad name: " + name);
         }
         String renamed = n.withFlags("S");
-        if (MessageName.parse(renamed).map(MessageName::base).filter(n.base()::equals).isEmpty()) {
+        // A name already near the 255-character limit cannot take an info suffix; such a file
+        // stays in new/ (docs/hardening.md), so only shorter results must parse back.
+        if (renamed.length() <= 255 && MessageName.parse(renamed).map(MessageName::base).filter(n.base()::equals).isEmpty()) {
             throw new AssertionError("adding a flag lost the base name: " + renamed);
         }
         n.wireSize().ifPresent(size -> {
