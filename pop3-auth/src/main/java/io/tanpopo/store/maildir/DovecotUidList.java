@@ -70,6 +70,9 @@ final class DovecotUidList {
 
     static Optional<Long> uidValidity(String header) {
         String[] fields = header.split(" ");
+        if (fields.length == 0) {
+            return Optional.empty(); // a header of spaces only: split gives no fields at all
+        }
         if (fields[0].equals("1") && fields.length >= 3) {
             return unsigned32(fields[1]);
         }

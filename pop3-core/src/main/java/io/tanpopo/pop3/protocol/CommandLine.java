@@ -35,6 +35,22 @@ public record CommandLine(String keyword, List<String> arguments, String raw) {
         return space < 0 ? "" : trimmed.substring(space + 1);
     }
 
+    /**
+     * This line with its secrets replaced by {@code ***} in {@link #raw}, {@link #arguments} and so in
+     * {@link #toString}: what session listeners are handed, so a listener that logs the whole line
+     * cannot leak a password.
+     */
+    public CommandLine redacted() {
+        return switch (keyword) {
+            case "PASS" -> new CommandLine(keyword, arguments.isEmpty() ? List.of() : List.of("***"), masked());
+            case "APOP" -> new CommandLine(keyword, arguments.isEmpty() ? List.of() : List.of(arguments.get(0), "***"),
+                    masked());
+            case "AUTH" -> arguments.size() > 1 ? new CommandLine(keyword, List.of(arguments.get(0), "***"), masked())
+                    : this;
+            default -> this;
+        };
+    }
+
     /** The line for logs and transcripts, with secrets masked. */
     public String masked() {
         return switch (keyword) {

@@ -56,17 +56,18 @@ public final class Dispatcher {
             return bad(session, null, "Invalid command");
         }
         CommandLine command = CommandLine.parse(line);
-        context.listener().command(session, command);
+        CommandLine heard = command.redacted(); // listeners never see a secret (SessionListener)
+        context.listener().command(session, heard);
         boolean enabled = context.hooks().profile().enables(command.keyword());
         Optional<Command> found = table.find(session.state(), command.keyword()).filter(c -> enabled);
         if (found.isEmpty()) {
-            return bad(session, command, enabled && table.isKnown(command.keyword())
+            return bad(session, heard, enabled && table.isKnown(command.keyword())
                     ? "Command not valid in this state" : "Unknown command");
         }
         Outcome intercepted = context.hooks().interceptor().intercept(session, command,
                 (s, l) -> execute(() -> found.get().execute(s, l), l.keyword()));
         Reply reply = intercepted.reply();
-        context.listener().replied(session, command, reply);
+        context.listener().replied(session, heard, reply);
         return new Outcome(reply, delayFor(session, reply).plus(intercepted.delay()));
     }
 

@@ -41,6 +41,11 @@ public final class LineDecoder {
         discarding = false;
     }
 
+    /** Whether bytes of a line not yet ended are held (or being discarded). */
+    public boolean hasPartialLine() {
+        return length > 0 || discarding;
+    }
+
     public void feed(ByteBuffer in, Sink sink) {
         while (in.hasRemaining()) {
             byte b = in.get();

@@ -45,6 +45,7 @@ public final class SessionDriver {
     private boolean suspended;
     private boolean closed;
     private boolean discarding;
+    private boolean idled;
     private String closedHow = "closed";
     private boolean clientSettled;
     private boolean waitingForClient;
@@ -144,6 +145,10 @@ public final class SessionDriver {
     /** The client was idle too long: autologout (RFC 1939 §3), nothing committed. */
     public void idle() {
         synchronized (this) {
+            if (idled) {
+                return; // a byte trickle can report the overdue line again before the close lands
+            }
+            idled = true;
             if (!running && !closed) {
                 connection.write("-ERR Disconnected for inactivity\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
             }

@@ -22,6 +22,8 @@ final class MinaConnection implements Connection {
     /** The PROXY header being read from a trusted proxy, until the session is opened. */
     private ProxyParser proxy;
     private boolean sawData;
+    /** When the line now being received began ({@link System#nanoTime}), or 0 between lines. */
+    private long partialLineSince;
     /** Set once TLS is up (at accept on the implicit-TLS port, or when the STLS handshake finished). */
     private boolean secured;
 
@@ -63,6 +65,24 @@ final class MinaConnection implements Connection {
 
     LineDecoder decoder() {
         return decoder;
+    }
+
+    /**
+     * Notes whether a line is in progress after the bytes just received, and says whether it has
+     * been in progress longer than {@code limit}: a client trickling bytes that never end a line
+     * is read from all the time, so MINA's idle timer alone would never close it. Only the I/O
+     * thread of this session calls this.
+     */
+    boolean partialLineOverdue(boolean partial, long now, long limitNanos) {
+        if (!partial) {
+            partialLineSince = 0;
+            return false;
+        }
+        if (partialLineSince == 0) {
+            partialLineSince = now == 0 ? 1 : now;
+            return false;
+        }
+        return now - partialLineSince > limitNanos;
     }
 
     /** Records that the session is secure from the start (implicit TLS). */

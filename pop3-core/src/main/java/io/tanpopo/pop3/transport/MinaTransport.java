@@ -59,7 +59,7 @@ public final class MinaTransport implements AutoCloseable {
     public static MinaTransport listen(Pop3Protocol protocol, Options options) {
         TlsStarter starter = options.tls().map(t -> new TlsStarter(t, options.timer())).orElse(null);
         Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY,
-                new ProxyIntake(options.proxy(), options.timer()));
+                new ProxyIntake(options.proxy(), options.timer()), options.idleTimeout());
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
         try {
             acceptors.add(bind(handler, options.plain(), options.idleTimeout(), null));

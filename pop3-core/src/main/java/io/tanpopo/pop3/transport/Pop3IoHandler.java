@@ -5,6 +5,7 @@ import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.protocol.SessionDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
@@ -29,12 +30,14 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private final TlsStarter tls;
     private final int lineCapacity;
     private final ProxyIntake proxy;
+    private final long idleNanos;
 
-    Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity, ProxyIntake proxy) {
+    Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity, ProxyIntake proxy, Duration idleTimeout) {
         this.protocol = protocol;
         this.tls = tls;
         this.lineCapacity = lineCapacity;
         this.proxy = proxy;
+        this.idleNanos = idleTimeout.toNanos();
     }
 
     @Override
@@ -87,6 +90,10 @@ final class Pop3IoHandler extends IoHandlerAdapter {
                 connection.driver().lineTooLong();
             }
         });
+        // The autologout timer runs from the last complete line: a byte trickle is not activity.
+        if (connection.partialLineOverdue(connection.decoder().hasPartialLine(), System.nanoTime(), idleNanos)) {
+            connection.driver().idle();
+        }
     }
 
     @Override

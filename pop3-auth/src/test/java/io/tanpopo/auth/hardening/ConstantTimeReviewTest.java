@@ -1,0 +1,39 @@
+package io.tanpopo.auth.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A structural review, kept as a test so it stays true: secrets are compared with
+ * {@code MessageDigest.isEqual} (constant time, JDK 7u+), never with {@code equals}, and the
+ * password-file authenticator verifies unknown users against a real hash of the file so both
+ * paths cost the same (no user enumeration by timing). The pop3-core side (APOP, CRAM-MD5, SCRAM)
+ * is reviewed by {@code io.tanpopo.pop3.hardening.ConstantTimeReviewTest}.
+ */
+class ConstantTimeReviewTest {
+
+    private static String source(String path) throws IOException {
+        return Files.readString(Path.of("src/main/java/io/tanpopo/auth", path));
+    }
+
+    @Test
+    void staticUsers_comparePasswordsInConstantTime() throws IOException {
+        String code = source("StaticUsersAuthenticator.java");
+        assertThat(code).contains("MessageDigest.isEqual(").doesNotContain("Arrays.equals(");
+    }
+
+    @Test
+    void passwordHasher_comparesPlainPasswordsInConstantTime() throws IOException {
+        assertThat(source("passwd/PasswordHasher.java")).contains("case PLAIN -> MessageDigest.isEqual(");
+    }
+
+    @Test
+    void passwdFile_unknownUsers_verifyAgainstADummyHash() throws IOException {
+        String code = source("passwd/PasswdFileAuthenticator.java");
+        assertThat(code).contains("orElseGet(table::dummy)").contains("hasher.verify(against, request.password())");
+    }
+}

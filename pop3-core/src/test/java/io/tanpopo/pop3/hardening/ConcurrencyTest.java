@@ -1,0 +1,159 @@
+package io.tanpopo.pop3.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testing.Pop3Dialogue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Many clients at once: one user from many connections (exactly one gets in, the rest
+ * {@code [IN-USE]}, nothing lost), deliveries during sessions, many users with an invariant check
+ * at the end, and a soak of short sessions that leaves the heap flat.
+ */
+@Timeout(300)
+class ConcurrencyTest {
+
+    @Test
+    void sameUserFromManyConnections_exactlyOneGetsIn_theRestAreInUse() throws Exception {
+        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10))) {
+            int clients = 50;
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<Pop3Dialogue>> logins = new ArrayList<>();
+            List<Pop3Dialogue> open = new ArrayList<>();
+            AtomicInteger inUse = new AtomicInteger();
+            for (int i = 0; i < clients; i++) {
+                logins.add(pool.submit(() -> {
+                    Pop3Dialogue d = Pop3Dialogue.connect(server.port());
+                    d.send("USER alice");
+                    go.await();
+                    String reply = d.send("PASS secret");
+                    if (reply.startsWith("-ERR [IN-USE]")) {
+                        inUse.incrementAndGet();
+                    }
+                    return reply.startsWith("+OK") ? d : closeAndNull(d);
+                }));
+            }
+            go.countDown();
+            for (Future<Pop3Dialogue> f : logins) {
+                Pop3Dialogue d = f.get(60, TimeUnit.SECONDS);
+                if (d != null) {
+                    open.add(d);
+                }
+            }
+            pool.shutdown();
+            assertThat(open).hasSize(1);
+            assertThat(inUse.get()).isEqualTo(clients - 1);
+            open.get(0).send("DELE 1");
+            Hostile.expectOk(open.get(0).send("QUIT"));
+            open.get(0).close();
+            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 1);
+        }
+    }
+
+    @Test
+    void deliveriesDuringASession_areNeitherSeenNorLost_andSurviveItsQuit() {
+        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10));
+                Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+            Hostile.expectOk(d.login("alice", "secret"));
+            for (int i = 0; i < 20; i++) {
+                server.mailbox("alice").add("Subject: late " + i + "\r\n\r\nx\r\n");
+            }
+            assertThat(d.send("STAT")).startsWith("+OK " + ProtocolRig.SEED.size() + " ");
+            Hostile.expectOk(d.send("DELE 1"));
+            Hostile.expectOk(d.send("DELE 2"));
+            Hostile.expectOk(d.send("QUIT"));
+            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 2 + 20);
+        }
+    }
+
+    @Test
+    void manyUsersAtOnce_eachDeletesItsOwn_andTheTotalsAddUp() throws Exception {
+        int users = Hostile.LONG ? 200 : 40;
+        int rounds = Hostile.LONG ? 20 : 5;
+        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10))) {
+            for (int u = 0; u < users; u++) {
+                server.user("user" + u, "pw" + u);
+                for (int m = 0; m < rounds * 2; m++) {
+                    server.mailbox("user" + u).add("Subject: " + m + "\r\n\r\n.body " + m + "\n");
+                }
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<?>> work = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                int user = u;
+                work.add(pool.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        // A dropped session's lock goes when the server has seen the close.
+                        Awaits.until(Duration.ofSeconds(20), () -> !server.mailbox("user" + user).isLocked(), "unlocked");
+                        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+                            Hostile.expectOk(d.login("user" + user, "pw" + user));
+                            Hostile.expectOk(d.send("RETR 1"));
+                            d.readBody();
+                            Hostile.expectOk(d.send("DELE 1"));
+                            if (r % 2 == 0) {
+                                Hostile.expectOk(d.send("QUIT")); // committed
+                            } // otherwise dropped: nothing committed
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(240, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            int committed = (rounds + 1) / 2;
+            for (int u = 0; u < users; u++) {
+                int user = u;
+                Awaits.until(Duration.ofSeconds(20), () -> !server.mailbox("user" + user).isLocked(), "unlocked");
+                assertThat(server.mailbox("user" + u).size()).as("user%d", u).isEqualTo(rounds * 2 - committed);
+            }
+            Hostile.normalSessionWorks(server, server.mailbox("alice").messages());
+        }
+    }
+
+    @Test
+    void soakOfShortSessions_leavesTheHeapFlat() {
+        int sessions = Hostile.LONG ? 20_000 : 3_000;
+        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10))) {
+            List<Long> samples = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+                    if (i % 3 == 0) {
+                        d.login("alice", "wrong"); // failed logins feed the throttle
+                    } else {
+                        Hostile.expectOk(d.login("alice", "secret"));
+                        d.send("LIST");
+                        d.readBody();
+                    }
+                    d.send("QUIT");
+                }
+                if (i == sessions / 10 || (i + 1) % (sessions / 5) == 0) {
+                    samples.add(Hostile.usedHeapAfterGc());
+                }
+            }
+            long first = samples.get(0);
+            long last = samples.get(samples.size() - 1);
+            assertThat(last).as("heap after %d sessions, samples %s", sessions, samples)
+                    .isLessThan(first + (24L << 20));
+            Hostile.normalSessionWorks(server, server.mailbox("alice").messages());
+        }
+    }
+
+    private static Pop3Dialogue closeAndNull(Pop3Dialogue d) {
+        d.close();
+        return null;
+    }
+}

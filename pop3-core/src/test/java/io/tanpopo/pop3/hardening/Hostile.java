@@ -1,0 +1,57 @@
+package io.tanpopo.pop3.hardening;
+
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.store.MessageInfo;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+
+/** Shared steps of the hostile-client tests: the standard mailbox, the after-check, heap use. */
+final class Hostile {
+
+    /** Whether the long versions run ({@code -Dtanpopo.long=true}, docs/hardening.md). */
+    static final boolean LONG = Boolean.getBoolean("tanpopo.long");
+
+    private Hostile() {
+    }
+
+    static Pop3Server server(Duration idle) {
+        Pop3Server server = Pop3Server.builder().port(0).noTls().idleTimeout(idle).maxBadCommands(1_000_000)
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO).workerThreads(8)
+                .user("alice", "secret").user("bob", "hunter2").start();
+        ProtocolRig.SEED.forEach(m -> server.mailbox("alice").add(m));
+        return server;
+    }
+
+    /** A normal session still works, and alice's maildrop holds exactly what it held before. */
+    static void normalSessionWorks(Pop3Server server, List<MessageInfo> before) {
+        Awaits.until(Duration.ofSeconds(20), () -> !server.mailbox("alice").isLocked(), "alice's maildrop unlocked");
+        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+            expectOk(d.login("alice", "secret"));
+            expectOk(d.send("STAT"));
+            d.send("LIST");
+            if (d.readBody().size() != before.size()) {
+                throw new AssertionError("LIST does not show the maildrop as it was");
+            }
+            expectOk(d.send("QUIT"));
+        }
+        if (!server.mailbox("alice").messages().equals(before)) {
+            throw new AssertionError("maildrop changed: " + server.mailbox("alice").messages());
+        }
+    }
+
+    static void expectOk(String status) {
+        if (status == null || !status.startsWith("+OK")) {
+            throw new AssertionError("expected +OK, got " + status);
+        }
+    }
+
+    /** Used heap after a full collection, in bytes. */
+    static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

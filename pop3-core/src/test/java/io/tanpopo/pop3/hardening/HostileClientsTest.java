@@ -1,0 +1,256 @@
+package io.tanpopo.pop3.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.store.MessageInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Clients that break the rules on purpose, against a real server on port 0. Each test is bounded
+ * in time and count, and ends with a normal session over an intact maildrop.
+ */
+@Timeout(120)
+class HostileClientsTest {
+
+    private Pop3Server server;
+    private List<MessageInfo> before;
+
+    @BeforeEach
+    void start() {
+        server = Hostile.server(Duration.ofMinutes(10));
+        before = server.mailbox("alice").messages();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void megabyteLineWithoutCrlf_isRefusedOnce_andTheSessionContinues() {
+        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) 'A');
+            for (int i = 0; i < 16; i++) {
+                d.sendRaw(chunk);
+            }
+            d.sendRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(d.readLine()).startsWith("-ERR").contains("too long");
+            Hostile.expectOk(d.login("alice", "secret"));
+            Hostile.expectOk(d.send("NOOP"));
+        }
+        Hostile.normalSessionWorks(server, before);
+    }
+
+    @Test
+    void nulAndBinaryBytes_areRefusedLineByLine_andTheSessionContinues() {
+        Random random = new Random(9);
+        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+            Hostile.expectOk(d.login("alice", "secret"));
+            for (int i = 0; i < 200; i++) {
+                byte[] garbage = new byte[1 + random.nextInt(200)];
+                random.nextBytes(garbage);
+                for (int j = 0; j < garbage.length; j++) {
+                    if (garbage[j] == '\n' || garbage[j] == '\r') {
+                        garbage[j] = 0;
+                    }
+                }
+                garbage[0] = 0;
+                d.sendRaw(garbage);
+                d.sendRaw(new byte[] {'\r', '\n'});
+                assertThat(d.readLine()).startsWith("-ERR");
+            }
+            Hostile.expectOk(d.send("STAT"));
+        }
+        Hostile.normalSessionWorks(server, before);
+    }
+
+    @Test
+    void everyCommandInEveryWrongState_isRefused_andChangesNothing() {
+        List<String> transactionOnly = List.of("STAT", "LIST", "LIST 1", "RETR 1", "DELE 1", "NOOP", "RSET",
+                "TOP 1 0", "UIDL", "UIDL 1");
+        List<String> authorizationOnly = List.of("USER alice", "PASS secret", "APOP alice 0123456789abcdef0123456789abcdef",
+                "AUTH PLAIN AGFsaWNlAHNlY3JldA==", "STLS", "UTF8");
+        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+            for (String command : transactionOnly) {
+                assertThat(d.send(command)).as(command + " before login").startsWith("-ERR");
+            }
+            assertThat(d.send("PASS secret")).as("PASS before USER").startsWith("-ERR");
+            Hostile.expectOk(d.send("USER alice"));
+            for (String command : transactionOnly) {
+                assertThat(d.send(command)).as(command + " after USER").startsWith("-ERR");
+            }
+            Hostile.expectOk(d.send("PASS secret"));
+            for (String command : authorizationOnly) {
+                assertThat(d.send(command)).as(command + " in TRANSACTION").startsWith("-ERR");
+            }
+            Hostile.expectOk(d.send("DELE 1"));
+            // dropped without QUIT: the DELE must not count
+        }
+        Hostile.normalSessionWorks(server, before);
+    }
+
+    @Test
+    void abruptDisconnect_inEveryState_commitsNothing_andReleasesTheMaildrop() throws IOException {
+        String[][] scripts = {
+                {},
+                {"USER alice"},
+                {"USER alice", "PASS secret"},
+                {"USER alice", "PASS secret", "DELE 1", "DELE 2"},
+                {"USER alice", "PASS secret", "DELE 1", "RETR 3"},
+                {"AUTH PLAIN"},
+                {"USER alice", "PASS secret", "DELE 1", "QUIT-HALF"},
+        };
+        for (String[] script : scripts) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+                OutputStream out = socket.getOutputStream();
+                for (String line : script) {
+                    out.write((line.equals("QUIT-HALF") ? "QU" : line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+                socket.setSoLinger(true, 0); // RST, not FIN
+            }
+            Hostile.normalSessionWorks(server, before);
+        }
+    }
+
+    @Test
+    void pipelinedBurstOfOneHundredThousandCommands_isAnsweredInOrder() throws Exception {
+        int count = Hostile.LONG ? 1_000_000 : 100_000;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            socket.setSoTimeout(30_000);
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+                    byte[] block = "NOOP\r\nLIST 1\r\n".repeat(500).getBytes(StandardCharsets.US_ASCII);
+                    for (int sent = 0; sent < count; sent += 1000) {
+                        out.write(block);
+                    }
+                    out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            }, "burst-writer");
+            writer.start();
+            LineReader reader = new LineReader(in);
+            assertThat(reader.line()).startsWith("+OK");
+            assertThat(reader.line()).startsWith("+OK");
+            assertThat(reader.line()).startsWith("+OK");
+            String listOne = "+OK 1 " + server.mailbox("alice").messages().get(0).size();
+            for (int i = 0; i < count; i += 2) {
+                String noop = reader.line();
+                String list = reader.line();
+                if (!noop.equals("+OK") || !list.equals(listOne)) {
+                    throw new AssertionError("reply " + i + " out of order: " + noop + " / " + list);
+                }
+            }
+            assertThat(reader.line()).startsWith("+OK");
+            writer.join(30_000);
+        }
+        Hostile.normalSessionWorks(server, before);
+    }
+
+    @Test
+    void thousandSimultaneousConnections_areAllGreeted_andServed() throws Exception {
+        int wanted = Hostile.LONG ? 4000 : 1000;
+        long limit = openFileLimit();
+        int count = (int) Math.min(wanted, Math.max(100, (limit - 200) / 2));
+        if (count < wanted) {
+            System.err.println("HostileClientsTest: open-file limit " + limit + " allows only " + count
+                    + " simultaneous connections instead of " + wanted + " (raise ulimit -n to 4096 or more)");
+        }
+        Socket[] sockets = new Socket[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new Socket();
+                sockets[i].connect(new InetSocketAddress("127.0.0.1", server.port()), 10_000);
+                sockets[i].setSoTimeout(30_000);
+            }
+            for (Socket s : sockets) {
+                assertThat(new LineReader(s.getInputStream()).line()).startsWith("+OK");
+            }
+            for (Socket s : sockets) {
+                s.getOutputStream().write("CAPA\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            for (Socket s : sockets) {
+                LineReader r = new LineReader(s.getInputStream());
+                assertThat(r.line()).startsWith("+OK");
+                while (!r.line().equals(".")) {
+                    // capabilities
+                }
+                assertThat(r.line()).startsWith("+OK");
+            }
+        } finally {
+            for (Socket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+        Hostile.normalSessionWorks(server, before);
+    }
+
+    static long openFileLimit() {
+        if (ManagementFactoryHolder.os() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount();
+        }
+        return 4096;
+    }
+
+    private static final class ManagementFactoryHolder {
+        static java.lang.management.OperatingSystemMXBean os() {
+            return java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        }
+    }
+
+    /** Reads CRLF lines from a raw stream, buffered. */
+    static final class LineReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit < 0) {
+                        throw new IOException("closed after: " + line);
+                    }
+                }
+                char c = (char) (buffer[position++] & 0xFF);
+                if (c == '\n') {
+                    int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                    return line.substring(0, end);
+                }
+                line.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.tanpopo.pop3.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.store.MessageInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Slow-loris clients and clients that stop reading, against a server with a 2 s idle timeout.
+ * Policy (docs/hardening.md): the idle timeout counts from the last complete line; bytes that
+ * never complete a line do not keep a session alive, and a client that stops reading is closed
+ * at the idle timeout as well, releasing its maildrop.
+ */
+@Timeout(120)
+class SlowClientsTest {
+
+    private static final Duration IDLE = Duration.ofSeconds(2);
+
+    private Pop3Server server;
+    private List<MessageInfo> before;
+
+    @BeforeEach
+    void start() {
+        server = Hostile.server(IDLE);
+        before = server.mailbox("alice").messages();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void silentClient_isClosedAtTheIdleTimeout() throws IOException {
+        try (Socket socket = connect()) {
+            HostileClientsTest.LineReader reader = new HostileClientsTest.LineReader(socket.getInputStream());
+            assertThat(reader.line()).startsWith("+OK");
+            long started = System.nanoTime();
+            assertThat(reader.line()).startsWith("-ERR");
+            assertClosed(socket.getInputStream());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(IDLE.multipliedBy(4));
+        }
+        Hostile.normalSessionWorks(server, before);
+    }
+
+    @Test
+    void oneByteASecond_neverCompletingALine_isClosedAtTheIdleTimeout() throws Exception {
+        try (Socket socket = connect()) {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            HostileClientsTest.LineReader reader = new HostileClientsTest.LineReader(in);
+            assertThat(reader.line()).startsWith("+OK");
+            out.write("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(reader.line()).startsWith("+OK");
+            assertThat(reader.line()).startsWith("+OK");
+            long started = System.nanoTime();
+            long limit = IDLE.multipliedBy(5).toNanos();
+            boolean closed = false;
+            while (!closed && System.nanoTime() - started < limit) {
+                try {
+                    out.write('N');
+                    out.flush();
+                } catch (IOException e) {
+                    closed = true;
+                    break;
+                }
+                socket.setSoTimeout(500);
+                try {
+                    int b = in.read();
+                    closed = b == -1 || b == '-' && reader != null;
+                } catch (SocketTimeoutException stillOpen) {
+                    // nothing from the server yet
+                }
+            }
+            assertThat(closed).as("a trickle of bytes without a line end kept the session open for "
+                    + IDLE.multipliedBy(5)).isTrue();
+        }
+        Hostile.normalSessionWorks(server, before);
+    }
+
+    @Test
+    void slowButCompleteLines_withinTheIdleTimeout_keepTheSessionAlive() throws Exception {
+        try (Socket socket = connect()) {
+            HostileClientsTest.LineReader reader = new HostileClientsTest.LineReader(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            assertThat(reader.line()).startsWith("+OK");
+            for (int i = 0; i < 4; i++) {
+                Thread.sleep(IDLE.toMillis() / 2); // a client pacing its commands, not a wait for the server
+                out.write("CAPA\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(reader.line()).startsWith("+OK");
+                while (!reader.line().equals(".")) {
+                    // capabilities
+                }
+            }
+        }
+    }
+
+    @Test
+    void clientThatStopsReadingDuringALargeRetr_isNotBufferedWhole_andIsClosedAtTheIdleTimeout() throws Exception {
+        int megabytes = Hostile.LONG ? 200 : 50;
+        byte[] line = ("x".repeat(998) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] message = new byte[megabytes << 20];
+        for (int i = 0; i + line.length <= message.length; i += line.length) {
+            System.arraycopy(line, 0, message, i, line.length);
+        }
+        Arrays.fill(message, message.length - (message.length % line.length), message.length, (byte) 'y');
+        server.mailbox("bob").add(message);
+        message = null;
+        long baseline = Hostile.usedHeapAfterGc();
+        try (Socket socket = connect()) {
+            socket.setReceiveBufferSize(64 * 1024);
+            OutputStream out = socket.getOutputStream();
+            out.write("USER bob\r\nPASS hunter2\r\nRETR 1\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // The client reads nothing. Whatever the server queued for it must stay small.
+            long worst = 0;
+            for (int i = 0; i < 5; i++) {
+                Thread.sleep(300); // sampling the heap while the client stalls
+                worst = Math.max(worst, Hostile.usedHeapAfterGc() - baseline);
+            }
+            assertThat(worst).as("heap growth while a client does not read a %d MB message", megabytes)
+                    .isLessThan(16L << 20);
+            Awaits.until(IDLE.multipliedBy(10), () -> !server.mailbox("bob").isLocked(),
+                    "the stalled session closed at the idle timeout and released bob's maildrop");
+        }
+        Hostile.normalSessionWorks(server, before);
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+        socket.setSoTimeout(IDLE.multipliedBy(5).toMillisPart() + (int) IDLE.multipliedBy(5).toMillis());
+        return socket;
+    }
+
+    private static void assertClosed(InputStream in) throws IOException {
+        assertThat(in.read()).isEqualTo(-1);
+    }
+}
