@@ -1,6 +1,7 @@
 package io.tanpopo.pop3.testkit;
 
 import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.pop3.transport.SharedIo;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,6 +56,11 @@ public final class Pop3TestkitBuilder {
     /** Also listens for implicit TLS (POP3S, RFC 8314) on a free port: {@link Pop3Testkit#tlsPort()}. */
     public Pop3TestkitBuilder implicitTls() {
         return server(builder -> builder.implicitTlsPort(0));
+    }
+
+    /** Runs on I/O threads shared with other kits (the JUnit extension does this for a whole run). */
+    public Pop3TestkitBuilder sharedIo(SharedIo io) {
+        return server(builder -> builder.sharedIo(io));
     }
 
     public TestkitSettings settings() {

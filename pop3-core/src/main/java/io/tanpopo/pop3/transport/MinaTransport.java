@@ -24,6 +24,8 @@ public final class MinaTransport implements AutoCloseable {
     static final String TLS_FILTER = "tls";
     /** Room for long SASL responses; the protocol's limit applies below this. */
     private static final int LINE_CAPACITY = 16 * 1024;
+    /** How long a stop waits for the close events of its sessions. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     /**
      * Where and how to listen.
@@ -33,20 +35,28 @@ public final class MinaTransport implements AutoCloseable {
      * @param idleTimeout autologout
      * @param tls the certificate source, asked lazily (a generated certificate is made on first use)
      * @param timer schedules handshake time-outs
+     * @param ioThreads MINA I/O processors (each a selector and, once used, a thread) per listening port
+     * @param sharedIo running I/O threads to use instead of own ones ({@code ioThreads} then unused)
      */
     public record Options(InetSocketAddress plain, Optional<InetSocketAddress> implicitTls, Duration idleTimeout,
-            Optional<Supplier<TlsContextProvider>> tls, ScheduledExecutorService timer) {
+            Optional<Supplier<TlsContextProvider>> tls, ScheduledExecutorService timer, int ioThreads,
+            Optional<SharedIo> sharedIo) {
         public Options {
             if (implicitTls.isPresent() && tls.isEmpty()) {
                 throw new IllegalArgumentException("pop3s.port needs TLS");
+            }
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("pop3.io-threads must be at least 1, not " + ioThreads);
             }
         }
     }
 
     private final List<NioSocketAcceptor> acceptors;
+    private final Pop3IoHandler handler;
 
-    private MinaTransport(List<NioSocketAcceptor> acceptors) {
+    private MinaTransport(List<NioSocketAcceptor> acceptors, Pop3IoHandler handler) {
         this.acceptors = acceptors;
+        this.handler = handler;
     }
 
     /** Listens as {@code options} say and serves POP3 there. */
@@ -55,20 +65,24 @@ public final class MinaTransport implements AutoCloseable {
         Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY);
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
         try {
-            acceptors.add(bind(handler, options.plain(), options.idleTimeout(), null));
+            acceptors.add(bind(handler, options.plain(), options, null));
             if (options.implicitTls().isPresent()) {
-                acceptors.add(bind(handler, options.implicitTls().get(), options.idleTimeout(), starter));
+                acceptors.add(bind(handler, options.implicitTls().get(), options, starter));
             }
         } catch (RuntimeException e) {
             acceptors.forEach(a -> a.dispose());
             throw e;
         }
-        return new MinaTransport(acceptors);
+        return new MinaTransport(acceptors, handler);
     }
 
-    private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Duration idle,
+    private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Options options,
             TlsStarter implicitTls) {
-        NioSocketAcceptor acceptor = new NioSocketAcceptor();
+        // MINA's default is one processor per core plus one, each opening a selector at construction.
+        NioSocketAcceptor acceptor = options.sharedIo()
+                .map(io -> new NioSocketAcceptor(io.threads(), io.processors()))
+                .orElseGet(() -> new NioSocketAcceptor(options.ioThreads()));
+        Duration idle = options.idleTimeout();
         acceptor.setReuseAddress(true);
         acceptor.setBacklog(1024);
         acceptor.setCloseOnDeactivation(true);
@@ -115,7 +129,8 @@ public final class MinaTransport implements AutoCloseable {
         for (NioSocketAcceptor acceptor : acceptors) {
             acceptor.unbind();
             acceptor.getManagedSessions().values().forEach(s -> s.closeNow());
-            acceptor.dispose(true);
+            acceptor.dispose(true); // with shared I/O, this does not wait for the processors
         }
+        handler.awaitClosed(CLOSE_WAIT);
     }
 }

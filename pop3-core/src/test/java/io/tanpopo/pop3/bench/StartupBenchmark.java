@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testkit.Pop3Testkit;
+import io.tanpopo.pop3.transport.SharedIo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Time from "start a server" to "the client has the greeting", for tanpopo's bare server, the test
- * kit, and GreenMail 2.1: the first server in a fresh JVM, then the median of later ones in the same
+ * kit (each with its own I/O threads, or with {@code -shared} I/O threads as the JUnit extension
+ * uses across a run), and GreenMail 2.1: the first server in a fresh JVM, then the median of later ones in the same
  * JVM. The logging backend is initialised before the first server (pass {@code cold-logging} as the
  * third argument to include it). Not a unit test; run one implementation per fresh JVM with the test
  * classpath:
@@ -22,10 +24,13 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * mvn -o -q dependency:build-classpath -pl pop3-core -Dmdep.outputFile=/tmp/cp.txt
  * java -cp pop3-core/target/test-classes:pop3-core/target/classes:$(cat /tmp/cp.txt) \
- *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|testkit|greenmail [later-runs] [cold-logging]
+ *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|testkit|tanpopo-shared|testkit-shared|greenmail [later-runs] [cold-logging]
  * </pre>
  */
 public final class StartupBenchmark {
+
+    /** For the {@code -shared} variants: made inside the first timed start, as a test run would. */
+    private SharedIo shared;
 
     private StartupBenchmark() {
     }
@@ -38,20 +43,33 @@ public final class StartupBenchmark {
             // test suite's cost, paid once whoever logs first, so it is kept out of both servers' figures.
             LoggerFactory.getLogger(StartupBenchmark.class).debug("logging initialised");
         }
-        double first = once(which);
+        StartupBenchmark bench = new StartupBenchmark();
+        double first = bench.once(which);
         double[] times = new double[later];
         for (int i = 0; i < later; i++) {
-            times[i] = once(which);
+            times[i] = bench.once(which);
         }
         Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "%-9s first in fresh JVM: %8.1f ms; later (n=%d): median %6.2f ms, min %6.2f ms, max %6.2f ms%n",
+        System.out.printf(Locale.ROOT, "%-14s first in fresh JVM: %8.1f ms; later (n=%d): median %6.2f ms, min %6.2f ms, max %6.2f ms%n",
                 which, first, later, times[later / 2], times[0], times[later - 1]);
     }
 
     /** Starts one server, reads its greeting, stops it; returns start-to-greeting in ms. */
-    private static double once(String which) throws IOException {
+    private double once(String which) throws IOException {
         long start = System.nanoTime();
         switch (which) {
+            case "tanpopo-shared" -> {
+                try (Pop3Server server = Pop3Server.builder().sharedIo(sharedIo()).user("alice", "secret").start()) {
+                    greeting(server.port());
+                    return elapsed(start);
+                }
+            }
+            case "testkit-shared" -> {
+                try (Pop3Testkit kit = Pop3Testkit.builder().sharedIo(sharedIo()).user("alice", "secret").start()) {
+                    greeting(kit.port());
+                    return elapsed(start);
+                }
+            }
             case "tanpopo" -> {
                 try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start()) {
                     greeting(server.port());
@@ -75,8 +93,17 @@ public final class StartupBenchmark {
                     greenMail.stop();
                 }
             }
-            default -> throw new IllegalArgumentException("tanpopo, testkit or greenmail, not " + which);
+            default -> throw new IllegalArgumentException(
+                    "tanpopo, testkit, tanpopo-shared, testkit-shared or greenmail, not " + which);
         }
+    }
+
+    /** The I/O threads the JUnit extension shares across a test run (two selector loops). */
+    private SharedIo sharedIo() {
+        if (shared == null) {
+            shared = new SharedIo(2);
+        }
+        return shared;
     }
 
     private static void greeting(int port) throws IOException {
