@@ -64,11 +64,7 @@ final class MaildirMailboxes implements Mailboxes {
 
     @Override
     public UserMailbox mailbox(String user) {
-        if (!SAFE_USER.matcher(user).matches() || user.contains("..")) {
-            throw new IllegalArgumentException("user name '" + user + "' cannot name a maildir"
-                    + " (letters, digits and . _ - + = @, not starting with '.')");
-        }
-        Path maildir = root.resolve(user).resolve("Maildir");
+        Path maildir = userDir(user).resolve("Maildir");
         try {
             for (String sub : List.of("tmp", "new", "cur")) {
                 Files.createDirectories(maildir.resolve(sub));
@@ -81,7 +77,7 @@ final class MaildirMailboxes implements Mailboxes {
 
     @Override
     public void remove(String user) {
-        Path dir = root.resolve(user);
+        Path dir = userDir(user);
         if (Files.isDirectory(dir)) {
             delete(dir);
         }
@@ -107,6 +103,15 @@ final class MaildirMailboxes implements Mailboxes {
         if (owned && Files.exists(root)) {
             delete(root);
         }
+    }
+
+    /** The user's directory; a name that could leave the root (or that the store refuses) is refused. */
+    private Path userDir(String user) {
+        if (!SAFE_USER.matcher(user).matches() || user.contains("..")) {
+            throw new IllegalArgumentException("user name '" + user + "' cannot name a maildir"
+                    + " (letters, digits and . _ - + = @, not starting with '.')");
+        }
+        return root.resolve(user);
     }
 
     private static void delete(Path tree) {
