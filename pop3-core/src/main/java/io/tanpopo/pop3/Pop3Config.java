@@ -3,6 +3,7 @@ package io.tanpopo.pop3;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The protocol and listener settings of a {@link Pop3Server}. Each field's property key is named in
@@ -37,12 +38,15 @@ public record Pop3Config(
         Optional<String> expire,
         int workerThreads) {
 
+    /** Compiled once: every embedded server validates its config at start. */
+    private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+
     public Pop3Config {
         Objects.requireNonNull(bind, "pop3.bind");
         Objects.requireNonNull(hostname, "pop3.hostname");
         require(!bind.isBlank(), "pop3.bind must not be empty");
         require(port >= 0 && port <= 65535, "pop3.port must be 0 to 65535, not " + port);
-        require(hostname.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?"),
+        require(HOSTNAME.matcher(hostname).matches(),
                 "pop3.hostname must be a host name (letters, digits, '.', '-'), not '" + hostname + "'");
         require(idleTimeout != null && idleTimeout.toSeconds() >= 1 && idleTimeout.toSeconds() <= Integer.MAX_VALUE,
                 "pop3.idle-timeout must be at least 1s");

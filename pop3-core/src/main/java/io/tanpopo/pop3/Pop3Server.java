@@ -61,7 +61,8 @@ public final class Pop3Server implements AutoCloseable {
             this.transport = MinaTransport.listen(protocol, new MinaTransport.Options(
                     new InetSocketAddress(config.bind(), config.port()),
                     parts.implicitTlsPort().map(p -> new InetSocketAddress(config.bind(), p)),
-                    config.idleTimeout(), tls.map(t -> (Supplier<TlsContextProvider>) t), timer, parts.proxy()));
+                    config.idleTimeout(), tls.map(t -> (Supplier<TlsContextProvider>) t), timer, parts.proxy(),
+                    parts.ioThreads(), parts.sharedIo()));
         } catch (RuntimeException e) {
             shutdownThreads();
             throw e;

@@ -10,6 +10,7 @@ import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.resolver.HostResolver;
+import io.tanpopo.pop3.transport.SharedIo;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
 import java.time.Duration;
@@ -42,6 +43,8 @@ public final class Pop3ServerBuilder {
     private Optional<Duration> loginDelay = Optional.empty();
     private Optional<String> expire = Optional.empty();
     private int workerThreads = 16;
+    private int ioThreads = 1;
+    private Optional<SharedIo> sharedIo = Optional.empty();
     private Authenticator authenticator;
     private MailStore store;
     private final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
@@ -63,7 +66,8 @@ public final class Pop3ServerBuilder {
     record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
             ExecutorService workers, ScheduledExecutorService timer, Optional<TlsConfig> tls,
             Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks,
-            ClientChecks clientChecks, Limits limits, ProxyPolicy proxy) {
+            ClientChecks clientChecks, Limits limits, ProxyPolicy proxy,
+            int ioThreads, Optional<SharedIo> sharedIo) {
     }
 
     /**
@@ -128,6 +132,29 @@ public final class Pop3ServerBuilder {
 
     public Pop3ServerBuilder workerThreads(int count) {
         this.workerThreads = count;
+        return this;
+    }
+
+    /**
+     * Threads that move bytes (and run TLS) for each listening port; default 1. Commands and backends
+     * run on the worker threads, so one I/O thread serves many connections; each costs a selector
+     * at start, which embedded servers started per test pay every time.
+     */
+    public Pop3ServerBuilder ioThreads(int count) {
+        if (count < 1 || count > 256) {
+            throw new IllegalArgumentException("pop3.io-threads must be 1 to 256, not " + count);
+        }
+        this.ioThreads = count;
+        return this;
+    }
+
+    /**
+     * Runs this server's sockets on I/O threads that are already running (and that outlive it), so a
+     * start opens no selector and starts no thread; for suites that start a server per test. The
+     * caller closes {@code io} after the last server.
+     */
+    public Pop3ServerBuilder sharedIo(SharedIo io) {
+        this.sharedIo = Optional.of(io);
         return this;
     }
 
@@ -248,7 +275,7 @@ public final class Pop3ServerBuilder {
                 Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
                 new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")),
                 tlsOff ? Optional.empty() : Optional.of(tls.orElseGet(() -> TlsConfig.generated(settings.hostname()))),
-                implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy);
+                implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy, ioThreads, sharedIo);
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -8,11 +8,18 @@ import java.util.Properties;
 /** tanpopo's version, as Maven wrote it into the jar. */
 public final class Version {
 
+    /** Read once per class load: the resource cannot change while the jar is loaded. */
+    private static final String CURRENT = read();
+
     private Version() {
     }
 
     /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String current() {
+        return CURRENT;
+    }
+
+    private static String read() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             Properties properties = new Properties();
             if (in != null) {

@@ -18,6 +18,7 @@ public final class ConfigKeys {
             ConfigKey.of("pop3.login-delay", "duration", "", "Minimum time between logins of one user; advertised as LOGIN-DELAY and enforced"),
             ConfigKey.of("pop3.expire", "NEVER or days", "", "Advertised as EXPIRE (tanpopo itself never expires mail)"),
             ConfigKey.of("pop3.worker-threads", "integer", "16", "Threads that run commands and backends"),
+            ConfigKey.of("pop3.io-threads", "integer", "1", "Network I/O threads (MINA processors) per listening port; commands run on the workers"),
             ConfigKey.secret("auth.users", "user:password list", "", "Static users with in-memory mailboxes, e.g. alice:secret,bob:pw"),
             ConfigKey.of("auth.failure-delay", "duration", "1s", "Delay before answering a failed login; doubles per failure from one address"),
             ConfigKey.of("auth.failure-delay-max", "duration", "15s", "Cap of the failed-login delay"),

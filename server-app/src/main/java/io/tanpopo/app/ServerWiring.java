@@ -58,7 +58,8 @@ public final class ServerWiring {
 
     private Pop3ServerBuilder builder(UnaryOperator<Authenticator> decorate) {
         Pop3Config config = pop3Config();
-        Pop3ServerBuilder builder = Pop3Server.builder().config(config);
+        Pop3ServerBuilder builder = Pop3Server.builder().config(config)
+                .ioThreads(settings.integer("pop3.io-threads", 1, 256));
         BackendWiring backends = new BackendWiring(settings);
         backends.authenticator().map(decorate).ifPresent(builder::authenticator);
         backends.store().ifPresent(builder::store);

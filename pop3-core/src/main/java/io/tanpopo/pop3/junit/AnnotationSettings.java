@@ -1,10 +1,13 @@
 package io.tanpopo.pop3.junit;
 
+import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.pop3.testkit.MailboxStorage;
 import io.tanpopo.pop3.testkit.ServerProfile;
 import io.tanpopo.pop3.testkit.TestkitSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -22,7 +25,9 @@ final class AnnotationSettings {
             Map.Entry<String, String> user = TestkitSettings.parseUser(spec);
             users.put(user.getKey(), user.getValue());
         }
-        return new TestkitSettings(users, ServerProfile.named(test.profile()), builder -> { });
+        Consumer<Pop3ServerBuilder> server = test.implicitTls() ? builder -> builder.implicitTlsPort(0) : builder -> { };
+        return new TestkitSettings(users, ServerProfile.named(test.profile()), server,
+                test.maildir() ? MailboxStorage.tempMaildir() : MailboxStorage.memory());
     }
 
     static Optional<Pop3Test> annotation(ExtensionContext context) {

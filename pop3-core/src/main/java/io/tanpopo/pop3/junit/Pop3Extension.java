@@ -7,9 +7,11 @@ import io.tanpopo.pop3.testkit.Pop3Testkit;
 import io.tanpopo.pop3.testkit.Pop3User;
 import io.tanpopo.pop3.testkit.TestkitSettings;
 import io.tanpopo.pop3.testkit.Transcripts;
+import io.tanpopo.pop3.tls.GeneratedTrust;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  *
  * <p>Injects parameters of type {@link Pop3Testkit}, {@link Pop3Server}, {@link Pop3User} (with
  * {@link Pop3UserName} unless there is one user), {@link Faults}, {@link Awaits},
- * {@link Properties} (Jakarta Mail's, ready for {@code Session.getInstance}) and
- * {@code @Pop3Port int}.
+ * {@link Properties} (Jakarta Mail's, ready for {@code Session.getInstance}), the TLS trust as
+ * {@link GeneratedTrust} or a client {@link SSLContext}, and {@code @Pop3Port int} (with
+ * {@code implicitTls = true}, the POP3S port).
  */
 public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
@@ -95,6 +98,7 @@ public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback,
         Class<?> type = parameter.getParameter().getType();
         return type == Pop3Testkit.class || type == Pop3Server.class || type == Pop3User.class
                 || type == Faults.class || type == Awaits.class || type == Properties.class
+                || type == GeneratedTrust.class || type == SSLContext.class
                 || ((type == int.class || type == Integer.class) && parameter.isAnnotated(Pop3Port.class));
     }
 
@@ -106,12 +110,15 @@ public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback,
         if (type == Pop3User.class) {
             return user(kit, parameter.findAnnotation(Pop3UserName.class).map(Pop3UserName::value));
         }
+        boolean tlsPort = parameter.findAnnotation(Pop3Port.class).map(Pop3Port::implicitTls).orElse(false);
         return type == Pop3Server.class ? kit.server()
                 : type == Faults.class ? kit.faults()
                 : type == Awaits.class ? kit.await()
                 : type == Properties.class ? kit.mailProperties()
                 : type == Pop3Testkit.class ? kit
-                : (Object) kit.port();
+                : type == GeneratedTrust.class ? kit.tlsTrust()
+                : type == SSLContext.class ? kit.tlsTrust().clientSslContext()
+                : (Object) (tlsPort ? kit.tlsPort() : kit.port());
     }
 
     /** The server of the running test (for per-test servers in concurrent tests, inject instead). */
@@ -162,7 +169,8 @@ public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback,
     }
 
     private void start(ExtensionContext context) {
-        Pop3Testkit kit = Pop3Testkit.start(configured.orElseGet(() -> AnnotationSettings.of(context)));
+        Pop3Testkit kit = Pop3Testkit.start(SuiteIo.sharing(configured.orElseGet(() -> AnnotationSettings.of(context)),
+                context));
         context.getStore(namespace()).put(KEY, kit);
         current = kit;
     }

@@ -4,6 +4,7 @@ import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.testkit.Pop3Testkit;
 import io.tanpopo.pop3.testkit.Pop3TestkitBuilder;
 import io.tanpopo.pop3.testkit.ServerProfile;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** Builds a {@link Pop3Extension} for {@code @RegisterExtension}. */
@@ -30,6 +31,24 @@ public final class Pop3ExtensionBuilder {
     /** Further settings of the server itself, e.g. {@code b -> b.idleTimeout(Duration.ofSeconds(2))}. */
     public Pop3ExtensionBuilder server(Consumer<Pop3ServerBuilder> settings) {
         kit.server(settings);
+        return this;
+    }
+
+    /** Real maildirs in a temporary directory, deleted when the server stops (see {@link Pop3TestkitBuilder#maildir()}). */
+    public Pop3ExtensionBuilder maildir() {
+        kit.maildir();
+        return this;
+    }
+
+    /** Maildirs under {@code root}, kept after the server stops and emptied between tests. */
+    public Pop3ExtensionBuilder maildir(Path root) {
+        kit.maildir(root);
+        return this;
+    }
+
+    /** Also listen for implicit TLS (POP3S) on a free port. */
+    public Pop3ExtensionBuilder implicitTls() {
+        kit.implicitTls();
         return this;
     }
 

@@ -36,4 +36,13 @@ public @interface Pop3Test {
 
     /** A new server for every test instead of one per class, reset between tests. */
     boolean perTest() default false;
+
+    /**
+     * Keep mail in real maildirs in a temporary directory (deleted when the server stops) instead of
+     * memory; UIDLs are then the files' base names. See {@code Pop3User.maildir()}.
+     */
+    boolean maildir() default false;
+
+    /** Also listen for implicit TLS (POP3S); inject its port as {@code @Pop3Port(implicitTls = true) int}. */
+    boolean implicitTls() default false;
 }

@@ -7,7 +7,6 @@ import io.tanpopo.pop3.protocol.command.Utf8Command;
 import io.tanpopo.pop3.sasl.SaslContext;
 import io.tanpopo.pop3.sasl.SaslEntropy;
 import io.tanpopo.pop3.sasl.SaslMechanisms;
-import java.security.SecureRandom;
 import io.tanpopo.pop3.protocol.command.CapaCommand;
 import io.tanpopo.pop3.protocol.command.DeleCommand;
 import io.tanpopo.pop3.protocol.command.ListCommand;
@@ -53,7 +52,7 @@ public final class CommandTable {
         }
         table.add(SessionState.AUTHORIZATION, "APOP", new ApopCommand(context, login));
         table.add(SessionState.AUTHORIZATION, "AUTH", new AuthCommand(context, sasl, new SaslDialogue(context, login),
-                new SaslContext(context.config().hostname(), SaslEntropy.secure(new SecureRandom()), context.clock())));
+                new SaslContext(context.config().hostname(), SaslEntropy.secureOnFirstUse(), context.clock())));
         table.add(SessionState.AUTHORIZATION, "UTF8", new Utf8Command());
         table.add(SessionState.AUTHORIZATION, "QUIT", new QuitCommand(context.config().hostname()));
         table.add(SessionState.AUTHORIZATION, "CAPA", capa);

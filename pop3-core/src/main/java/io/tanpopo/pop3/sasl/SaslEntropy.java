@@ -2,6 +2,7 @@ package io.tanpopo.pop3.sasl;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /** Where mechanisms get their nonces and salts; tests inject fixed values to replay RFC examples. */
 public interface SaslEntropy {
@@ -14,18 +15,41 @@ public interface SaslEntropy {
 
     /** 18 random bytes as base64 for nonces, 16 for salts. */
     static SaslEntropy secure(SecureRandom random) {
+        return secure(() -> random);
+    }
+
+    /**
+     * Like {@link #secure(SecureRandom)} with a {@code SecureRandom} made at the first nonce or salt:
+     * creating (and seeding) one loads the security providers, which a server that never sees a
+     * SASL challenge should not pay for at start.
+     */
+    static SaslEntropy secureOnFirstUse() {
+        return secure(new Supplier<>() {
+            private SecureRandom random;
+
+            @Override
+            public synchronized SecureRandom get() {
+                if (random == null) {
+                    random = new SecureRandom();
+                }
+                return random;
+            }
+        });
+    }
+
+    private static SaslEntropy secure(Supplier<SecureRandom> random) {
         return new SaslEntropy() {
             @Override
             public String nonce() {
                 byte[] bytes = new byte[18];
-                random.nextBytes(bytes);
+                random.get().nextBytes(bytes);
                 return Base64.getEncoder().encodeToString(bytes);
             }
 
             @Override
             public byte[] salt() {
                 byte[] bytes = new byte[16];
-                random.nextBytes(bytes);
+                random.get().nextBytes(bytes);
                 return bytes;
             }
         };

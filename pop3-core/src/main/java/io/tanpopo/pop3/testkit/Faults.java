@@ -2,7 +2,7 @@ package io.tanpopo.pop3.testkit;
 
 import io.tanpopo.auth.Account;
 import io.tanpopo.store.OpenResult;
-import io.tanpopo.store.memory.MemoryStore;
+import io.tanpopo.store.MailStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class Faults {
 
-    private final MemoryStore store;
+    private final MailStore store;
     private final boolean locking;
     private final List<FaultRule> rules = new ArrayList<>();
     private final Map<FaultRule, Integer> ruleCounts = new HashMap<>();
@@ -31,7 +31,7 @@ public final class Faults {
     private final List<MaildropHold> holds = new ArrayList<>();
     private Optional<RandomFaults> random = Optional.empty();
 
-    Faults(MemoryStore store, boolean locking) {
+    Faults(MailStore store, boolean locking) {
         this.store = store;
         this.locking = locking;
     }
@@ -53,7 +53,8 @@ public final class Faults {
 
     /**
      * Holds {@code user}'s maildrop lock until the returned hold is closed (or the kit is reset):
-     * a client logging in meanwhile gets {@code -ERR [IN-USE]}.
+     * a client logging in meanwhile gets {@code -ERR [IN-USE]}. Works with in-memory mailboxes and
+     * with maildirs (where the hold takes the maildir's {@code tanpopo.lock}, as a session would).
      *
      * @throws IllegalStateException when this profile does not lock maildrops, or it is held already
      */

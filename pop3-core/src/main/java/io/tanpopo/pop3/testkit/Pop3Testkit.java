@@ -5,56 +5,60 @@ import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.ProtocolHooks;
-import io.tanpopo.store.memory.MemoryStore;
+import io.tanpopo.pop3.tls.GeneratedTrust;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 
 /**
  * An embedded POP3 server dressed for tests: users and seeded mailboxes, transcripts of every
  * session, awaits, fault injection and a server profile; reset between tests without a restart.
- * Listens on 127.0.0.1 on a free port. Usable without JUnit; the JUnit 5 extension is a thin
- * layer over it.
+ * Listens on 127.0.0.1 on a free port, offers STLS with a certificate from a per-run CA
+ * ({@link #tlsTrust()}), optionally also implicit TLS, and keeps mail in memory or in real
+ * maildirs. Usable without JUnit; the JUnit 5 extension is a thin layer over it.
  *
  * <pre>{@code
- * try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").start()) {
+ * try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").maildir().start()) {
  *     kit.user("alice").deliver("Subject: hi\r\n\r\nhello\r\n");
- *     Store store = Session.getInstance(kit.mailProperties()).getStore("pop3");
- *     ...
- *     kit.transcripts().forUser("alice").last().assertThat().retrieved(1).endedWithQuit();
- * }
- * }</pre>
+ *     Store store = Session.getInstance(kit.stlsMailProperties()).getStore(); // ... the client under test
+ *     kit.transcripts().forUser("alice").last().assertThat().usedTls().retrieved(1).endedWithQuit();
+ * }}</pre>
  */
 public final class Pop3Testkit implements AutoCloseable {
 
     private final TestkitSettings settings;
     private final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
-    private final MemoryStore store;
+    private final Mailboxes mailboxes;
     private final TranscriptRecorder recorder = new TranscriptRecorder();
     private final Faults faults;
     private final Pop3Server server;
-    private final long validity = System.currentTimeMillis() / 1000;
-    private final AtomicLong uids = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Pop3Testkit(TestkitSettings settings) {
         this.settings = settings;
         ServerProfile profile = settings.profile();
-        this.store = new MemoryStore(profile.locksMaildrop());
-        this.faults = new Faults(store, profile.locksMaildrop());
+        this.mailboxes = Mailboxes.of(settings, () -> server().config().hostname());
+        this.faults = new Faults(mailboxes.store(), profile.locksMaildrop());
         settings.users().forEach(users::put);
         Pop3ServerBuilder builder = Pop3Server.builder()
                 .authenticator(users)
-                .store(store)
+                .store(mailboxes.store())
                 .listener(recorder)
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .workerThreads(4)
                 .hooks(new ProtocolHooks(profile.protocol(), new FaultInjector(faults, new QuirkInterceptor(profile))));
         settings.server().accept(builder);
-        this.server = builder.start();
+        try {
+            settings.users().keySet().forEach(mailboxes::mailbox); // a maildir must exist to log in
+            this.server = builder.start();
+        } catch (RuntimeException e) {
+            mailboxes.close();
+            throw e;
+        }
     }
 
     public static Pop3TestkitBuilder builder() {
@@ -79,7 +83,27 @@ public final class Pop3Testkit implements AutoCloseable {
         return server.address().getAddress().getHostAddress();
     }
 
-    /** The settings this server started with and returns to on {@link #reset()}. */
+    /** The implicit-TLS (POP3S) port; fails unless started with {@link Pop3TestkitBuilder#implicitTls()}. */
+    public int tlsPort() {
+        return server.tlsPort().orElseThrow(() -> new IllegalStateException(
+                "no implicit TLS port: start the kit with implicitTls() or @Pop3Test(implicitTls = true)"));
+    }
+
+    /**
+     * What a client needs to trust this server's generated certificate (made on first use): a client
+     * {@link SSLContext}, the CA as PEM, a PKCS#12 trust store. Fails when TLS is off or uses files.
+     */
+    public GeneratedTrust tlsTrust() {
+        return server.tlsTrust().orElseThrow(() -> new IllegalStateException(
+                "this server has no generated certificate (TLS is off or uses configured files)"));
+    }
+
+    /** The directory holding {@code <user>/Maildir} for every user, when mail is kept in maildirs. */
+    public Optional<Path> maildirRoot() {
+        return mailboxes.root();
+    }
+
+    /** The settings it started with and returns to on {@link #reset()}. */
     public TestkitSettings settings() {
         return settings;
     }
@@ -88,11 +112,7 @@ public final class Pop3Testkit implements AutoCloseable {
         return settings.profile();
     }
 
-    /**
-     * The handle of user {@code name}, whose mailbox is created on first use.
-     *
-     * @throws IllegalArgumentException when no such user exists
-     */
+    /** The handle of user {@code name}, whose mailbox is created on first use; fails for unknown users. */
     public Pop3User user(String name) {
         if (!(users.secret(name) instanceof SecretResult.Found found)) {
             throw new IllegalArgumentException("no user '" + name + "'; users: " + users.names());
@@ -102,13 +122,14 @@ public final class Pop3Testkit implements AutoCloseable {
 
     /** Adds a user (or changes their password) while the server runs; reset removes them again. */
     public Pop3User addUser(String name, String password) {
+        Pop3User user = handle(name, password); // a maildir refuses unsafe names before the user exists
         server.user(name, password);
-        return handle(name, password);
+        return user;
     }
 
     /** Removes a user and their mailbox while the server runs; reset brings back configured users. */
     public boolean removeUser(String name) {
-        store.remove(name);
+        mailboxes.remove(name);
         return server.removeUser(name);
     }
 
@@ -130,41 +151,49 @@ public final class Pop3Testkit implements AutoCloseable {
      * {@code Session.getInstance(kit.mailProperties()).getStore("pop3")}; a copy to change freely.
      */
     public Properties mailProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("mail.store.protocol", "pop3");
-        properties.setProperty("mail.pop3.host", host());
-        properties.setProperty("mail.pop3.port", Integer.toString(port()));
-        properties.setProperty("mail.pop3.connectiontimeout", "5000");
-        properties.setProperty("mail.pop3.timeout", "10000");
-        return properties;
+        return MailProperties.plain(host(), port());
     }
 
     /**
-     * Back to the start without a restart: empty mailboxes, the configured users only (with their
-     * passwords), no transcripts, no faults, no held locks. Sessions still open are not closed.
+     * Like {@link #mailProperties()}, but the client must upgrade with STLS ({@code mail.pop3.starttls.*}),
+     * trusts only the per-run CA and checks the host name ({@code mail.pop3.ssl.*}).
+     */
+    public Properties stlsMailProperties() {
+        return MailProperties.stls(host(), port(), tlsTrust().clientSslContext());
+    }
+
+    /** For the {@code pop3s} store on the implicit-TLS port ({@code mail.pop3s.*}), trusting the per-run CA. */
+    public Properties pop3sMailProperties() {
+        return MailProperties.pop3s(host(), tlsPort(), tlsTrust().clientSslContext());
+    }
+
+    /**
+     * Back to the start without a restart: empty mailboxes (maildirs too), the configured users only
+     * (with their passwords), no transcripts, no faults, no held locks. Sessions still open are not
+     * closed.
      */
     public void reset() {
         faults.clear();
         users.names().stream().filter(name -> !settings.users().containsKey(name)).forEach(users::remove);
         settings.users().forEach(users::put);
-        store.clear();
+        mailboxes.clear();
         recorder.clear();
     }
 
-    /** Stops the server; safe to call twice. */
+    /** Stops the server and deletes a temporary maildir; safe to call twice. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             faults.clear();
-            server.close();
+            try {
+                server.close();
+            } finally {
+                mailboxes.close();
+            }
         }
     }
 
     private Pop3User handle(String name, String password) {
-        return new Pop3User(name, password, store.mailbox(name), this::nextUid);
-    }
-
-    private Optional<String> nextUid() {
-        return settings.profile().uidStyle().uid(validity, uids.incrementAndGet(), server.config().hostname());
+        return new Pop3User(name, password, mailboxes.mailbox(name));
     }
 }

@@ -1,6 +1,8 @@
 package io.tanpopo.pop3.testkit;
 
 import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.pop3.transport.SharedIo;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,7 @@ public final class Pop3TestkitBuilder {
     private final Map<String, String> users = new LinkedHashMap<>();
     private ServerProfile profile = ServerProfile.tanpopo();
     private Consumer<Pop3ServerBuilder> server = builder -> { };
+    private MailboxStorage storage = MailboxStorage.memory();
 
     Pop3TestkitBuilder() {
     }
@@ -34,8 +37,34 @@ public final class Pop3TestkitBuilder {
         return this;
     }
 
+    /**
+     * Keeps mail in real maildirs in a temporary directory, created at start and deleted on close:
+     * {@code <root>/<user>/Maildir} with {@code tmp/}, {@code new/}, {@code cur/}, served by tanpopo's
+     * maildir store. UIDLs are then the files' base names.
+     */
+    public Pop3TestkitBuilder maildir() {
+        this.storage = MailboxStorage.tempMaildir();
+        return this;
+    }
+
+    /** Keeps mail in maildirs under {@code root} (created if missing), which outlives the kit. */
+    public Pop3TestkitBuilder maildir(Path root) {
+        this.storage = MailboxStorage.maildir(root);
+        return this;
+    }
+
+    /** Also listens for implicit TLS (POP3S, RFC 8314) on a free port: {@link Pop3Testkit#tlsPort()}. */
+    public Pop3TestkitBuilder implicitTls() {
+        return server(builder -> builder.implicitTlsPort(0));
+    }
+
+    /** Runs on I/O threads shared with other kits (the JUnit extension does this for a whole run). */
+    public Pop3TestkitBuilder sharedIo(SharedIo io) {
+        return server(builder -> builder.sharedIo(io));
+    }
+
     public TestkitSettings settings() {
-        return new TestkitSettings(users, profile, server);
+        return new TestkitSettings(users, profile, server, storage);
     }
 
     public Pop3Testkit start() {

@@ -1,7 +1,6 @@
 package io.tanpopo.pop3.testkit;
 
 import io.tanpopo.store.MessageInfo;
-import io.tanpopo.store.memory.MemoryMailbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,26 +9,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * A user of the test server and their mailbox: deliver messages (from text, bytes, {@code .eml}
  * files or whole folders), in a controlled order and with chosen or profile-styled UIDLs, and look
- * at what is left after the client is done.
+ * at what is left after the client is done. With a maildir ({@link Pop3TestkitBuilder#maildir()})
+ * every message is a real file and its UIDL is the file's base name.
  */
 public final class Pop3User {
 
     private final String name;
     private final String password;
-    private final MemoryMailbox mailbox;
-    private final Supplier<Optional<String>> nextUid;
+    private final UserMailbox mailbox;
 
-    Pop3User(String name, String password, MemoryMailbox mailbox, Supplier<Optional<String>> nextUid) {
+    Pop3User(String name, String password, UserMailbox mailbox) {
         this.name = name;
         this.password = password;
         this.mailbox = mailbox;
-        this.nextUid = nextUid;
     }
 
     public String name() {
@@ -48,12 +45,16 @@ public final class Pop3User {
 
     /** Delivers a message exactly as these bytes; returns its UIDL. */
     public String deliver(byte[] message) {
-        return nextUid.get().map(uid -> mailbox.add(uid, message)).orElseGet(() -> mailbox.add(message));
+        return mailbox.add(Optional.empty(), message);
     }
 
-    /** Delivers a message with a chosen UIDL (1 to 70 characters in 0x21-0x7E, unique in the mailbox). */
+    /**
+     * Delivers a message with a chosen UIDL (1 to 70 characters in 0x21-0x7E, unique in the mailbox).
+     * In a maildir it becomes the file name (so no {@code /} or {@code :}), and the maildir's order
+     * applies: by the leading digits of the name (its delivery time), names without digits last.
+     */
     public String deliver(String uid, String message) {
-        return mailbox.add(uid, message.getBytes(StandardCharsets.UTF_8));
+        return mailbox.add(Optional.of(uid), message.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Delivers the message in {@code file} (e.g. an {@code .eml}), bytes as they are; returns its UIDL. */
@@ -77,7 +78,7 @@ public final class Pop3User {
         List<String> uids = new ArrayList<>();
         for (Path file : files(folder)) {
             String uid = file.getFileName().toString().replaceFirst("\\.eml$", "");
-            uids.add(mailbox.add(uid, read(file)));
+            uids.add(mailbox.add(Optional.of(uid), read(file)));
         }
         return uids;
     }
@@ -94,7 +95,7 @@ public final class Pop3User {
 
     /** How many messages are in the mailbox. */
     public int count() {
-        return mailbox.size();
+        return messages().size();
     }
 
     /** The stored content of the message with {@code uid}, as text. */
@@ -110,6 +111,14 @@ public final class Pop3User {
     /** Removes every message. */
     public void clear() {
         mailbox.clear();
+    }
+
+    /**
+     * The user's maildir (with {@code tmp/}, {@code new/}, {@code cur/}) when the kit stores mail in
+     * maildirs; empty for in-memory mailboxes.
+     */
+    public Optional<Path> maildir() {
+        return mailbox.maildir();
     }
 
     private static List<Path> files(Path folder) {

@@ -25,6 +25,7 @@ public final class MinaTransport implements AutoCloseable {
     static final String TLS_FILTER = "tls";
     /** Room for long SASL responses; the protocol's limit applies below this. */
     private static final int LINE_CAPACITY = 16 * 1024;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     /**
      * Where and how to listen.
@@ -35,11 +36,18 @@ public final class MinaTransport implements AutoCloseable {
      * @param tls the certificate source, asked lazily (a generated certificate is made on first use)
      * @param timer schedules handshake time-outs
      * @param proxy which peers send a PROXY protocol header first (on the plain port)
+     * @param ioThreads MINA I/O processors (each a selector and, once used, a thread) per listening port
+     * @param sharedIo running I/O threads to use instead of own ones ({@code ioThreads} then unused)
      */
     public record Options(InetSocketAddress plain, Optional<InetSocketAddress> implicitTls, Duration idleTimeout,
-            Optional<Supplier<TlsContextProvider>> tls, ScheduledExecutorService timer, ProxyPolicy proxy) {
+            Optional<Supplier<TlsContextProvider>> tls, ScheduledExecutorService timer, ProxyPolicy proxy,
+            int ioThreads, Optional<SharedIo> sharedIo) {
         public Options {
             java.util.Objects.requireNonNull(proxy, "proxy");
+            java.util.Objects.requireNonNull(sharedIo, "sharedIo");
+            if (ioThreads < 1 || ioThreads > 256) {
+                throw new IllegalArgumentException("pop3.io-threads must be 1 to 256, not " + ioThreads);
+            }
             if (implicitTls.isPresent() && tls.isEmpty()) {
                 throw new IllegalArgumentException("pop3s.port needs TLS");
             }
@@ -49,10 +57,12 @@ public final class MinaTransport implements AutoCloseable {
     private final List<NioSocketAcceptor> acceptors;
     /** Remembered at bind: an acceptor forgets its address once it stops accepting. */
     private final List<InetSocketAddress> addresses;
+    private final Pop3IoHandler handler;
 
-    private MinaTransport(List<NioSocketAcceptor> acceptors) {
+    private MinaTransport(List<NioSocketAcceptor> acceptors, Pop3IoHandler handler) {
         this.acceptors = acceptors;
         this.addresses = acceptors.stream().map(NioSocketAcceptor::getLocalAddress).toList();
+        this.handler = handler;
     }
 
     /** Listens as {@code options} say and serves POP3 there. */
@@ -62,20 +72,24 @@ public final class MinaTransport implements AutoCloseable {
                 new ProxyIntake(options.proxy(), options.timer()), options.idleTimeout());
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
         try {
-            acceptors.add(bind(handler, options.plain(), options.idleTimeout(), null));
+            acceptors.add(bind(handler, options.plain(), options, null));
             if (options.implicitTls().isPresent()) {
-                acceptors.add(bind(handler, options.implicitTls().get(), options.idleTimeout(), starter));
+                acceptors.add(bind(handler, options.implicitTls().get(), options, starter));
             }
         } catch (RuntimeException e) {
             acceptors.forEach(a -> a.dispose());
             throw e;
         }
-        return new MinaTransport(acceptors);
+        return new MinaTransport(acceptors, handler);
     }
 
-    private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Duration idle,
+    private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Options options,
             TlsStarter implicitTls) {
-        NioSocketAcceptor acceptor = new NioSocketAcceptor();
+        // MINA's default is one processor per core plus one, each opening a selector at construction.
+        NioSocketAcceptor acceptor = options.sharedIo()
+                .map(io -> new NioSocketAcceptor(io.threads(), io.processors()))
+                .orElseGet(() -> new NioSocketAcceptor(options.ioThreads()));
+        Duration idle = options.idleTimeout();
         acceptor.setReuseAddress(true);
         acceptor.setBacklog(1024);
         // Unbinding must not close sessions: a graceful shutdown stops accepting, then lets them QUIT.
@@ -128,7 +142,8 @@ public final class MinaTransport implements AutoCloseable {
         for (NioSocketAcceptor acceptor : acceptors) {
             acceptor.unbind();
             acceptor.getManagedSessions().values().forEach(s -> s.closeNow());
-            acceptor.dispose(true);
+            acceptor.dispose(true); // with shared I/O, this does not wait for the processors
         }
+        handler.awaitClosed(CLOSE_WAIT);
     }
 }

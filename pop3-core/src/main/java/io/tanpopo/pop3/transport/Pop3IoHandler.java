@@ -31,6 +31,8 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private final int lineCapacity;
     private final ProxyIntake proxy;
     private final long idleNanos;
+    /** Sessions opened whose close the protocol has not yet been told about. */
+    private int open;
 
     Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity, ProxyIntake proxy, Duration idleTimeout) {
         this.protocol = protocol;
@@ -42,6 +44,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionOpened(IoSession session) {
+        synchronized (this) {
+            open++;
+        }
         MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls);
         boolean secure = session.getFilterChain().contains(MinaTransport.TLS_FILTER);
         if (secure) {
@@ -128,8 +133,30 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     @Override
     public void sessionClosed(IoSession session) {
         MinaConnection connection = connection(session);
-        if (connection != null && connection.driver() != null) {
-            connection.driver().closed();
+        try {
+            if (connection != null && connection.driver() != null) {
+                connection.driver().closed();
+            }
+        } finally {
+            synchronized (this) {
+                open--;
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until the protocol has heard of every session's close, so the server may stop its workers
+     * after. With shared I/O threads the close events come from a processor that outlives the server.
+     */
+    synchronized void awaitClosed(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            for (long left = limit.toNanos(); open > 0 && left > 0; left = deadline - System.nanoTime()) {
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
