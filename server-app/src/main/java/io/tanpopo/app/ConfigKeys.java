@@ -70,7 +70,7 @@ public final class ConfigKeys {
             ConfigKey.of("resolver.max-in-flight", "integer", "256", "Most lookups at once; beyond, resolution is skipped rather than queued"),
             ConfigKey.of("access.rules", "path", "", "tcprules-style access rules file (PATTERN:allow[,VAR=\"value\"] / PATTERN:deny); empty: everyone allowed"),
             ConfigKey.of("access.on-temporary-failure", "no-match, deny or allow", "no-match", "What a =host rule does when the client's name lookup failed temporarily"),
-            // Service: limits, shutdown, PROXY protocol, POP-before-SMTP, session log, metrics (docs/service.md).
+            // Service: limits, shutdown, PROXY protocol, POP-before-SMTP, session log, metrics (README: Running as a service).
             ConfigKey.of("limits.connections", "integer", "1000", "Connections open at once; more get -ERR [SYS/TEMP] Too many connections; 0: no limit"),
             ConfigKey.of("limits.connections-per-ip", "integer", "50", "Connections open at once from one client address, answered the same way; 0: no limit"),
             ConfigKey.of("limits.sessions-per-user", "integer", "0", "Logged-in sessions of one user at once; one more login gets -ERR [IN-USE]; 0: no limit"),

@@ -5,6 +5,7 @@ import io.tanpopo.pop3.access.AccessRules;
 import io.tanpopo.pop3.access.AccessRulesParser;
 import io.tanpopo.pop3.access.TemporaryFailurePolicy;
 import io.tanpopo.resolver.CacheLimits;
+import io.tanpopo.resolver.HostResolver;
 import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.resolver.Resolvers;
 import io.tanpopo.resolver.strategy.InterfaceAddresses;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Client name resolution and access rules from the {@code resolver.*} and {@code access.*} keys:
@@ -41,10 +43,10 @@ final class ResolverWiring implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
     }
 
-    /** Puts the resolver and the access rules on {@code builder}. */
-    void configure(Pop3ServerBuilder builder) {
+    /** Puts the resolver (as {@code decorate} wraps it) and the access rules on {@code builder}. */
+    void configure(Pop3ServerBuilder builder, UnaryOperator<HostResolver> decorate) {
         ResolverConfig config = resolverConfig();
-        builder.resolver(resolvers().create(config), config.deadline()).accessRules(accessRules());
+        builder.resolver(decorate.apply(resolvers().create(config)), config.deadline()).accessRules(accessRules());
     }
 
     /** The resolver settings; a bad value is a {@link ConfigException} naming its key. */

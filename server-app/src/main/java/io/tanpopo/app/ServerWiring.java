@@ -6,6 +6,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.tls.TlsProperties;
+import io.tanpopo.resolver.HostResolver;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +49,15 @@ public final class ServerWiring {
 
     /** A builder with everything the settings ask for, without the service extras. */
     public Pop3ServerBuilder builder() {
-        return builder(UnaryOperator.identity());
+        return builder(UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /** A builder with everything the settings ask for, service extras (limits, metrics, ...) included. */
     public Pop3ServerBuilder builder(ServiceWiring service) {
-        return service.configure(builder(service::timed));
+        return service.configure(builder(service::timed, service::timed));
     }
 
-    private Pop3ServerBuilder builder(UnaryOperator<Authenticator> decorate) {
+    private Pop3ServerBuilder builder(UnaryOperator<Authenticator> decorate, UnaryOperator<HostResolver> resolver) {
         Pop3Config config = pop3Config();
         Pop3ServerBuilder builder = Pop3Server.builder().config(config)
                 .ioThreads(settings.integer("pop3.io-threads", 1, 256));
@@ -73,7 +74,7 @@ public final class ServerWiring {
             }
             builder.user(pair.substring(0, colon), pair.substring(colon + 1));
         }
-        new ResolverWiring(settings).configure(builder);
+        new ResolverWiring(settings).configure(builder, resolver);
         return builder;
     }
 

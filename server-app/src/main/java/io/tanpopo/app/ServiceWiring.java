@@ -8,11 +8,14 @@ import io.tanpopo.app.metrics.TimedAuthenticator;
 import io.tanpopo.app.relay.PopBeforeSmtp;
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.resolver.DisabledResolver;
+import io.tanpopo.resolver.HostResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.management.JMException;
 import org.slf4j.Logger;
@@ -57,6 +60,18 @@ public final class ServiceWiring implements AutoCloseable {
             builder.listener(relay);
         }
         return builder;
+    }
+
+    /** The resolver, each lookup's outcome and time counted in the metrics. */
+    public HostResolver timed(HostResolver resolver) {
+        if (resolver instanceof DisabledResolver) {
+            return resolver; // answers at once; the server takes a shortcut for it
+        }
+        return address -> resolver.resolve(address).whenComplete((resolution, failure) -> {
+            if (resolution != null) {
+                metrics.resolved(resolution.outcome().name().toLowerCase(Locale.ROOT), resolution.elapsed());
+            }
+        });
     }
 
     /** The authenticator, timed for the metrics. */

@@ -35,7 +35,7 @@ class MaildirParsersFuzzTest {
         }
         String renamed = n.withFlags("S");
         // A name already near the 255-character limit cannot take an info suffix; such a file
-        // stays in new/ (docs/hardening.md), so only shorter results must parse back.
+        // stays in new/ (README, "What is tested"), so only shorter results must parse back.
         if (renamed.length() <= 255 && MessageName.parse(renamed).map(MessageName::base).filter(n.base()::equals).isEmpty()) {
             throw new AssertionError("adding a flag lost the base name: " + renamed);
         }

@@ -10,7 +10,7 @@ import java.util.List;
 /** Shared steps of the hostile-client tests: the standard mailbox, the after-check, heap use. */
 final class Hostile {
 
-    /** Whether the long versions run ({@code -Dtanpopo.long=true}, docs/hardening.md). */
+    /** Whether the long versions run ({@code -Dtanpopo.long=true}, README, "What is tested"). */
     static final boolean LONG = Boolean.getBoolean("tanpopo.long");
 
     private Hostile() {

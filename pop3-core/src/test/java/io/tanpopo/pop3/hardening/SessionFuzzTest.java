@@ -8,7 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * dispatcher, no command throws, every status line is one line of at most 512 octets, every
  * multi-line reply ends with CRLF.CRLF, and the maildrop is unchanged unless a QUIT in TRANSACTION
  * committed. Regression inputs: {@code src/test/resources/io/tanpopo/pop3/hardening/SessionFuzzTestInputs/}.
- * Fuzz with {@code JAZZER_FUZZ=1} (docs/hardening.md).
+ * Fuzz with {@code JAZZER_FUZZ=1} (README, "What is tested").
  */
 class SessionFuzzTest {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Slow-loris clients and clients that stop reading, against a server with a 2 s idle timeout.
- * Policy (docs/hardening.md): the idle timeout counts from the last complete line; bytes that
+ * Policy (README, "What is tested"): the idle timeout counts from the last complete line; bytes that
  * never complete a line do not keep a session alive, and a client that stops reading is closed
  * at the idle timeout as well, releasing its maildrop.
  */
