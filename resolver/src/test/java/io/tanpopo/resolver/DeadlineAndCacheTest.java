@@ -4,6 +4,8 @@ import static io.tanpopo.resolver.TestResolvers.config;
 import static io.tanpopo.resolver.TestResolvers.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.Await;
+import io.tanpopo.testing.ScriptedDnsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,7 +133,7 @@ class DeadlineAndCacheTest {
             assertThat(c.join().source()).contains("skipped: too many lookups in flight");
             assertThat(a.get(5, TimeUnit.SECONDS).source()).contains("deadline");
             b.get(5, TimeUnit.SECONDS);
-            Await.until("both queries", Duration.ofSeconds(2), () -> blackHole.queries() == 2);
+            Await.until(Duration.ofSeconds(2), "both queries", () -> blackHole.queries() == 2);
             // The skipped address was not cached: once there is room it is looked up for real.
             assertThat(resolver.resolve(ip("192.88.99.52")).get(5, TimeUnit.SECONDS).source()).contains("deadline");
         }

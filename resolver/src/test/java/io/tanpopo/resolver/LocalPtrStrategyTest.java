@@ -7,12 +7,13 @@ import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.resolver.strategy.InterfaceAddresses;
 import io.tanpopo.resolver.strategy.LocalPtrStrategy;
 import io.tanpopo.resolver.strategy.StrategyAnswer;
+import io.tanpopo.testing.MutableClock;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LocalPtrStrategyTest {
 

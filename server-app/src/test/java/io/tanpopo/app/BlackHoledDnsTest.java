@@ -3,6 +3,8 @@ package io.tanpopo.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testing.Await;
+import io.tanpopo.testing.ScriptedDnsServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +57,7 @@ class BlackHoledDnsTest {
         Duration on;
         try (Pop3Server server = dnsOnly()) {
             on = medianGreeting(server);
-            Await.until("the lookup to reach the black hole", Duration.ofSeconds(5), () -> blackHole.queries() > 0);
+            Await.until(Duration.ofSeconds(5), "the lookup to reach the black hole", () -> blackHole.queries() > 0);
         }
         // Structural, not a benchmark: a greeting that waited would take the whole deadline.
         assertThat(on).as("median greeting with a black-holed DNS (without resolution: %s ms)", off.toMillis())

@@ -2,7 +2,6 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.access.AccessDecision;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,13 +25,12 @@ public final class SessionDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionDriver.class);
     private static final Object TOO_LONG = new Object();
+    private static final Object DENIED = new Object();
+    private static final int MAX_QUEUED = 256;
 
     /** A decoded line and its length on the wire. */
     private record Line(String text, int octets) {
     }
-    private static final Object DENIED = new Object();
-    private static final int MAX_QUEUED = 256;
-    private static final long HIGH_WATER = 256 * 1024;
 
     private final Dispatcher dispatcher;
     private final Pop3Session session;
@@ -40,6 +38,7 @@ public final class SessionDriver {
     private final Executor workers;
     private final ScheduledExecutorService timer;
     private final SessionListener listener;
+    private final ReplyWriter writer;
     private final ArrayDeque<Object> inbox = new ArrayDeque<>();
     private boolean running;
     private boolean suspended;
@@ -59,6 +58,7 @@ public final class SessionDriver {
         this.workers = runtime.workers();
         this.timer = runtime.timer();
         this.listener = runtime.listener();
+        this.writer = new ReplyWriter(connection, workers, session.id(), this::isClosed);
     }
 
     public Pop3Session session() {
@@ -78,8 +78,8 @@ public final class SessionDriver {
 
     /**
      * Answers {@code line} (a whole {@code -ERR} line, without CRLF) instead of the greeting and
-     * closes: the connection was over a limit, or an access rule denies its address. Listeners hear of it as a session that opened and
-     * closed {@code how}.
+     * closes: the connection was over a limit, or an access rule denies its address. Listeners
+     * hear of it as a session that opened and closed {@code how}.
      */
     public void refuse(String line, String how) {
         synchronized (this) {
@@ -224,7 +224,7 @@ public final class SessionDriver {
                 timer.schedule(() -> workers.execute(() -> answer(reply)), outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
-            if (reply.after() == Reply.After.START_TLS || !sendInline(reply)) {
+            if (reply.after() == Reply.After.START_TLS || !writer.writeInline(reply)) {
                 answer(reply);
                 return;
             }
@@ -247,22 +247,12 @@ public final class SessionDriver {
         }
     }
 
-    /** Writes a short reply and returns true to go on at once; otherwise streams it and returns false. */
-    private boolean sendInline(Reply reply) {
-        if (reply.body().isEmpty() && reply.after() == Reply.After.CONTINUE
-                && connection.queuedBytes() < HIGH_WATER) {
-            connection.write(new ReplyStream(reply).nextQuietly(), null);
-            return true;
-        }
-        return false;
-    }
-
     /** Sends a reply that needs more than one write, or starts TLS with it. */
     private void answer(Reply reply) {
         if (reply.after() == Reply.After.START_TLS) {
             startTls(reply);
         } else {
-            pump(new ReplyStream(reply), reply);
+            writer.stream(reply, this::drain);
         }
     }
 
@@ -271,51 +261,6 @@ public final class SessionDriver {
         closedHow = reply.ok() ? "quit" : "closed by server";
         discarding = true;
         inbox.clear();
-    }
-
-    /**
-     * Writes the reply's chunks while little is queued, and otherwise waits for MINA to report the
-     * last one written before reading more: the socket stays busy, and a client that stops
-     * reading holds back the store instead of filling memory.
-     */
-    private void pump(ReplyStream stream, Reply reply) {
-        while (true) {
-            if (isClosed()) {
-                closeQuietly(stream);
-                drain();
-                return;
-            }
-            if (!stream.hasNext()) {
-                after(reply);
-                return;
-            }
-            java.nio.ByteBuffer chunk;
-            try {
-                chunk = stream.nextBuffer();
-            } catch (IOException e) {
-                // The status line is out: the only honest end is to drop the connection.
-                LOG.warn("[{}] reading a message failed mid-reply, closing: {}", session.id(), e.toString());
-                closeQuietly(stream);
-                connection.close();
-                drain();
-                return;
-            }
-            if (stream.hasNext() && connection.queuedBytes() + chunk.remaining() < HIGH_WATER) {
-                connection.write(chunk, null);
-                continue;
-            }
-            connection.write(chunk, () -> workers.execute(() -> pump(stream, reply)));
-            return;
-        }
-    }
-
-    private void after(Reply reply) {
-        switch (reply.after()) {
-            case CLOSE -> connection.close();
-            case START_TLS, CONTINUE -> {
-            }
-        }
-        drain();
     }
 
     /**
@@ -350,13 +295,5 @@ public final class SessionDriver {
         }
         listener.closed(session, how);
         action.run();
-    }
-
-    private static void closeQuietly(ReplyStream stream) {
-        try {
-            stream.close();
-        } catch (IOException e) {
-            LOG.debug("closing a message stream failed", e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testing.Await;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -198,7 +199,7 @@ class AngusMailClientTest {
 
     /** The maildrop lock is released just after the QUIT reply; a client may reconnect faster. */
     private void awaitUnlocked() {
-        Await.until(Duration.ofSeconds(5), "alice's maildrop to be unlocked",
+        Await.value(Duration.ofSeconds(5), "alice's maildrop to be unlocked",
                 () -> server.mailbox("alice").isLocked() ? null : Boolean.TRUE);
     }
 

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testing.Await;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -103,7 +104,7 @@ class CommonsNetClientTest {
         assertThat(client.logout()).isTrue();
         client.disconnect();
         assertThat(server.mailbox("alice").size()).isEqualTo(2);
-        Await.until(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+        Await.value(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
         connect();
         assertThat(client.login("alice", "secret")).isTrue();
         assertThat(Arrays.stream(client.listUniqueIdentifiers()).map(m -> m.identifier).toList())

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testing.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -26,7 +27,7 @@ class GracefulShutdownTest {
             loginAndDelete(alice, "alice", "a");
             loginAndDelete(bob, "bob", "b");
             CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.shutdown(Duration.ofSeconds(3)));
-            Await.until(Duration.ofSeconds(10), "the server to stop accepting", () -> refused(port) ? true : null);
+            Await.value(Duration.ofSeconds(10), "the server to stop accepting", () -> refused(port) ? true : null);
             assertThat(alice.command("QUIT")).startsWith("+OK");
             assertThat(drained.get(30, TimeUnit.SECONDS)).as("bob never quit").isFalse();
             assertThat(bob.closedByServer()).isTrue();
@@ -43,7 +44,7 @@ class GracefulShutdownTest {
             alice.line();
             loginAndDelete(alice, "alice", "a");
             CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.shutdown(Duration.ofMinutes(5)));
-            Await.until(Duration.ofSeconds(10), "the server to stop accepting", () -> refused(server.port()) ? true : null);
+            Await.value(Duration.ofSeconds(10), "the server to stop accepting", () -> refused(server.port()) ? true : null);
             assertThat(alice.command("QUIT")).startsWith("+OK");
             assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
         }

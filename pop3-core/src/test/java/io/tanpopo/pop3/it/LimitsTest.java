@@ -6,6 +6,7 @@ import io.tanpopo.pop3.Limits;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.proxy.AddressBlock;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
+import io.tanpopo.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class LimitsTest {
                 assertThat(third.closedByServer()).isTrue();
             }
             assertThat(first.command("QUIT")).startsWith("+OK");
-            Await.until(Duration.ofSeconds(10), "the first connection to be released",
+            Await.value(Duration.ofSeconds(10), "the first connection to be released",
                     () -> server.connections() == 1 ? true : null);
             try (RawClient fourth = new RawClient(server.port())) {
                 assertThat(fourth.line()).startsWith("+OK");
@@ -59,7 +60,7 @@ class LimitsTest {
             assertThat(login(first)).startsWith("+OK");
             assertThat(login(second)).isEqualTo("-ERR [IN-USE] Too many sessions of this user");
             assertThat(first.command("QUIT")).startsWith("+OK");
-            Await.until(Duration.ofSeconds(10), "the first session to be released",
+            Await.value(Duration.ofSeconds(10), "the first session to be released",
                     () -> server.connections() == 1 ? true : null);
             assertThat(login(second)).startsWith("+OK");
         }

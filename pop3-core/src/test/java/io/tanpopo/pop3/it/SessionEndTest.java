@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testing.Await;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +96,7 @@ class SessionEndTest {
             try (Pop3Dialogue holder = Pop3Dialogue.connect(server.port())) {
                 assertThat(holder.login("alice", "secret")).startsWith("+OK");
                 // Until the delay has passed a second login is [LOGIN-DELAY]; after it, [IN-USE].
-                String refusal = Await.until(Duration.ofSeconds(10), "a login refused [IN-USE]", () -> {
+                String refusal = Await.value(Duration.ofSeconds(10), "a login refused [IN-USE]", () -> {
                     try (Pop3Dialogue other = Pop3Dialogue.connect(server.port())) {
                         String reply = other.login("alice", "secret");
                         return reply.startsWith("-ERR [IN-USE]") ? reply : null;
@@ -104,7 +105,7 @@ class SessionEndTest {
                 assertThat(refusal).startsWith("-ERR [IN-USE]");
                 assertThat(holder.send("QUIT")).startsWith("+OK");
             }
-            Await.until(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+            Await.value(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
             // The last successful login was over a second ago: this one must be let in.
             try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
                 assertThat(pop.login("alice", "secret")).startsWith("+OK");
@@ -163,7 +164,7 @@ class SessionEndTest {
                     }
                     next.readUntilClosed();
                 }
-                Await.until(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+                Await.value(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
             }
             assertThat(inUse).as("logins right after QUIT refused [IN-USE], out of 300").isZero();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testing.Await;
 import java.time.Duration;
 
 /** Session steps several integration tests share. */
@@ -17,7 +18,7 @@ final class Sessions {
      * connection just ended; any other refusal fails at once.
      */
     static Pop3Dialogue loginWhenUnlocked(int port, String user, String password) {
-        return Await.until(Duration.ofSeconds(10), user + "'s maildrop to be released", () -> {
+        return Await.value(Duration.ofSeconds(10), user + "'s maildrop to be released", () -> {
             Pop3Dialogue pop = Pop3Dialogue.connect(port);
             String reply = pop.login(user, password);
             if (reply.startsWith("+OK")) {

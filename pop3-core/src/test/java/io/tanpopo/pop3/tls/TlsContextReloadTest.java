@@ -2,6 +2,7 @@ package io.tanpopo.pop3.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

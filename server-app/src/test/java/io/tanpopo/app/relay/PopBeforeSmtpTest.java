@@ -2,6 +2,7 @@ package io.tanpopo.app.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.MutableClock;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

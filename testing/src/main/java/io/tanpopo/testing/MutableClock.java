@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.tls;
+package io.tanpopo.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told, so that reload tests need no sleeping. */
-final class MutableClock extends Clock {
+/** A clock that tests move by hand, so that nothing waits for real time to pass. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    /** A clock at 2026-01-01T00:00:00Z. */
+    public MutableClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public void advance(Duration by) {
+        now = now.plus(by);
     }
 
     @Override
@@ -31,6 +36,6 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("not needed in tests");
+        return this;
     }
 }

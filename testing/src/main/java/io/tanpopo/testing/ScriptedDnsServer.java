@@ -1,4 +1,4 @@
-package io.tanpopo.resolver;
+package io.tanpopo.testing;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -22,7 +22,7 @@ import org.xbill.DNS.Section;
  * A tiny UDP DNS responder on 127.0.0.1 and a free port, for faults dnsmasq cannot produce:
  * never answering, SERVFAIL, an AS112-style NXDOMAIN. Counts the queries it receives.
  */
-final class ScriptedDnsServer implements AutoCloseable {
+public final class ScriptedDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Function<Message, Optional<Message>> responder;
@@ -38,22 +38,22 @@ final class ScriptedDnsServer implements AutoCloseable {
     }
 
     /** Receives and never answers. */
-    static ScriptedDnsServer blackHole() throws IOException {
+    public static ScriptedDnsServer blackHole() throws IOException {
         return new ScriptedDnsServer(query -> Optional.empty());
     }
 
     /** Answers with {@code responder}'s message, or nothing for empty. */
-    static ScriptedDnsServer answering(Function<Message, Optional<Message>> responder) throws IOException {
+    public static ScriptedDnsServer answering(Function<Message, Optional<Message>> responder) throws IOException {
         return new ScriptedDnsServer(responder);
     }
 
     /** Answers every query with the rcode. */
-    static ScriptedDnsServer rcode(int rcode) throws IOException {
+    public static ScriptedDnsServer rcode(int rcode) throws IOException {
         return new ScriptedDnsServer(query -> Optional.of(reply(query, rcode)));
     }
 
     /** NXDOMAIN with the SOA that the AS112 servers send (RFC 6304 §3.2). */
-    static ScriptedDnsServer as112() throws IOException {
+    public static ScriptedDnsServer as112() throws IOException {
         return new ScriptedDnsServer(query -> {
             Message reply = reply(query, Rcode.NXDOMAIN);
             reply.addRecord(new SOARecord(Name.fromConstantString("10.in-addr.arpa."), DClass.IN, 604800,
@@ -65,7 +65,7 @@ final class ScriptedDnsServer implements AutoCloseable {
     }
 
     /** Answers every PTR query with {@code name}. */
-    static ScriptedDnsServer ptr(String name) throws IOException {
+    public static ScriptedDnsServer ptr(String name) throws IOException {
         return new ScriptedDnsServer(query -> {
             Message reply = reply(query, Rcode.NOERROR);
             Record question = query.getQuestion();
@@ -76,7 +76,7 @@ final class ScriptedDnsServer implements AutoCloseable {
     }
 
     /** A response header matching the query. */
-    static Message reply(Message query, int rcode) {
+    public static Message reply(Message query, int rcode) {
         Message reply = new Message(query.getHeader().getID());
         reply.getHeader().setFlag(Flags.QR);
         reply.getHeader().setFlag(Flags.RA);
@@ -85,11 +85,11 @@ final class ScriptedDnsServer implements AutoCloseable {
         return reply;
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
-    int queries() {
+    public int queries() {
         return queries.get();
     }
 

@@ -1,0 +1,90 @@
+package io.tanpopo.pop3.protocol;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts one session's replies on its connection, in order: a short reply at once, a message body
+ * chunk by chunk. Chunks are written back to back while less than {@value #HIGH_WATER} octets are
+ * queued; beyond that the next chunk is read only when the transport reports the last one written,
+ * so the socket stays busy and a client that stops reading holds back the store instead of filling
+ * memory.
+ */
+final class ReplyWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyWriter.class);
+    static final long HIGH_WATER = 256 * 1024;
+
+    private final Connection connection;
+    private final Executor workers;
+    private final String sessionId;
+    private final BooleanSupplier closed;
+
+    /** @param closed whether the connection is gone (a stream then stops and releases the message) */
+    ReplyWriter(Connection connection, Executor workers, String sessionId, BooleanSupplier closed) {
+        this.connection = connection;
+        this.workers = workers;
+        this.sessionId = sessionId;
+        this.closed = closed;
+    }
+
+    /** Writes a one-line or short multi-line reply and returns true; false when it must be streamed. */
+    boolean writeInline(Reply reply) {
+        if (reply.body().isEmpty() && reply.after() == Reply.After.CONTINUE && connection.queuedBytes() < HIGH_WATER) {
+            connection.write(new ReplyStream(reply).nextQuietly(), null);
+            return true;
+        }
+        return false;
+    }
+
+    /** Writes {@code reply} however long it is, closes the connection if it says so, then runs {@code next}. */
+    void stream(Reply reply, Runnable next) {
+        pump(new ReplyStream(reply), reply, next);
+    }
+
+    private void pump(ReplyStream stream, Reply reply, Runnable next) {
+        while (true) {
+            if (closed.getAsBoolean()) {
+                closeQuietly(stream);
+                next.run();
+                return;
+            }
+            if (!stream.hasNext()) {
+                if (reply.after() == Reply.After.CLOSE) {
+                    connection.close();
+                }
+                next.run();
+                return;
+            }
+            ByteBuffer chunk;
+            try {
+                chunk = stream.nextBuffer();
+            } catch (IOException e) {
+                // The status line is out: the only honest end is to drop the connection.
+                LOG.warn("[{}] reading a message failed mid-reply, closing: {}", sessionId, e.toString());
+                closeQuietly(stream);
+                connection.close();
+                next.run();
+                return;
+            }
+            if (stream.hasNext() && connection.queuedBytes() + chunk.remaining() < HIGH_WATER) {
+                connection.write(chunk, null);
+                continue;
+            }
+            connection.write(chunk, () -> workers.execute(() -> pump(stream, reply, next)));
+            return;
+        }
+    }
+
+    private static void closeQuietly(ReplyStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            LOG.debug("closing a message stream failed", e);
+        }
+    }
+}
