@@ -33,4 +33,9 @@ public interface Connection {
 
     /** Closes the connection after what was queued is written. */
     void close();
+
+    /** Closes the connection at once, dropping whatever is still queued (a client that stopped reading). */
+    default void abort() {
+        close();
+    }
 }

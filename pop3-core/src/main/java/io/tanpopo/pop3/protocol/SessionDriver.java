@@ -144,17 +144,25 @@ public final class SessionDriver {
 
     /** The client was idle too long: autologout (RFC 1939 §3), nothing committed. */
     public void idle() {
+        boolean abort = false;
         synchronized (this) {
             if (idled) {
                 return; // a byte trickle can report the overdue line again before the close lands
             }
             idled = true;
-            if (!running && !closed) {
+            closedHow = "idle timeout";
+            if (connection.queuedBytes() > 0) {
+                // The client stopped reading: what is queued would never flush, so neither would a close.
+                abort = true;
+            } else if (!running && !closed) {
                 connection.write("-ERR Disconnected for inactivity\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
             }
-            closedHow = "idle timeout";
         }
-        connection.close();
+        if (abort) {
+            connection.abort();
+        } else {
+            connection.close();
+        }
     }
 
     /** The connection is gone: release the maildrop without committing (RFC 1939 §6). */

@@ -137,6 +137,11 @@ final class MinaConnection implements Connection {
         tls.startAfterReply(session, reply, onWritten);
     }
 
+    @Override
+    public void abort() {
+        session.closeNow();
+    }
+
     /**
      * Closes after what is queued. On a secured session, TLS is shut down first with a close_notify
      * (RFC 8446 §6.1), so a client can tell the end from a truncation: MINA 2.2 sends it only when the
