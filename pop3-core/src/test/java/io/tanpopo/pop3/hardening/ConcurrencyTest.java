@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ class ConcurrencyTest {
                 work.add(pool.submit(() -> {
                     for (int r = 0; r < rounds; r++) {
                         // A dropped session's lock goes when the server has seen the close.
-                        Awaits.until(Duration.ofSeconds(20), () -> !server.mailbox("user" + user).isLocked(), "unlocked");
+                        Await.until(Duration.ofSeconds(20), "unlocked", () -> !server.mailbox("user" + user).isLocked());
                         try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
                             Hostile.expectOk(d.login("user" + user, "pw" + user));
                             Hostile.expectOk(d.send("RETR 1"));
@@ -117,7 +118,7 @@ class ConcurrencyTest {
             int committed = (rounds + 1) / 2;
             for (int u = 0; u < users; u++) {
                 int user = u;
-                Awaits.until(Duration.ofSeconds(20), () -> !server.mailbox("user" + user).isLocked(), "unlocked");
+                Await.until(Duration.ofSeconds(20), "unlocked", () -> !server.mailbox("user" + user).isLocked());
                 assertThat(server.mailbox("user" + u).size()).as("user%d", u).isEqualTo(rounds * 2 - committed);
             }
             Hostile.normalSessionWorks(server, server.mailbox("alice").messages());

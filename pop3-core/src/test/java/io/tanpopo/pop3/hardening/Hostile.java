@@ -3,6 +3,7 @@ package io.tanpopo.pop3.hardening;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.MessageInfo;
+import io.tanpopo.testing.Await;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ final class Hostile {
 
     /** A normal session still works, and alice's maildrop holds exactly what it held before. */
     static void normalSessionWorks(Pop3Server server, List<MessageInfo> before) {
-        Awaits.until(Duration.ofSeconds(20), () -> !server.mailbox("alice").isLocked(), "alice's maildrop unlocked");
+        Await.until(Duration.ofSeconds(20), "alice's maildrop unlocked", () -> !server.mailbox("alice").isLocked());
         try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
             expectOk(d.login("alice", "secret"));
             expectOk(d.send("STAT"));

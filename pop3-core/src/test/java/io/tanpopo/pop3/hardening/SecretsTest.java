@@ -12,6 +12,7 @@ import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -96,8 +97,7 @@ class SecretsTest {
                 secrets.add(fin);
                 assertThat(d.send(fin)).startsWith("-ERR");
             }
-            Awaits.until(Duration.ofSeconds(10), () -> heard.stream().filter(h -> h.startsWith("closed")).count() >= 7,
-                    "all seven sessions closed");
+            Await.until(Duration.ofSeconds(10), "all seven sessions closed", () -> heard.stream().filter(h -> h.startsWith("closed")).count() >= 7);
         } finally {
             root.detachAppender(logs);
             root.setLevel(level);

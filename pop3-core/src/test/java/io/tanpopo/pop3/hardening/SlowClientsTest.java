@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.MessageInfo;
+import io.tanpopo.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,7 @@ class SlowClientsTest {
 
     private static final Duration IDLE = Duration.ofSeconds(2);
 
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private Pop3Server server;
     private List<MessageInfo> before;
 
@@ -41,7 +48,17 @@ class SlowClientsTest {
 
     @AfterEach
     void stop() {
+        pacer.shutdownNow();
         server.close();
+    }
+
+    private static void send(OutputStream out, String line) {
+        try {
+            out.write(line.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -98,13 +115,18 @@ class SlowClientsTest {
             HostileClientsTest.LineReader reader = new HostileClientsTest.LineReader(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             assertThat(reader.line()).startsWith("+OK");
-            for (int i = 0; i < 4; i++) {
-                Thread.sleep(IDLE.toMillis() / 2); // a client pacing its commands, not a wait for the server
-                out.write("CAPA\r\n".getBytes(StandardCharsets.US_ASCII));
-                assertThat(reader.line()).startsWith("+OK");
-                while (!reader.line().equals(".")) {
-                    // capabilities
+            // A client pacing its commands half an idle timeout apart: the pacing is what is tested.
+            long pace = IDLE.toMillis() / 2;
+            var sends = pacer.scheduleAtFixedRate(() -> send(out, "CAPA\r\n"), pace, pace, TimeUnit.MILLISECONDS);
+            try {
+                for (int i = 0; i < 4; i++) {
+                    assertThat(reader.line()).startsWith("+OK");
+                    while (!reader.line().equals(".")) {
+                        // capabilities
+                    }
                 }
+            } finally {
+                sends.cancel(false);
             }
         }
     }
@@ -127,15 +149,18 @@ class SlowClientsTest {
             out.write("USER bob\r\nPASS hunter2\r\nRETR 1\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // The client reads nothing. Whatever the server queued for it must stay small.
-            long worst = 0;
-            for (int i = 0; i < 5; i++) {
-                Thread.sleep(300); // sampling the heap while the client stalls
-                worst = Math.max(worst, Hostile.usedHeapAfterGc() - baseline);
-            }
-            assertThat(worst).as("heap growth while a client does not read a %d MB message", megabytes)
+            // Five samples of the heap, 300 ms apart, while the client stalls.
+            AtomicLong worst = new AtomicLong();
+            CountDownLatch samples = new CountDownLatch(5);
+            var sampling = pacer.scheduleAtFixedRate(() -> {
+                worst.accumulateAndGet(Hostile.usedHeapAfterGc() - baseline, Math::max);
+                samples.countDown();
+            }, 300, 300, TimeUnit.MILLISECONDS);
+            assertThat(samples.await(30, TimeUnit.SECONDS)).as("heap samples taken").isTrue();
+            sampling.cancel(false);
+            assertThat(worst.get()).as("heap growth while a client does not read a %d MB message", megabytes)
                     .isLessThan(16L << 20);
-            Awaits.until(IDLE.multipliedBy(10), () -> !server.mailbox("bob").isLocked(),
-                    "the stalled session closed at the idle timeout and released bob's maildrop");
+            Await.until(IDLE.multipliedBy(10), "the stalled session closed at the idle timeout and released bob's maildrop", () -> !server.mailbox("bob").isLocked());
         }
         Hostile.normalSessionWorks(server, before);
     }
