@@ -29,18 +29,29 @@ final class MaildirCommit {
     private final MaildirScanner scanner;
     private final FileOps ops;
     private final boolean markSeen;
+    private final Runnable changed;
 
-    MaildirCommit(Path root, MaildirScanner scanner, FileOps ops, boolean markSeen) {
+    /** {@code changed} runs after a commit that touched files, even one that failed half way. */
+    MaildirCommit(Path root, MaildirScanner scanner, FileOps ops, boolean markSeen, Runnable changed) {
         this.root = root;
         this.scanner = scanner;
         this.ops = ops;
         this.markSeen = markSeen;
+        this.changed = changed;
     }
 
     CommitResult run(List<MessageFile> files, BitSet deleted, BitSet retrieved) {
         if (deleted.isEmpty() && nothingToRename(files, retrieved)) {
             return new CommitResult.Committed(0); // most sessions: no list, no log, no file touched
         }
+        try {
+            return applyAll(files, deleted, retrieved);
+        } finally {
+            changed.run();
+        }
+    }
+
+    private CommitResult applyAll(List<MessageFile> files, BitSet deleted, BitSet retrieved) {
         List<String> failures = new ArrayList<>();
         int removed = 0;
         for (int i = 0; i < files.size(); i++) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the exact CRLF size (RFC 1939 §5) of each listed message: from {@code ,W=} in the name,
- * else from the {@link SizeMemory}, else from the {@link SizeCacheFile}, else by reading the
+ * else from the {@link MaildirMemory}, else from the {@link SizeCacheFile}, else by reading the
  * message once (streamed). What was learnt is remembered in both caches.
  */
 final class MessageSizes {
@@ -24,12 +24,12 @@ final class MessageSizes {
     static final long VANISHED = -1;
     private static final Logger LOG = LoggerFactory.getLogger(MessageSizes.class);
 
-    private final SizeMemory memory;
+    private final MaildirMemory memory;
     private final SizeCacheFile cacheFile;
     private final MaildirScanner scanner;
     private final FileOps ops;
 
-    MessageSizes(SizeMemory memory, SizeCacheFile cacheFile, MaildirScanner scanner, FileOps ops) {
+    MessageSizes(MaildirMemory memory, SizeCacheFile cacheFile, MaildirScanner scanner, FileOps ops) {
         this.memory = memory;
         this.cacheFile = cacheFile;
         this.scanner = scanner;
@@ -38,7 +38,7 @@ final class MessageSizes {
 
     /** The sizes of {@code files}, in the same order; {@link #VANISHED} for a vanished one. */
     long[] sizes(Path root, List<MessageFile> files) throws IOException {
-        Map<String, SizeEntry> known = memory.get(root).orElseGet(() -> cacheFile.read(root));
+        Map<String, SizeEntry> known = memory.sizes(root).orElseGet(() -> cacheFile.read(root));
         Map<String, SizeEntry> now = new HashMap<>();
         long[] sizes = new long[files.size()];
         boolean learnt = false;
@@ -62,7 +62,7 @@ final class MessageSizes {
         if (learnt || now.size() != known.size()) {
             save(root, now);
         }
-        memory.put(root, now);
+        memory.putSizes(root, now);
         return sizes;
     }
 
