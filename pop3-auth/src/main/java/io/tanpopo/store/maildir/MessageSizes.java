@@ -22,6 +22,7 @@ final class MessageSizes {
 
     /** Marks a message that vanished before its size could be read. */
     static final long VANISHED = -1;
+    private static final int BUFFER = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(MessageSizes.class);
 
     private final MaildirMemory memory;
@@ -41,6 +42,7 @@ final class MessageSizes {
         Map<String, SizeEntry> known = memory.sizes(root).orElseGet(() -> cacheFile.read(root));
         Map<String, SizeEntry> now = new HashMap<>();
         long[] sizes = new long[files.size()];
+        byte[] buffer = null; // one per call: CrlfSize.of(InputStream) allocates 64 KB per message
         boolean learnt = false;
         for (int i = 0; i < sizes.length; i++) {
             MessageFile file = files.get(i);
@@ -51,7 +53,8 @@ final class MessageSizes {
             }
             SizeEntry entry = known.get(file.name().base());
             if (entry == null || !entry.matches(file)) {
-                entry = new SizeEntry(file.length(), file.modified(), compute(root, file));
+                buffer = buffer == null ? new byte[BUFFER] : buffer;
+                entry = new SizeEntry(file.length(), file.modified(), compute(root, file, buffer));
                 learnt = true;
             }
             sizes[i] = entry.size();
@@ -66,25 +69,29 @@ final class MessageSizes {
         return sizes;
     }
 
-    private long compute(Path root, MessageFile file) throws IOException {
+    private long compute(Path root, MessageFile file, byte[] buffer) throws IOException {
         try {
-            return read(file.path(root));
+            return read(file.path(root), buffer);
         } catch (NoSuchFileException moved) {
             Optional<MessageFile> now = scanner.find(root, file.name().base());
             if (now.isEmpty()) {
                 return VANISHED;
             }
             try {
-                return read(now.get().path(root));
+                return read(now.get().path(root), buffer);
             } catch (NoSuchFileException gone) {
                 return VANISHED;
             }
         }
     }
 
-    private long read(Path path) throws IOException {
+    private long read(Path path, byte[] buffer) throws IOException {
         try (InputStream in = ops.open(path)) {
-            return CrlfSize.of(in);
+            CrlfSize size = new CrlfSize();
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                size.update(buffer, 0, n);
+            }
+            return size.total();
         }
     }
 
