@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,10 @@ final class MessageSizes {
     /** The sizes of {@code files}, in the same order; {@link #VANISHED} for a vanished one. */
     long[] sizes(Path root, List<MessageFile> files) throws IOException {
         Map<String, SizeEntry> known = memory.sizes(root).orElseGet(() -> cacheFile.read(root));
-        Map<String, SizeEntry> now = new HashMap<>();
+        SizeEntry[] entries = new SizeEntry[files.size()];
         long[] sizes = new long[files.size()];
-        byte[] buffer = null; // one per call: CrlfSize.of(InputStream) allocates 64 KB per message
-        boolean learnt = false;
+        int[] unknown = new int[files.size()];
+        int unknowns = 0;
         for (int i = 0; i < sizes.length; i++) {
             MessageFile file = files.get(i);
             OptionalLong named = file.name().wireSize();
@@ -53,20 +54,47 @@ final class MessageSizes {
             }
             SizeEntry entry = known.get(file.name().base());
             if (entry == null || !entry.matches(file)) {
-                buffer = buffer == null ? new byte[BUFFER] : buffer;
-                entry = new SizeEntry(file.length(), file.modified(), compute(root, file, buffer));
-                learnt = true;
-            }
-            sizes[i] = entry.size();
-            if (entry.size() != VANISHED) {
-                now.put(file.name().base(), entry);
+                unknown[unknowns++] = i;
+            } else {
+                entries[i] = entry;
             }
         }
-        if (learnt || now.size() != known.size()) {
+        computeAll(root, files, Arrays.copyOf(unknown, unknowns), entries);
+        Map<String, SizeEntry> now = remembered(files, entries, sizes);
+        if (unknowns > 0 || now.size() != known.size()) {
             save(root, now);
         }
         memory.putSizes(root, now);
         return sizes;
+    }
+
+    /** Reads the messages at {@code indexes} into {@code entries}, in parallel when many. */
+    private void computeAll(Path root, List<MessageFile> files, int[] indexes, SizeEntry[] entries)
+            throws IOException {
+        Slices.run(indexes.length, (first, step) -> {
+            byte[] buffer = new byte[BUFFER]; // not CrlfSize.of(InputStream): 64 KB a message
+            for (int k = first; k < indexes.length; k += step) {
+                MessageFile file = files.get(indexes[k]);
+                entries[indexes[k]] = new SizeEntry(
+                        file.length(), file.modified(), compute(root, file, buffer));
+            }
+        });
+    }
+
+    /** Fills {@code sizes} from {@code entries} and gives the entries to remember. */
+    private static Map<String, SizeEntry> remembered(
+            List<MessageFile> files, SizeEntry[] entries, long[] sizes) {
+        Map<String, SizeEntry> now = new HashMap<>();
+        for (int i = 0; i < entries.length; i++) {
+            if (entries[i] == null) {
+                continue; // size from the name
+            }
+            sizes[i] = entries[i].size();
+            if (entries[i].size() != VANISHED) {
+                now.put(files.get(i).name().base(), entries[i]);
+            }
+        }
+        return now;
     }
 
     private long compute(Path root, MessageFile file, byte[] buffer) throws IOException {
