@@ -29,22 +29,35 @@ final class MaildirCommit {
     private final MaildirScanner scanner;
     private final FileOps ops;
     private final boolean markSeen;
+    private final Runnable changed;
 
-    MaildirCommit(Path root, MaildirScanner scanner, FileOps ops, boolean markSeen) {
+    /** {@code changed} runs after a commit that touched files, even one that failed half way. */
+    MaildirCommit(Path root, MaildirScanner scanner, FileOps ops, boolean markSeen, Runnable changed) {
         this.root = root;
         this.scanner = scanner;
         this.ops = ops;
         this.markSeen = markSeen;
+        this.changed = changed;
     }
 
     CommitResult run(List<MessageFile> files, BitSet deleted, BitSet retrieved) {
+        if (deleted.isEmpty() && nothingToRename(files, retrieved)) {
+            return new CommitResult.Committed(0); // most sessions: no list, no log, no file touched
+        }
+        try {
+            return applyAll(files, deleted, retrieved);
+        } finally {
+            changed.run();
+        }
+    }
+
+    private CommitResult applyAll(List<MessageFile> files, BitSet deleted, BitSet retrieved) {
         List<String> failures = new ArrayList<>();
         int removed = 0;
         for (int i = 0; i < files.size(); i++) {
             boolean delete = deleted.get(i);
-            String flags = markSeen && retrieved.get(i) ? "S" : "";
             try {
-                if (apply(files.get(i), delete, flags) && delete) {
+                if (apply(files.get(i), delete, flags(retrieved, i)) && delete) {
                     removed++;
                 }
             } catch (IOException e) {
@@ -59,10 +72,28 @@ final class MaildirCommit {
         return new CommitResult.Committed(removed);
     }
 
+    private boolean nothingToRename(List<MessageFile> files, BitSet retrieved) {
+        for (int i = 0; i < files.size(); i++) {
+            if (needsChange(files.get(i), false, flags(retrieved, i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String flags(BitSet retrieved, int index) {
+        return markSeen && retrieved.get(index) ? "S" : "";
+    }
+
+    /** Whether a message must be unlinked or renamed; in cur/ with its flags, nothing to do. */
+    private static boolean needsChange(MessageFile file, boolean delete, String flags) {
+        return delete || file.inNew() || !file.name().withFlags(flags).equals(file.name().fileName());
+    }
+
     /** Applies one message's change; false when the message is gone (deleted by another). */
     private boolean apply(MessageFile file, boolean delete, String flags) throws IOException {
-        if (!delete && !file.inNew() && file.name().withFlags(flags).equals(file.name().fileName())) {
-            return true; // in cur/ with its flags: nothing to do, no need to look
+        if (!needsChange(file, delete, flags)) {
+            return true; // no need to look
         }
         try {
             change(file, delete, flags);

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *     {@code new/x} to {@code cur/x:2,})
  * @param lock whether a maildrop is locked for the session (key {@code store.maildir.lock},
  *     default {@code true}; RFC 1939 §8)
- * @param sizeCacheEntries how many computed message sizes the store keeps in memory across
- *     sessions, over all maildirs (key {@code store.maildir.size-cache-entries}, default 200,000)
+ * @param sizeCacheEntries how many messages the store remembers in memory across sessions, over
+ *     all maildirs: their computed sizes and the last listing of the maildir (key
+ *     {@code store.maildir.size-cache-entries}, default 200,000; 0 remembers no listing)
  */
 public record MaildirConfig(
         String pathTemplate, UidlStyle uidl, boolean markSeen, boolean lock, int sizeCacheEntries) {

@@ -50,25 +50,40 @@ final class MaildirScanner {
     private void list(Path root, boolean inNew, Map<String, MessageFile> byBase)
             throws IOException {
         Path dir = root.resolve(inNew ? "new" : "cur");
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                Optional<MessageName> name = MessageName.parse(entry.getFileName().toString());
-                if (name.isEmpty()) {
-                    continue;
-                }
-                Optional<BasicFileAttributes> attributes = attributes(entry);
-                if (attributes.isEmpty() || !attributes.get().isRegularFile()) {
-                    continue;
-                }
-                MessageFile file = new MessageFile(inNew, name.get(), attributes.get().size(),
-                        attributes.get().lastModifiedTime().toMillis());
-                MessageFile earlier = byBase.putIfAbsent(name.get().base(), file);
-                if (earlier != null) {
-                    LOG.warn("Two files with the base name of {} in {}; using {}",
-                            entry, root, earlier.name().fileName());
-                }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(entries::add);
+        }
+        MessageFile[] found = new MessageFile[entries.size()];
+        Slices.run(found.length, (first, step) -> { // one lstat per entry: overlapped when many
+            for (int i = first; i < found.length; i += step) {
+                found[i] = message(entries.get(i), inNew);
+            }
+        });
+        for (MessageFile file : found) {
+            if (file == null) {
+                continue;
+            }
+            MessageFile earlier = byBase.putIfAbsent(file.name().base(), file);
+            if (earlier != null) {
+                LOG.warn("Two files with the base name of {} in {}; using {}",
+                        file.path(root), root, earlier.name().fileName());
             }
         }
+    }
+
+    /** The message at {@code entry}, or null for a name or file that is not a message. */
+    private static MessageFile message(Path entry, boolean inNew) throws IOException {
+        Optional<MessageName> name = MessageName.parse(entry.getFileName().toString());
+        if (name.isEmpty()) {
+            return null;
+        }
+        Optional<BasicFileAttributes> attributes = attributes(entry);
+        if (attributes.isEmpty() || !attributes.get().isRegularFile()) {
+            return null;
+        }
+        return new MessageFile(inNew, name.get(), attributes.get().size(),
+                attributes.get().lastModifiedTime().toMillis());
     }
 
     private static Optional<BasicFileAttributes> attributes(Path entry) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,8 +30,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures: an unsafe user name or a {@code {home}} path for an account without a home is
  * {@link OpenResult.Failed}; a missing or unreadable maildir is {@link OpenResult.Unavailable},
- * logged at WARN with the path. Create one store per process (it holds the in-process locks and
- * the size cache).
+ * logged at WARN with the path. Create one store per process (it holds the in-process locks, the
+ * size cache and the last listing of recent maildirs).
+ *
+ * <p>A later login to a maildir whose {@code cur/} and {@code new/} are unchanged since a settled
+ * listing (see {@link ListingStamp}) reuses that listing, like Dovecot's maildir index: messages
+ * are taken to be immutable, as the maildir protocol makes them (a file rewritten in place under
+ * the same name, without a rename, is not noticed until the directory changes). Files renamed or
+ * removed by other programs are still found by base name, or reported gone, at RETR and QUIT.
  */
 public final class MaildirStore implements MailStore {
 
@@ -41,18 +48,26 @@ public final class MaildirStore implements MailStore {
     private final FileOps ops;
     private final MaildirScanner scanner = new MaildirScanner();
     private final MaildropLocks locks = new MaildropLocks();
+    private final MaildirMemory memory;
     private final MessageSizes sizes;
+    private final Clock clock;
 
     public MaildirStore(MaildirConfig config) {
         this(config, new SystemFileOps());
     }
 
     MaildirStore(MaildirConfig config, FileOps ops) {
+        this(config, ops, Clock.systemUTC());
+    }
+
+    /** With the clock that {@link ListingStamp} compares directory mtimes with. */
+    MaildirStore(MaildirConfig config, FileOps ops, Clock clock) {
         this.config = config;
         this.template = new PathTemplate(config.pathTemplate());
         this.ops = ops;
-        this.sizes = new MessageSizes(
-                new SizeMemory(config.sizeCacheEntries()), new SizeCacheFile(), scanner, ops);
+        this.memory = new MaildirMemory(config.sizeCacheEntries());
+        this.sizes = new MessageSizes(memory, new SizeCacheFile(), scanner, ops);
+        this.clock = clock;
     }
 
     @Override
@@ -80,7 +95,8 @@ public final class MaildirStore implements MailStore {
     private OpenResult opened(Path root, Optional<MaildropLocks.Lease> lease) throws IOException {
         try {
             MaildirMaildrop.Snapshot snapshot = snapshot(root);
-            MaildirCommit commit = new MaildirCommit(root, scanner, ops, config.markSeen());
+            MaildirCommit commit = new MaildirCommit(root, scanner, ops, config.markSeen(),
+                    () -> memory.forgetListing(root)); // our own change: rescan, whatever the mtimes
             return new OpenResult.Opened(
                     new MaildirMaildrop(root, snapshot, scanner, ops, commit, lease));
         } catch (IOException | RuntimeException e) {
@@ -91,7 +107,24 @@ public final class MaildirStore implements MailStore {
         }
     }
 
+    /**
+     * The snapshot: the remembered one while the directories are unchanged since it was listed
+     * (see {@link ListingStamp}: two {@code stat}s instead of reading both directories and one
+     * {@code lstat} per message), else a new listing. The stamp is taken before listing, so a
+     * change during the listing shows as a changed stamp at the next login.
+     */
     private MaildirMaildrop.Snapshot snapshot(Path root) throws IOException {
+        ListingStamp stamp = ListingStamp.take(root, config.uidl() == UidlStyle.DOVECOT, clock);
+        Optional<MaildirMaildrop.Snapshot> kept = memory.listing(root, stamp);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        MaildirMaildrop.Snapshot fresh = listed(root);
+        memory.putListing(root, new MaildirMemory.Listing(stamp, fresh));
+        return fresh;
+    }
+
+    private MaildirMaildrop.Snapshot listed(Path root) throws IOException {
         List<MessageFile> listed = scanner.scan(root);
         Map<String, DovecotUidList.Entry> dovecot = Map.of();
         if (config.uidl() == UidlStyle.DOVECOT) {

@@ -18,10 +18,18 @@ record MessageFile(boolean inNew, MessageName name, long length, long modified) 
      * the name's time is the delivery time too but, unlike mtime, cannot be changed by a
      * {@code touch}, so numbering is stable across sessions.
      */
-    static final Comparator<MessageFile> ORDER =
-            Comparator.comparingLong((MessageFile f) -> f.name().deliveryTime())
-                    .thenComparingLong(f -> f.name().microseconds())
-                    .thenComparing(f -> f.name().base());
+    static final Comparator<MessageFile> ORDER = MessageFile::compareOrder;
+
+    private static int compareOrder(MessageFile a, MessageFile b) {
+        MessageName x = a.name;
+        MessageName y = b.name;
+        int byTime = Long.compare(x.deliveryTime(), y.deliveryTime());
+        if (byTime != 0) {
+            return byTime;
+        }
+        int byMicros = Long.compare(x.microseconds(), y.microseconds());
+        return byMicros != 0 ? byMicros : x.base().compareTo(y.base());
+    }
 
     Path path(Path root) {
         return root.resolve(inNew ? "new" : "cur").resolve(name.fileName());

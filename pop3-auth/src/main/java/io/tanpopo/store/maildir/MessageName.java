@@ -1,5 +1,6 @@
 package io.tanpopo.store.maildir;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -10,8 +11,12 @@ import java.util.OptionalLong;
  *
  * @param fileName the whole name as found in {@code new/} or {@code cur/}
  * @param base the part before the first {@code :}, which never changes while the file lives
+ * @param deliveryTime the leading decimal digits of the base name (the {@code time} of
+ *     {@code time.unique.host}), or {@link Long#MAX_VALUE} for a name without one, which sorts last
+ * @param microseconds the microseconds of a Dovecot or Courier name
+ *     ({@code time.M<usec>P<pid>...}), which order deliveries within one second, or 0
  */
-record MessageName(String fileName, String base) {
+record MessageName(String fileName, String base, long deliveryTime, long microseconds) {
 
     private static final int MAX_NAME = 255;
     private static final int MAX_DIGITS = 18;
@@ -34,7 +39,11 @@ record MessageName(String fileName, String base) {
         }
         int colon = fileName.indexOf(':');
         String base = colon < 0 ? fileName : fileName.substring(0, colon);
-        return base.isEmpty() ? Optional.empty() : Optional.of(new MessageName(fileName, base));
+        if (base.isEmpty()) {
+            return Optional.empty();
+        }
+        // Parsed once here, not in the sort's comparator (n log n parses for a big maildir).
+        return Optional.of(new MessageName(fileName, base, deliveryTime(base), microseconds(base)));
     }
 
     /** The flags of a {@code :2,} info, or empty. */
@@ -57,10 +66,37 @@ record MessageName(String fileName, String base) {
         if (!hasStandardInfo()) {
             return fileName;
         }
-        String all = flags() + extra;
-        StringBuilder sorted = new StringBuilder();
-        all.chars().sorted().distinct().forEach(c -> sorted.append((char) c));
-        return base + ":2," + sorted;
+        String flags = flags();
+        if (fileName.length() > base.length() && isSortedUnique(flags) && containsAll(flags, extra)) {
+            return fileName; // the usual case at QUIT: nothing to rename, nothing to allocate
+        }
+        char[] all = (flags + extra).toCharArray();
+        Arrays.sort(all);
+        StringBuilder name = new StringBuilder(base.length() + 3 + all.length).append(base).append(":2,");
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                name.append(all[i]);
+            }
+        }
+        return name.toString();
+    }
+
+    private static boolean isSortedUnique(String flags) {
+        for (int i = 1; i < flags.length(); i++) {
+            if (flags.charAt(i - 1) >= flags.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsAll(String flags, String extra) {
+        for (int i = 0; i < extra.length(); i++) {
+            if (flags.indexOf(extra.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The {@code ,W=} CRLF size from the base name (Courier maildir(5)), when present. */
@@ -82,11 +118,7 @@ record MessageName(String fileName, String base) {
         return OptionalLong.of(Long.parseLong(base.substring(start, end)));
     }
 
-    /**
-     * The delivery time: the leading decimal digits of the base name (the {@code time} of
-     * {@code time.unique.host}), or {@link Long#MAX_VALUE} for a name without one, which sorts last.
-     */
-    long deliveryTime() {
+    private static long deliveryTime(String base) {
         int end = 0;
         while (end < base.length() && end < MAX_DIGITS && isDigit(base.charAt(end))) {
             end++;
@@ -94,11 +126,7 @@ record MessageName(String fileName, String base) {
         return end == 0 ? Long.MAX_VALUE : Long.parseLong(base.substring(0, end));
     }
 
-    /**
-     * The microseconds of a Dovecot or Courier name ({@code time.M<usec>P<pid>...}), which order
-     * deliveries within one second, or 0.
-     */
-    long microseconds() {
+    private static long microseconds(String base) {
         int dot = base.indexOf('.');
         if (dot < 0 || !base.startsWith("M", dot + 1)) {
             return 0;
