@@ -42,7 +42,7 @@ public final class ConfigKeys {
                     "UIDL style: qmail/Courier file names, or Dovecot's dovecot-uidlist (%08Xu%08Xv)"),
             ConfigKey.of("store.maildir.seen-flag", "boolean", "false", "Add the S flag to retrieved messages at QUIT"),
             ConfigKey.of("store.maildir.lock", "boolean", "true", "A second session of the same maildrop gets -ERR [IN-USE]"),
-            ConfigKey.of("store.maildir.size-cache-entries", "integer", "200000", "Message sizes remembered in memory across sessions"),
+            ConfigKey.of("store.maildir.size-cache-entries", "integer", "200000", "Messages whose sizes (and maildir listings) are remembered in memory across sessions"),
             ConfigKey.of("tls.enabled", "boolean", "true",
                     "Offer STLS; without tls.cert or tls.keystore a certificate is generated for the host name"),
             ConfigKey.of("tls.cert", "path", "", "PEM certificate chain, leaf first"),
