@@ -3,6 +3,7 @@ package io.tanpopo.pop3.protocol;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ final class ReplyWriter {
     private final Executor workers;
     private final String sessionId;
     private final BooleanSupplier closed;
+    /** The stream whose next chunk waits for the transport to report the last one written. */
+    private final AtomicReference<ReplyStream> parked = new AtomicReference<>();
 
     /** @param closed whether the connection is gone (a stream then stops and releases the message) */
     ReplyWriter(Connection connection, Executor workers, String sessionId, BooleanSupplier closed) {
@@ -75,9 +78,28 @@ final class ReplyWriter {
                 connection.write(chunk, null);
                 continue;
             }
-            connection.write(chunk, () -> workers.execute(() -> pump(stream, reply, next)));
+            parked.set(stream);
+            connection.write(chunk, () -> {
+                if (parked.compareAndSet(stream, null)) {
+                    workers.execute(() -> pump(stream, reply, next));
+                }
+            });
             return;
         }
+    }
+
+    /**
+     * The connection is gone while a reply waits for a write that may never be reported (a client
+     * that stopped reading): gives up that reply and returns true, so the caller ends the session
+     * itself; false when no reply is parked (whoever runs it will see the connection closed).
+     */
+    boolean abandon() {
+        ReplyStream stream = parked.getAndSet(null);
+        if (stream == null) {
+            return false;
+        }
+        closeQuietly(stream);
+        return true;
     }
 
     private static void closeQuietly(ReplyStream stream) {

@@ -173,7 +173,7 @@ public final class SessionDriver {
             }
             closed = true;
             inbox.clear();
-            if (running && !waitingForClient) {
+            if (running && !waitingForClient && !writer.abandon()) {
                 return;
             }
             waitingForClient = false;
