@@ -3,8 +3,8 @@ package io.tanpopo.app;
 import io.tanpopo.app.log.SessionSummaryLog;
 import io.tanpopo.app.relay.PopBeforeSmtpConfig;
 import io.tanpopo.pop3.Limits;
-import io.tanpopo.pop3.proxy.AddressBlock;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
+import io.tanpopo.resolver.strategy.Cidr;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +49,10 @@ public record ServiceSettings(Limits limits, Duration shutdownGrace, ProxyPolicy
     }
 
     private static ProxyPolicy proxy(Settings settings) {
-        List<AddressBlock> trusted = new ArrayList<>();
+        List<Cidr> trusted = new ArrayList<>();
         for (String entry : settings.list("proxy.trusted")) {
             try {
-                trusted.add(AddressBlock.parse(entry));
+                trusted.add(Cidr.parseAddressOrBlock(entry));
             } catch (IllegalArgumentException e) {
                 throw settings.error("proxy.trusted", "entries must be IP addresses or address/prefix: " + e.getMessage());
             }

@@ -57,7 +57,7 @@ class ServiceConfigTest {
         "shutdown.grace=soon|t.properties:1: shutdown.grace must be a duration like 500ms, 30s, 10m, 1h or 2d, not 'soon'",
         "shutdown.grace=2d|t.properties:1: shutdown.grace must be at most 1h, not 2d",
         "proxy.trusted=haproxy.example.org|t.properties:1: proxy.trusted entries must be IP addresses or address/prefix: 'haproxy.example.org' is not an IP address or address/prefix",
-        "proxy.trusted=10.0.0.0/33|t.properties:1: proxy.trusted entries must be IP addresses or address/prefix: '10.0.0.0/33' has a bad prefix length (0 to 32)",
+        "proxy.trusted=10.0.0.0/33|t.properties:1: proxy.trusted entries must be IP addresses or address/prefix: prefix /33 out of range 0..32",
         "proxy.header-timeout=0s|t.properties:1: proxy.header-timeout must be more than 0 and at most 5m",
         "pop-before-smtp.dir=/nonexistent/relay|t.properties:1: pop-before-smtp.dir must be a writable directory, not '/nonexistent/relay'",
         "pop-before-smtp.command=relay-ctrl-allow|t.properties:1: pop-before-smtp.command must start with an absolute program path, not 'relay-ctrl-allow'",

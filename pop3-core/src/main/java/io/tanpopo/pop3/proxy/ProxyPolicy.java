@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.proxy;
 
+import io.tanpopo.resolver.strategy.Cidr;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param trusted the proxies ({@code proxy.trusted}); empty: PROXY headers are never accepted
  * @param timeout how long a trusted proxy has for its header ({@code proxy.header-timeout})
  */
-public record ProxyPolicy(List<AddressBlock> trusted, Duration timeout) {
+public record ProxyPolicy(List<Cidr> trusted, Duration timeout) {
 
     public ProxyPolicy {
         trusted = List.copyOf(trusted);

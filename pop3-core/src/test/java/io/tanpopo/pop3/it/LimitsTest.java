@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Limits;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.proxy.AddressBlock;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
+import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.testing.Await;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ class LimitsTest {
     @Test
     void perAddressLimit_countsEachClientAddress_asNamedByTheProxy() {
         try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(0, 1, 0))
-                .proxy(new ProxyPolicy(List.of(AddressBlock.parse("127.0.0.1")), Duration.ofSeconds(5))).start();
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
                 RawClient a = new RawClient(server.port());
                 RawClient sameAddress = new RawClient(server.port());
                 RawClient other = new RawClient(server.port())) {

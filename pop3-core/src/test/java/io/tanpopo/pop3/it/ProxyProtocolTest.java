@@ -6,8 +6,8 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
-import io.tanpopo.pop3.proxy.AddressBlock;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
+import io.tanpopo.resolver.strategy.Cidr;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class ProxyProtocolTest {
 
     private Pop3Server server(String trusted) {
         return Pop3Server.builder().user("alice", "pw").noTls().cleartext(Cleartext.ALWAYS).listener(recorder)
-                .proxy(new ProxyPolicy(List.of(AddressBlock.parse(trusted)), Duration.ofMillis(500))).start();
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock(trusted)), Duration.ofMillis(500))).start();
     }
 
     @Test

@@ -2,13 +2,14 @@ package io.tanpopo.pop3.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.resolver.strategy.Cidr;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ProxyParserTest {
 
@@ -104,11 +105,11 @@ class ProxyParserTest {
 
     @Test
     void addressBlocks_matchAddressesAndPrefixes() {
-        AddressBlock block = AddressBlock.parse("10.0.0.0/8");
+        Cidr block = Cidr.parseAddressOrBlock("10.0.0.0/8");
         assertThat(block.contains(AddressLiterals.ipv4("10.1.2.3").orElseThrow())).isTrue();
         assertThat(block.contains(AddressLiterals.ipv4("11.1.2.3").orElseThrow())).isFalse();
-        assertThat(AddressBlock.parse("127.0.0.1").contains(AddressLiterals.ipv4("127.0.0.1").orElseThrow())).isTrue();
-        assertThat(AddressBlock.parse("fd00::/8").contains(AddressLiterals.ipv6("fd12::1").orElseThrow())).isTrue();
+        assertThat(Cidr.parseAddressOrBlock("127.0.0.1").contains(AddressLiterals.ipv4("127.0.0.1").orElseThrow())).isTrue();
+        assertThat(Cidr.parseAddressOrBlock("fd00::/8").contains(AddressLiterals.ipv6("fd12::1").orElseThrow())).isTrue();
     }
 
     static byte[] v2(int versionCommand, int family, byte[] body) {

@@ -40,6 +40,20 @@ public record Cidr(InetAddress network, int prefix) {
         }
     }
 
+    /** Parses {@code address/prefix}, or a single {@code address} as a block of one. */
+    public static Cidr parseAddressOrBlock(String text) {
+        String trimmed = text.strip();
+        if (trimmed.indexOf('/') >= 0) {
+            return parse(trimmed);
+        }
+        try {
+            InetAddress address = Address.getByAddress(trimmed);
+            return new Cidr(address, address.getAddress().length * 8);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an IP address or address/prefix", e);
+        }
+    }
+
     /** Whether {@code address} (of the same family) lies in this block. */
     public boolean contains(InetAddress address) {
         byte[] a = address.getAddress();
