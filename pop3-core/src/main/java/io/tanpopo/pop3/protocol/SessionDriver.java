@@ -2,7 +2,6 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.access.AccessDecision;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ public final class SessionDriver {
     private static final Logger LOG = LoggerFactory.getLogger(SessionDriver.class);
     private static final Object TOO_LONG = new Object();
     private static final Object DENIED = new Object();
-    private static final int MAX_QUEUED = 256;
 
     /** A decoded line and its length on the wire. */
     private record Line(String text, int octets) {
@@ -39,9 +37,8 @@ public final class SessionDriver {
     private final ScheduledExecutorService timer;
     private final SessionListener listener;
     private final ReplyWriter writer;
-    private final ArrayDeque<Object> inbox = new ArrayDeque<>();
+    private final Inbox inbox;
     private boolean running;
-    private boolean suspended;
     private boolean closed;
     private boolean discarding;
     private boolean idled;
@@ -59,6 +56,7 @@ public final class SessionDriver {
         this.timer = runtime.timer();
         this.listener = runtime.listener();
         this.writer = new ReplyWriter(connection, workers, session.id(), this::isClosed);
+        this.inbox = new Inbox(connection);
     }
 
     public Pop3Session session() {
@@ -188,10 +186,6 @@ public final class SessionDriver {
                 return;
             }
             inbox.add(item);
-            if (!suspended && inbox.size() >= MAX_QUEUED) {
-                suspended = true;
-                connection.suspendInput();
-            }
             if (running) {
                 return;
             }
@@ -217,11 +211,7 @@ public final class SessionDriver {
                     waitingForClient = true;
                     return;
                 }
-                inbox.poll();
-                if (suspended && inbox.size() <= MAX_QUEUED / 2) {
-                    suspended = false;
-                    connection.resumeInput();
-                }
+                inbox.take();
             }
             Dispatcher.Outcome outcome = dispatch(item);
             Reply reply = outcome.reply();
