@@ -5,12 +5,7 @@ import io.tanpopo.pop3.Pop3Config;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.Cleartext;
-import io.tanpopo.pop3.tls.TlsProperties;
 import io.tanpopo.resolver.HostResolver;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -66,7 +61,7 @@ public final class ServerWiring {
         backends.store().ifPresent(builder::store);
         builder.cleartext(Cleartext.valueOf(settings.choice("auth.cleartext", "loopback", "always", "never")
                 .toUpperCase(java.util.Locale.ROOT)));
-        tls(builder, config.hostname());
+        new TlsWiring(settings).configure(builder, config.hostname());
         for (String pair : settings.list("auth.users")) {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
@@ -76,29 +71,5 @@ public final class ServerWiring {
         }
         new ResolverWiring(settings).configure(builder, resolver);
         return builder;
-    }
-
-    private void tls(Pop3ServerBuilder builder, String hostname) {
-        if (!settings.bool("tls.enabled")) {
-            if (settings.text("pop3s.port").isPresent()) {
-                throw settings.error("pop3s.port", "needs TLS, but tls.enabled is false");
-            }
-            builder.noTls();
-            return;
-        }
-        Map<String, String> tlsKeys = new HashMap<>();
-        for (String key : List.of("tls.cert", "tls.key", "tls.key-password", "tls.keystore", "tls.keystore-password",
-                "tls.handshake-timeout")) {
-            settings.text(key).ifPresent(v -> tlsKeys.put(key, v));
-        }
-        builder.tls(settings.validated(() -> TlsProperties.read(tlsKeys, hostname)));
-        if (settings.text("pop3s.port").isPresent()) {
-            builder.implicitTlsPort(settings.integer("pop3s.port", 0, 65535));
-        }
-    }
-
-    /** The static users named by {@code auth.users}, for the demo's sample messages. */
-    public Optional<String> firstUser() {
-        return settings.list("auth.users").stream().map(p -> p.split(":", 2)[0]).findFirst();
     }
 }

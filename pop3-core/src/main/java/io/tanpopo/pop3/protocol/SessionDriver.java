@@ -63,12 +63,10 @@ public final class SessionDriver {
         return session;
     }
 
-    /** Sends the greeting at once (RFC 1939 §4), with the APOP stamp last on the line. */
-    public void start(String hostname) {
-        greet("+OK " + hostname + " POP3 server ready " + session.apopStamp());
-    }
-
-    /** Sends {@code greeting} (a whole {@code +OK} line, without CRLF) at once. */
+    /**
+     * Sends {@code greeting} (a whole {@code +OK} line, without CRLF, the APOP stamp last) at once
+     * (RFC 1939 §4).
+     */
     public void greet(String greeting) {
         listener.opened(session);
         connection.write((greeting + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);

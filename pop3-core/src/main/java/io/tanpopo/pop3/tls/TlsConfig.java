@@ -9,14 +9,14 @@ import java.util.Optional;
  * Where the server's TLS key material comes from, and how long a client may take to complete a handshake.
  *
  * <table>
- *   <caption>Properties (read by {@link TlsProperties})</caption>
+ *   <caption>Properties (read by the app)</caption>
  *   <tr><th>key</th><th>meaning</th><th>default</th></tr>
  *   <tr><td>{@code tls.cert}</td><td>PEM certificate chain, leaf first</td><td>none</td></tr>
  *   <tr><td>{@code tls.key}</td><td>PEM private key: PKCS#1, SEC1, PKCS#8 or encrypted PKCS#8</td><td>none</td></tr>
  *   <tr><td>{@code tls.key-password}</td><td>password of an encrypted {@code tls.key}</td><td>none</td></tr>
  *   <tr><td>{@code tls.keystore}</td><td>PKCS#12 key store (instead of cert/key)</td><td>none</td></tr>
  *   <tr><td>{@code tls.keystore-password}</td><td>its password, also used for the key entry</td><td>required</td></tr>
- *   <tr><td>{@code tls.handshake-timeout}</td><td>{@code 30s}, {@code 500ms}, {@code 2m} or ISO-8601</td>
+ *   <tr><td>{@code tls.handshake-timeout}</td><td>{@code 30s}, {@code 500ms}, {@code 2m}</td>
  *       <td>30 s</td></tr>
  * </table>
  * With neither {@code tls.cert} nor {@code tls.keystore}, a per-run CA and server certificate are generated.

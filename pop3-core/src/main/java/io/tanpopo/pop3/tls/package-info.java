@@ -5,8 +5,8 @@
  *
  * <h2>Design</h2>
  * <ul>
- *   <li>{@link io.tanpopo.pop3.tls.TlsConfig} (read from {@code tls.*} properties by
- *       {@link io.tanpopo.pop3.tls.TlsProperties}) says where the material comes from: PEM files (PKCS#1,
+ *   <li>{@link io.tanpopo.pop3.tls.TlsConfig} (the app reads it from the
+ *       {@code tls.*} properties) says where the material comes from: PEM files (PKCS#1,
  *       SEC1, PKCS#8, encrypted PKCS#8; chain leaf first), a PKCS#12 store, or nothing, in which case a per-run
  *       EC P-256 CA and server certificate are generated.</li>
  *   <li>Loading uses BouncyCastle's PEM parser with the JDK's providers; the BouncyCastle provider is
