@@ -12,10 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,12 +37,8 @@ class LargeMessageTest {
         Path config = dir.resolve("large.properties");
         Files.writeString(config, "pop3.port=0\nauth.users=alice:secret\nstore=maildir\n"
                 + "store.maildir.path=" + dir + "/{user}/Maildir\ntls.enabled=false\n");
-        Path log = dir.resolve("server.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "-Xmx48m", "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), "io.tanpopo.app.Main", "serve", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try (Socket socket = new Socket("127.0.0.1", awaitPort(log, server))) {
+        try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server.log"), "-Xmx48m");
+                Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(60_000);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             OutputStream out = socket.getOutputStream();
@@ -58,12 +50,8 @@ class LargeMessageTest {
             assertThat(readLine(in)).startsWith("+OK");
             assertThat(readBodyOctets(in)).isEqualTo(size).isEqualTo((long) LINES * (LINE + 1));
             assertThat(readLine(in)).startsWith("+OK");
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
-            server.destroyForcibly();
+            assertThat(server.log()).doesNotContain("OutOfMemoryError");
         }
-        assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
     }
 
     /** LINES lines of LINE octets with bare LF endings; every tenth starts with a dot. */
@@ -107,18 +95,5 @@ class LargeMessageTest {
         }
         byte[] bytes = line.toByteArray();
         return Arrays.copyOf(bytes, bytes.length - 1);
-    }
-
-    private static int awaitPort(Path log, Process process) throws IOException {
-        Pattern listening = Pattern.compile("listening on [0-9.]+:([0-9]+)");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            Matcher m = listening.matcher(Files.readString(log));
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        throw new AssertionError("the server did not start:\n" + Files.readString(log));
     }
 }

@@ -16,10 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,37 +60,13 @@ class StandaloneServerTest {
     void serve_logsTheBoundPort_andStopsGracefullyOnSigterm() throws Exception {
         Path config = dir.resolve("demo.properties");
         Files.writeString(config, "pop3.port=0\n");
-        Path log = dir.resolve("server.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The app's own logging configuration, not the quiet one of the tests.
-        Process process = new ProcessBuilder(java, "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"),
-                "io.tanpopo.app.Main", "serve", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            int port = Integer.parseInt(awaitLog(log, process, Pattern.compile("listening on [0-9.]+:([0-9]+)")));
-            try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server.log"))) {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
                 assertThat(converse(socket, "CAPA").get(0)).startsWith("+OK");
             }
-            process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(Files.readString(log)).contains("stopped listening on 127.0.0.1");
-        } finally {
-            process.destroyForcibly();
+            assertThat(server.stop()).isTrue();
+            assertThat(server.log()).contains("stopped listening on 127.0.0.1");
         }
-    }
-
-    /** Waits, bounded, until the log has a line matching {@code pattern}; returns its first group. */
-    private static String awaitLog(Path log, Process process, Pattern pattern) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            Matcher m = pattern.matcher(Files.readString(log));
-            if (m.find()) {
-                return m.group(1);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        throw new AssertionError("no line matching " + pattern + " in the log:\n" + Files.readString(log));
     }
 
     private static String hash(String password, String scheme) throws IOException {

@@ -2,7 +2,7 @@ package io.tanpopo.app.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.Await;
+import io.tanpopo.app.ServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,8 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerCrashTest {
 
     private static final boolean LONG = Boolean.getBoolean("tanpopo.long");
-    private static final Pattern LISTENING = Pattern.compile("listening on [0-9.]+:([0-9]+)");
 
     @TempDir
     Path dir;
@@ -81,25 +77,23 @@ class ServerCrashTest {
     }
 
     private void crashRound(Path config, Random random, int round) throws Exception {
-        Path log = dir.resolve("server-" + round + ".log");
-        Process server = start(config, log);
-        try {
-            int port = awaitPort(log, server);
+        try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server-" + round + ".log"),
+                "-XX:TieredStopAtLevel=1")) {
+            int port = server.port();
             AtomicBoolean running = new AtomicBoolean(true);
             Thread deliveries = new Thread(() -> deliverWhile(running, random.nextInt(5) + 1));
             deliveries.start();
-            killer.schedule(server::destroyForcibly, 20 + random.nextInt(400), TimeUnit.MILLISECONDS);
+            killer.schedule(server::kill, 20 + random.nextInt(400), TimeUnit.MILLISECONDS);
             long seed = random.nextLong();
             boolean firstLogin = true;
-            for (int session = 0; session < 50 && server.isAlive(); session++) {
+            for (int session = 0; session < 50 && server.process().isAlive(); session++) {
                 runSession(port, new Random(seed + session), firstLogin);
                 firstLogin = false;
             }
             running.set(false);
             deliveries.join(10_000);
-        } finally {
-            server.destroyForcibly();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.kill();
+            server.process().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -201,31 +195,6 @@ class ServerCrashTest {
             } else {
                 assertThat(copies).as("round %d: %s was never deleted", round, uid).isEqualTo(1);
             }
-        }
-    }
-
-    private static Process start(Path config, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), "io.tanpopo.app.Main", "serve", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static int awaitPort(Path log, Process server) {
-        return Await.value(Duration.ofSeconds(60), "the server to log its port", () -> {
-            if (!server.isAlive()) {
-                throw new AssertionError("the server died: " + read(log));
-            }
-            Matcher m = LISTENING.matcher(read(log));
-            return m.find() ? Integer.valueOf(m.group(1)) : null;
-        });
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "";
         }
     }
 }
