@@ -135,8 +135,7 @@ public final class Transcript {
     }
 
     synchronized void end(String how) {
-        // The driver may learn of the client's close before its QUIT reply's write completed.
-        ended = quitAnswered() ? "quit" : how;
+        ended = how;
     }
 
     private boolean quitAnswered() {
