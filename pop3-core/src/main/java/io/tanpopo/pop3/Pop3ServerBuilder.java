@@ -43,7 +43,8 @@ public final class Pop3ServerBuilder {
     private Optional<Duration> loginDelay = Optional.empty();
     private Optional<String> expire = Optional.empty();
     private int workerThreads = 16;
-    private int ioThreads = 1;
+    /** 0: the JVM's {@link SharedIo#common()}. */
+    private int ioThreads;
     private Optional<SharedIo> sharedIo = Optional.empty();
     private Authenticator authenticator;
     private MailStore store;
@@ -136,9 +137,10 @@ public final class Pop3ServerBuilder {
     }
 
     /**
-     * Threads that move bytes (and run TLS) for each listening port; default 1. Commands and backends
-     * run on the worker threads, so one I/O thread serves many connections; each costs a selector
-     * at start, which embedded servers started per test pay every time.
+     * Gives this server its own threads that move bytes (and run TLS) for each listening port; the
+     * standalone service does. Commands and backends run on the worker threads, so one I/O thread
+     * serves many connections. Without this, the server uses {@link SharedIo#common()}, the I/O
+     * threads all servers in the JVM share, so that a start opens no selector and starts no thread.
      */
     public Pop3ServerBuilder ioThreads(int count) {
         if (count < 1 || count > 256) {
@@ -149,9 +151,8 @@ public final class Pop3ServerBuilder {
     }
 
     /**
-     * Runs this server's sockets on I/O threads that are already running (and that outlive it), so a
-     * start opens no selector and starts no thread; for suites that start a server per test. The
-     * caller closes {@code io} after the last server.
+     * Runs this server's sockets on the I/O threads of {@code io} instead of the JVM-wide
+     * {@link SharedIo#common()}; the caller closes {@code io} after the last server.
      */
     public Pop3ServerBuilder sharedIo(SharedIo io) {
         this.sharedIo = Optional.of(io);
@@ -275,7 +276,8 @@ public final class Pop3ServerBuilder {
                 Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
                 new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")),
                 tlsOff ? Optional.empty() : Optional.of(tls.orElseGet(() -> TlsConfig.generated(settings.hostname()))),
-                implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy, ioThreads, sharedIo);
+                implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy, Math.max(1, ioThreads),
+                sharedIo.isPresent() || ioThreads > 0 ? sharedIo : Optional.of(SharedIo.common()));
     }
 
     private static ThreadFactory threads(String prefix) {

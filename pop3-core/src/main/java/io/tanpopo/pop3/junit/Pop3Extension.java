@@ -169,8 +169,7 @@ public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback,
     }
 
     private void start(ExtensionContext context) {
-        Pop3Testkit kit = Pop3Testkit.start(SuiteIo.sharing(configured.orElseGet(() -> AnnotationSettings.of(context)),
-                context));
+        Pop3Testkit kit = Pop3Testkit.start(configured.orElseGet(() -> AnnotationSettings.of(context)));
         context.getStore(namespace()).put(KEY, kit);
         current = kit;
     }

@@ -58,7 +58,7 @@ public final class Pop3TestkitBuilder {
         return server(builder -> builder.implicitTlsPort(0));
     }
 
-    /** Runs on I/O threads shared with other kits (the JUnit extension does this for a whole run). */
+    /** Runs on the I/O threads of {@code io} instead of the JVM-wide {@link SharedIo#common()}. */
     public Pop3TestkitBuilder sharedIo(SharedIo io) {
         return server(builder -> builder.sharedIo(io));
     }

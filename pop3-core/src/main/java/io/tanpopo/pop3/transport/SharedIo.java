@@ -14,18 +14,28 @@ import org.apache.mina.transport.socket.nio.NioSession;
 /**
  * I/O threads shared by many servers: the selector loops that move bytes, and the threads that run
  * accept loops. A server that owns its I/O opens selectors and starts two threads at every start;
- * servers given one of these (see {@code Pop3ServerBuilder.sharedIo}) reuse running ones, which is
- * most of what a server started per test costs. Nothing is static: the owner (a test suite, the
- * JUnit extension's root store) creates one and closes it after the last server.
+ * servers on shared ones reuse running ones, which is most of what a server started per test costs.
+ *
+ * <p>A server that is not told otherwise uses {@link #common()}; one made here is the caller's to
+ * close after the last server using it.
  */
 public final class SharedIo implements AutoCloseable {
 
+    /** The selector loops of {@link #common()}: enough for parallel test suites. */
+    private static final int COMMON_IO_THREADS = 2;
+
     private final ExecutorService threads;
+    private final boolean common;
     private final SimpleIoProcessorPool<NioSession> processors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** @param ioThreads selector loops that serve every connection of every server using this */
     public SharedIo(int ioThreads) {
+        this(ioThreads, false);
+    }
+
+    private SharedIo(int ioThreads, boolean common) {
+        this.common = common;
         if (ioThreads < 1 || ioThreads > 256) {
             throw new IllegalArgumentException("shared I/O threads must be 1 to 256, not " + ioThreads);
         }
@@ -40,6 +50,21 @@ public final class SharedIo implements AutoCloseable {
         this.processors = new SimpleIoProcessorPool<>(NioProcessor.class, threads, ioThreads, null);
     }
 
+    /**
+     * The I/O threads every server in this JVM shares unless it was given its own
+     * ({@code Pop3ServerBuilder.ioThreads}) or another {@code SharedIo}. Made at first use and never
+     * closed; it costs nothing while no server listens: its threads are daemons, each selector loop
+     * ends when it has no connection left and an accept thread is let go 30 s after its server closed.
+     */
+    public static SharedIo common() {
+        return Common.IO;
+    }
+
+    /** Initialised on first use of {@link #common()} only. */
+    private static final class Common {
+        static final SharedIo IO = new SharedIo(COMMON_IO_THREADS, true);
+    }
+
     ExecutorService threads() {
         return threads;
     }
@@ -48,10 +73,13 @@ public final class SharedIo implements AutoCloseable {
         return processors;
     }
 
-    /** Stops the I/O threads; close every server using this first. Safe to call twice. */
+    /**
+     * Stops the I/O threads; close every server using this first. Safe to call twice; does nothing
+     * for {@link #common()}, which other servers in the JVM may be using.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (!common && closed.compareAndSet(false, true)) {
             processors.dispose();
             threads.shutdownNow();
         }

@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.management.OperatingSystemMXBean;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testkit.Pop3Testkit;
-import io.tanpopo.pop3.transport.SharedIo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -16,23 +15,19 @@ import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
- * Time from "start a server" to "the client has the greeting", for tanpopo's bare server, the test
- * kit (each with its own I/O threads, or with {@code -shared} I/O threads as the JUnit extension
- * uses across a run), and GreenMail 2.1: the first server in a fresh JVM, then the median of later ones in the same
- * JVM. The logging backend is initialised before the first server (pass {@code cold-logging} as the
+ * Time from "start a server" to "the client has the greeting", for tanpopo's bare server (on the
+ * JVM's shared I/O threads, as by default, or with its own: {@code tanpopo-own}), the test kit, and
+ * GreenMail 2.1: the first server in a fresh JVM, then the median of later ones in the same JVM. The logging backend is initialised before the first server (pass {@code cold-logging} as the
  * third argument to include it). Not a unit test; run one implementation per fresh JVM with the test
  * classpath:
  *
  * <pre>
  * mvn -o -q dependency:build-classpath -pl pop3-core -Dmdep.outputFile=/tmp/cp.txt
  * java -cp pop3-core/target/test-classes:pop3-core/target/classes:$(cat /tmp/cp.txt) \
- *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|testkit|tanpopo-shared|testkit-shared|greenmail [later-runs] [cold-logging]
+ *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|tanpopo-own|testkit|greenmail [later-runs] [cold-logging]
  * </pre>
  */
 public final class StartupBenchmark {
-
-    /** For the {@code -shared} variants: made inside the first timed start, as a test run would. */
-    private SharedIo shared;
 
     private StartupBenchmark() {
     }
@@ -64,20 +59,14 @@ public final class StartupBenchmark {
     private double once(String which) throws IOException {
         long start = System.nanoTime();
         switch (which) {
-            case "tanpopo-shared" -> {
-                try (Pop3Server server = Pop3Server.builder().sharedIo(sharedIo()).user("alice", "secret").start()) {
+            case "tanpopo" -> {
+                try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start()) {
                     greeting(server.port());
                     return elapsed(start);
                 }
             }
-            case "testkit-shared" -> {
-                try (Pop3Testkit kit = Pop3Testkit.builder().sharedIo(sharedIo()).user("alice", "secret").start()) {
-                    greeting(kit.port());
-                    return elapsed(start);
-                }
-            }
-            case "tanpopo" -> {
-                try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start()) {
+            case "tanpopo-own" -> {
+                try (Pop3Server server = Pop3Server.builder().ioThreads(1).user("alice", "secret").start()) {
                     greeting(server.port());
                     return elapsed(start);
                 }
@@ -100,16 +89,8 @@ public final class StartupBenchmark {
                 }
             }
             default -> throw new IllegalArgumentException(
-                    "tanpopo, testkit, tanpopo-shared, testkit-shared or greenmail, not " + which);
+                    "tanpopo, tanpopo-own, testkit or greenmail, not " + which);
         }
-    }
-
-    /** The I/O threads the JUnit extension shares across a test run (two selector loops). */
-    private SharedIo sharedIo() {
-        if (shared == null) {
-            shared = new SharedIo(2);
-        }
-        return shared;
     }
 
     private static void greeting(int port) throws IOException {

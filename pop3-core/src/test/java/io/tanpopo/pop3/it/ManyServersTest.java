@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.pop3.transport.SharedIo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Nothing is static: many servers run in one JVM at once, each with its own port and mailboxes. */
+/**
+ * Many servers run in one JVM at once, each with its own port and mailboxes; unless given their own,
+ * they share the JVM's I/O threads ({@link SharedIo#common()}).
+ */
 class ManyServersTest {
 
     @Test
@@ -61,6 +65,30 @@ class ManyServersTest {
             Pop3Server closed = Pop3Server.builder().user("alice", "secret").start();
             closed.close();
             Sessions.assertServerStillServes(kept);
+        }
+    }
+
+    @Test
+    void serversWithOwnIoThreads_andOnSharedOnes_serveSideBySide_andCloseIndependently() {
+        try (Pop3Server shared = Pop3Server.builder().user("alice", "secret").start()) {
+            Pop3Server own = Pop3Server.builder().ioThreads(2).user("alice", "secret").start();
+            Sessions.assertServerStillServes(own);
+            own.close();
+            Sessions.assertServerStillServes(shared);
+            try (Pop3Server another = Pop3Server.builder().ioThreads(1).user("alice", "secret").start()) {
+                Sessions.assertServerStillServes(another);
+            }
+        }
+    }
+
+    @Test
+    void closingTheCommonIo_isIgnored_becauseOtherServersInTheJvmUseIt() {
+        try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start()) {
+            SharedIo.common().close();
+            Sessions.assertServerStillServes(server);
+            try (Pop3Server later = Pop3Server.builder().user("alice", "secret").start()) {
+                Sessions.assertServerStillServes(later);
+            }
         }
     }
 
