@@ -54,8 +54,9 @@ public final class LoadDriver {
         if (options.measures().contains(6)) {
             new StartupMeasure(work, options, results).run();
         }
-        results.note("Measure 7 (login latency with a black-holed DNS server vs resolution off) is not run here: "
-                + "it is measured by the resolver work (issue 10's DNS line; see the resolver module's benchmarks).");
+        if (options.measures().contains(7)) {
+            new DnsMeasure(work, options, sides, results).run();
+        }
         System.out.printf("%nAll measures took %.0f s.%n%n", (System.nanoTime() - t0) / 1e9);
         System.out.println(results.markdown());
         results.write(work.dir().resolve("results.md"));

@@ -11,17 +11,17 @@ import java.util.TreeSet;
  * The load driver's command line, {@code --key value} pairs:
  *
  * <pre>
- * --measures 1,2,3,4,5,6   which measures to run (default all)
+ * --measures 1,2,3,4,5,6,7 which measures to run (default all)
  * --runs 3                 runs per side and measure; the median is reported
- * --seconds 3              length of one run of measures 1–3
+ * --seconds 3              length of one run of measures 1–3 (measure 7: at most, per run)
  * --idle 10000             sessions held in measure 4
  * --big-count 100000       messages in the maildir of measure 5
  * --big-dir /var/tmp/tanpopo-bench   where that maildir is made once and reused
  * --startup-jvms 5         fresh JVMs per side in measure 6 (each also starts 10 later servers)
  * --work DIR               scratch directory (default: a new one under /tmp)
  * --retr-greenmail true    also measure GreenMail's RETR throughput (1 client)
- * --server-jvm "OPTIONS"   more JVM options for the tanpopo and GreenMail children of measures 1–3
- *                          and 5 (e.g. a flight recording, see PROFILE.md)
+ * --server-jvm "OPTIONS"   more JVM options for the tanpopo and GreenMail children of measures 1–3,
+ *                          5 and 7 (e.g. a flight recording, see PROFILE.md)
  * </pre>
  */
 record Options(Set<Integer> measures, int runs, double seconds, int idle, int bigCount, Path bigDir,
@@ -36,7 +36,7 @@ record Options(Set<Integer> measures, int runs, double seconds, int idle, int bi
             given.put(args[i].substring(2), args[i + 1]);
         }
         Set<Integer> measures = new TreeSet<>();
-        for (String m : given.getOrDefault("measures", "1,2,3,4,5,6").split(",")) {
+        for (String m : given.getOrDefault("measures", "1,2,3,4,5,6,7").split(",")) {
             measures.add(Integer.parseInt(m.trim()));
         }
         return new Options(measures,

@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -39,10 +40,18 @@ final class Pop3Client implements Closeable {
 
     /** Connects with a receive buffer of {@code bufferSize} octets (small for many idle clients). */
     static Pop3Client connect(int port, int bufferSize) throws IOException {
+        return connect(null, port, bufferSize);
+    }
+
+    /** Connects from the loopback address {@code from} (e.g. 127.0.0.2), or any when null. */
+    static Pop3Client connect(InetAddress from, int port, int bufferSize) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(TIMEOUT_MS);
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
             Pop3Client client = new Pop3Client(socket, bufferSize);
             client.expectOk(client.readLine());

@@ -9,6 +9,7 @@ import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
 import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.List;
  * ServerChild tanpopo-maildir PATH_TEMPLATE USERS
  * ServerChild tanpopo-memory  SEED_MAILDIR  USERS
  * ServerChild greenmail       SEED_MAILDIR  USERS
+ * ServerChild tanpopo-resolving STRATEGIES USERS DNS_HOST:PORT
  * </pre>
  * Users are {@code u0 … u(USERS-1)} with the password {@link #PASSWORD}; the in-memory stores give
- * each user a copy of the messages in {@code SEED_MAILDIR/cur}.
+ * each user a copy of the messages in {@code SEED_MAILDIR/cur}. {@code tanpopo-resolving} is the
+ * in-memory store with no messages and client name resolution ({@link ResolvingServer}).
  */
 public final class ServerChild {
 
@@ -40,6 +43,7 @@ public final class ServerChild {
             case "tanpopo-maildir" -> tanpopoMaildir(args[1], users);
             case "tanpopo-memory" -> tanpopoMemory(MailSeed.read(Path.of(args[1])), users);
             case "greenmail" -> greenMail(MailSeed.read(Path.of(args[1])), users);
+            case "tanpopo-resolving" -> ResolvingServer.start(args[1], dnsServer(args[3]), users);
             default -> throw new IllegalArgumentException("unknown server kind " + kind);
         };
         System.out.println("PORT " + port(server));
@@ -49,6 +53,11 @@ public final class ServerChild {
         }
         server.close();
         System.exit(0);
+    }
+
+    private static InetSocketAddress dnsServer(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     private static int port(AutoCloseable server) {

@@ -21,6 +21,11 @@ final class SideBySide {
 
     /** Medians of both sides: {@code [tanpopo, peer]}. */
     double[] medians(String what, String peerName, Run tanpopo, Run peer) throws Exception {
+        return medians(what, peerName, "%.1f", tanpopo, peer);
+    }
+
+    /** The same, printing the runs' figures with {@code format}. */
+    double[] medians(String what, String peerName, String format, Run tanpopo, Run peer) throws Exception {
         tanpopo.run();
         peer.run();
         List<Double> ours = new ArrayList<>();
@@ -29,8 +34,8 @@ final class SideBySide {
             ours.add(tanpopo.run());
             theirs.add(peer.run());
         }
-        System.out.printf("   %s: tanpopo %s, %s %s%n", what, Stats.runs(ours, "%.1f"), peerName,
-                Stats.runs(theirs, "%.1f"));
+        System.out.printf("   %s: tanpopo %s, %s %s%n", what, Stats.runs(ours, format), peerName,
+                Stats.runs(theirs, format));
         return new double[] {Stats.median(ours), Stats.median(theirs)};
     }
 

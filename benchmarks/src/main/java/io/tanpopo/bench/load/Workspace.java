@@ -1,6 +1,7 @@
 package io.tanpopo.bench.load;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +90,12 @@ final class Workspace {
 
     ChildJvm tanpopoMemory(Path seed, int users) throws IOException {
         return ChildJvm.server(serverJvm, List.of("tanpopo-memory", seed.toString(), Integer.toString(users)), errors());
+    }
+
+    /** In-memory tanpopo resolving client names with {@code strategies} ({@code none}: off), DNS at {@code dns}. */
+    ChildJvm tanpopoResolving(String strategies, InetSocketAddress dns, int users) throws IOException {
+        return ChildJvm.server(serverJvm, List.of("tanpopo-resolving", strategies, Integer.toString(users),
+                dns.getAddress().getHostAddress() + ":" + dns.getPort()), errors());
     }
 
     ChildJvm greenMail(Path seed, int users) throws IOException {
