@@ -51,10 +51,6 @@ public final class ResolverChain implements HostResolver {
         Instant start = clock.instant();
         AtomicReference<String> current = new AtomicReference<>("chain");
         CompletableFuture<Resolution> result = new CompletableFuture<>();
-        ScheduledFuture<?> timer = scheduler.schedule(() -> result.complete(Resolution.temporaryFailure(
-                current.get(), elapsed(start), "deadline of " + deadline.toMillis() + " ms exceeded")),
-                deadline.toMillis(), TimeUnit.MILLISECONDS);
-        result.whenComplete((r, e) -> timer.cancel(false));
         step(0, unmapped, null, current).whenComplete((answer, failure) -> {
             if (failure != null) {
                 LOG.warn("resolver chain failed unexpectedly for {}", unmapped.getHostAddress(), failure);
@@ -64,6 +60,14 @@ public final class ResolverChain implements HostResolver {
                 result.complete(answer.withElapsed(elapsed(start)));
             }
         });
+        if (!result.isDone()) {
+            // Only a lookup that waits (DNS, a hosts file being read) needs the deadline: answers
+            // from memory (local-ptr, a hosts file already read) are in hand by now.
+            ScheduledFuture<?> timer = scheduler.schedule(() -> result.complete(Resolution.temporaryFailure(
+                    current.get(), elapsed(start), "deadline of " + deadline.toMillis() + " ms exceeded")),
+                    deadline.toMillis(), TimeUnit.MILLISECONDS);
+            result.whenComplete((r, e) -> timer.cancel(false));
+        }
         return result;
     }
 

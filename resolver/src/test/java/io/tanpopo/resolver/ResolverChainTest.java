@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -75,5 +77,32 @@ class ResolverChainTest {
         assertThat(r.strategy()).isEqualTo("stuck");
         assertThat(r.source()).isEqualTo("deadline of 500 ms exceeded");
         assertThat(r.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(490));
+    }
+
+    @Test
+    void answerInHand_completesAtOnce_withoutSchedulingADeadline() throws Exception {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        try {
+            ResolverChain chain = new ResolverChain(List.of(
+                    strategy("passing", a -> CompletableFuture.completedFuture(StrategyAnswer.pass("not mine"))),
+                    strategy("memory", a -> CompletableFuture.completedFuture(
+                            StrategyAnswer.named("m.example", "test", Duration.ofMinutes(1))))),
+                    Duration.ofMillis(500), scheduler, env.clock);
+            CompletableFuture<Resolution> r = chain.resolve(ip("192.88.99.1"));
+            assertThat(r).isCompleted();
+            assertThat(r.get().name()).contains("m.example");
+            assertThat(scheduler.getQueue()).as("deadlines scheduled").isEmpty();
+
+            CompletableFuture<StrategyAnswer> later = new CompletableFuture<>();
+            CompletableFuture<Resolution> waiting = new ResolverChain(List.of(strategy("waits", a -> later)),
+                    Duration.ofSeconds(30), scheduler, env.clock).resolve(ip("192.88.99.1"));
+            assertThat(scheduler.getQueue()).as("a lookup that waits gets its deadline").hasSize(1);
+            later.complete(StrategyAnswer.named("w.example", "test", Duration.ofMinutes(1)));
+            assertThat(waiting.get(5, TimeUnit.SECONDS).name()).contains("w.example");
+            assertThat(scheduler.getQueue()).as("the deadline is cancelled once answered")
+                    .singleElement().matches(task -> ((Future<?>) task).isCancelled());
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 }
