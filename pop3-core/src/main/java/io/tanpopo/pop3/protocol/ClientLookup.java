@@ -87,26 +87,42 @@ public final class ClientLookup {
         driver.clientSettled(resolution.name(), decision);
     }
 
-    /** One log line per client: {@code client 192.0.2.1 resolved to a.example via dns in 12 ms}. */
+    /**
+     * One log line per client: {@code client 192.0.2.1 resolved to a.example via dns in 12 ms}. At
+     * INFO when the answer came from DNS or was not had (what an operator needs to see when logins
+     * are slow); answers from memory (hosts file, local-ptr, the cache) are routine: DEBUG.
+     */
     private static void describe(SessionDriver driver, InetAddress client, Resolution r) {
         if (r.strategy().equals("disabled")) {
+            return;
+        }
+        boolean routine = r.outcome() != Outcome.TEMPORARY_FAILURE && (r.cached() || !r.strategy().equals("dns"));
+        if (routine && !LOG.isDebugEnabled()) {
             return;
         }
         String ip = client.getHostAddress();
         String how = r.strategy() + " in " + r.elapsed().toMillis() + " ms" + (r.cached() ? " (cached)" : "");
         if (r.outcome() == Outcome.NAME) {
-            log(driver, "client {} resolved to {} via {}", ip, r.name().orElseThrow(), how);
+            log(driver, routine, "client {} resolved to {} via {}", ip, r.name().orElseThrow(), how);
         } else if (r.outcome() == Outcome.NO_NAME) {
-            log(driver, "client {} has no name: {} via {}", ip, r.source(), how);
+            log(driver, routine, "client {} has no name: {} via {}", ip, r.source(), how);
         } else {
-            log(driver, "client {} name unknown for now: {} via {}", ip, r.source(), how);
+            log(driver, routine, "client {} name unknown for now: {} via {}", ip, r.source(), how);
         }
     }
 
     private static void log(SessionDriver driver, String format, Object... arguments) {
+        log(driver, false, format, arguments);
+    }
+
+    private static void log(SessionDriver driver, boolean debug, String format, Object... arguments) {
         MDC.put("session", driver.session().id());
         try {
-            LOG.info(format, arguments);
+            if (debug) {
+                LOG.debug(format, arguments);
+            } else {
+                LOG.info(format, arguments);
+            }
         } finally {
             MDC.remove("session");
         }

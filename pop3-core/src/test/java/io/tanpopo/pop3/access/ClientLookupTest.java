@@ -2,12 +2,19 @@ package io.tanpopo.pop3.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.pop3.protocol.ClientLookup;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.resolver.Resolution;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The server's use of the resolver and access rules, with lookups answered by the test. */
 class ClientLookupTest {
@@ -35,6 +42,39 @@ class ClientLookupTest {
             assertThat(pop.readLine()).startsWith("+OK");
             assertThat(users.seen()).singleElement()
                     .satisfies(c -> assertThat(c.remoteHostName()).contains("client.example.test"));
+        }
+    }
+
+    @Test
+    void answersFromDnsOrNone_areLoggedAtInfo_localAnswersAtDebug() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(ClientLookup.class);
+        Level before = logger.getLevel();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        logger.setLevel(Level.DEBUG);
+        try (Pop3Server server = server(Duration.ofSeconds(30), "", TemporaryFailurePolicy.NO_MATCH).start()) {
+            loginAnswered(server, Resolution.named("dns.example", "dns", Duration.ofMillis(40), "PTR", Duration.ofMinutes(1)));
+            loginAnswered(server, Resolution.named("localhost", "local-ptr", Duration.ZERO, "own", Duration.ofMinutes(1)));
+            loginAnswered(server, Resolution.named("cached.example", "dns", Duration.ZERO, "PTR", Duration.ofMinutes(1))
+                    .asCached());
+            loginAnswered(server, Resolution.temporaryFailure("dns", Duration.ofSeconds(1), "deadline"));
+        } finally {
+            logger.detachAppender(logged);
+            logger.setLevel(before);
+        }
+        assertThat(logged.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
+                "INFO client 127.0.0.1 resolved to dns.example via dns in 40 ms",
+                "DEBUG client 127.0.0.1 resolved to localhost via local-ptr in 0 ms",
+                "DEBUG client 127.0.0.1 resolved to cached.example via dns in 0 ms (cached)",
+                "INFO client 127.0.0.1 name unknown for now: deadline via dns in 1000 ms");
+    }
+
+    private void loginAnswered(Pop3Server server, Resolution answer) throws InterruptedException {
+        try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            resolver.next().answer().complete(answer);
+            assertThat(pop.login("alice", "secret")).startsWith("+OK");
+            assertThat(pop.send("QUIT")).startsWith("+OK");
         }
     }
 
