@@ -8,6 +8,9 @@ package io.tanpopo.pop3.protocol;
  */
 public final class MessageEncoder {
 
+    /** The longest {@link #finish()}: CRLF and ".CRLF". */
+    public static final int MAX_END = 5;
+
     private final long bodyLimit;
     private int previous = '\n';
     private int lineLength;
