@@ -12,8 +12,9 @@ import java.util.Arrays;
  * The octets of one reply, as a sequence of chunks a transport writes one after another: the
  * status line, then the body (dot-stuffed lines or a streamed message), then the terminator.
  * A message is read {@value #READ_SIZE} octets at a time, so memory stays bounded whatever its
- * size, and a slow client holds back reading instead of filling memory. Each chunk is a fresh
- * array (the transport keeps it until written); the read buffer is reused. A read that returns
+ * size, and a slow client holds back reading instead of filling memory. The read and the encoding
+ * buffers are reused from chunk to chunk (a chunk is valid until the next call; the transport
+ * copies it), and let go while the stream waits for a slow client. A read that returns
  * less than asked for is the message's end, so the terminator goes out in the same chunk: a small
  * message is one write, not a body and then a separate ".CRLF".
  */
@@ -24,7 +25,9 @@ public final class ReplyStream implements Closeable {
 
     private final InputStream content;
     private final MessageEncoder encoder;
-    private final byte[] in;
+    private final int readSize;
+    private byte[] in;
+    private byte[] out;
     private byte[] pending;
     private boolean finished;
     /** An octet read past a short read that was not the end (see {@link #atEnd}), or -1. */
@@ -37,11 +40,13 @@ public final class ReplyStream implements Closeable {
         if (reply.body().orElse(null) instanceof ReplyBody.Message message) {
             this.content = message.content();
             this.encoder = new MessageEncoder(message.bodyLines());
-            this.in = new byte[readSize(message.content())];
+            this.readSize = readSize(message.content());
+            this.in = new byte[readSize];
             this.pending = status;
         } else {
             this.content = null;
             this.encoder = null;
+            this.readSize = 0;
             this.in = null;
             this.pending = reply.body().map(b -> withLines(status, (ReplyBody.Lines) b)).orElse(status);
             this.finished = true;
@@ -91,13 +96,16 @@ public final class ReplyStream implements Closeable {
         if (failure != null) {
             throw failure;
         }
+        if (in == null) {
+            in = new byte[readSize];
+        }
         int start = 0;
         if (carried >= 0) {
             in[start++] = (byte) carried;
             carried = -1;
         }
         int n = start + (encoder.isDone() ? 0 : content.readNBytes(in, start, in.length - start));
-        byte[] out = new byte[prefix.length + MessageEncoder.maxOutput(n) + MessageEncoder.MAX_END];
+        byte[] out = room(prefix.length + MessageEncoder.maxOutput(n) + MessageEncoder.MAX_END);
         System.arraycopy(prefix, 0, out, 0, prefix.length);
         int length = prefix.length + encoder.encode(in, 0, n, out, prefix.length);
         if (encoder.isDone() || (n < in.length && atEnd())) {
@@ -108,6 +116,20 @@ public final class ReplyStream implements Closeable {
             length += end.length;
         }
         return ByteBuffer.wrap(out, 0, length);
+    }
+
+    /** The encoding buffer, at least {@code size} octets. */
+    private byte[] room(int size) {
+        if (out == null || out.length < size) {
+            out = new byte[size];
+        }
+        return out;
+    }
+
+    /** Lets go of the read and encoding buffers while the stream waits; the next chunk takes new ones. */
+    void releaseBuffers() {
+        in = null;
+        out = null;
     }
 
     /** After a short read: true at the end; otherwise keeps the octet read, or the failure for the next call. */

@@ -79,6 +79,7 @@ final class ReplyWriter {
                 connection.write(chunk, null);
                 continue;
             }
+            stream.releaseBuffers(); // while parked; the chunk keeps its array until the transport copied it
             parked.set(stream);
             connection.write(chunk, () -> {
                 if (parked.compareAndSet(stream, null)) {
