@@ -53,7 +53,10 @@ public final class ReplyStream implements Closeable {
         }
     }
 
-    /** The next chunk, or {@code null} when the whole reply was given. Reads from the store. */
+    /**
+     * The next chunk, or {@code null} when the whole reply was given. Reads from the store. A
+     * message chunk is only valid until the next call: it is the reused encoding buffer.
+     */
     public ByteBuffer nextBuffer() throws IOException {
         if (finished) {
             byte[] chunk = pending;
