@@ -9,7 +9,10 @@ public interface Connection {
     /** Queues {@code chunk} for writing; {@code onWritten}, if not null, runs once it left (or failed). */
     void write(byte[] chunk, Runnable onWritten);
 
-    /** Queues the remaining octets of {@code chunk}, which the caller no longer touches. */
+    /**
+     * Queues the remaining octets of {@code chunk}, copying them: the caller may reuse
+     * {@code chunk} as soon as this returns.
+     */
     default void write(java.nio.ByteBuffer chunk, Runnable onWritten) {
         byte[] copy = new byte[chunk.remaining()];
         chunk.get(copy);

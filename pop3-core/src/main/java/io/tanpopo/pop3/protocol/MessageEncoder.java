@@ -1,5 +1,9 @@
 package io.tanpopo.pop3.protocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Turns a stored message into its multi-line wire form (RFC 1939 §3), one chunk at a time: bare
  * LF becomes CRLF, a line starting with "." gets another ".", and for TOP only the header and the
@@ -7,6 +11,14 @@ package io.tanpopo.pop3.protocol;
  * stuffing) for a whole message.
  */
 public final class MessageEncoder {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = ONES * '\n';
+
+    /** The longest {@link #finish()}: CRLF and ".CRLF". */
+    public static final int MAX_END = 5;
 
     private final long bodyLimit;
     private int previous = '\n';
@@ -43,10 +55,7 @@ public final class MessageEncoder {
                     out[o++] = '.';
                 }
             }
-            int lf = i;
-            while (lf < end && in[lf] != '\n') {
-                lf++;
-            }
+            int lf = indexOfLf(in, i, end);
             // The line's octets up to LF go out as a block.
             int run = lf - i;
             System.arraycopy(in, i, out, o, run);
@@ -62,6 +71,26 @@ public final class MessageEncoder {
             i = lf + 1;
         }
         return o - outOffset;
+    }
+
+    /**
+     * The index of the first LF in {@code in[from, end)}, or {@code end}; eight octets a step: a
+     * word XOR LFs has a zero octet where an LF was, and {@code (x - 0x01…) & ~x & 0x80…} marks the
+     * lowest zero octet exactly (a borrow can only mark octets above it).
+     */
+    static int indexOfLf(byte[] in, int from, int end) {
+        int i = from;
+        for (; i <= end - Long.BYTES; i += Long.BYTES) {
+            long x = (long) LONGS.get(in, i) ^ LFS;
+            long zero = (x - ONES) & ~x & HIGHS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        while (i < end && in[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     /** At the start of a line beginning with {@code first}: whether to stuff a dot (or stop, for TOP). */

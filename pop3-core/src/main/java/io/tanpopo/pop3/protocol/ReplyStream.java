@@ -12,36 +12,51 @@ import java.util.Arrays;
  * The octets of one reply, as a sequence of chunks a transport writes one after another: the
  * status line, then the body (dot-stuffed lines or a streamed message), then the terminator.
  * A message is read {@value #READ_SIZE} octets at a time, so memory stays bounded whatever its
- * size, and a slow client holds back reading instead of filling memory. Each chunk is a fresh
- * array (the transport keeps it until written); the read buffer is reused.
+ * size, and a slow client holds back reading instead of filling memory. The read and the encoding
+ * buffers are reused from chunk to chunk (a chunk is valid until the next call; the transport
+ * copies it), and let go while the stream waits for a slow client. A read that returns
+ * less than asked for is the message's end, so the terminator goes out in the same chunk: a small
+ * message is one write, not a body and then a separate ".CRLF".
  */
 public final class ReplyStream implements Closeable {
 
     static final int READ_SIZE = 64 * 1024;
+    private static final int MIN_READ_SIZE = 4 * 1024;
 
     private final InputStream content;
     private final MessageEncoder encoder;
-    private final byte[] in;
+    private final int readSize;
+    private byte[] in;
+    private byte[] out;
     private byte[] pending;
     private boolean finished;
+    /** An octet read past a short read that was not the end (see {@link #atEnd}), or -1. */
+    private int carried = -1;
+    /** A read failure to report after the octets read before it were sent. */
+    private IOException failure;
 
     public ReplyStream(Reply reply) {
         byte[] status = (reply.statusLine() + "\r\n").getBytes(StandardCharsets.UTF_8);
         if (reply.body().orElse(null) instanceof ReplyBody.Message message) {
             this.content = message.content();
             this.encoder = new MessageEncoder(message.bodyLines());
-            this.in = new byte[READ_SIZE];
+            this.readSize = readSize(message.content());
+            this.in = new byte[readSize];
             this.pending = status;
         } else {
             this.content = null;
             this.encoder = null;
+            this.readSize = 0;
             this.in = null;
             this.pending = reply.body().map(b -> withLines(status, (ReplyBody.Lines) b)).orElse(status);
             this.finished = true;
         }
     }
 
-    /** The next chunk, or {@code null} when the whole reply was given. Reads from the store. */
+    /**
+     * The next chunk, or {@code null} when the whole reply was given. Reads from the store. A
+     * message chunk is only valid until the next call: it is the reused encoding buffer.
+     */
     public ByteBuffer nextBuffer() throws IOException {
         if (finished) {
             byte[] chunk = pending;
@@ -74,21 +89,75 @@ public final class ReplyStream implements Closeable {
         return pending != null || !finished;
     }
 
-    /** {@code prefix} (the status line, on the first chunk), then the next part of the message. */
+    /**
+     * {@code prefix} (the status line, on the first chunk), then the next part of the message, and
+     * the terminator if that part is the last. A read shorter than asked is the end by
+     * {@code readNBytes}'s contract; one more {@code read()} confirms it, so that a stream that
+     * breaks the contract loses nothing and one that fails there still sends what it gave first.
+     */
     private ByteBuffer encodeMore(byte[] prefix) throws IOException {
-        int n = encoder.isDone() ? -1 : content.readNBytes(in, 0, READ_SIZE);
-        if (n <= 0) {
+        if (failure != null) {
+            throw failure;
+        }
+        if (in == null) {
+            in = new byte[readSize];
+        }
+        int start = 0;
+        if (carried >= 0) {
+            in[start++] = (byte) carried;
+            carried = -1;
+        }
+        int n = start + (encoder.isDone() ? 0 : content.readNBytes(in, start, in.length - start));
+        byte[] out = room(prefix.length + MessageEncoder.maxOutput(n) + MessageEncoder.MAX_END);
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        int length = prefix.length + encoder.encode(in, 0, n, out, prefix.length);
+        if (encoder.isDone() || (n < in.length && atEnd())) {
             finished = true;
             close();
             byte[] end = encoder.finish();
-            byte[] chunk = Arrays.copyOf(prefix, prefix.length + end.length);
-            System.arraycopy(end, 0, chunk, prefix.length, end.length);
-            return ByteBuffer.wrap(chunk);
+            System.arraycopy(end, 0, out, length, end.length);
+            length += end.length;
         }
-        byte[] out = new byte[prefix.length + MessageEncoder.maxOutput(n)];
-        System.arraycopy(prefix, 0, out, 0, prefix.length);
-        int written = encoder.encode(in, 0, n, out, prefix.length);
-        return ByteBuffer.wrap(out, 0, prefix.length + written);
+        return ByteBuffer.wrap(out, 0, length);
+    }
+
+    /** The encoding buffer, at least {@code size} octets. */
+    private byte[] room(int size) {
+        if (out == null || out.length < size) {
+            out = new byte[size];
+        }
+        return out;
+    }
+
+    /** Lets go of the read and encoding buffers while the stream waits; the next chunk takes new ones. */
+    void releaseBuffers() {
+        in = null;
+        out = null;
+    }
+
+    /** After a short read: true at the end; otherwise keeps the octet read, or the failure for the next call. */
+    private boolean atEnd() {
+        try {
+            carried = content.read();
+            return carried < 0;
+        } catch (IOException e) {
+            failure = e;
+            return false;
+        }
+    }
+
+    /**
+     * Room for the whole message and one octet more, so that the first read already sees its end
+     * (a 1 KB message needs no 64 KB buffer); {@value #READ_SIZE} octets when the size is not known
+     * or larger. {@code available()} is only a hint: if it is wrong, the message takes more reads.
+     */
+    private static int readSize(InputStream content) {
+        try {
+            int available = content.available();
+            return available <= 0 || available >= READ_SIZE ? READ_SIZE : Math.max(available + 1, MIN_READ_SIZE);
+        } catch (IOException e) {
+            return READ_SIZE;
+        }
     }
 
     private static byte[] withLines(byte[] status, ReplyBody.Lines lines) {

@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts one session's replies on its connection, in order: a short reply at once, a message body
- * chunk by chunk. Chunks are written back to back while less than {@value #HIGH_WATER} octets are
- * queued; beyond that the next chunk is read only when the transport reports the last one written,
- * so the socket stays busy and a client that stops reading holds back the store instead of filling
- * memory.
+ * chunk by chunk. Chunks, the last one included, are written back to back while less than
+ * {@value #HIGH_WATER} octets are queued; beyond that the next chunk (or the next command) waits
+ * until the transport reports the last one written, so the socket stays busy and a client that
+ * stops reading holds back the store instead of filling memory.
  */
 final class ReplyWriter {
 
@@ -74,10 +74,12 @@ final class ReplyWriter {
                 next.run();
                 return;
             }
-            if (stream.hasNext() && connection.queuedBytes() + chunk.remaining() < HIGH_WATER) {
+            if (connection.queuedBytes() + chunk.remaining() < HIGH_WATER) {
+                // The last chunk too: the next reply queues behind it, so nobody waits for it to leave.
                 connection.write(chunk, null);
                 continue;
             }
+            stream.releaseBuffers(); // while parked; the chunk keeps its array until the transport copied it
             parked.set(stream);
             connection.write(chunk, () -> {
                 if (parked.compareAndSet(stream, null)) {

@@ -18,6 +18,7 @@ final class MinaConnection implements Connection {
     private final IoSession session;
     private final LineDecoder decoder;
     private final TlsStarter tls;
+    private final DirectChunks chunks;
     private volatile SessionDriver driver;
     /** The PROXY header being read from a trusted proxy, until the session is opened. */
     private ProxyParser proxy;
@@ -27,10 +28,11 @@ final class MinaConnection implements Connection {
     /** Set once TLS is up (at accept on the implicit-TLS port, or when the STLS handshake finished). */
     private boolean secured;
 
-    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls) {
+    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, DirectChunks chunks) {
         this.session = session;
         this.decoder = decoder;
         this.tls = tls;
+        this.chunks = chunks;
     }
 
     void attach(SessionDriver sessionDriver) {
@@ -101,15 +103,28 @@ final class MinaConnection implements Connection {
 
     @Override
     public void write(byte[] chunk, Runnable onWritten) {
-        write(java.nio.ByteBuffer.wrap(chunk), onWritten);
-    }
-
-    @Override
-    public void write(java.nio.ByteBuffer chunk, Runnable onWritten) {
         var future = session.write(IoBuffer.wrap(chunk));
         if (onWritten != null) {
             future.addListener(f -> onWritten.run());
         }
+    }
+
+    @Override
+    public void write(java.nio.ByteBuffer chunk, Runnable onWritten) {
+        java.nio.ByteBuffer direct = chunks.copyOf(chunk);
+        if (direct == null) {
+            byte[] copy = new byte[chunk.remaining()];
+            chunk.get(copy);
+            write(copy, onWritten);
+            return;
+        }
+        // MINA moves the position of what it was given after reporting it written: give it a view.
+        session.write(IoBuffer.wrap(direct.duplicate())).addListener(f -> {
+            chunks.release(direct);
+            if (onWritten != null) {
+                onWritten.run();
+            }
+        });
     }
 
     @Override

@@ -31,6 +31,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private final int lineCapacity;
     private final ProxyIntake proxy;
     private final long idleNanos;
+    private final DirectChunks chunks = new DirectChunks();
     /** Sessions opened whose close the protocol has not yet been told about. */
     private int open;
 
@@ -47,7 +48,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         synchronized (this) {
             open++;
         }
-        MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls);
+        MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls, chunks);
         boolean secure = session.getFilterChain().contains(MinaTransport.TLS_FILTER);
         if (secure) {
             connection.securedAtAccept();

@@ -89,6 +89,60 @@ class PipeliningTest {
     }
 
     @Test
+    void bigBareLfMessages_pipelined_arriveWithExactOctets_acrossChunkAndBufferBoundaries() {
+        try (Pop3Server big = Pop3Server.builder().user("bob", "secret").start();
+                WireClient client = WireClient.connect(big.port())) {
+            // Sizes around the 64 KB read and the transport's direct buffers; dot lines and CRLFs at the seams.
+            int[] sizes = {65_536, 65_535, 65_537, 8_191, 8_192, 3 * 65_536 + 77, 1_000_000};
+            StringBuilder commands = new StringBuilder("USER bob\r\nPASS secret\r\n");
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            expected.writeBytes(ascii("+OK Send PASS\r\n"));
+            ByteArrayOutputStream bodies = new ByteArrayOutputStream();
+            long octets = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                byte[] message = seamMessage(sizes[i], i);
+                big.mailbox("bob").add(message);
+                octets += SeedMessages.size(message);
+                commands.append("RETR ").append(i + 1).append("\r\n");
+                bodies.writeBytes(ascii("+OK " + SeedMessages.size(message) + " octets\r\n"));
+                bodies.writeBytes(SeedMessages.stuffed(message));
+                bodies.writeBytes(ascii(".\r\n"));
+            }
+            expected.writeBytes(ascii("+OK Logged in, " + sizes.length + " messages (" + octets + " octets)\r\n"));
+            expected.writeBytes(bodies.toByteArray());
+            expected.writeBytes(ascii("+OK Logging out, 0 messages deleted\r\n"));
+            client.send(commands.append("QUIT\r\n").toString());
+            assertThat(client.greeting()).startsWith("+OK ");
+            assertThat(client.readUntilClosed()).isEqualTo(expected.toByteArray());
+        }
+    }
+
+    /** Bare-LF lines, some starting with "." and some ending in CRLF, placed so they straddle 64 KB seams. */
+    private static byte[] seamMessage(int size, int seed) {
+        byte[] message = new byte[size];
+        java.util.Random random = new java.util.Random(seed);
+        int column = 0;
+        for (int i = 0; i < size; i++) {
+            boolean seam = (i + 1) % 65_536 < 3 || (i + 1) % 8_192 == 0;
+            if (column > 0 && (column > 70 || seam || random.nextInt(60) == 0)) {
+                message[i] = '\n';
+                column = 0;
+            } else if (column == 0 && (seam || random.nextInt(5) == 0)) {
+                message[i] = '.';
+                column++;
+            } else if (column > 0 && i + 1 < size && random.nextInt(30) == 0) {
+                message[i] = '\r';
+                message[++i] = '\n';
+                column = 0;
+            } else {
+                message[i] = (byte) ('a' + random.nextInt(26));
+                column++;
+            }
+        }
+        return message;
+    }
+
+    @Test
     void failedLoginDelay_laterPipelinedCommandsWaitTheirTurn() {
         try (Pop3Server delaying = Pop3Server.builder().user("alice", "secret")
                 .failedLoginDelay(Duration.ofMillis(200), Duration.ofMillis(400)).start();

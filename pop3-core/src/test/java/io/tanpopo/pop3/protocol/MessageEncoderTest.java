@@ -26,6 +26,41 @@ class MessageEncoderTest {
     }
 
     @Test
+    void indexOfLf_findsTheFirstLf_atEveryOffsetAndLength() {
+        Random random = new Random(7);
+        byte[] alphabet = {'\n', 'a', '\r', (byte) 0x8A, (byte) 0x0B, (byte) 0x09, 0, (byte) 0xFF, '.'};
+        for (int round = 0; round < 2000; round++) {
+            byte[] in = new byte[random.nextInt(40)];
+            int lfOdds = 1 + random.nextInt(30);
+            for (int i = 0; i < in.length; i++) {
+                in[i] = random.nextInt(lfOdds) == 0 ? (byte) '\n' : alphabet[1 + random.nextInt(alphabet.length - 1)];
+            }
+            int from = in.length == 0 ? 0 : random.nextInt(in.length + 1);
+            int end = from + random.nextInt(in.length - from + 1);
+            int expected = from;
+            while (expected < end && in[expected] != '\n') {
+                expected++;
+            }
+            assertThat(MessageEncoder.indexOfLf(in, from, end)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void longLinesWithLfAtEveryWordPosition_encodeExactly() throws Exception {
+        for (int position = 0; position < 24; position++) {
+            byte[] message = new byte[64];
+            java.util.Arrays.fill(message, (byte) 'x');
+            message[position] = '\n';
+            message[position + 1] = '.';
+            message[63] = '\n';
+            byte[] wire = encode(message, 64);
+            String expected = "x".repeat(position) + "\r\n.." + "x".repeat(62 - position - 1) + "\r\n.\r\n";
+            assertThat(new String(wire, java.nio.charset.StandardCharsets.US_ASCII)).as("LF at %d", position)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void largeMessage_isStreamedInBoundedChunks() throws Exception {
         byte[] message = new byte[3 * ReplyStream.READ_SIZE + 17];
         java.util.Arrays.fill(message, (byte) 'a');
