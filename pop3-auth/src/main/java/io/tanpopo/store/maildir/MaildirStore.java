@@ -125,29 +125,30 @@ public final class MaildirStore implements MailStore {
     }
 
     private MaildirMaildrop.Snapshot listed(Path root) throws IOException {
-        List<MessageFile> listed = scanner.scan(root);
+        MessageSizes.Learning learning = sizes.learn(root);
+        List<MaildirScanner.Sized> listed = scanner.scan(root, learning);
         Map<String, DovecotUidList.Entry> dovecot = Map.of();
         if (config.uidl() == UidlStyle.DOVECOT) {
             dovecot = DovecotUidList.read(root);
             listed.sort(dovecotOrder(dovecot));
         }
-        long[] wireSizes = sizes.sizes(root, listed);
+        learning.remember(listed);
         List<MessageFile> files = new ArrayList<>(listed.size());
         List<MessageInfo> infos = new ArrayList<>(listed.size());
-        Set<String> uids = new HashSet<>();
-        for (int i = 0; i < listed.size(); i++) {
-            if (wireSizes[i] == MessageSizes.VANISHED) {
+        Set<String> uids = new HashSet<>(listed.size() * 4 / 3 + 1);
+        for (MaildirScanner.Sized sized : listed) {
+            if (sized.size() == MessageSizes.VANISHED) {
                 continue;
             }
-            String base = listed.get(i).name().base();
+            String base = sized.file().name().base();
             DovecotUidList.Entry entry = dovecot.get(base);
             String uid = entry == null ? null : entry.uidl();
             if (uid == null || !uids.add(uid)) { // a damaged uidlist may repeat a UID
                 uid = FilenameUidl.of(base);
                 uids.add(uid);
             }
-            files.add(listed.get(i));
-            infos.add(new MessageInfo(wireSizes[i], uid));
+            files.add(sized.file());
+            infos.add(new MessageInfo(sized.size(), uid));
         }
         return new MaildirMaildrop.Snapshot(files, infos);
     }
@@ -156,11 +157,11 @@ public final class MaildirStore implements MailStore {
      * Dovecot's POP3 order: by IMAP UID; messages Dovecot has not seen yet (it will number them
      * in the same way) after, in delivery order.
      */
-    private static Comparator<MessageFile> dovecotOrder(Map<String, DovecotUidList.Entry> uids) {
-        return Comparator.comparingLong((MessageFile f) -> {
-            DovecotUidList.Entry entry = uids.get(f.name().base());
+    private static Comparator<MaildirScanner.Sized> dovecotOrder(Map<String, DovecotUidList.Entry> uids) {
+        return Comparator.comparingLong((MaildirScanner.Sized s) -> {
+            DovecotUidList.Entry entry = uids.get(s.file().name().base());
             return entry == null ? Long.MAX_VALUE : entry.uid();
-        }).thenComparing(MessageFile.ORDER);
+        }).thenComparing(MaildirScanner.Sized.ORDER);
     }
 
     /** The real path of a maildir with {@code cur/} and {@code new/} directories. */
