@@ -7,7 +7,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +43,8 @@ final class MessageSizes {
 
     /** Starts a listing of {@code root}: the sizes known so far, from memory or the cache file. */
     Learning learn(Path root) {
-        return new Learning(root, memory.sizes(root).orElseGet(() -> cacheFile.read(root)));
+        Optional<KnownSizes> remembered = memory.sizes(root);
+        return new Learning(root, remembered.isPresent() ? remembered.get().byBase() : cacheFile.read(root));
     }
 
     /** The sizes of one listing, given to the scanner as its {@link MaildirScanner.Sizer}. */
@@ -53,6 +53,7 @@ final class MessageSizes {
         private final Path root;
         private final Map<String, SizeEntry> known;
         private final AtomicInteger reads = new AtomicInteger();
+        private final AtomicInteger hits = new AtomicInteger();
 
         private Learning(Path root, Map<String, SizeEntry> known) {
             this.root = root;
@@ -68,6 +69,7 @@ final class MessageSizes {
             }
             SizeEntry entry = known.get(file.name().base());
             if (entry != null && entry.matches(file)) {
+                hits.incrementAndGet();
                 return entry.size();
             }
             reads.incrementAndGet();
@@ -78,19 +80,15 @@ final class MessageSizes {
             }
         }
 
-        /** Remembers the sizes of {@code listed} in memory and, when they changed, in the cache file. */
+        /**
+         * Remembers the sizes of {@code listed} in memory and, when they changed (a message read,
+         * a known one gone), in the cache file. The caller no longer changes {@code listed}.
+         */
         void remember(List<MaildirScanner.Sized> listed) {
-            Map<String, SizeEntry> now = new HashMap<>(listed.size() * 4 / 3 + 1);
-            for (MaildirScanner.Sized sized : listed) {
-                MessageFile file = sized.file();
-                if (sized.size() != VANISHED && file.name().wireSize().isEmpty()) {
-                    now.put(file.name().base(), new SizeEntry(file.length(), file.modified(), sized.size()));
-                }
+            if (reads.get() > 0 || hits.get() != known.size()) {
+                save(root, listed);
             }
-            if (reads.get() > 0 || now.size() != known.size()) {
-                save(root, now);
-            }
-            memory.putSizes(root, now);
+            memory.putSizes(root, new KnownSizes(listed));
         }
     }
 
@@ -131,9 +129,9 @@ final class MessageSizes {
         return size.total();
     }
 
-    private void save(Path root, Map<String, SizeEntry> entries) {
+    private void save(Path root, List<MaildirScanner.Sized> listed) {
         try {
-            cacheFile.write(root, entries);
+            cacheFile.write(root, listed);
         } catch (IOException e) {
             LOG.warn("Cannot write the size cache in {}: {}", root, e.toString());
         }
