@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,8 @@ final class MaildirScanner {
     /** A listed message and the size its {@link Sizer} gave. */
     record Sized(MessageFile file, long size) {
 
-        static final Comparator<Sized> ORDER = Comparator.comparing(Sized::file, MessageFile.ORDER);
+        /** {@link MessageFile#ORDER}, without the extra calls of {@code Comparator.comparing}. */
+        static final Comparator<Sized> ORDER = (a, b) -> MessageFile.compareOrder(a.file, b.file);
     }
 
     /** Gives the size of each listed message, from several threads at once. */
@@ -69,13 +68,28 @@ final class MaildirScanner {
         return files;
     }
 
-    /** All messages with their sizes, sorted by {@link MessageFile#ORDER}, one per base name. */
+    /**
+     * All messages with their sizes, sorted by {@link MessageFile#ORDER}, one per base name: of
+     * several files with one base name, the first listed ({@code cur/} first, then directory
+     * order). The order compares base names last, so such files end up next to each other, in
+     * listing order (the sort is stable): no map by base name is needed to find them.
+     */
     List<Sized> scan(Path root, Sizer sizer) throws IOException {
-        Map<String, Sized> byBase = new HashMap<>();
-        list(root, false, sizer, byBase);
-        list(root, true, sizer, byBase);
-        List<Sized> files = new ArrayList<>(byBase.values());
-        files.sort(Sized.ORDER);
+        List<Sized> all = new ArrayList<>();
+        list(root, false, sizer, all);
+        list(root, true, sizer, all);
+        all.sort(Sized.ORDER);
+        List<Sized> files = new ArrayList<>(all.size());
+        Sized kept = null;
+        for (Sized sized : all) {
+            if (kept != null && kept.file().name().base().equals(sized.file().name().base())) {
+                LOG.warn("Two files with the base name of {} in {}; using {}",
+                        sized.file().path(root), root, kept.file().name().fileName());
+                continue;
+            }
+            files.add(sized);
+            kept = sized;
+        }
         return files;
     }
 
@@ -97,7 +111,7 @@ final class MaildirScanner {
         return Optional.empty();
     }
 
-    private void list(Path root, boolean inNew, Sizer sizer, Map<String, Sized> byBase) throws IOException {
+    private void list(Path root, boolean inNew, Sizer sizer, List<Sized> into) throws IOException {
         try (MessageDirectory dir = MessageDirectory.open(directory(root, inNew), relative)) {
             List<Path> names = dir.names();
             Sized[] found = new Sized[names.size()];
@@ -107,13 +121,8 @@ final class MaildirScanner {
                 }
             });
             for (Sized sized : found) {
-                if (sized == null) {
-                    continue;
-                }
-                Sized earlier = byBase.putIfAbsent(sized.file().name().base(), sized);
-                if (earlier != null) {
-                    LOG.warn("Two files with the base name of {} in {}; using {}",
-                            sized.file().path(root), root, earlier.file().name().fileName());
+                if (sized != null) {
+                    into.add(sized);
                 }
             }
         }

@@ -71,4 +71,21 @@ class MaildirScannerTest {
         });
         assertThat(scanner.find(md.root, "5.M1.link")).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void scan_twoFilesWithOneBaseName_listsTheOneInCurOnce(boolean relative) throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        String twice = TestMaildir.name(2, 1);
+        md.deliver(TestMaildir.name(3, 1), "later\n");
+        md.deliver(twice, "in new\n");
+        md.putCur(twice + ":2,S", "in cur\n");
+        md.putCur(TestMaildir.name(1, 1) + ":2,", "earlier\n");
+
+        List<MessageFile> files = new MaildirScanner(relative).scan(md.root);
+
+        assertThat(files).extracting(f -> f.name().base())
+                .containsExactly(TestMaildir.name(1, 1), twice, TestMaildir.name(3, 1));
+        assertThat(files.get(1).inNew()).isFalse();
+    }
 }
