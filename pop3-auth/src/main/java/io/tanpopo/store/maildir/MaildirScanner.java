@@ -115,8 +115,8 @@ final class MaildirScanner {
         try (MessageDirectory dir = MessageDirectory.open(directory(root, inNew), relative)) {
             List<Path> names = dir.names();
             Sized[] found = new Sized[names.size()];
-            Slices.run(found.length, (first, step) -> { // system calls per entry: overlapped when many
-                for (int i = first; i < found.length; i += step) {
+            Slices.run(found.length, (from, to) -> { // system calls per entry: overlapped when many
+                for (int i = from; i < to; i++) {
                     found[i] = message(dir, names.get(i), inNew, sizer);
                 }
             });
