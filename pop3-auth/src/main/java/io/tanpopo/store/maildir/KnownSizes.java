@@ -16,7 +16,7 @@ final class KnownSizes {
     private final List<MaildirScanner.Sized> listed;
     private Map<String, SizeEntry> byBase;
 
-    /** Over {@code listed}, which the caller no longer changes. */
+    /** Over {@code listed} (as found, or ordered), which the caller no longer changes. */
     KnownSizes(List<MaildirScanner.Sized> listed) {
         this.listed = Collections.unmodifiableList(listed);
     }
@@ -24,11 +24,6 @@ final class KnownSizes {
     /** Whether a size is worth remembering: not from the name ({@code ,W=}), not vanished. */
     static boolean remembered(MaildirScanner.Sized sized) {
         return sized.size() != MessageSizes.VANISHED && sized.file().name().wireSize().isEmpty();
-    }
-
-    /** The listing, in its order; see {@link #remembered}. */
-    List<MaildirScanner.Sized> listed() {
-        return listed;
     }
 
     /** At most this many sizes. */

@@ -80,17 +80,21 @@ final class MaildirScanner {
         list(root, true, sizer, all);
         all.sort(Sized.ORDER);
         List<Sized> files = new ArrayList<>(all.size());
-        Sized kept = null;
-        for (Sized sized : all) {
-            if (kept != null && kept.file().name().base().equals(sized.file().name().base())) {
-                LOG.warn("Two files with the base name of {} in {}; using {}",
-                        sized.file().path(root), root, kept.file().name().fileName());
-                continue;
+        for (int i = 0; i < all.size(); i++) {
+            if (i == 0 || !sameBase(root, all.get(i - 1), all.get(i))) {
+                files.add(all.get(i));
             }
-            files.add(sized);
-            kept = sized;
         }
         return files;
+    }
+
+    /** Whether {@code b}, sorted right after {@code a}, has its base name (and is left out). */
+    private static boolean sameBase(Path root, Sized a, Sized b) {
+        if (!a.file().name().base().equals(b.file().name().base())) {
+            return false;
+        }
+        LOG.warn("Ignoring {}: another file in {} has its base name", b.file().path(root), root);
+        return true;
     }
 
     /** Finds a message by base name now, wherever it moved since the snapshot. */

@@ -133,12 +133,34 @@ public final class MaildirStore implements MailStore {
             listed.sort(dovecotOrder(dovecot));
         }
         learning.remember(listed);
-        List<MessageFile> files = new ArrayList<>(listed.size());
-        List<MessageInfo> infos = new ArrayList<>(listed.size());
-        Set<String> uids = new HashSet<>(listed.size() * 4 / 3 + 1);
+        Unique unique = new Unique(listed.size(), dovecot);
         for (MaildirScanner.Sized sized : listed) {
+            unique.add(sized);
+        }
+        return new MaildirMaildrop.Snapshot(unique.files, unique.infos);
+    }
+
+    /**
+     * The snapshot's messages as they are added, with unique-ids that are unique. A method per
+     * message, not a loop body: once per message of a first login, with the JIT still cold, a
+     * method is compiled after a few hundred calls, a loop only after tens of thousands of turns.
+     */
+    private static final class Unique {
+        final List<MessageFile> files;
+        final List<MessageInfo> infos;
+        private final Set<String> uids;
+        private final Map<String, DovecotUidList.Entry> dovecot;
+
+        Unique(int count, Map<String, DovecotUidList.Entry> dovecot) {
+            this.files = new ArrayList<>(count);
+            this.infos = new ArrayList<>(count);
+            this.uids = new HashSet<>(count * 4 / 3 + 1);
+            this.dovecot = dovecot;
+        }
+
+        void add(MaildirScanner.Sized sized) {
             if (sized.size() == MessageSizes.VANISHED) {
-                continue;
+                return;
             }
             String base = sized.file().name().base();
             DovecotUidList.Entry entry = dovecot.get(base);
@@ -150,7 +172,6 @@ public final class MaildirStore implements MailStore {
             files.add(sized.file());
             infos.add(new MessageInfo(sized.size(), uid));
         }
-        return new MaildirMaildrop.Snapshot(files, infos);
     }
 
     /**

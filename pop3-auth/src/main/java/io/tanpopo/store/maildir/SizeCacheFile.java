@@ -66,11 +66,7 @@ final class SizeCacheFile {
                 Lines lines = new Lines(out);
                 lines.text(HEADER).end();
                 for (MaildirScanner.Sized sized : listed) {
-                    if (KnownSizes.remembered(sized)) {
-                        MessageFile file = sized.file();
-                        lines.number(sized.size()).number(file.length()).number(file.modified())
-                                .text(file.name().base()).end();
-                    }
+                    lines.entry(sized);
                 }
                 lines.flush();
             }
@@ -97,6 +93,18 @@ final class SizeCacheFile {
             this.out = out;
         }
 
+        /**
+         * The line of a listed message, if its size is remembered. A method, not a loop body:
+         * a method is compiled after a few hundred calls, a loop after tens of thousands of turns.
+         */
+        void entry(MaildirScanner.Sized sized) throws IOException {
+            if (KnownSizes.remembered(sized)) {
+                MessageFile file = sized.file();
+                number(sized.size()).number(file.length()).number(file.modified())
+                        .text(file.name().base()).end();
+            }
+        }
+
         Lines number(long value) {
             return text(Long.toString(value));
         }
@@ -107,16 +115,9 @@ final class SizeCacheFile {
                 buffer[length++] = ' ';
             }
             fieldStarted = true;
-            for (int i = 0; i < field.length(); i++) {
-                char c = field.charAt(i);
-                if (c >= 0x80) {
-                    byte[] utf8 = field.substring(i).getBytes(StandardCharsets.UTF_8);
-                    System.arraycopy(utf8, 0, buffer, length, utf8.length);
-                    length += utf8.length;
-                    return this;
-                }
-                buffer[length++] = (byte) c;
-            }
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8); // an array copy for ASCII
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
             return this;
         }
 
