@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -68,21 +69,32 @@ final class MaildirScanner {
         return files;
     }
 
-    /**
-     * All messages with their sizes, sorted by {@link MessageFile#ORDER}, one per base name: of
-     * several files with one base name, the first listed ({@code cur/} first, then directory
-     * order). The order compares base names last, so such files end up next to each other, in
-     * listing order (the sort is stable): no map by base name is needed to find them.
-     */
+    /** All messages with their sizes, sorted by {@link MessageFile#ORDER}, one per base name. */
     List<Sized> scan(Path root, Sizer sizer) throws IOException {
-        List<Sized> all = new ArrayList<>();
-        list(root, false, sizer, all);
-        list(root, true, sizer, all);
-        all.sort(Sized.ORDER);
-        List<Sized> files = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            if (i == 0 || !sameBase(root, all.get(i - 1), all.get(i))) {
-                files.add(all.get(i));
+        return ordered(root, list(root, sizer));
+    }
+
+    /** All messages with their sizes as found: {@code cur/} then {@code new/}, in directory order. */
+    List<Sized> list(Path root, Sizer sizer) throws IOException {
+        List<Sized> found = new ArrayList<>();
+        list(root, false, sizer, found);
+        list(root, true, sizer, found);
+        return found;
+    }
+
+    /**
+     * A new list of {@code found} sorted by {@link MessageFile#ORDER}, one per base name: of
+     * several files with one base name, the first found ({@code cur/} first, then directory
+     * order). The order compares base names last, so such files end up next to each other, in
+     * the order found (the sort is stable): no map by base name is needed to find them.
+     */
+    List<Sized> ordered(Path root, List<Sized> found) {
+        Sized[] all = found.toArray(new Sized[0]);
+        Arrays.sort(all, Sized.ORDER);
+        List<Sized> files = new ArrayList<>(all.length);
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || !sameBase(root, all[i - 1], all[i])) {
+                files.add(all[i]);
             }
         }
         return files;
