@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +52,9 @@ final class MessageSizes {
 
         private final Path root;
         private final Map<String, SizeEntry> known;
-        private final AtomicInteger reads = new AtomicInteger();
-        private final AtomicInteger hits = new AtomicInteger();
+        // Counted by both threads of a big listing, once per message: striped, not one contended word.
+        private final LongAdder reads = new LongAdder();
+        private final LongAdder hits = new LongAdder();
 
         private Learning(Path root, Map<String, SizeEntry> known) {
             this.root = root;
@@ -69,10 +70,10 @@ final class MessageSizes {
             }
             SizeEntry entry = known.get(file.name().base());
             if (entry != null && entry.matches(file)) {
-                hits.incrementAndGet();
+                hits.increment();
                 return entry.size();
             }
-            reads.incrementAndGet();
+            reads.increment();
             try (ReadableByteChannel in = dir.open(name, ops)) {
                 return read(in, file.length());
             } catch (NoSuchFileException moved) {
@@ -85,7 +86,7 @@ final class MessageSizes {
          * a known one gone), in the cache file. The caller no longer changes {@code listed}.
          */
         void remember(List<MaildirScanner.Sized> listed) {
-            if (reads.get() > 0 || hits.get() != known.size()) {
+            if (reads.sum() > 0 || hits.sum() != known.size()) {
                 save(root, listed);
             }
             memory.putSizes(root, new KnownSizes(listed));
