@@ -38,7 +38,10 @@ final class MaildirMemory {
         return slot == null ? Optional.empty() : Optional.of(slot.sizes());
     }
 
-    /** Remembers {@code sizes} for {@code root} and forgets its listing, evicting others to stay in bounds. */
+    /**
+     * Remembers {@code sizes} for {@code root} and forgets its listing, evicting others to stay
+     * in bounds.
+     */
     synchronized void putSizes(Path root, KnownSizes sizes) {
         replace(root, new Slot(sizes, null));
     }

@@ -159,7 +159,7 @@ public final class MaildirStore implements MailStore {
         Unique(int count, Map<String, DovecotUidList.Entry> dovecot) {
             this.files = new ArrayList<>(count);
             this.infos = new ArrayList<>(count);
-            this.uids = new HashSet<>(count * 4 / 3 + 1);
+            this.uids = dovecot.isEmpty() ? Set.of() : new HashSet<>(count * 4 / 3 + 1);
             this.dovecot = dovecot;
         }
 
@@ -167,15 +167,22 @@ public final class MaildirStore implements MailStore {
             if (sized.size() == MessageSizes.VANISHED) {
                 return;
             }
-            String base = sized.file().name().base();
+            files.add(sized.file());
+            infos.add(new MessageInfo(sized.size(), uid(sized.file().name().base())));
+        }
+
+        /** Dovecot's unique-id unless absent or taken (a damaged uidlist may repeat one), else the name's. */
+        private String uid(String base) {
+            if (dovecot.isEmpty()) {
+                return FilenameUidl.of(base); // base names are unique: nothing to keep apart
+            }
             DovecotUidList.Entry entry = dovecot.get(base);
             String uid = entry == null ? null : entry.uidl();
-            if (uid == null || !uids.add(uid)) { // a damaged uidlist may repeat a UID
+            if (uid == null || !uids.add(uid)) {
                 uid = FilenameUidl.of(base);
                 uids.add(uid);
             }
-            files.add(sized.file());
-            infos.add(new MessageInfo(sized.size(), uid));
+            return uid;
         }
     }
 

@@ -32,7 +32,8 @@ final class MessageSizes {
     private final SizeCacheFile cacheFile;
     private final MaildirScanner scanner;
     private final FileOps ops;
-    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER));
+    private final ThreadLocal<ByteBuffer> buffers =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER));
 
     MessageSizes(MaildirMemory memory, SizeCacheFile cacheFile, MaildirScanner scanner, FileOps ops) {
         this.memory = memory;

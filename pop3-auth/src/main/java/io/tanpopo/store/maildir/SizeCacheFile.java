@@ -58,7 +58,10 @@ final class SizeCacheFile {
         return entries;
     }
 
-    /** Replaces the root's cache file with the {@linkplain KnownSizes#remembered remembered} sizes of {@code listed}. */
+    /**
+     * Replaces the root's cache file with the {@linkplain KnownSizes#remembered remembered} sizes
+     * of {@code listed}.
+     */
     void write(Path root, List<MaildirScanner.Sized> listed) throws IOException {
         Path tmp = Files.createTempFile(root, "." + NAME + ".", ".tmp");
         try {
