@@ -2,7 +2,9 @@ package io.tanpopo.store.maildir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 
 /**
  * The file operations on message files, as a seam: tests count reads and make renames fail or
@@ -13,6 +15,12 @@ interface FileOps {
 
     /** Opens a message for reading, refusing to follow a symbolic link. */
     InputStream open(Path file) throws IOException;
+
+    /**
+     * Opens the message {@code name} (one path component) of the open directory {@code dir} for
+     * reading, refusing to follow a symbolic link.
+     */
+    ReadableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException;
 
     /** Renames {@code source} to {@code target} atomically (rename(2)); never copies. */
     void move(Path source, Path target) throws IOException;

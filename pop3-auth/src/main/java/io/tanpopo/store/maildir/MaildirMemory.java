@@ -1,10 +1,8 @@
 package io.tanpopo.store.maildir;
 
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,9 +19,9 @@ final class MaildirMemory {
     record Listing(ListingStamp stamp, MaildirMaildrop.Snapshot snapshot) {
     }
 
-    private record Slot(Map<String, SizeEntry> sizes, Listing listing) {
+    private record Slot(KnownSizes sizes, Listing listing) {
         int weight() {
-            return Math.max(sizes.size(), listing == null ? 0 : listing.snapshot().files().size());
+            return Math.max(sizes.count(), listing == null ? 0 : listing.snapshot().files().size());
         }
     }
 
@@ -35,19 +33,17 @@ final class MaildirMemory {
         this.maxEntries = maxEntries;
     }
 
-    synchronized Optional<Map<String, SizeEntry>> sizes(Path root) {
+    synchronized Optional<KnownSizes> sizes(Path root) {
         Slot slot = maildirs.get(root);
         return slot == null ? Optional.empty() : Optional.of(slot.sizes());
     }
 
     /**
-     * Remembers {@code sizes} for {@code root} and forgets its listing, evicting others to stay in
-     * bounds. The map is kept, not copied (a copy of 100,000 entries per login showed in
-     * profiles): the caller builds it for this call and must not change it afterwards; readers get
-     * an unmodifiable view.
+     * Remembers {@code sizes} for {@code root} and forgets its listing, evicting others to stay
+     * in bounds.
      */
-    synchronized void putSizes(Path root, Map<String, SizeEntry> sizes) {
-        replace(root, new Slot(Collections.unmodifiableMap(sizes), null));
+    synchronized void putSizes(Path root, KnownSizes sizes) {
+        replace(root, new Slot(sizes, null));
     }
 
     /** The remembered listing of {@code root} when {@code now} saw the same files, else empty. */

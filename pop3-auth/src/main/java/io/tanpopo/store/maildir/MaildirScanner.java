@@ -1,16 +1,13 @@
 package io.tanpopo.store.maildir;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,74 +21,156 @@ import org.slf4j.LoggerFactory;
  * (another user's mail, {@code /etc/shadow}), and no deliverer creates them. {@code cur/} is read
  * before {@code new/}: a message that another process moves from {@code new/} to {@code cur/}
  * during the listing is then missed for one session at worst, never listed twice.
+ *
+ * <p>A listing learns each message's size in the same pass, while its directory is open and its
+ * {@code lstat} just done (see {@link Sizer}): a first login reads every message, and one pass over
+ * the files with relative system calls costs less than two.
  */
 final class MaildirScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaildirScanner.class);
+    private static final Sizer NO_SIZES = (file, dir, name) -> 0;
+
+    /** A listed message and the size its {@link Sizer} gave. */
+    record Sized(MessageFile file, long size) {
+
+        /** {@link MessageFile#ORDER}, without the extra calls of {@code Comparator.comparing}. */
+        static final Comparator<Sized> ORDER = (a, b) -> MessageFile.compareOrder(a.file, b.file);
+    }
+
+    /** Gives the size of each listed message, from several threads at once. */
+    @FunctionalInterface
+    interface Sizer {
+        /** The size of {@code file}, found as {@code name} in the open {@code dir}. */
+        long size(MessageFile file, MessageDirectory dir, Path name) throws IOException;
+    }
+
+    private final boolean relative;
+
+    MaildirScanner() {
+        this(true);
+    }
+
+    /**
+     * With {@code relative} false, files are reached by path even where they could be reached
+     * relative to their open directory (for tests).
+     */
+    MaildirScanner(boolean relative) {
+        this.relative = relative;
+    }
 
     /** All messages, sorted by {@link MessageFile#ORDER}, one per base name. */
     List<MessageFile> scan(Path root) throws IOException {
-        Map<String, MessageFile> byBase = new HashMap<>();
-        list(root, false, byBase);
-        list(root, true, byBase);
-        List<MessageFile> files = new ArrayList<>(byBase.values());
-        files.sort(MessageFile.ORDER);
+        List<Sized> sized = scan(root, NO_SIZES);
+        List<MessageFile> files = new ArrayList<>(sized.size());
+        for (Sized s : sized) {
+            files.add(s.file());
+        }
         return files;
+    }
+
+    /** All messages with their sizes, sorted by {@link MessageFile#ORDER}, one per base name. */
+    List<Sized> scan(Path root, Sizer sizer) throws IOException {
+        return ordered(root, list(root, sizer));
+    }
+
+    /** All messages with their sizes as found: {@code cur/} then {@code new/}, in directory order. */
+    List<Sized> list(Path root, Sizer sizer) throws IOException {
+        List<Sized> found = new ArrayList<>();
+        list(root, false, sizer, found);
+        list(root, true, sizer, found);
+        return found;
+    }
+
+    /**
+     * A new list of {@code found} sorted by {@link MessageFile#ORDER}, one per base name: of
+     * several files with one base name, the first found ({@code cur/} first, then directory
+     * order). The order compares base names last, so such files end up next to each other, in
+     * the order found (the sort is stable): no map by base name is needed to find them.
+     */
+    List<Sized> ordered(Path root, List<Sized> found) {
+        Sized[] all = found.toArray(new Sized[0]);
+        Arrays.sort(all, Sized.ORDER);
+        List<Sized> files = new ArrayList<>(all.length);
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || !sameBase(root, all[i - 1], all[i])) {
+                files.add(all[i]);
+            }
+        }
+        return files;
+    }
+
+    /** Whether {@code b}, sorted right after {@code a}, has its base name (and is left out). */
+    private static boolean sameBase(Path root, Sized a, Sized b) {
+        if (!a.file().name().base().equals(b.file().name().base())) {
+            return false;
+        }
+        LOG.warn("Ignoring {}: another file in {} has its base name", b.file().path(root), root);
+        return true;
     }
 
     /** Finds a message by base name now, wherever it moved since the snapshot. */
     Optional<MessageFile> find(Path root, String base) throws IOException {
-        Map<String, MessageFile> byBase = new HashMap<>();
-        list(root, false, byBase);
-        list(root, true, byBase);
-        return Optional.ofNullable(byBase.get(base));
+        for (boolean inNew : new boolean[] {false, true}) {
+            try (MessageDirectory dir = MessageDirectory.open(directory(root, inNew), relative)) {
+                for (Path name : dir.names()) {
+                    Optional<MessageName> parsed = MessageName.parse(name.toString());
+                    if (parsed.isPresent() && parsed.get().base().equals(base)) {
+                        MessageFile file = file(dir, name, parsed.get(), inNew);
+                        if (file != null) {
+                            return Optional.of(file);
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
-    private void list(Path root, boolean inNew, Map<String, MessageFile> byBase)
+    private void list(Path root, boolean inNew, Sizer sizer, List<Sized> into) throws IOException {
+        try (MessageDirectory dir = MessageDirectory.open(directory(root, inNew), relative)) {
+            List<Path> names = dir.names();
+            Sized[] found = new Sized[names.size()];
+            Slices.run(found.length, (from, to) -> { // system calls per entry: overlapped when many
+                for (int i = from; i < to; i++) {
+                    found[i] = message(dir, names.get(i), inNew, sizer);
+                }
+            });
+            for (Sized sized : found) {
+                if (sized != null) {
+                    into.add(sized);
+                }
+            }
+        }
+    }
+
+    private static Path directory(Path root, boolean inNew) {
+        return root.resolve(inNew ? "new" : "cur");
+    }
+
+    /** The message at {@code name}, or null for a name or file that is not a message. */
+    private static Sized message(MessageDirectory dir, Path name, boolean inNew, Sizer sizer)
             throws IOException {
-        Path dir = root.resolve(inNew ? "new" : "cur");
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(entries::add);
-        }
-        MessageFile[] found = new MessageFile[entries.size()];
-        Slices.run(found.length, (first, step) -> { // one lstat per entry: overlapped when many
-            for (int i = first; i < found.length; i += step) {
-                found[i] = message(entries.get(i), inNew);
-            }
-        });
-        for (MessageFile file : found) {
-            if (file == null) {
-                continue;
-            }
-            MessageFile earlier = byBase.putIfAbsent(file.name().base(), file);
-            if (earlier != null) {
-                LOG.warn("Two files with the base name of {} in {}; using {}",
-                        file.path(root), root, earlier.name().fileName());
-            }
-        }
-    }
-
-    /** The message at {@code entry}, or null for a name or file that is not a message. */
-    private static MessageFile message(Path entry, boolean inNew) throws IOException {
-        Optional<MessageName> name = MessageName.parse(entry.getFileName().toString());
-        if (name.isEmpty()) {
+        Optional<MessageName> parsed = MessageName.parse(name.toString());
+        if (parsed.isEmpty()) {
             return null;
         }
-        Optional<BasicFileAttributes> attributes = attributes(entry);
-        if (attributes.isEmpty() || !attributes.get().isRegularFile()) {
-            return null;
-        }
-        return new MessageFile(inNew, name.get(), attributes.get().size(),
-                attributes.get().lastModifiedTime().toMillis());
+        MessageFile file = file(dir, name, parsed.get(), inNew);
+        return file == null ? null : new Sized(file, sizer.size(file, dir, name));
     }
 
-    private static Optional<BasicFileAttributes> attributes(Path entry) throws IOException {
+    /** The regular file {@code name}, or null when it is something else or gone. */
+    private static MessageFile file(MessageDirectory dir, Path name, MessageName parsed, boolean inNew)
+            throws IOException {
+        BasicFileAttributes attributes;
         try {
-            return Optional.of(Files.readAttributes(
-                    entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            attributes = dir.attributes(name);
         } catch (NoSuchFileException gone) {
-            return Optional.empty(); // renamed or deleted by another process meanwhile
+            return null; // renamed or deleted by another process meanwhile
         }
+        if (!attributes.isRegularFile()) {
+            return null;
+        }
+        return new MessageFile(inNew, parsed, attributes.size(), attributes.lastModifiedTime().toMillis());
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,42 +126,75 @@ public final class MaildirStore implements MailStore {
     }
 
     private MaildirMaildrop.Snapshot listed(Path root) throws IOException {
-        List<MessageFile> listed = scanner.scan(root);
+        MessageSizes.Learning learning = sizes.learn(root);
+        List<MaildirScanner.Sized> found = scanner.list(root, learning);
+        // The sizes are remembered (the size cache written) from the listing as found, by the
+        // fork-join pool's thread, idle after the listing, while this one orders it.
+        CompletableFuture<Void> remembered = Slices.beside(found.size(), () -> learning.remember(found));
+        List<MaildirScanner.Sized> listed = scanner.ordered(root, found);
         Map<String, DovecotUidList.Entry> dovecot = Map.of();
         if (config.uidl() == UidlStyle.DOVECOT) {
             dovecot = DovecotUidList.read(root);
             listed.sort(dovecotOrder(dovecot));
         }
-        long[] wireSizes = sizes.sizes(root, listed);
-        List<MessageFile> files = new ArrayList<>(listed.size());
-        List<MessageInfo> infos = new ArrayList<>(listed.size());
-        Set<String> uids = new HashSet<>();
-        for (int i = 0; i < listed.size(); i++) {
-            if (wireSizes[i] == MessageSizes.VANISHED) {
-                continue;
+        Unique unique = new Unique(listed.size(), dovecot);
+        for (MaildirScanner.Sized sized : listed) {
+            unique.add(sized);
+        }
+        remembered.join();
+        return new MaildirMaildrop.Snapshot(unique.files, unique.infos);
+    }
+
+    /**
+     * The snapshot's messages as they are added, with unique-ids that are unique. A method per
+     * message, not a loop body: once per message of a first login, with the JIT still cold, a
+     * method is compiled after a few hundred calls, a loop only after tens of thousands of turns.
+     */
+    private static final class Unique {
+        final List<MessageFile> files;
+        final List<MessageInfo> infos;
+        private final Set<String> uids;
+        private final Map<String, DovecotUidList.Entry> dovecot;
+
+        Unique(int count, Map<String, DovecotUidList.Entry> dovecot) {
+            this.files = new ArrayList<>(count);
+            this.infos = new ArrayList<>(count);
+            this.uids = dovecot.isEmpty() ? Set.of() : new HashSet<>(count * 4 / 3 + 1);
+            this.dovecot = dovecot;
+        }
+
+        void add(MaildirScanner.Sized sized) {
+            if (sized.size() == MessageSizes.VANISHED) {
+                return;
             }
-            String base = listed.get(i).name().base();
+            files.add(sized.file());
+            infos.add(new MessageInfo(sized.size(), uid(sized.file().name().base())));
+        }
+
+        /** Dovecot's unique-id unless absent or taken (a damaged uidlist may repeat one), else the name's. */
+        private String uid(String base) {
+            if (dovecot.isEmpty()) {
+                return FilenameUidl.of(base); // base names are unique: nothing to keep apart
+            }
             DovecotUidList.Entry entry = dovecot.get(base);
             String uid = entry == null ? null : entry.uidl();
-            if (uid == null || !uids.add(uid)) { // a damaged uidlist may repeat a UID
+            if (uid == null || !uids.add(uid)) {
                 uid = FilenameUidl.of(base);
                 uids.add(uid);
             }
-            files.add(listed.get(i));
-            infos.add(new MessageInfo(wireSizes[i], uid));
+            return uid;
         }
-        return new MaildirMaildrop.Snapshot(files, infos);
     }
 
     /**
      * Dovecot's POP3 order: by IMAP UID; messages Dovecot has not seen yet (it will number them
      * in the same way) after, in delivery order.
      */
-    private static Comparator<MessageFile> dovecotOrder(Map<String, DovecotUidList.Entry> uids) {
-        return Comparator.comparingLong((MessageFile f) -> {
-            DovecotUidList.Entry entry = uids.get(f.name().base());
+    private static Comparator<MaildirScanner.Sized> dovecotOrder(Map<String, DovecotUidList.Entry> uids) {
+        return Comparator.comparingLong((MaildirScanner.Sized s) -> {
+            DovecotUidList.Entry entry = uids.get(s.file().name().base());
             return entry == null ? Long.MAX_VALUE : entry.uid();
-        }).thenComparing(MessageFile.ORDER);
+        }).thenComparing(MaildirScanner.Sized.ORDER);
     }
 
     /** The real path of a maildir with {@code cur/} and {@code new/} directories. */

@@ -20,7 +20,7 @@ record MessageFile(boolean inNew, MessageName name, long length, long modified) 
      */
     static final Comparator<MessageFile> ORDER = MessageFile::compareOrder;
 
-    private static int compareOrder(MessageFile a, MessageFile b) {
+    static int compareOrder(MessageFile a, MessageFile b) {
         MessageName x = a.name;
         MessageName y = b.name;
         int byTime = Long.compare(x.deliveryTime(), y.deliveryTime());

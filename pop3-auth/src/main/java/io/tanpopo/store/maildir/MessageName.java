@@ -63,6 +63,9 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
 
     /** The name in {@code cur/} with {@code extra} flags added, flags sorted and unique. */
     String withFlags(String extra) {
+        if (extra.isEmpty() && inCurForm()) {
+            return fileName; // the usual case at QUIT, without allocating the flags
+        }
         if (!hasStandardInfo()) {
             return fileName;
         }
@@ -79,6 +82,20 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
             }
         }
         return name.toString();
+    }
+
+    /** Whether the info is {@code 2,} with the flags sorted and unique, as QUIT leaves names. */
+    private boolean inCurForm() {
+        int info = base.length();
+        if (!fileName.startsWith(":2,", info)) {
+            return false;
+        }
+        for (int i = info + 4; i < fileName.length(); i++) {
+            if (fileName.charAt(i - 1) >= fileName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSortedUnique(String flags) {

@@ -2,15 +2,16 @@ package io.tanpopo.store.maildir;
 
 import io.tanpopo.store.CrlfSize;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ final class MessageSizes {
 
     /** Marks a message that vanished before its size could be read. */
     static final long VANISHED = -1;
+    /** Most messages fit, and are read with one {@code read} (see {@link #read}). */
     private static final int BUFFER = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(MessageSizes.class);
 
@@ -30,6 +32,8 @@ final class MessageSizes {
     private final SizeCacheFile cacheFile;
     private final MaildirScanner scanner;
     private final FileOps ops;
+    private final ThreadLocal<ByteBuffer> buffers =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER));
 
     MessageSizes(MaildirMemory memory, SizeCacheFile cacheFile, MaildirScanner scanner, FileOps ops) {
         this.memory = memory;
@@ -38,94 +42,98 @@ final class MessageSizes {
         this.ops = ops;
     }
 
-    /** The sizes of {@code files}, in the same order; {@link #VANISHED} for a vanished one. */
-    long[] sizes(Path root, List<MessageFile> files) throws IOException {
-        Map<String, SizeEntry> known = memory.sizes(root).orElseGet(() -> cacheFile.read(root));
-        SizeEntry[] entries = new SizeEntry[files.size()];
-        long[] sizes = new long[files.size()];
-        int[] unknown = new int[files.size()];
-        int unknowns = 0;
-        for (int i = 0; i < sizes.length; i++) {
-            MessageFile file = files.get(i);
+    /** Starts a listing of {@code root}: the sizes known so far, from memory or the cache file. */
+    Learning learn(Path root) {
+        Optional<KnownSizes> remembered = memory.sizes(root);
+        return new Learning(root, remembered.isPresent() ? remembered.get().byBase() : cacheFile.read(root));
+    }
+
+    /** The sizes of one listing, given to the scanner as its {@link MaildirScanner.Sizer}. */
+    final class Learning implements MaildirScanner.Sizer {
+
+        private final Path root;
+        private final Map<String, SizeEntry> known;
+        // Counted by both threads of a big listing, once per message: striped, not one contended word.
+        private final LongAdder reads = new LongAdder();
+        private final LongAdder hits = new LongAdder();
+
+        private Learning(Path root, Map<String, SizeEntry> known) {
+            this.root = root;
+            this.known = known;
+        }
+
+        /** From the name, else remembered for the same length and mtime, else read; or VANISHED. */
+        @Override
+        public long size(MessageFile file, MessageDirectory dir, Path name) throws IOException {
             OptionalLong named = file.name().wireSize();
             if (named.isPresent()) {
-                sizes[i] = named.getAsLong();
-                continue;
+                return named.getAsLong();
             }
             SizeEntry entry = known.get(file.name().base());
-            if (entry == null || !entry.matches(file)) {
-                unknown[unknowns++] = i;
-            } else {
-                entries[i] = entry;
+            if (entry != null && entry.matches(file)) {
+                hits.increment();
+                return entry.size();
+            }
+            reads.increment();
+            try (ReadableByteChannel in = dir.open(name, ops)) {
+                return read(in, file.length());
+            } catch (NoSuchFileException moved) {
+                return moved(root, file);
             }
         }
-        computeAll(root, files, Arrays.copyOf(unknown, unknowns), entries);
-        Map<String, SizeEntry> now = remembered(files, entries, sizes);
-        if (unknowns > 0 || now.size() != known.size()) {
-            save(root, now);
+
+        /**
+         * Remembers the sizes of {@code listed} in memory and, when they changed (a message read,
+         * a known one gone), in the cache file. The caller no longer changes {@code listed}.
+         */
+        void remember(List<MaildirScanner.Sized> listed) {
+            if (reads.sum() > 0 || hits.sum() != known.size()) {
+                save(root, listed);
+            }
+            memory.putSizes(root, new KnownSizes(listed));
         }
-        memory.putSizes(root, now);
-        return sizes;
     }
 
-    /** Reads the messages at {@code indexes} into {@code entries}, in parallel when many. */
-    private void computeAll(Path root, List<MessageFile> files, int[] indexes, SizeEntry[] entries)
-            throws IOException {
-        Slices.run(indexes.length, (first, step) -> {
-            byte[] buffer = new byte[BUFFER]; // not CrlfSize.of(InputStream): 64 KB a message
-            for (int k = first; k < indexes.length; k += step) {
-                MessageFile file = files.get(indexes[k]);
-                entries[indexes[k]] = new SizeEntry(
-                        file.length(), file.modified(), compute(root, file, buffer));
-            }
-        });
+    /** The size of a message renamed since it was listed, found again by base name. */
+    private long moved(Path root, MessageFile file) throws IOException {
+        Optional<MessageFile> now = scanner.find(root, file.name().base());
+        if (now.isEmpty()) {
+            return VANISHED;
+        }
+        try (ReadableByteChannel in = Channels.newChannel(ops.open(now.get().path(root)))) {
+            return read(in, now.get().length());
+        } catch (NoSuchFileException gone) {
+            return VANISHED;
+        }
     }
 
-    /** Fills {@code sizes} from {@code entries} and gives the entries to remember. */
-    private static Map<String, SizeEntry> remembered(
-            List<MessageFile> files, SizeEntry[] entries, long[] sizes) {
-        Map<String, SizeEntry> now = new HashMap<>();
-        for (int i = 0; i < entries.length; i++) {
-            if (entries[i] == null) {
-                continue; // size from the name
+    /**
+     * The CRLF size of what {@code in} gives until its end. A read that returns less than asked
+     * for, at the {@code length} the listing saw, is taken as the end of the file (read(2) of a
+     * regular file is short only there): one system call for most messages instead of two.
+     */
+    private long read(ReadableByteChannel in, long length) throws IOException {
+        ByteBuffer buffer = buffers.get();
+        CrlfSize size = new CrlfSize();
+        long total = 0;
+        for (int n; ; ) {
+            buffer.clear();
+            n = in.read(buffer);
+            if (n < 0) {
+                break;
             }
-            sizes[i] = entries[i].size();
-            if (entries[i].size() != VANISHED) {
-                now.put(files.get(i).name().base(), entries[i]);
+            size.update(buffer.array(), 0, n);
+            total += n;
+            if (total == length && n < buffer.capacity()) {
+                break;
             }
         }
-        return now;
+        return size.total();
     }
 
-    private long compute(Path root, MessageFile file, byte[] buffer) throws IOException {
+    private void save(Path root, List<MaildirScanner.Sized> listed) {
         try {
-            return read(file.path(root), buffer);
-        } catch (NoSuchFileException moved) {
-            Optional<MessageFile> now = scanner.find(root, file.name().base());
-            if (now.isEmpty()) {
-                return VANISHED;
-            }
-            try {
-                return read(now.get().path(root), buffer);
-            } catch (NoSuchFileException gone) {
-                return VANISHED;
-            }
-        }
-    }
-
-    private long read(Path path, byte[] buffer) throws IOException {
-        try (InputStream in = ops.open(path)) {
-            CrlfSize size = new CrlfSize();
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                size.update(buffer, 0, n);
-            }
-            return size.total();
-        }
-    }
-
-    private void save(Path root, Map<String, SizeEntry> entries) {
-        try {
-            cacheFile.write(root, entries);
+            cacheFile.write(root, listed);
         } catch (IOException e) {
             LOG.warn("Cannot write the size cache in {}: {}", root, e.toString());
         }

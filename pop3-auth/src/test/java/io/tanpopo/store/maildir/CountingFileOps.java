@@ -2,7 +2,9 @@ package io.tanpopo.store.maildir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Real file operations that count message reads and can fail renames into a chosen name. */
@@ -20,6 +22,12 @@ final class CountingFileOps implements FileOps {
     public InputStream open(Path file) throws IOException {
         opens.incrementAndGet();
         return real.open(file);
+    }
+
+    @Override
+    public ReadableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        opens.incrementAndGet();
+        return real.open(dir, name);
     }
 
     @Override

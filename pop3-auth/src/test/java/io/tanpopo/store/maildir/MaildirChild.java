@@ -6,7 +6,9 @@ import io.tanpopo.store.OpenResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.util.BitSet;
 
 /**
@@ -72,6 +74,11 @@ public final class MaildirChild {
         @Override
         public InputStream open(Path file) throws IOException {
             return real.open(file);
+        }
+
+        @Override
+        public ReadableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+            return real.open(dir, name);
         }
 
         @Override

@@ -70,6 +70,25 @@ class MaildirSizeCacheTest {
     }
 
     @Test
+    void cacheFile_keepsNonAsciiNames_andDropsMessagesThatAreGone() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.deliver("1.M1.h\u00f3st", "caf\u00e9\n");
+        md.deliver("2.M2.\u65e5\u672c", "two\n");
+        Path gone = md.deliver("3.M3.h", "three\n");
+        List<MessageInfo> first = messages(new MaildirStore(MaildirConfig.of(md.template())));
+        Files.delete(gone);
+
+        CountingFileOps ops = new CountingFileOps();
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), ops)))
+                .isEqualTo(first.subList(0, 2));
+        assertThat(ops.opens).hasValue(0);
+        assertThat(Files.readAllLines(md.root.resolve("tanpopo-sizes")))
+                .hasSize(3)
+                .anySatisfy(line -> assertThat(line).endsWith(" 1.M1.h\u00f3st"))
+                .noneSatisfy(line -> assertThat(line).endsWith(" 3.M3.h"));
+    }
+
+    @Test
     void cacheEntry_isNotUsed_whenTheFileChanged() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         Path message = md.deliver("1.M1.h", "one\n");
