@@ -53,27 +53,36 @@ public final class ClientLookup {
             settle(driver, client, disabled.resolve(client).join(), byAddress);
             return;
         }
+        long accepted = System.nanoTime();
         CompletableFuture<Resolution> lookup = new CompletableFuture<>();
-        ScheduledFuture<?> deadline = runtime.timer().schedule(() -> lookup.complete(Resolution.temporaryFailure(
-                "deadline", checks.deadline(), "no answer within " + checks.deadline().toMillis() + " ms")),
-                checks.deadline().toNanos(), TimeUnit.NANOSECONDS);
-        lookup.whenComplete((resolution, failure) -> {
-            deadline.cancel(false);
-            settle(driver, client, resolution, byAddress);
-        });
+        lookup.whenComplete((resolution, failure) -> settle(driver, client, resolution, byAddress));
         try {
-            runtime.workers().execute(() -> resolve(client, lookup));
+            runtime.workers().execute(() -> resolve(client, lookup, accepted));
         } catch (RejectedExecutionException e) {
             lookup.complete(Resolution.temporaryFailure("server", Duration.ZERO, "server stopping"));
         }
     }
 
-    private void resolve(InetAddress client, CompletableFuture<Resolution> lookup) {
+    private void resolve(InetAddress client, CompletableFuture<Resolution> lookup, long accepted) {
         try {
             checks.resolver().resolve(client).whenComplete((resolution, failure) -> lookup.complete(
                     failure == null ? resolution : internalError(failure)));
         } catch (RuntimeException e) {
             lookup.complete(internalError(e));
+        }
+        if (lookup.isDone()) {
+            return; // answered from memory: no deadline to keep, no timer to wake
+        }
+        // The deadline counts from accept, time spent waiting for this worker included. A login
+        // held for the name is queued after this lookup, so it cannot run before the timer is set.
+        long left = Math.max(0, checks.deadline().toNanos() - (System.nanoTime() - accepted));
+        try {
+            ScheduledFuture<?> deadline = runtime.timer().schedule(() -> lookup.complete(Resolution.temporaryFailure(
+                    "deadline", checks.deadline(), "no answer within " + checks.deadline().toMillis() + " ms")),
+                    left, TimeUnit.NANOSECONDS);
+            lookup.whenComplete((resolution, failure) -> deadline.cancel(false));
+        } catch (RejectedExecutionException e) {
+            lookup.complete(Resolution.temporaryFailure("server", Duration.ZERO, "server stopping"));
         }
     }
 
