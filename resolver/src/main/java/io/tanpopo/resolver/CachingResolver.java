@@ -3,6 +3,7 @@ package io.tanpopo.resolver;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -54,6 +55,19 @@ public final class CachingResolver implements HostResolver {
         }
         start(key, mine);
         return mine.copy();
+    }
+
+    /** A cached outcome, or what the delegate knows from memory (then cached like any answer). */
+    @Override
+    public Optional<Resolution> resolveFromMemory(InetAddress address) {
+        InetAddress key = MappedAddresses.unmap(address);
+        Optional<Resolution> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<Resolution> known = delegate.resolveFromMemory(key);
+        known.ifPresent(resolution -> cache.put(key, resolution));
+        return known;
     }
 
     private void start(InetAddress key, CompletableFuture<Resolution> mine) {

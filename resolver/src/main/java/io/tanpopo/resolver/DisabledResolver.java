@@ -2,6 +2,7 @@ package io.tanpopo.resolver;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,9 +11,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DisabledResolver implements HostResolver {
 
+    private static final Resolution DISABLED =
+            Resolution.noName("disabled", Duration.ZERO, "resolution disabled", Duration.ZERO);
+
     @Override
     public CompletableFuture<Resolution> resolve(InetAddress address) {
-        return CompletableFuture.completedFuture(
-                Resolution.noName("disabled", Duration.ZERO, "resolution disabled", Duration.ZERO));
+        return CompletableFuture.completedFuture(DISABLED);
+    }
+
+    @Override
+    public Optional<Resolution> resolveFromMemory(InetAddress address) {
+        return Optional.of(DISABLED);
     }
 }

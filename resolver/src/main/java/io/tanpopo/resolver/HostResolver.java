@@ -1,6 +1,7 @@
 package io.tanpopo.resolver;
 
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,4 +22,14 @@ public interface HostResolver {
      * @return a future that completes normally with the resolution
      */
     CompletableFuture<Resolution> resolve(InetAddress address);
+
+    /**
+     * The resolution {@link #resolve} would give, when it is known without any I/O or waiting (a
+     * cached outcome, a hosts file already read, a loopback or private address); empty when finding
+     * it needs either. Lets a caller on an I/O thread settle a client at once instead of handing the
+     * lookup to another thread. Must not block.
+     */
+    default Optional<Resolution> resolveFromMemory(InetAddress address) {
+        return Optional.empty();
+    }
 }

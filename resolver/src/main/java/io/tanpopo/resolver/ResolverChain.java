@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ResolverChain implements HostResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResolverChain.class);
+    private static final Resolution NO_STRATEGY_KNOWS = Resolution.noName("chain", Duration.ZERO,
+            "no strategy knows the address", Duration.ofMinutes(15));
 
     private final List<ResolverStrategy> strategies;
     private final Duration deadline;
@@ -71,12 +74,38 @@ public final class ResolverChain implements HostResolver {
         return result;
     }
 
+    /**
+     * The chain's answer when every strategy it reaches answers from memory; empty as soon as one
+     * would have to do I/O or wait (then {@link #resolve} is the way).
+     */
+    @Override
+    public Optional<Resolution> resolveFromMemory(InetAddress address) {
+        InetAddress unmapped = MappedAddresses.unmap(address);
+        Resolution firstFailure = null;
+        for (ResolverStrategy strategy : strategies) {
+            Optional<StrategyAnswer> answer;
+            try {
+                answer = strategy.answerFromMemory(unmapped);
+            } catch (RuntimeException e) {
+                return Optional.empty(); // resolve() reports it, with the chain's own handling
+            }
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
+            if (answer.get().isDefinitive()) {
+                return Optional.of(toResolution(strategy, answer.get()));
+            }
+            if (firstFailure == null && answer.get().kind() == StrategyAnswer.Kind.TEMPORARY_FAILURE) {
+                firstFailure = toResolution(strategy, answer.get());
+            }
+        }
+        return Optional.of(firstFailure != null ? firstFailure : NO_STRATEGY_KNOWS);
+    }
+
     private CompletableFuture<Resolution> step(int index, InetAddress address, Resolution firstFailure,
                                                AtomicReference<String> current) {
         if (index >= strategies.size()) {
-            return CompletableFuture.completedFuture(firstFailure != null ? firstFailure
-                    : Resolution.noName("chain", Duration.ZERO, "no strategy knows the address",
-                            Duration.ofMinutes(15)));
+            return CompletableFuture.completedFuture(firstFailure != null ? firstFailure : NO_STRATEGY_KNOWS);
         }
         ResolverStrategy strategy = strategies.get(index);
         current.set(strategy.name());

@@ -55,7 +55,7 @@ public final class LoadDriver {
             new StartupMeasure(work, options, results).run();
         }
         if (options.measures().contains(7)) {
-            new DnsMeasure(work, options, sides, results).run();
+            new DnsMeasure(work, options, results).run();
         }
         System.out.printf("%nAll measures took %.0f s.%n%n", (System.nanoTime() - t0) / 1e9);
         System.out.println(results.markdown());

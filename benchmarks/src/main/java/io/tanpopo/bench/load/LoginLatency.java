@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
 /**
  * Sequential logins for measure 7, one connection at a time: the latency of one login is the time
  * from connect to the {@code +OK} of PASS (QUIT follows, untimed). Where each login comes from is
- * a {@link Source}; a run is bounded by a count and by time, and keeps its slowest login.
+ * a {@link Source}; a run is bounded by a count and by time; each side keeps its slowest login.
  */
 final class LoginLatency {
 
@@ -36,16 +36,33 @@ final class LoginLatency {
         this.source = source;
     }
 
-    /** Up to {@code logins} logins, stopping after {@code seconds}; returns their median in ms. */
-    double run(int port, int logins, double seconds) throws IOException {
-        List<Double> ms = new ArrayList<>();
+    /** The next login of this source to {@code port}; ms from connect to the {@code +OK} of PASS. */
+    double login(int port) throws IOException {
+        double latency = once(port, source.address().apply(next++));
+        slowest = Math.max(slowest, latency);
+        return latency;
+    }
+
+    /**
+     * One run of two sides: up to {@code logins} logins each, stopping after {@code seconds}, to the
+     * two servers in turn (which goes first alternates), so that what else the machine does falls
+     * on both alike. Returns the two medians in ms.
+     */
+    static double[] interleaved(LoginLatency a, int portA, LoginLatency b, int portB, int logins, double seconds)
+            throws IOException {
+        List<Double> msA = new ArrayList<>();
+        List<Double> msB = new ArrayList<>();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         do {
-            double latency = once(port, source.address().apply(next++));
-            slowest = Math.max(slowest, latency);
-            ms.add(latency);
-        } while (ms.size() < logins && System.nanoTime() < deadline);
-        return Stats.median(ms);
+            if (msA.size() % 2 == 0) {
+                msA.add(a.login(portA));
+                msB.add(b.login(portB));
+            } else {
+                msB.add(b.login(portB));
+                msA.add(a.login(portA));
+            }
+        } while (msA.size() < logins && System.nanoTime() < deadline);
+        return new double[] {Stats.median(msA), Stats.median(msB)};
     }
 
     /** The slowest login of all runs so far (ms). */

@@ -2,7 +2,6 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.pop3.access.AccessDecision;
 import io.tanpopo.pop3.access.ClientChecks;
-import io.tanpopo.resolver.DisabledResolver;
 import io.tanpopo.resolver.MappedAddresses;
 import io.tanpopo.resolver.Outcome;
 import io.tanpopo.resolver.Resolution;
@@ -20,8 +19,9 @@ import org.slf4j.MDC;
 /**
  * Greets each new client at once and finds out who it is beside the dialogue (REFERENCE §1: the
  * seed's logins waited two minutes for reverse lookups). An access rule on the address alone can
- * refuse the client instead of the greeting; otherwise the greeting goes out first, then the name
- * lookup starts on a worker (the hosts strategy reads a file) and, when it ends or the deadline
+ * refuse the client instead of the greeting; otherwise the greeting goes out first. An answer the
+ * resolver holds in memory (cache, hosts file already read, local-ptr) settles the client at once;
+ * otherwise the lookup starts on a worker (it may read a file or ask DNS) and, when it ends or the deadline
  * counted from accept passes, {@link SessionDriver#clientSettled} gets the name and the access
  * decision. One per server; never blocks the calling (I/O) thread and never looks up the
  * server's own address.
@@ -48,9 +48,11 @@ public final class ClientLookup {
             return;
         }
         driver.greet(greeting);
-        if (checks.resolver() instanceof DisabledResolver disabled) {
-            // Answers at once without I/O: no worker, no timer.
-            settle(driver, client, disabled.resolve(client).join(), byAddress);
+        Optional<Resolution> known = checks.resolver().resolveFromMemory(client);
+        if (known.isPresent()) {
+            // Answered without I/O (resolution off, the cache, a hosts file already read,
+            // local-ptr): settled here, no worker, no timer.
+            settle(driver, client, known.get(), byAddress);
             return;
         }
         long accepted = System.nanoTime();

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -66,6 +67,17 @@ public final class HostsFileStrategy implements ResolverStrategy {
         }
         return CompletableFuture.completedFuture(
                 StrategyAnswer.named(entry.name(), file + " line " + entry.line(), recheck));
+    }
+
+    /** From the index already read, unless the file is due to be checked for changes. */
+    @Override
+    public synchronized Optional<StrategyAnswer> answerFromMemory(InetAddress address) {
+        if (!clock.instant().isBefore(nextCheck)) {
+            return Optional.empty();
+        }
+        HostsFileParser.Entry entry = index.get(address);
+        return Optional.of(entry == null ? StrategyAnswer.pass("not in " + file)
+                : StrategyAnswer.named(entry.name(), file + " line " + entry.line(), recheck));
     }
 
     private synchronized Map<InetAddress, HostsFileParser.Entry> currentIndex() {

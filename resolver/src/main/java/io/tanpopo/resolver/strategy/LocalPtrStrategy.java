@@ -58,10 +58,32 @@ public final class LocalPtrStrategy implements ResolverStrategy {
         return CompletableFuture.completedFuture(answer(address));
     }
 
-    private StrategyAnswer answer(InetAddress address) {
-        Optional<Cidr> loopback = find(LocallyServedZones.LOOPBACK, address);
+    /** Always, but when the answer depends on the machine's own addresses and they are due to be listed again. */
+    @Override
+    public Optional<StrategyAnswer> answerFromMemory(InetAddress address) {
+        Optional<StrategyAnswer> loopback = loopback(address);
         if (loopback.isPresent()) {
-            return StrategyAnswer.named("localhost", "loopback " + loopback.get(), LOCAL_TTL);
+            return loopback;
+        }
+        if (!localNames.isEmpty() && ownAddressesStale()) {
+            return Optional.empty();
+        }
+        return Optional.of(answer(address));
+    }
+
+    private static Optional<StrategyAnswer> loopback(InetAddress address) {
+        return find(LocallyServedZones.LOOPBACK, address)
+                .map(zone -> StrategyAnswer.named("localhost", "loopback " + zone, LOCAL_TTL));
+    }
+
+    private synchronized boolean ownAddressesStale() {
+        return !clock.instant().isBefore(nextRefresh);
+    }
+
+    private StrategyAnswer answer(InetAddress address) {
+        Optional<StrategyAnswer> loopback = loopback(address);
+        if (loopback.isPresent()) {
+            return loopback.get();
         }
         if (!localNames.isEmpty() && ownAddresses().contains(address)) {
             return StrategyAnswer.named(localNames.get(0), "own interface address", LOCAL_TTL);

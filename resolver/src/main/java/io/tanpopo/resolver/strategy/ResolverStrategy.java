@@ -1,6 +1,7 @@
 package io.tanpopo.resolver.strategy;
 
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,4 +25,15 @@ public interface ResolverStrategy {
      * @return the answer; should not complete exceptionally
      */
     CompletableFuture<StrategyAnswer> lookup(InetAddress address);
+
+    /**
+     * The answer {@link #lookup} would give, when it is known without any I/O or waiting (what the
+     * strategy already holds in memory); empty when finding it needs either. Called on threads that
+     * must not block.
+     *
+     * @param address an unmapped client address
+     */
+    default Optional<StrategyAnswer> answerFromMemory(InetAddress address) {
+        return Optional.empty();
+    }
 }
