@@ -11,10 +11,7 @@ import java.io.IOException;
  * (each previous one closed first). Prints {@code FIRST micros} and {@code LATER micros} lines.
  * Both servers are built as a test would build them: defaults, one user, a free port.
  *
- * <p>{@code mina} is no POP3 server but the floor under tanpopo's figure: a bare MINA acceptor (its
- * own I/O thread) whose handler writes a fixed greeting, i.e. what the transport alone costs.
- *
- * <pre>StartupChild tanpopo|greenmail|mina LATER_COUNT</pre>
+ * <pre>StartupChild tanpopo|greenmail LATER_COUNT</pre>
  */
 public final class StartupChild {
 
@@ -22,16 +19,11 @@ public final class StartupChild {
     }
 
     public static void main(String[] args) throws Exception {
-        String kind = args[0];
+        boolean tanpopo = args[0].equals("tanpopo");
         int later = Integer.parseInt(args[1]);
         for (int i = 0; i <= later; i++) {
             long t0 = System.nanoTime();
-            AutoCloseable server = switch (kind) {
-                case "tanpopo" -> startTanpopo();
-                case "greenmail" -> startGreenMail();
-                case "mina" -> BareMina.start();
-                default -> throw new IllegalArgumentException("tanpopo, greenmail or mina, not " + kind);
-            };
+            AutoCloseable server = tanpopo ? startTanpopo() : startGreenMail();
             greet(port(server));
             long micros = (System.nanoTime() - t0) / 1000;
             System.out.println((i == 0 ? "FIRST " : "LATER ") + micros);
@@ -53,13 +45,8 @@ public final class StartupChild {
     }
 
     private static int port(AutoCloseable server) {
-        if (server instanceof Pop3Server tanpopo) {
-            return tanpopo.port();
-        }
-        if (server instanceof BareMina mina) {
-            return mina.port();
-        }
-        return ((ServerChild.GreenMailHandle) server).greenMail().getPop3().getPort();
+        return server instanceof Pop3Server tanpopo ? tanpopo.port()
+                : ((ServerChild.GreenMailHandle) server).greenMail().getPop3().getPort();
     }
 
     private static void greet(int port) throws IOException {

@@ -35,21 +35,14 @@ final class StartupMeasure {
         List<Double> tLater = new ArrayList<>();
         List<Double> gFirst = new ArrayList<>();
         List<Double> gLater = new ArrayList<>();
-        List<Double> mFirst = new ArrayList<>();
-        List<Double> mLater = new ArrayList<>();
         for (int i = 0; i < options.startupJvms(); i++) {
             sample("tanpopo", loggingOption, tFirst, tLater);
             sample("greenmail", loggingOption, gFirst, gLater);
-            sample("mina", loggingOption, mFirst, mLater);
         }
-        System.out.printf("   first (ms): tanpopo %s, GreenMail %s, bare MINA %s%n", Stats.runs(tFirst, "%.1f"),
-                Stats.runs(gFirst, "%.1f"), Stats.runs(mFirst, "%.1f"));
+        System.out.printf("   first (ms): tanpopo %s, GreenMail %s%n", Stats.runs(tFirst, "%.1f"),
+                Stats.runs(gFirst, "%.1f"));
         row("6. embedded start to greeting, first in a fresh JVM, " + logging + " (ms)", tFirst, gFirst, 0.5);
         row("6. embedded start to greeting, later in the same JVM, " + logging + " (ms)", tLater, gLater, 1.0);
-        results.note(String.format("6, %s: a bare MINA acceptor writing a fixed greeting (the transport alone, "
-                + "no protocol) takes %.1f ms first (%.2fx GreenMail) and %.2f ms later (%.2fx)", logging,
-                Stats.median(mFirst), Stats.median(mFirst) / Stats.median(gFirst), Stats.median(mLater),
-                Stats.median(mLater) / Stats.median(gLater)));
     }
 
     private void sample(String kind, String loggingOption, List<Double> first, List<Double> later)

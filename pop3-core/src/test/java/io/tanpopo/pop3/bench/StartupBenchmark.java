@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.management.OperatingSystemMXBean;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testkit.Pop3Testkit;
+import io.tanpopo.pop3.transport.BareMinaServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -17,14 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Time from "start a server" to "the client has the greeting", for tanpopo's bare server (on the
  * JVM's shared I/O threads, as by default, or with its own: {@code tanpopo-own}), the test kit, and
- * GreenMail 2.1: the first server in a fresh JVM, then the median of later ones in the same JVM. The logging backend is initialised before the first server (pass {@code cold-logging} as the
+ * GreenMail 2.1: the first server in a fresh JVM, then the median of later ones in the same JVM.
+ * {@code mina} is the floor: a bare MINA acceptor writing a fixed greeting ({@link BareMinaServer}). The logging backend is initialised before the first server (pass {@code cold-logging} as the
  * third argument to include it). Not a unit test; run one implementation per fresh JVM with the test
  * classpath:
  *
  * <pre>
  * mvn -o -q dependency:build-classpath -pl pop3-core -Dmdep.outputFile=/tmp/cp.txt
  * java -cp pop3-core/target/test-classes:pop3-core/target/classes:$(cat /tmp/cp.txt) \
- *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|tanpopo-own|testkit|greenmail [later-runs] [cold-logging]
+ *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|tanpopo-own|testkit|greenmail|mina [later-runs] [cold-logging]
  * </pre>
  */
 public final class StartupBenchmark {
@@ -65,6 +67,12 @@ public final class StartupBenchmark {
                     return elapsed(start);
                 }
             }
+            case "mina" -> {
+                try (BareMinaServer server = BareMinaServer.start()) {
+                    greeting(server.port());
+                    return elapsed(start);
+                }
+            }
             case "tanpopo-own" -> {
                 try (Pop3Server server = Pop3Server.builder().ioThreads(1).user("alice", "secret").start()) {
                     greeting(server.port());
@@ -89,7 +97,7 @@ public final class StartupBenchmark {
                 }
             }
             default -> throw new IllegalArgumentException(
-                    "tanpopo, tanpopo-own, testkit or greenmail, not " + which);
+                    "tanpopo, tanpopo-own, testkit, greenmail or mina, not " + which);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.tanpopo.bench.load;
+package io.tanpopo.pop3.transport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,20 +11,22 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
- * The transport alone, for measure 6's floor: a MINA acceptor with one I/O processor whose handler
- * writes a fixed POP3 greeting and nothing else (no protocol, no session state, no store).
+ * The transport alone, for {@code StartupBenchmark mina}: a MINA acceptor with one I/O processor
+ * whose handler writes a fixed POP3 greeting and nothing else (no protocol, no session state, no
+ * store). What it costs to start is the floor under what a tanpopo server can cost.
  */
-final class BareMina implements AutoCloseable {
+public final class BareMinaServer implements AutoCloseable {
 
     private static final byte[] GREETING = "+OK bare MINA\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final NioSocketAcceptor acceptor;
 
-    private BareMina(NioSocketAcceptor acceptor) {
+    private BareMinaServer(NioSocketAcceptor acceptor) {
         this.acceptor = acceptor;
     }
 
-    static BareMina start() {
+    /** Listens on a free loopback port. */
+    public static BareMinaServer start() {
         NioSocketAcceptor acceptor = new NioSocketAcceptor(1);
         acceptor.setHandler(new IoHandlerAdapter() {
             @Override
@@ -38,10 +40,10 @@ final class BareMina implements AutoCloseable {
             acceptor.dispose();
             throw new UncheckedIOException(e);
         }
-        return new BareMina(acceptor);
+        return new BareMinaServer(acceptor);
     }
 
-    int port() {
+    public int port() {
         return acceptor.getLocalAddress().getPort();
     }
 
