@@ -36,8 +36,9 @@ public final class HostsFileStrategy implements ResolverStrategy {
     private final Clock clock;
     private final Duration recheck;
     private final HostsFileParser parser;
-    private Map<InetAddress, HostsFileParser.Entry> index = Map.of();
-    private Instant nextCheck = Instant.MIN;
+    // Volatile: answerFromMemory reads them without the lock, which a re-read of the file holds.
+    private volatile Map<InetAddress, HostsFileParser.Entry> index = Map.of();
+    private volatile Instant nextCheck = Instant.MIN;
     private FileTime seenModified;
     private long seenSize = -1;
     private boolean reportedMissing;
@@ -69,9 +70,9 @@ public final class HostsFileStrategy implements ResolverStrategy {
                 StrategyAnswer.named(entry.name(), file + " line " + entry.line(), recheck));
     }
 
-    /** From the index already read, unless the file is due to be checked for changes. */
+    /** From the index already read, unless the file is due to be checked for changes; never waits for the lock. */
     @Override
-    public synchronized Optional<StrategyAnswer> answerFromMemory(InetAddress address) {
+    public Optional<StrategyAnswer> answerFromMemory(InetAddress address) {
         if (!clock.instant().isBefore(nextCheck)) {
             return Optional.empty();
         }

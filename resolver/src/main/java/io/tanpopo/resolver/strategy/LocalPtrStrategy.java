@@ -31,8 +31,9 @@ public final class LocalPtrStrategy implements ResolverStrategy {
     private final List<Cidr> passThrough;
     private final Supplier<? extends Collection<InetAddress>> interfaceAddresses;
     private final Clock clock;
-    private Set<InetAddress> ownAddresses = Set.of();
-    private Instant nextRefresh = Instant.MIN;
+    // Volatile: read without the lock, which listing the interfaces holds.
+    private volatile Set<InetAddress> ownAddresses = Set.of();
+    private volatile Instant nextRefresh = Instant.MIN;
 
     /**
      * @param localNames         names of this machine, the first answers for its own addresses
@@ -76,7 +77,7 @@ public final class LocalPtrStrategy implements ResolverStrategy {
                 .map(zone -> StrategyAnswer.named("localhost", "loopback " + zone, LOCAL_TTL));
     }
 
-    private synchronized boolean ownAddressesStale() {
+    private boolean ownAddressesStale() {
         return !clock.instant().isBefore(nextRefresh);
     }
 
@@ -98,7 +99,11 @@ public final class LocalPtrStrategy implements ResolverStrategy {
                 .orElseGet(() -> StrategyAnswer.pass("not a local address"));
     }
 
-    private synchronized Set<InetAddress> ownAddresses() {
+    private Set<InetAddress> ownAddresses() {
+        return ownAddressesStale() ? refreshOwnAddresses() : ownAddresses;
+    }
+
+    private synchronized Set<InetAddress> refreshOwnAddresses() {
         Instant now = clock.instant();
         if (!now.isBefore(nextRefresh)) {
             ownAddresses = interfaceAddresses.get().stream()
