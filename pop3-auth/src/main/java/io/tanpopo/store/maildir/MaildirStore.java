@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,11 +126,7 @@ public final class MaildirStore implements MailStore {
 
     private MaildirMaildrop.Snapshot listed(Path root) throws IOException {
         MessageSizes.Learning learning = sizes.learn(root);
-        List<MaildirScanner.Sized> found = scanner.list(root, learning);
-        // The sizes are remembered (the size cache written) from the listing as found, by the
-        // fork-join pool's thread, idle after the listing, while this one orders it.
-        CompletableFuture<Void> remembered = Slices.beside(found.size(), () -> learning.remember(found));
-        List<MaildirScanner.Sized> listed = scanner.ordered(root, found);
+        List<MaildirScanner.Sized> listed = scanner.ordered(root, scanner.list(root, learning));
         Map<String, DovecotUidList.Entry> dovecot = Map.of();
         if (config.uidl() == UidlStyle.DOVECOT) {
             dovecot = DovecotUidList.read(root);
@@ -141,7 +136,8 @@ public final class MaildirStore implements MailStore {
         for (MaildirScanner.Sized sized : listed) {
             unique.add(sized);
         }
-        remembered.join();
+        // From the ordered listing, one file per base name: the one the snapshot serves.
+        learning.remember(listed);
         return new MaildirMaildrop.Snapshot(unique.files, unique.infos);
     }
 

@@ -38,10 +38,6 @@ final class MessageDirectory implements Closeable {
         return new MessageDirectory(dir, Files.newDirectoryStream(dir), relative);
     }
 
-    Path path() {
-        return path;
-    }
-
     /** The names of all entries (each a one-component path); call once. */
     List<Path> names() {
         List<Path> names = new ArrayList<>(4096);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +52,6 @@ final class MessageSizes {
 
         private final Path root;
         private final Map<String, SizeEntry> known;
-        // Counted by both threads of a big listing, once per message: striped, not one contended word.
-        private final LongAdder reads = new LongAdder();
-        private final LongAdder hits = new LongAdder();
 
         private Learning(Path root, Map<String, SizeEntry> known) {
             this.root = root;
@@ -71,10 +67,8 @@ final class MessageSizes {
             }
             SizeEntry entry = known.get(file.name().base());
             if (entry != null && entry.matches(file)) {
-                hits.increment();
                 return entry.size();
             }
-            reads.increment();
             try (ReadableByteChannel in = dir.open(name, ops)) {
                 return read(in, file.length());
             } catch (NoSuchFileException moved) {
@@ -83,14 +77,29 @@ final class MessageSizes {
         }
 
         /**
-         * Remembers the sizes of {@code listed} in memory and, when they changed (a message read,
-         * a known one gone), in the cache file. The caller no longer changes {@code listed}.
+         * Remembers the sizes of {@code listed} (one file per base name) in memory and, when they
+         * differ from what was known (a message read, a known one gone), in the cache file. The
+         * caller no longer changes {@code listed}.
          */
         void remember(List<MaildirScanner.Sized> listed) {
-            if (reads.sum() > 0 || hits.sum() != known.size()) {
+            int kept = 0;
+            boolean changed = false;
+            for (int i = 0; i < listed.size() && !changed; i++) {
+                if (KnownSizes.remembered(listed.get(i))) {
+                    changed = !wasKnown(listed.get(i));
+                    kept++;
+                }
+            }
+            if (changed || kept != known.size()) {
                 save(root, listed);
             }
             memory.putSizes(root, new KnownSizes(listed));
+        }
+
+        /** Whether {@code sized} is what was known. A method: once per message of a big listing. */
+        private boolean wasKnown(MaildirScanner.Sized sized) {
+            SizeEntry entry = known.get(sized.file().name().base());
+            return entry != null && entry.matches(sized.file()) && entry.size() == sized.size();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tanpopo.store.maildir;
 
 import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,20 +81,16 @@ final class SizeCacheFile {
     }
 
     /**
-     * Lines of space-separated fields into a buffer of bytes, written out when nearly full:
-     * formatted by hand because a first login writes one line per message, with the JIT still
-     * cold (a {@code BufferedWriter} of concatenated strings cost a tenth of a big first login).
+     * Lines of space-separated fields, formatted by hand because a first login writes one line per
+     * message with the JIT still cold (a {@code BufferedWriter} of concatenated strings cost a
+     * tenth of a big first login).
      */
     private static final class Lines {
-        private static final int FLUSH_AT = 60 * 1024;
-
         private final OutputStream out;
-        private final byte[] buffer = new byte[64 * 1024];
-        private int length;
         private boolean fieldStarted;
 
         Lines(OutputStream out) {
-            this.out = out;
+            this.out = new BufferedOutputStream(out, 64 * 1024);
         }
 
         /**
@@ -108,33 +105,26 @@ final class SizeCacheFile {
             }
         }
 
-        Lines number(long value) {
+        Lines number(long value) throws IOException {
             return text(Long.toString(value));
         }
 
-        /** A field; names are at most 255 characters, 765 bytes in UTF-8. */
-        Lines text(String field) {
+        Lines text(String field) throws IOException {
             if (fieldStarted) {
-                buffer[length++] = ' ';
+                out.write(' ');
             }
             fieldStarted = true;
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8); // an array copy for ASCII
-            System.arraycopy(bytes, 0, buffer, length, bytes.length);
-            length += bytes.length;
+            out.write(field.getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
         void end() throws IOException {
-            buffer[length++] = '\n';
+            out.write('\n');
             fieldStarted = false;
-            if (length >= FLUSH_AT) {
-                flush();
-            }
         }
 
         void flush() throws IOException {
-            out.write(buffer, 0, length);
-            length = 0;
+            out.flush();
         }
     }
 

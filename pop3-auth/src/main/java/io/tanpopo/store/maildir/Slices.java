@@ -2,7 +2,6 @@ package io.tanpopo.store.maildir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -53,17 +52,5 @@ final class Slices {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /**
-     * Starts {@code work} on {@code count} items in the pool, for the caller to do something else
-     * meanwhile and then join it; below {@link #PARALLEL_FROM} items, does it at once.
-     */
-    static CompletableFuture<Void> beside(int count, Runnable work) {
-        if (count < PARALLEL_FROM) {
-            work.run();
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.runAsync(work);
     }
 }

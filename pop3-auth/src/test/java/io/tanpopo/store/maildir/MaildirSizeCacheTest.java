@@ -7,6 +7,7 @@ import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +97,28 @@ class MaildirSizeCacheTest {
         assertThat(messages(store).get(0).size()).isEqualTo(5);
         Files.writeString(message, "longer\nmessage\n");
         assertThat(messages(store).get(0).size()).isEqualTo(17);
+    }
+
+    @Test
+    void twoFilesWithOneBaseName_theCacheKeepsTheServedOne_andIsNotRewrittenByTheNextListing() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.putCur("1.M1.h:2,S", "the one in cur\n");
+        md.deliver("1.M1.h", "a longer copy left in new\n");
+        md.deliver("2.M2.h", "two\n");
+        List<MessageInfo> first = messages(new MaildirStore(MaildirConfig.of(md.template())));
+        assertThat(first).extracting(MessageInfo::size).containsExactly(16L, 5L);
+        Path cache = md.root.resolve("tanpopo-sizes");
+        assertThat(Files.readAllLines(cache))
+                .filteredOn(line -> line.endsWith(" 1.M1.h")).singleElement()
+                .satisfies(line -> assertThat(line).startsWith("16 "));
+        Object written = Files.readAttributes(cache, BasicFileAttributes.class).fileKey();
+
+        CountingFileOps ops = new CountingFileOps();
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), ops))).isEqualTo(first);
+        // The listing sizes every file it finds before it drops the second of a base name: the
+        // stray copy in new/ is read again, but what is served, and so the cache, did not change.
+        assertThat(ops.opens).hasValue(1);
+        assertThat(Files.readAttributes(cache, BasicFileAttributes.class).fileKey())
+                .as("the cache file is replaced by a new one when written").isEqualTo(written);
     }
 }
