@@ -6,10 +6,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class ServerChild {
             case "tanpopo-maildir" -> tanpopoMaildir(args[1], users);
             case "tanpopo-memory" -> tanpopoMemory(MailSeed.read(Path.of(args[1])), users);
             case "greenmail" -> greenMail(MailSeed.read(Path.of(args[1])), users);
-            case "tanpopo-resolving" -> ResolvingServer.start(args[1], dnsServer(args[3]), users);
+            case "tanpopo-resolving" -> ResolvingServer.start(args[1], ResolverConfig.parseServer(args[3]), users);
             default -> throw new IllegalArgumentException("unknown server kind " + kind);
         };
         System.out.println("PORT " + port(server));
@@ -53,11 +53,6 @@ public final class ServerChild {
         }
         server.close();
         System.exit(0);
-    }
-
-    private static InetSocketAddress dnsServer(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     private static int port(AutoCloseable server) {

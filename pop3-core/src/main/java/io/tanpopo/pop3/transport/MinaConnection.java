@@ -113,9 +113,7 @@ final class MinaConnection implements Connection {
     public void write(java.nio.ByteBuffer chunk, Runnable onWritten) {
         java.nio.ByteBuffer direct = chunks.copyOf(chunk);
         if (direct == null) {
-            byte[] copy = new byte[chunk.remaining()];
-            chunk.get(copy);
-            write(copy, onWritten);
+            Connection.super.write(chunk, onWritten); // a heap copy
             return;
         }
         // MINA moves the position of what it was given after reporting it written: give it a view.
