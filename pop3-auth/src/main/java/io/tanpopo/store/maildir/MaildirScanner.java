@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 final class MaildirScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaildirScanner.class);
-    private static final Sizer NO_SIZES = (file, dir, name) -> 0;
 
     /** A listed message and the size its {@link Sizer} gave. */
     record Sized(MessageFile file, long size) {
@@ -57,16 +56,6 @@ final class MaildirScanner {
      */
     MaildirScanner(boolean relative) {
         this.relative = relative;
-    }
-
-    /** All messages, sorted by {@link MessageFile#ORDER}, one per base name. */
-    List<MessageFile> scan(Path root) throws IOException {
-        List<Sized> sized = scan(root, NO_SIZES);
-        List<MessageFile> files = new ArrayList<>(sized.size());
-        for (Sized s : sized) {
-            files.add(s.file());
-        }
-        return files;
     }
 
     /** All messages with their sizes, sorted by {@link MessageFile#ORDER}, one per base name. */

@@ -126,7 +126,7 @@ public final class MaildirStore implements MailStore {
 
     private MaildirMaildrop.Snapshot listed(Path root) throws IOException {
         MessageSizes.Learning learning = sizes.learn(root);
-        List<MaildirScanner.Sized> listed = scanner.ordered(root, scanner.list(root, learning));
+        List<MaildirScanner.Sized> listed = scanner.scan(root, learning);
         Map<String, DovecotUidList.Entry> dovecot = Map.of();
         if (config.uidl() == UidlStyle.DOVECOT) {
             dovecot = DovecotUidList.read(root);

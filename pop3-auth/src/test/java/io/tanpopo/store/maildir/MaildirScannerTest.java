@@ -3,6 +3,7 @@ package io.tanpopo.store.maildir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.store.CrlfSize;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ class MaildirScannerTest {
         Files.createSymbolicLink(md.root.resolve("new").resolve("5.M1.link"), secret);
         MaildirScanner scanner = new MaildirScanner(relative);
 
-        assertThat(scanner.scan(md.root)).extracting(f -> f.name().base()).containsExactly(name);
+        assertThat(files(scanner, md.root)).extracting(f -> f.name().base()).containsExactly(name);
         Files.move(md.root.resolve("new").resolve(name), md.root.resolve("cur").resolve(name + ":2,S"));
         assertThat(scanner.find(md.root, name)).hasValueSatisfying(f -> {
             assertThat(f.inNew()).isFalse();
@@ -82,10 +83,15 @@ class MaildirScannerTest {
         md.putCur(twice + ":2,S", "in cur\n");
         md.putCur(TestMaildir.name(1, 1) + ":2,", "earlier\n");
 
-        List<MessageFile> files = new MaildirScanner(relative).scan(md.root);
+        List<MessageFile> files = files(new MaildirScanner(relative), md.root);
 
         assertThat(files).extracting(f -> f.name().base())
                 .containsExactly(TestMaildir.name(1, 1), twice, TestMaildir.name(3, 1));
         assertThat(files.get(1).inNew()).isFalse();
+    }
+
+    /** The listing's files, sizes left out (each listed as 0 without reading it). */
+    private static List<MessageFile> files(MaildirScanner scanner, Path root) throws IOException {
+        return scanner.scan(root, (file, dir, name) -> 0).stream().map(MaildirScanner.Sized::file).toList();
     }
 }
