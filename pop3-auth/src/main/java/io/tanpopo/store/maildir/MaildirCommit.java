@@ -74,7 +74,7 @@ final class MaildirCommit {
 
     private boolean nothingToRename(List<MessageFile> files, BitSet retrieved) {
         for (int i = 0; i < files.size(); i++) {
-            if (needsChange(files.get(i), false, flags(retrieved, i))) {
+            if (renameTo(files.get(i), flags(retrieved, i)) != null) {
                 return false;
             }
         }
@@ -85,14 +85,15 @@ final class MaildirCommit {
         return markSeen && retrieved.get(index) ? "S" : "";
     }
 
-    /** Whether a message must be unlinked or renamed; in cur/ with its flags, nothing to do. */
-    private static boolean needsChange(MessageFile file, boolean delete, String flags) {
-        return delete || file.inNew() || !file.name().withFlags(flags).equals(file.name().fileName());
+    /** The name in cur/ that a kept message must get, or null when it is in cur/ with its flags. */
+    private static String renameTo(MessageFile file, String flags) {
+        String target = file.name().withFlags(flags);
+        return file.inNew() || !target.equals(file.name().fileName()) ? target : null;
     }
 
     /** Applies one message's change; false when the message is gone (deleted by another). */
     private boolean apply(MessageFile file, boolean delete, String flags) throws IOException {
-        if (!needsChange(file, delete, flags)) {
+        if (!delete && renameTo(file, flags) == null) {
             return true; // no need to look
         }
         try {
@@ -110,14 +111,13 @@ final class MaildirCommit {
     }
 
     private void change(MessageFile file, boolean delete, String flags) throws IOException {
-        Path source = file.path(root);
         if (delete) {
-            ops.delete(source);
+            ops.delete(file.path(root));
             return;
         }
-        String target = file.name().withFlags(flags);
-        if (file.inNew() || !target.equals(file.name().fileName())) {
-            ops.move(source, root.resolve("cur").resolve(target));
+        String target = renameTo(file, flags);
+        if (target != null) {
+            ops.move(file.path(root), root.resolve("cur").resolve(target));
         }
     }
 }

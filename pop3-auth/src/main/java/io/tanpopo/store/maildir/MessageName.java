@@ -63,17 +63,15 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
 
     /** The name in {@code cur/} with {@code extra} flags added, flags sorted and unique. */
     String withFlags(String extra) {
-        if (extra.isEmpty() && inCurForm()) {
-            return fileName; // the usual case at QUIT, without allocating the flags
-        }
         if (!hasStandardInfo()) {
             return fileName;
         }
-        String flags = flags();
-        if (fileName.length() > base.length() && isSortedUnique(flags) && containsAll(flags, extra)) {
+        int flagsAt = base.length() + 3; // after ":2,"
+        if (fileName.length() > base.length() && isSortedUnique(fileName, flagsAt)
+                && containsAll(fileName, flagsAt, extra)) {
             return fileName; // the usual case at QUIT: nothing to rename, nothing to allocate
         }
-        char[] all = (flags + extra).toCharArray();
+        char[] all = (flags() + extra).toCharArray();
         Arrays.sort(all);
         StringBuilder name = new StringBuilder(base.length() + 3 + all.length).append(base).append(":2,");
         for (int i = 0; i < all.length; i++) {
@@ -84,32 +82,19 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
         return name.toString();
     }
 
-    /** Whether the info is {@code 2,} with the flags sorted and unique, as QUIT leaves names. */
-    private boolean inCurForm() {
-        int info = base.length();
-        if (!fileName.startsWith(":2,", info)) {
-            return false;
-        }
-        for (int i = info + 4; i < fileName.length(); i++) {
-            if (fileName.charAt(i - 1) >= fileName.charAt(i)) {
+    /** Whether the characters of {@code name} from {@code from} on are sorted and unique. */
+    private static boolean isSortedUnique(String name, int from) {
+        for (int i = from + 1; i < name.length(); i++) {
+            if (name.charAt(i - 1) >= name.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isSortedUnique(String flags) {
-        for (int i = 1; i < flags.length(); i++) {
-            if (flags.charAt(i - 1) >= flags.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean containsAll(String flags, String extra) {
+    private static boolean containsAll(String name, int from, String extra) {
         for (int i = 0; i < extra.length(); i++) {
-            if (flags.indexOf(extra.charAt(i)) < 0) {
+            if (name.indexOf(extra.charAt(i), from) < 0) {
                 return false;
             }
         }
