@@ -68,4 +68,9 @@ final class DirectChunks {
     int live() {
         return live.get();
     }
+
+    /** Buffers holding a chunk not yet released, for tests; exact when no write is under way. */
+    int inUse() {
+        return live.get() - freeCount.get();
+    }
 }

@@ -4,6 +4,11 @@ import io.tanpopo.pop3.protocol.Connection;
 import io.tanpopo.pop3.protocol.LineDecoder;
 import io.tanpopo.pop3.protocol.SessionDriver;
 import io.tanpopo.pop3.proxy.ProxyParser;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.ssl.SslFilter;
@@ -19,6 +24,10 @@ final class MinaConnection implements Connection {
     private final LineDecoder decoder;
     private final TlsStarter tls;
     private final DirectChunks chunks;
+    /** Direct buffers handed to MINA and not yet given back; by identity (a buffer's equals is its content). */
+    private final Set<ByteBuffer> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Set once the session is gone, under the lock of {@link #inFlight}. */
+    private boolean gone;
     private volatile SessionDriver driver;
     /** The PROXY header being read from a trusted proxy, until the session is opened. */
     private ProxyParser proxy;
@@ -110,19 +119,62 @@ final class MinaConnection implements Connection {
     }
 
     @Override
-    public void write(java.nio.ByteBuffer chunk, Runnable onWritten) {
-        java.nio.ByteBuffer direct = chunks.copyOf(chunk);
+    public void write(ByteBuffer chunk, Runnable onWritten) {
+        ByteBuffer direct = chunks.copyOf(chunk);
         if (direct == null) {
             Connection.super.write(chunk, onWritten); // a heap copy
             return;
         }
+        writeDirect(direct, onWritten);
+    }
+
+    /**
+     * Writes a buffer of {@link #chunks} and gives it back when MINA reports it written or failed,
+     * or when the session is gone ({@link #writesAbandoned}), whichever comes first.
+     */
+    private void writeDirect(ByteBuffer direct, Runnable onWritten) {
+        synchronized (inFlight) {
+            if (gone) {
+                chunks.release(direct);
+                if (onWritten != null) {
+                    onWritten.run();
+                }
+                return;
+            }
+            inFlight.add(direct);
+        }
         // MINA moves the position of what it was given after reporting it written: give it a view.
         session.write(IoBuffer.wrap(direct.duplicate())).addListener(f -> {
-            chunks.release(direct);
+            giveBackOnce(direct);
             if (onWritten != null) {
                 onWritten.run();
             }
         });
+    }
+
+    /**
+     * The session is gone: gives back the buffers of writes MINA will never report. MINA 2.2 fails
+     * the futures of the writes still queued when a session is destroyed, but not the one it had
+     * begun writing (a client that vanished mid-message), so its buffer would be lost to the pool.
+     */
+    void writesAbandoned() {
+        List<ByteBuffer> left;
+        synchronized (inFlight) {
+            gone = true;
+            left = List.copyOf(inFlight);
+            inFlight.clear();
+        }
+        left.forEach(chunks::release);
+    }
+
+    private void giveBackOnce(ByteBuffer direct) {
+        boolean held;
+        synchronized (inFlight) {
+            held = inFlight.remove(direct);
+        }
+        if (held) {
+            chunks.release(direct);
+        }
     }
 
     @Override

@@ -131,6 +131,11 @@ public final class MinaTransport implements AutoCloseable {
         return addresses.size() > 1 ? Optional.of(addresses.get(1)) : Optional.empty();
     }
 
+    /** The direct buffers outgoing chunks are written from, for tests. */
+    DirectChunks directChunks() {
+        return handler.chunks();
+    }
+
     /** Stops accepting connections; those already open go on until {@link #close()}. */
     public void stopAccepting() {
         acceptors.forEach(NioSocketAcceptor::unbind);

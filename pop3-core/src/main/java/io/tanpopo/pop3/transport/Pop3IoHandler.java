@@ -139,11 +139,18 @@ final class Pop3IoHandler extends IoHandlerAdapter {
                 connection.driver().closed();
             }
         } finally {
+            if (connection != null) {
+                connection.writesAbandoned();
+            }
             synchronized (this) {
                 open--;
                 notifyAll();
             }
         }
+    }
+
+    DirectChunks chunks() {
+        return chunks;
     }
 
     /**
