@@ -3,6 +3,8 @@ package io.tanpopo.bench.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -12,14 +14,22 @@ import java.util.stream.Stream;
  */
 final class BigMaildir {
 
+    /** Messages of user u1, whose session warms a freshly started server up. */
+    static final int SMALL = 20;
+
     private BigMaildir() {
     }
 
     /** Seconds for one session; checks that STAT and UIDL list {@code expected} messages. */
     static double session(int port, int expected) throws IOException {
+        return session(port, "u0", expected);
+    }
+
+    /** One timed session of {@code user}: connect, login, STAT, UIDL, QUIT; in seconds. */
+    static double session(int port, String user, int expected) throws IOException {
         long t0 = System.nanoTime();
         try (Pop3Client pop = Pop3Client.connect(port)) {
-            pop.login("u0", ServerChild.PASSWORD);
+            pop.login(user, ServerChild.PASSWORD);
             int count = pop.stat();
             long uidl = pop.multiLine("UIDL");
             pop.quit();
@@ -67,15 +77,27 @@ final class BigMaildir {
         return seed;
     }
 
-    /** A server's own copy (hard links) of the seed at {@code root/u0/Maildir}, made once. */
+    /**
+     * A server's own copy (hard links) of the seed at {@code root/u0/Maildir}, made once, and a
+     * small maildir of {@value #SMALL} messages at {@code root/u1/Maildir} for the session that
+     * comes before the measured ones.
+     */
     static Path copy(Path seed, Path root) throws IOException {
         Path maildir = root.resolve("u0").resolve("Maildir");
-        Path done = root.resolve("complete");
+        Path small = root.resolve("u1").resolve("Maildir");
+        Path done = root.resolve("complete-2");
         if (!Files.exists(done)) {
-            if (Files.exists(maildir)) {
-                Shell.run("rm", "-rf", maildir.toString());
+            for (Path old : new Path[] {maildir, small}) {
+                if (Files.exists(old)) {
+                    Shell.run("rm", "-rf", old.toString());
+                }
             }
             MailSeed.linkCopy(seed, maildir);
+            List<byte[]> messages = new ArrayList<>();
+            for (int i = 0; i < SMALL; i++) {
+                messages.add(MailSeed.message(i, 1500 + (i % 7) * 200));
+            }
+            MailSeed.writeMaildir(small, messages);
             Files.createFile(done);
         }
         return maildir;
