@@ -3,8 +3,6 @@ package io.tanpopo.bench.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -14,8 +12,6 @@ import java.util.stream.Stream;
  */
 final class BigMaildir {
 
-    /** Messages of user u1, whose session warms a freshly started server up. */
-    static final int SMALL = 20;
 
     private BigMaildir() {
     }
@@ -78,26 +74,21 @@ final class BigMaildir {
     }
 
     /**
-     * A server's own copy (hard links) of the seed at {@code root/u0/Maildir}, made once, and a
-     * small maildir of {@value #SMALL} messages at {@code root/u1/Maildir} for the session that
-     * comes before the measured ones.
+     * A server's own copy (hard links) of the seed at {@code root/u0/Maildir}, and another at
+     * {@code root/u1/Maildir} for the first login that warms a server up before the measured one;
+     * made once.
      */
     static Path copy(Path seed, Path root) throws IOException {
         Path maildir = root.resolve("u0").resolve("Maildir");
-        Path small = root.resolve("u1").resolve("Maildir");
+        Path other = root.resolve("u1").resolve("Maildir");
         Path done = root.resolve("complete-2");
         if (!Files.exists(done)) {
-            for (Path old : new Path[] {maildir, small}) {
+            for (Path old : new Path[] {maildir, other}) {
                 if (Files.exists(old)) {
                     Shell.run("rm", "-rf", old.toString());
                 }
+                MailSeed.linkCopy(seed, old);
             }
-            MailSeed.linkCopy(seed, maildir);
-            List<byte[]> messages = new ArrayList<>();
-            for (int i = 0; i < SMALL; i++) {
-                messages.add(MailSeed.message(i, 1500 + (i % 7) * 200));
-            }
-            MailSeed.writeMaildir(small, messages);
             Files.createFile(done);
         }
         return maildir;
