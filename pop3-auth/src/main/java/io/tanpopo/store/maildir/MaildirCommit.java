@@ -40,8 +40,13 @@ final class MaildirCommit {
         this.changed = changed;
     }
 
-    CommitResult run(List<MessageFile> files, BitSet deleted, BitSet retrieved) {
-        if (deleted.isEmpty() && nothingToRename(files, retrieved)) {
+    /**
+     * Deletes and renames what the session asks for. {@code inPlace}: every file of {@code files}
+     * is {@linkplain MessageFile#inPlace in place}, so that only a message marked seen now can need
+     * a new name (a QUIT after reading nothing then looks at no message).
+     */
+    CommitResult run(List<MessageFile> files, boolean inPlace, BitSet deleted, BitSet retrieved) {
+        if (deleted.isEmpty() && nothingToRename(files, inPlace, retrieved)) {
             return new CommitResult.Committed(0); // most sessions: no list, no log, no file touched
         }
         try {
@@ -72,7 +77,16 @@ final class MaildirCommit {
         return new CommitResult.Committed(removed);
     }
 
-    private boolean nothingToRename(List<MessageFile> files, BitSet retrieved) {
+    private boolean nothingToRename(List<MessageFile> files, boolean inPlace, BitSet retrieved) {
+        if (inPlace) {
+            BitSet marked = markSeen ? retrieved : new BitSet();
+            for (int i = marked.nextSetBit(0); i >= 0; i = marked.nextSetBit(i + 1)) {
+                if (renameTo(files.get(i), "S") != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (int i = 0; i < files.size(); i++) {
             if (renameTo(files.get(i), flags(retrieved, i)) != null) {
                 return false;

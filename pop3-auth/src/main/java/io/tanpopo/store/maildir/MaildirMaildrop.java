@@ -21,6 +21,7 @@ final class MaildirMaildrop implements Maildrop {
     private final Path root;
     private final List<MessageFile> files;
     private final List<MessageInfo> infos;
+    private final boolean inPlace;
     private final MaildirScanner scanner;
     private final FileOps ops;
     private final MaildirCommit commit;
@@ -32,14 +33,19 @@ final class MaildirMaildrop implements Maildrop {
         this.root = root;
         this.files = snapshot.files();
         this.infos = snapshot.infos();
+        this.inPlace = snapshot.inPlace();
         this.scanner = scanner;
         this.ops = ops;
         this.commit = commit;
         this.lease = lease;
     }
 
-    /** The files of a snapshot and their infos, index by index. */
-    record Snapshot(List<MessageFile> files, List<MessageInfo> infos) {
+    /**
+     * The files of a snapshot and their infos, index by index.
+     *
+     * @param inPlace whether every file is {@linkplain MessageFile#inPlace in place}
+     */
+    record Snapshot(List<MessageFile> files, List<MessageInfo> infos, boolean inPlace) {
         Snapshot {
             files = List.copyOf(files);
             infos = List.copyOf(infos);
@@ -68,7 +74,7 @@ final class MaildirMaildrop implements Maildrop {
 
     @Override
     public CommitResult commit(BitSet deleted, BitSet retrieved) {
-        return commit.run(files, deleted, retrieved);
+        return commit.run(files, inPlace, deleted, retrieved);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +78,7 @@ final class MaildirScanner {
      */
     List<Sized> ordered(Path root, List<Sized> found) {
         Sized[] all = found.toArray(new Sized[0]);
-        Arrays.sort(all, Sized.ORDER);
+        Slices.sort(all, Sized.ORDER);
         List<Sized> files = new ArrayList<>(all.length);
         for (int i = 0; i < all.length; i++) {
             if (i == 0 || !sameBase(root, all[i - 1], all[i])) {

@@ -132,13 +132,19 @@ public final class MaildirStore implements MailStore {
             dovecot = DovecotUidList.read(root);
             listed.sort(dovecotOrder(dovecot));
         }
-        Unique unique = new Unique(listed.size(), dovecot);
-        for (MaildirScanner.Sized sized : listed) {
-            unique.add(sized);
+        // From the ordered listing, one file per base name: the one the snapshot serves. The
+        // sizes are remembered (the cache file written, after a first login) beside the building
+        // of the snapshot, and always before this login goes on.
+        Slices.Beside remembering = Slices.beside(listed.size(), () -> learning.remember(listed));
+        try {
+            Unique unique = new Unique(listed.size(), dovecot);
+            for (MaildirScanner.Sized sized : listed) {
+                unique.add(sized);
+            }
+            return new MaildirMaildrop.Snapshot(unique.files, unique.infos, unique.inPlace);
+        } finally {
+            remembering.join();
         }
-        // From the ordered listing, one file per base name: the one the snapshot serves.
-        learning.remember(listed);
-        return new MaildirMaildrop.Snapshot(unique.files, unique.infos);
     }
 
     /**
@@ -151,6 +157,7 @@ public final class MaildirStore implements MailStore {
         final List<MessageInfo> infos;
         private final Set<String> uids;
         private final Map<String, DovecotUidList.Entry> dovecot;
+        boolean inPlace = true;
 
         Unique(int count, Map<String, DovecotUidList.Entry> dovecot) {
             this.files = new ArrayList<>(count);
@@ -164,6 +171,7 @@ public final class MaildirStore implements MailStore {
                 return;
             }
             files.add(sized.file());
+            inPlace &= sized.file().inPlace();
             infos.add(new MessageInfo(sized.size(), uid(sized.file().name().base())));
         }
 

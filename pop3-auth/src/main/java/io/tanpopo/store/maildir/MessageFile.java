@@ -9,8 +9,18 @@ import java.util.Comparator;
  * @param inNew whether it was in {@code new/} (else {@code cur/})
  * @param length its length in bytes on disk, for the size cache key
  * @param modified its modification time in milliseconds, for the size cache key
+ * @param inPlace whether it is in {@code cur/} under the name a commit that adds no flag gives it
+ *     (then a QUIT that deletes nothing and marks nothing leaves it alone)
  */
-record MessageFile(boolean inNew, MessageName name, long length, long modified) {
+record MessageFile(boolean inNew, MessageName name, long length, long modified, boolean inPlace) {
+
+    /**
+     * As listed; whether it is {@link #inPlace} is found out here, once, in the listing's threads,
+     * rather than for every message at every QUIT.
+     */
+    MessageFile(boolean inNew, MessageName name, long length, long modified) {
+        this(inNew, name, length, modified, !inNew && name.withFlags("").equals(name.fileName()));
+    }
 
     /**
      * Message order: delivery time from the name, then its microseconds (Courier and Dovecot

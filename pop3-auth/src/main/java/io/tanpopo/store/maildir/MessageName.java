@@ -117,7 +117,7 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
         if (end == start || end - start > MAX_DIGITS || !terminated) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Long.parseLong(base.substring(start, end)));
+        return OptionalLong.of(Long.parseLong(base, start, end, 10));
     }
 
     private static long deliveryTime(String base) {
@@ -125,7 +125,7 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
         while (end < base.length() && end < MAX_DIGITS && isDigit(base.charAt(end))) {
             end++;
         }
-        return end == 0 ? Long.MAX_VALUE : Long.parseLong(base.substring(0, end));
+        return end == 0 ? Long.MAX_VALUE : Long.parseLong(base, 0, end, 10); // no substring: once per message
     }
 
     private static long microseconds(String base) {
@@ -138,7 +138,7 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
         while (end < base.length() && end - start < 9 && isDigit(base.charAt(end))) {
             end++;
         }
-        return end == start ? 0 : Long.parseLong(base.substring(start, end));
+        return end == start ? 0 : Long.parseLong(base, start, end, 10);
     }
 
     private static boolean isDigit(char c) {

@@ -87,6 +87,7 @@ final class SizeCacheFile {
      */
     private static final class Lines {
         private final OutputStream out;
+        private final byte[] digits = new byte[19]; // Long.MAX_VALUE
         private boolean fieldStarted;
 
         Lines(OutputStream out) {
@@ -105,17 +106,33 @@ final class SizeCacheFile {
             }
         }
 
+        /** A decimal field, its digits put straight into the buffer (no string per number). */
         Lines number(long value) throws IOException {
-            return text(Long.toString(value));
+            if (value < 0) {
+                return text(Long.toString(value));
+            }
+            int at = digits.length;
+            long rest = value;
+            do {
+                digits[--at] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            } while (rest != 0);
+            separate();
+            out.write(digits, at, digits.length - at);
+            return this;
         }
 
         Lines text(String field) throws IOException {
+            separate();
+            out.write(field.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        private void separate() throws IOException {
             if (fieldStarted) {
                 out.write(' ');
             }
             fieldStarted = true;
-            out.write(field.getBytes(StandardCharsets.UTF_8));
-            return this;
         }
 
         void end() throws IOException {

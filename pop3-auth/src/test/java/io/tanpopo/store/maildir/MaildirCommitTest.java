@@ -55,6 +55,38 @@ class MaildirCommitTest {
     }
 
     @Test
+    void commit_whenEveryMessageIsInPlace_renamesOnlyThoseMarkedSeenNow() {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.putCur("1.M1.h:2,", "one\n");
+        md.putCur("2.M2.h:2,S", "two\n");
+        md.putCur("3.M3.h:2,F", "three\n");
+        md.putCur("4.M4.h:2,FS", "four\n");
+
+        MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()).withMarkSeen(true));
+        try (Maildrop maildrop = open(store, "alice")) {
+            assertThat(maildrop.commit(new BitSet(), bits(0, 1, 3))).isEqualTo(new CommitResult.Committed(0));
+        }
+        assertThat(md.names("cur")).containsExactly("1.M1.h:2,S", "2.M2.h:2,S", "3.M3.h:2,F", "4.M4.h:2,FS");
+        try (Maildrop maildrop = open(store, "alice")) {
+            assertThat(maildrop.commit(new BitSet(), bits(2))).isEqualTo(new CommitResult.Committed(0));
+        }
+        assertThat(md.names("cur")).containsExactly("1.M1.h:2,S", "2.M2.h:2,S", "3.M3.h:2,FS", "4.M4.h:2,FS");
+    }
+
+    @Test
+    void commit_whenAMessageIsNotInPlace_stillPutsItInPlaceThoughNothingWasRead() {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.putCur("1.M1.h:2,", "one\n");
+        md.putCur("2.M2.h:2,SF", "two\n"); // flags out of order: another program wrote this name
+        md.putCur("3.M3.h", "three\n"); // in cur/ without info
+
+        try (Maildrop maildrop = open(new MaildirStore(MaildirConfig.of(md.template())), "alice")) {
+            assertThat(maildrop.commit(new BitSet(), new BitSet())).isEqualTo(new CommitResult.Committed(0));
+        }
+        assertThat(md.names("cur")).containsExactly("1.M1.h:2,", "2.M2.h:2,FS", "3.M3.h:2,");
+    }
+
+    @Test
     void commit_findsMessagesRenamedDuringTheSession_andLeavesNewDeliveriesAlone() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         md.deliver("1.M1.h", "one\n");

@@ -8,6 +8,7 @@ import io.tanpopo.store.MessageInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,24 @@ class MaildirSizeCacheTest {
                 .hasSize(3)
                 .anySatisfy(line -> assertThat(line).endsWith(" 1.M1.h\u00f3st"))
                 .noneSatisfy(line -> assertThat(line).endsWith(" 3.M3.h"));
+    }
+
+    @Test
+    void cacheFile_holdsExactNumbers_forZeroLargeAndPre1970Times() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        Path a = md.deliver("1.M1.h", "one\n");
+        Path b = md.deliver("2.M2.h", "two\nlines\n");
+        Path c = md.deliver("3.M3.h", "");
+        Files.setLastModifiedTime(a, FileTime.fromMillis(0));
+        Files.setLastModifiedTime(b, FileTime.fromMillis(-86_400_000L));
+        Files.setLastModifiedTime(c, FileTime.fromMillis(4_102_444_800_123L));
+        List<MessageInfo> first = messages(new MaildirStore(MaildirConfig.of(md.template())));
+
+        assertThat(Files.readAllLines(md.root.resolve("tanpopo-sizes"))).containsExactly(
+                "tanpopo-sizes 1", "5 4 0 1.M1.h", "12 10 -86400000 2.M2.h", "0 0 4102444800123 3.M3.h");
+        CountingFileOps restarted = new CountingFileOps();
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), restarted))).isEqualTo(first);
+        assertThat(restarted.opens).hasValue(0);
     }
 
     @Test
