@@ -12,16 +12,21 @@ import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
  * Time from "start a server" to "the client has the greeting", for tanpopo's bare server (on the
  * JVM's shared I/O threads, as by default, or with its own: {@code tanpopo-own}), the test kit, and
  * GreenMail 2.1: the first server in a fresh JVM, then the median of later ones in the same JVM.
- * {@code mina} is the floor: a bare MINA acceptor writing a fixed greeting ({@link BareMinaServer}). The logging backend is initialised before the first server (pass {@code cold-logging} as the
- * third argument to include it). Not a unit test; run one implementation per fresh JVM with the test
- * classpath:
+ * {@code mina} is the floor: a bare MINA acceptor writing a fixed greeting ({@link BareMinaServer}).
+ * The logging backend is initialised before the first server (pass {@code cold-logging} as the
+ * third argument to include it). Besides wall time it reports thread CPU: the CPU time every live
+ * Java thread spent from the builder to the greeting read (JIT and GC threads are not among them),
+ * steadier than wall time on a shared machine. Not a unit test; run one implementation per fresh
+ * JVM with the test classpath:
  *
  * <pre>
  * mvn -o -q dependency:build-classpath -pl pop3-core -Dmdep.outputFile=/tmp/cp.txt
@@ -30,6 +35,14 @@ import org.slf4j.LoggerFactory;
  * </pre>
  */
 public final class StartupBenchmark {
+
+    /** Thread CPU (ms) from the builder to the greeting read of the last {@link #once}. */
+    private double threadCpu;
+    /** Wall time (ms) from the builder to a started server, of the last {@link #once}. */
+    private double starting;
+    /** Wall time (ms) the last {@link #once} took to close its server. */
+    private double closing;
+    private Map<Long, Long> threadsAtStart;
 
     private StartupBenchmark() {
     }
@@ -48,41 +61,98 @@ public final class StartupBenchmark {
         double first = bench.once(which);
         // CPU time of the whole process (JIT and GC threads included): steadier than wall time on a busy machine.
         double firstCpu = (os.getProcessCpuTime() - cpuBefore) / 1e6;
+        double firstThreadCpu = bench.threadCpu;
+        double firstClose = bench.closing;
+        double firstStart = bench.starting;
         double[] times = new double[later];
+        double[] cpu = new double[later];
+        double[] close = new double[later];
+        double[] starts = new double[later];
         for (int i = 0; i < later; i++) {
             times[i] = bench.once(which);
+            cpu[i] = bench.threadCpu;
+            close[i] = bench.closing;
+            starts[i] = bench.starting;
+        }
+        if (later == 0) {
+            // e.g. with -Xlog:class+load, to count what the first server alone loads
+            System.out.printf(Locale.ROOT, "%-14s first in fresh JVM: %8.1f ms (thread CPU %6.1f ms, process CPU %6.1f ms,"
+                    + " close %5.1f ms, started after %5.1f ms)%n", which, first, firstThreadCpu, firstCpu, firstClose,
+                    firstStart);
+            return;
         }
         Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "%-14s first in fresh JVM: %8.1f ms (process CPU %6.1f ms); later (n=%d): median %6.2f ms,"
-                + " min %6.2f ms, max %6.2f ms%n", which, first, firstCpu, later, times[later / 2], times[0], times[later - 1]);
+        Arrays.sort(cpu);
+        Arrays.sort(close);
+        Arrays.sort(starts);
+        System.out.printf(Locale.ROOT, "%-14s first in fresh JVM: %8.1f ms (thread CPU %6.1f ms, process CPU %6.1f ms,"
+                + " close %5.1f ms, started after %5.1f ms); later (n=%d): median %6.3f ms (thread CPU %6.3f ms,"
+                + " close %6.3f ms, started after %6.3f ms), min %6.3f ms, max %6.3f ms%n", which, first, firstThreadCpu,
+                firstCpu, firstClose, firstStart, later, times[later / 2], cpu[later / 2], close[later / 2],
+                starts[later / 2], times[0], times[later - 1]);
+    }
+
+    /** CPU time so far of each live Java thread, by id. */
+    private static Map<Long, Long> threadCpu() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = threads.getAllThreadIds();
+        long[] nanos = threads.getThreadCpuTime(ids);
+        Map<Long, Long> cpu = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            cpu.put(ids[i], Math.max(0, nanos[i]));
+        }
+        return cpu;
+    }
+
+    /**
+     * Milliseconds of CPU the live threads spent since {@code before} (a thread started since counts
+     * from 0; one that ended since is not counted: taken before the server closes, while its threads live).
+     */
+    private static double threadCpuSince(Map<Long, Long> before) {
+        long spent = 0;
+        for (Map.Entry<Long, Long> now : threadCpu().entrySet()) {
+            spent += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+        }
+        return spent / 1e6;
     }
 
     /** Starts one server, reads its greeting, stops it; returns start-to-greeting in ms. */
     private double once(String which) throws IOException {
+        threadsAtStart = threadCpu();
         long start = System.nanoTime();
+        double greeted = run(which, start);
+        closing = elapsed(start) - greeted;
+        return greeted;
+    }
+
+    private double run(String which, long start) throws IOException {
         switch (which) {
             case "tanpopo" -> {
                 try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start()) {
+                    started(start);
                     greeting(server.port());
-                    return elapsed(start);
+                    return greeted(start);
                 }
             }
             case "mina" -> {
                 try (BareMinaServer server = BareMinaServer.start()) {
+                    started(start);
                     greeting(server.port());
-                    return elapsed(start);
+                    return greeted(start);
                 }
             }
             case "tanpopo-own" -> {
                 try (Pop3Server server = Pop3Server.builder().ioThreads(1).user("alice", "secret").start()) {
+                    started(start);
                     greeting(server.port());
-                    return elapsed(start);
+                    return greeted(start);
                 }
             }
             case "testkit" -> {
                 try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").start()) {
+                    started(start);
                     greeting(kit.port());
-                    return elapsed(start);
+                    return greeted(start);
                 }
             }
             case "greenmail" -> {
@@ -90,8 +160,9 @@ public final class StartupBenchmark {
                 greenMail.start();
                 try {
                     greenMail.setUser("alice", "secret");
+                    started(start);
                     greeting(greenMail.getPop3().getPort());
-                    return elapsed(start);
+                    return greeted(start);
                 } finally {
                     greenMail.stop();
                 }
@@ -114,6 +185,17 @@ public final class StartupBenchmark {
                 throw new IOException("no greeting line");
             }
         }
+    }
+
+    private void started(long start) {
+        starting = elapsed(start);
+    }
+
+    /** Milliseconds since {@code start}; notes the thread CPU spent since {@link #once} began. */
+    private double greeted(long start) {
+        double ms = elapsed(start);
+        threadCpu = threadCpuSince(threadsAtStart);
+        return ms;
     }
 
     private static double elapsed(long start) {
