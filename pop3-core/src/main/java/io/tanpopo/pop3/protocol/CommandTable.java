@@ -1,26 +1,8 @@
 package io.tanpopo.pop3.protocol;
 
-import io.tanpopo.pop3.protocol.command.ApopCommand;
-import io.tanpopo.pop3.protocol.command.AuthCommand;
-import io.tanpopo.pop3.protocol.command.SaslDialogue;
-import io.tanpopo.pop3.protocol.command.Utf8Command;
-import io.tanpopo.pop3.sasl.SaslContext;
-import io.tanpopo.pop3.sasl.SaslEntropy;
-import io.tanpopo.pop3.sasl.SaslMechanisms;
-import io.tanpopo.pop3.protocol.command.CapaCommand;
-import io.tanpopo.pop3.protocol.command.DeleCommand;
-import io.tanpopo.pop3.protocol.command.ListCommand;
-import io.tanpopo.pop3.protocol.command.NoopCommand;
-import io.tanpopo.pop3.protocol.command.PassCommand;
-import io.tanpopo.pop3.protocol.command.QuitCommand;
-import io.tanpopo.pop3.protocol.command.RetrCommand;
-import io.tanpopo.pop3.protocol.command.RsetCommand;
-import io.tanpopo.pop3.protocol.command.StatCommand;
-import io.tanpopo.pop3.protocol.command.StlsCommand;
-import io.tanpopo.pop3.protocol.command.UpdateCommand;
-import io.tanpopo.pop3.protocol.command.UserCommand;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +13,13 @@ import java.util.Set;
  */
 public final class CommandTable {
 
+    /** RFC 1939 §4 and §7, RFC 2449 §5, RFC 2595 §4 (STLS, only with TLS), RFC 5034 §4, RFC 6856 §2. */
+    private static final List<String> AUTHORIZATION =
+            List.of("USER", "PASS", "STLS", "APOP", "AUTH", "UTF8", "QUIT", "CAPA");
+    /** RFC 1939 §5 to §7, RFC 2449 §5. */
+    private static final List<String> TRANSACTION =
+            List.of("STAT", "LIST", "UIDL", "RETR", "TOP", "DELE", "NOOP", "RSET", "QUIT", "CAPA");
+
     private final Map<SessionState, Map<String, Command>> tables = new EnumMap<>(SessionState.class);
 
     private CommandTable() {
@@ -39,33 +28,21 @@ public final class CommandTable {
         }
     }
 
-    /** The standard tables of RFC 1939 and RFC 2449. */
+    /**
+     * The standard tables of RFC 1939 and RFC 2449. Each command is made the first time a session
+     * runs it ({@link StandardCommands}), so a server starts without making or loading any.
+     */
     public static CommandTable standard(ProtocolContext context) {
-        LoginService login = new LoginService(context);
-        SaslMechanisms sasl = SaslMechanisms.standard();
-        CapaCommand capa = new CapaCommand(new Capabilities(context, sasl));
+        StandardCommands commands = new StandardCommands(context);
         CommandTable table = new CommandTable();
-        table.add(SessionState.AUTHORIZATION, "USER", new UserCommand(context));
-        table.add(SessionState.AUTHORIZATION, "PASS", new PassCommand(context, login));
-        if (context.tlsAvailable()) {
-            table.add(SessionState.AUTHORIZATION, "STLS", new StlsCommand());
+        for (String keyword : AUTHORIZATION) {
+            if (context.tlsAvailable() || !keyword.equals("STLS")) {
+                table.add(SessionState.AUTHORIZATION, keyword, commands.deferred(SessionState.AUTHORIZATION, keyword));
+            }
         }
-        table.add(SessionState.AUTHORIZATION, "APOP", new ApopCommand(context, login));
-        table.add(SessionState.AUTHORIZATION, "AUTH", new AuthCommand(context, sasl, new SaslDialogue(context, login),
-                new SaslContext(context.config().hostname(), SaslEntropy.secureOnFirstUse(), context.clock())));
-        table.add(SessionState.AUTHORIZATION, "UTF8", new Utf8Command());
-        table.add(SessionState.AUTHORIZATION, "QUIT", new QuitCommand(context.config().hostname()));
-        table.add(SessionState.AUTHORIZATION, "CAPA", capa);
-        table.add(SessionState.TRANSACTION, "STAT", new StatCommand());
-        table.add(SessionState.TRANSACTION, "LIST", ListCommand.list());
-        table.add(SessionState.TRANSACTION, "UIDL", ListCommand.uidl());
-        table.add(SessionState.TRANSACTION, "RETR", RetrCommand.retr());
-        table.add(SessionState.TRANSACTION, "TOP", RetrCommand.top());
-        table.add(SessionState.TRANSACTION, "DELE", new DeleCommand());
-        table.add(SessionState.TRANSACTION, "NOOP", new NoopCommand());
-        table.add(SessionState.TRANSACTION, "RSET", new RsetCommand());
-        table.add(SessionState.TRANSACTION, "QUIT", new UpdateCommand());
-        table.add(SessionState.TRANSACTION, "CAPA", capa);
+        for (String keyword : TRANSACTION) {
+            table.add(SessionState.TRANSACTION, keyword, commands.deferred(SessionState.TRANSACTION, keyword));
+        }
         return table;
     }
 
