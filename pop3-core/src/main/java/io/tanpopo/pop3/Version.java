@@ -8,15 +8,17 @@ import java.util.Properties;
 /** tanpopo's version, as Maven wrote it into the jar. */
 public final class Version {
 
-    /** Read once per class load: the resource cannot change while the jar is loaded. */
-    private static final String CURRENT = read();
-
     private Version() {
     }
 
-    /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
+    /** The version, e.g. {@code 0.1.0-SNAPSHOT}; read from the jar at the first call. */
     public static String current() {
-        return CURRENT;
+        return Current.VERSION;
+    }
+
+    /** Read once, at first use: the resource cannot change while the jar is loaded. */
+    private static final class Current {
+        static final String VERSION = read();
     }
 
     private static String read() {

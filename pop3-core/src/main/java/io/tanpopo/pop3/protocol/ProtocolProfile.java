@@ -1,10 +1,10 @@
 package io.tanpopo.pop3.protocol;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How the server presents itself: the greeting, and which optional commands and capabilities
@@ -21,18 +21,23 @@ public record ProtocolProfile(String greeting, Set<String> disabled) {
 
     /** Commands that exist only with a capability of another name. */
     private static final Map<String, String> CAPABILITY_OF = Map.of("PASS", "USER", "AUTH", "SASL");
+    private static final ProtocolProfile STANDARD = new ProtocolProfile("{host} POP3 server ready {stamp}", Set.of());
 
     public ProtocolProfile {
         Objects.requireNonNull(greeting, "greeting");
         if (greeting.indexOf('\r') >= 0 || greeting.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("greeting must be one line");
         }
-        disabled = disabled.stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        Set<String> upper = new HashSet<>();
+        for (String name : disabled) {
+            upper.add(name.toUpperCase(Locale.ROOT));
+        }
+        disabled = Set.copyOf(upper);
     }
 
     /** tanpopo's greeting and every command and capability it has. */
     public static ProtocolProfile standard() {
-        return new ProtocolProfile("{host} POP3 server ready {stamp}", Set.of());
+        return STANDARD;
     }
 
     /** The greeting line for one session, without CRLF. */

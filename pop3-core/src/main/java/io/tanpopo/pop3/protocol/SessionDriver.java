@@ -45,7 +45,8 @@ public final class SessionDriver {
     private String closedHow = "closed";
     private boolean clientSettled;
     private boolean waitingForClient;
-    private Runnable onRelease = () -> { };
+    /** Run once the session is released; none until {@link #onRelease} sets one. */
+    private Runnable onRelease;
 
     public SessionDriver(Dispatcher dispatcher, Pop3Session session, Connection connection,
             SessionRuntime runtime) {
@@ -290,6 +291,8 @@ public final class SessionDriver {
             how = closedHow;
         }
         listener.closed(session, how);
-        action.run();
+        if (action != null) {
+            action.run();
+        }
     }
 }

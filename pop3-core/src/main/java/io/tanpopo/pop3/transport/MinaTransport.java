@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
@@ -61,13 +62,20 @@ public final class MinaTransport implements AutoCloseable {
 
     private MinaTransport(List<NioSocketAcceptor> acceptors, Pop3IoHandler handler) {
         this.acceptors = acceptors;
-        this.addresses = acceptors.stream().map(NioSocketAcceptor::getLocalAddress).toList();
+        List<InetSocketAddress> bound = new ArrayList<>(acceptors.size());
+        for (NioSocketAcceptor acceptor : acceptors) {
+            bound.add(acceptor.getLocalAddress());
+        }
+        this.addresses = List.copyOf(bound);
         this.handler = handler;
     }
 
-    /** Listens as {@code options} say and serves POP3 there. */
+    /**
+     * Listens as {@code options} say and serves POP3 there. Plain conditionals and loops rather
+     * than Optional.map and streams: each lambda is a class spun at the first server's start.
+     */
     public static MinaTransport listen(Pop3Protocol protocol, Options options) {
-        TlsStarter starter = options.tls().map(t -> new TlsStarter(t, options.timer())).orElse(null);
+        TlsStarter starter = options.tls().isPresent() ? new TlsStarter(options.tls().get(), options.timer()) : null;
         Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY,
                 new ProxyIntake(options.proxy(), options.timer()), options.idleTimeout());
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
@@ -77,7 +85,9 @@ public final class MinaTransport implements AutoCloseable {
                 acceptors.add(bind(handler, options.implicitTls().get(), options, starter));
             }
         } catch (RuntimeException e) {
-            acceptors.forEach(a -> a.dispose());
+            for (NioSocketAcceptor acceptor : acceptors) {
+                acceptor.dispose();
+            }
             throw e;
         }
         return new MinaTransport(acceptors, handler);
@@ -86,9 +96,9 @@ public final class MinaTransport implements AutoCloseable {
     private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Options options,
             TlsStarter implicitTls) {
         // MINA's default is one processor per core plus one, each opening a selector at construction.
-        NioSocketAcceptor acceptor = options.sharedIo()
-                .map(io -> new NioSocketAcceptor(io.threads(), io.processors()))
-                .orElseGet(() -> new NioSocketAcceptor(options.ioThreads()));
+        NioSocketAcceptor acceptor = options.sharedIo().isPresent()
+                ? new NioSocketAcceptor(options.sharedIo().get().threads(), options.sharedIo().get().processors())
+                : new NioSocketAcceptor(options.ioThreads());
         Duration idle = options.idleTimeout();
         acceptor.setReuseAddress(true);
         acceptor.setBacklog(1024);
@@ -133,7 +143,9 @@ public final class MinaTransport implements AutoCloseable {
 
     /** Stops accepting connections; those already open go on until {@link #close()}. */
     public void stopAccepting() {
-        acceptors.forEach(NioSocketAcceptor::unbind);
+        for (NioSocketAcceptor acceptor : acceptors) {
+            acceptor.unbind();
+        }
     }
 
     /** Stops listening and closes every connection; sessions that did not QUIT commit nothing. */
@@ -141,7 +153,9 @@ public final class MinaTransport implements AutoCloseable {
     public void close() {
         for (NioSocketAcceptor acceptor : acceptors) {
             acceptor.unbind();
-            acceptor.getManagedSessions().values().forEach(s -> s.closeNow());
+            for (IoSession session : acceptor.getManagedSessions().values()) {
+                session.closeNow();
+            }
             acceptor.dispose(true); // with shared I/O, this does not wait for the processors
         }
         handler.awaitClosed(CLOSE_WAIT);
