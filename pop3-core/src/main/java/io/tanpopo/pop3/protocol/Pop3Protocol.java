@@ -19,7 +19,7 @@ public final class Pop3Protocol {
     private final SessionRuntime runtime;
     private final ClientLookup lookup;
     private final AtomicLong sessions = new AtomicLong();
-    private final long pid = ProcessHandle.current().pid();
+    private final long pid = ProcessId.current();
 
     public Pop3Protocol(ProtocolContext context, CommandTable table, SessionRuntime runtime) {
         this(context, table, runtime, ClientChecks.none());
