@@ -19,16 +19,35 @@ import io.tanpopo.pop3.protocol.command.Utf8Command;
 import io.tanpopo.pop3.sasl.SaslContext;
 import io.tanpopo.pop3.sasl.SaslEntropy;
 import io.tanpopo.pop3.sasl.SaslMechanisms;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The commands of RFC 1939 and RFC 2449 for one server, each made the first time a session of the
  * server runs it: a start makes none of them (and loads none of their classes), and a server whose
- * clients never say AUTH never loads SASL. The table of which command each state allows is still
- * data, built by {@link CommandTable#standard}; this only makes what the table names.
+ * clients never say AUTH never loads SASL. Which command each state allows is data, the same for
+ * every server: the keyword lists below.
  */
 final class StandardCommands {
 
+    /** RFC 1939 §4 and §7, RFC 2449 §5, RFC 2595 §4 (STLS, only with TLS), RFC 5034 §4, RFC 6856 §2. */
+    private static final List<String> AUTHORIZATION =
+            List.of("USER", "PASS", "STLS", "APOP", "AUTH", "UTF8", "QUIT", "CAPA");
+    /** RFC 1939 §5 to §7, RFC 2449 §5. */
+    private static final List<String> TRANSACTION =
+            List.of("STAT", "LIST", "UIDL", "RETR", "TOP", "DELE", "NOOP", "RSET", "QUIT", "CAPA");
+    /** Where each command of a state sits in {@link #made}: the transaction commands after the others. */
+    private static final Map<String, Integer> AUTHORIZATION_SLOTS = slots(AUTHORIZATION, 0);
+    private static final Map<String, Integer> TRANSACTION_SLOTS = slots(TRANSACTION, AUTHORIZATION.size());
+
     private final ProtocolContext context;
+    /** The commands made so far, by slot. */
+    private final AtomicReferenceArray<Command> made =
+            new AtomicReferenceArray<>(AUTHORIZATION.size() + TRANSACTION.size());
     /** Shared by PASS, APOP and AUTH; made with the first of them. */
     private LoginService login;
     /** Shared by CAPA and AUTH. */
@@ -40,12 +59,62 @@ final class StandardCommands {
         this.context = context;
     }
 
-    /** A stand-in for the command {@code keyword} of {@code state}, made when first run. */
-    Command deferred(SessionState state, String keyword) {
-        return new Deferred(this, state, keyword);
+    /** The command {@code keyword} of {@code state}, made at its first use; null when the state has none. */
+    Command find(SessionState state, String keyword) {
+        int slot = slot(state, keyword);
+        if (slot < 0) {
+            return null;
+        }
+        Command command = made.get(slot);
+        if (command == null) {
+            synchronized (this) {
+                command = made.get(slot);
+                if (command == null) {
+                    command = make(state, keyword);
+                    made.set(slot, command);
+                }
+            }
+        }
+        return command;
     }
 
-    private synchronized Command make(SessionState state, String keyword) {
+    /** Whether {@code state} has the command {@code keyword} (none is made). */
+    boolean offers(SessionState state, String keyword) {
+        return slot(state, keyword) >= 0;
+    }
+
+    /** The keywords of {@code state}, in a new set (no command is made). */
+    Set<String> keywords(SessionState state) {
+        Set<String> keywords = new HashSet<>();
+        for (String keyword : state == SessionState.AUTHORIZATION ? AUTHORIZATION
+                : state == SessionState.TRANSACTION ? TRANSACTION : List.<String>of()) {
+            if (offers(state, keyword)) {
+                keywords.add(keyword);
+            }
+        }
+        return keywords;
+    }
+
+    /** The slot of {@code keyword} in {@code state}, or -1 when the state has no such command. */
+    private int slot(SessionState state, String keyword) {
+        Integer slot = state == SessionState.AUTHORIZATION ? AUTHORIZATION_SLOTS.get(keyword)
+                : state == SessionState.TRANSACTION ? TRANSACTION_SLOTS.get(keyword) : null;
+        if (slot == null || (keyword.equals("STLS") && !context.tlsAvailable())) {
+            return -1;
+        }
+        return slot;
+    }
+
+    private static Map<String, Integer> slots(List<String> keywords, int first) {
+        Map<String, Integer> slots = new HashMap<>();
+        for (int i = 0; i < keywords.size(); i++) {
+            slots.put(keywords.get(i), first + i);
+        }
+        return Map.copyOf(slots);
+    }
+
+    /** Called with this object locked. */
+    private Command make(SessionState state, String keyword) {
         return switch (keyword) {
             case "USER" -> new UserCommand(context);
             case "PASS" -> new PassCommand(context, login());
@@ -88,33 +157,5 @@ final class StandardCommands {
             capa = new CapaCommand(new Capabilities(context, sasl()));
         }
         return capa;
-    }
-
-    /** Stands in the table for a standard command until its first run makes it. */
-    private static final class Deferred implements Command {
-        private final StandardCommands commands;
-        private final SessionState state;
-        private final String keyword;
-        private volatile Command made;
-
-        Deferred(StandardCommands commands, SessionState state, String keyword) {
-            this.commands = commands;
-            this.state = state;
-            this.keyword = keyword;
-        }
-
-        @Override
-        public Reply execute(Pop3Session session, CommandLine line) {
-            Command command = made;
-            if (command == null) {
-                synchronized (this) {
-                    if (made == null) {
-                        made = commands.make(state, keyword);
-                    }
-                    command = made;
-                }
-            }
-            return command.execute(session, line);
-        }
     }
 }
