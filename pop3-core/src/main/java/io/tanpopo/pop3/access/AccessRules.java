@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy) {
 
+    private static final AccessRules NONE = new AccessRules(List.of(), TemporaryFailurePolicy.NO_MATCH);
+
     /** Copies the rules. */
     public AccessRules {
         rules = List.copyOf(rules);
@@ -27,7 +29,7 @@ public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy)
 
     /** No rules: everyone is allowed. */
     public static AccessRules none() {
-        return new AccessRules(List.of(), TemporaryFailurePolicy.NO_MATCH);
+        return NONE;
     }
 
     /** Whether any rule needs the client's name. */
