@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -275,10 +276,15 @@ public final class Pop3ServerBuilder {
                 : Optional.of(tls.isPresent() ? tls.get() : TlsConfig.generated(settings.hostname()));
         return new Parts(settings, authenticator != null ? authenticator : users,
                 store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
-                Executors.newFixedThreadPool(settings.workerThreads(), new DaemonThreads("tanpopo-worker")),
-                new ScheduledThreadPoolExecutor(1, new DaemonThreads("tanpopo-timer")), certificate,
+                workers(settings.workerThreads()), new OnDemandTimer(new DaemonThreads("tanpopo-timer")), certificate,
                 implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy, Math.max(1, ioThreads),
                 sharedIo.isPresent() || ioThreads > 0 ? sharedIo : Optional.of(SharedIo.common()));
+    }
+
+    /** What {@code Executors.newFixedThreadPool} makes, without loading that class at every first start. */
+    private static ExecutorService workers(int count) {
+        return new ThreadPoolExecutor(count, count, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                new DaemonThreads("tanpopo-worker"));
     }
 
     /**
