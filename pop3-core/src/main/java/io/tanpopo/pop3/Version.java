@@ -8,17 +8,18 @@ import java.util.Properties;
 /** tanpopo's version, as Maven wrote it into the jar. */
 public final class Version {
 
+    /**
+     * Read once, when the class is initialised, which is at the first {@link #current()}: the
+     * resource cannot change while the jar is loaded.
+     */
+    private static final String CURRENT = read();
+
     private Version() {
     }
 
-    /** The version, e.g. {@code 0.1.0-SNAPSHOT}; read from the jar at the first call. */
+    /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String current() {
-        return Current.VERSION;
-    }
-
-    /** Read once, at first use: the resource cannot change while the jar is loaded. */
-    private static final class Current {
-        static final String VERSION = read();
+        return CURRENT;
     }
 
     private static String read() {

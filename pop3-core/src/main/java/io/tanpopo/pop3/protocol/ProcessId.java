@@ -13,24 +13,22 @@ import java.nio.file.Path;
  */
 public final class ProcessId {
 
+    /** Found once, when the class is initialised at the first {@link #current()}: a process keeps its id. */
+    private static final long PID = find();
+
     private ProcessId() {
     }
 
     /** The id of this JVM's process. */
     public static long current() {
-        return Current.PID;
+        return PID;
     }
 
-    /** Found once, at first use: a process keeps its id. */
-    private static final class Current {
-        static final long PID = find();
-
-        private static long find() {
-            try {
-                return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
-            } catch (IOException | RuntimeException e) {
-                return ProcessHandle.current().pid();
-            }
+    private static long find() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
         }
     }
 }

@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The commands of RFC 1939 and RFC 2449 for one server, each made the first time a session of the
@@ -45,9 +44,11 @@ final class StandardCommands {
     private static final Map<String, Integer> TRANSACTION_SLOTS = slots(TRANSACTION, AUTHORIZATION.size());
 
     private final ProtocolContext context;
-    /** The commands made so far, by slot. */
-    private final AtomicReferenceArray<Command> made =
-            new AtomicReferenceArray<>(AUTHORIZATION.size() + TRANSACTION.size());
+    /**
+     * The commands made so far, by slot. Copied on write (at most once per command), so a session
+     * finding a command made before reads it without a lock.
+     */
+    private volatile Command[] made = new Command[AUTHORIZATION.size() + TRANSACTION.size()];
     /** Shared by PASS, APOP and AUTH; made with the first of them. */
     private LoginService login;
     /** Shared by CAPA and AUTH. */
@@ -65,17 +66,8 @@ final class StandardCommands {
         if (slot < 0) {
             return null;
         }
-        Command command = made.get(slot);
-        if (command == null) {
-            synchronized (this) {
-                command = made.get(slot);
-                if (command == null) {
-                    command = make(state, keyword);
-                    made.set(slot, command);
-                }
-            }
-        }
-        return command;
+        Command command = made[slot];
+        return command != null ? command : make(slot, state, keyword);
     }
 
     /** Whether {@code state} has the command {@code keyword} (none is made). */
@@ -113,7 +105,18 @@ final class StandardCommands {
         return Map.copyOf(slots);
     }
 
-    /** Called with this object locked. */
+    private synchronized Command make(int slot, SessionState state, String keyword) {
+        Command command = made[slot];
+        if (command == null) {
+            command = make(state, keyword);
+            Command[] more = made.clone();
+            more[slot] = command;
+            made = more;
+        }
+        return command;
+    }
+
+    /** Called with this object locked (the shared parts are made once). */
     private Command make(SessionState state, String keyword) {
         return switch (keyword) {
             case "USER" -> new UserCommand(context);
