@@ -174,17 +174,23 @@ public final class StartupBenchmark {
         }
     }
 
+    /**
+     * Reads the greeting line as the load driver's client does, into a buffer (byte by byte, a
+     * longer greeting would cost the client a system call per octet).
+     */
     private static void greeting(int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
             InputStream in = socket.getInputStream();
-            int b = in.read();
-            for (int n = 0; b != '\n' && b != -1 && n < 1024; n++) {
-                b = in.read();
-            }
-            if (b != '\n') {
-                throw new IOException("no greeting line");
+            byte[] buffer = new byte[1024];
+            int length = 0;
+            while (length == 0 || buffer[length - 1] != '\n') {
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0 || length + n == buffer.length) {
+                    throw new IOException("no greeting line");
+                }
+                length += n;
             }
         }
     }
