@@ -59,9 +59,12 @@ public final class MinaTransport implements AutoCloseable {
     /** Remembered at bind: an acceptor forgets its address once it stops accepting. */
     private final List<InetSocketAddress> addresses;
     private final Pop3IoHandler handler;
+    /** Where the acceptors came from and go back to at close; empty when they are this server's own. */
+    private final Optional<SharedIo> sharedIo;
 
-    private MinaTransport(List<NioSocketAcceptor> acceptors, Pop3IoHandler handler) {
+    private MinaTransport(List<NioSocketAcceptor> acceptors, Pop3IoHandler handler, Optional<SharedIo> sharedIo) {
         this.acceptors = acceptors;
+        this.sharedIo = sharedIo;
         List<InetSocketAddress> bound = new ArrayList<>(acceptors.size());
         for (NioSocketAcceptor acceptor : acceptors) {
             bound.add(acceptor.getLocalAddress());
@@ -90,14 +93,15 @@ public final class MinaTransport implements AutoCloseable {
             }
             throw e;
         }
-        return new MinaTransport(acceptors, handler);
+        return new MinaTransport(acceptors, handler, options.sharedIo());
     }
 
     private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Options options,
             TlsStarter implicitTls) {
         // MINA's default is one processor per core plus one, each opening a selector at construction.
+        // On shared I/O, an acceptor a closed server left is set up again, which is all a later start does.
         NioSocketAcceptor acceptor = options.sharedIo().isPresent()
-                ? new NioSocketAcceptor(options.sharedIo().get().threads(), options.sharedIo().get().processors())
+                ? options.sharedIo().get().acceptor()
                 : new NioSocketAcceptor(options.ioThreads());
         Duration idle = options.idleTimeout();
         acceptor.setReuseAddress(true);
@@ -148,7 +152,10 @@ public final class MinaTransport implements AutoCloseable {
         }
     }
 
-    /** Stops listening and closes every connection; sessions that did not QUIT commit nothing. */
+    /**
+     * Stops listening and closes every connection; sessions that did not QUIT commit nothing. On
+     * shared I/O the acceptors go back to it once every session has closed, for the next server.
+     */
     @Override
     public void close() {
         for (NioSocketAcceptor acceptor : acceptors) {
@@ -156,8 +163,14 @@ public final class MinaTransport implements AutoCloseable {
             for (IoSession session : acceptor.getManagedSessions().values()) {
                 session.closeNow();
             }
-            acceptor.dispose(true); // with shared I/O, this does not wait for the processors
         }
-        handler.awaitClosed(CLOSE_WAIT);
+        boolean allClosed = handler.awaitClosed(CLOSE_WAIT);
+        for (NioSocketAcceptor acceptor : acceptors) {
+            if (allClosed && sharedIo.isPresent()) {
+                sharedIo.get().release(acceptor);
+            } else {
+                acceptor.dispose(true); // with shared I/O, this does not wait for the processors
+            }
+        }
     }
 }

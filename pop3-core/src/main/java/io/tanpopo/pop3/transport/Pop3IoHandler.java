@@ -149,8 +149,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     /**
      * Waits until the protocol has heard of every session's close, so the server may stop its workers
      * after. With shared I/O threads the close events come from a processor that outlives the server.
+     * Returns whether every session had closed in time.
      */
-    synchronized void awaitClosed(Duration limit) {
+    synchronized boolean awaitClosed(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         try {
             for (long left = limit.toNanos(); open > 0 && left > 0; left = deadline - System.nanoTime()) {
@@ -159,6 +160,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return open == 0;
     }
 
     @Override
