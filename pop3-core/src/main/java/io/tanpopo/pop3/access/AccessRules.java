@@ -20,6 +20,8 @@ import java.util.Optional;
 public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy) {
 
     private static final AccessRules NONE = new AccessRules(List.of(), TemporaryFailurePolicy.NO_MATCH);
+    /** What every client without a matching rule gets, decided at each connection. */
+    private static final Optional<AccessDecision> NO_RULE_MATCHED = Optional.of(AccessDecision.allow("no rule matched"));
 
     /** Copies the rules. */
     public AccessRules {
@@ -50,7 +52,7 @@ public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy)
                 return Optional.of(rule.decision());
             }
         }
-        return Optional.of(AccessDecision.allow("no rule matched"));
+        return NO_RULE_MATCHED;
     }
 
     /** Decides with the outcome of the client's name lookup. */

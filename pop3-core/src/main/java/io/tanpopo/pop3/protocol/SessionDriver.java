@@ -107,10 +107,13 @@ public final class SessionDriver {
         boolean resume;
         synchronized (this) {
             ConnectionInfo known = session.connection();
-            Map<String, String> environment = new HashMap<>(known.environment());
-            environment.putAll(decision.environment());
-            session.connection(new ConnectionInfo(known.local(), known.remote(), known.localHostName(), name,
-                    known.secure(), environment));
+            // Without a name or variables (no resolver, no rules: every test server) nothing changes.
+            if (name.isPresent() || !decision.environment().isEmpty() || known.remoteHostName().isPresent()) {
+                Map<String, String> environment = new HashMap<>(known.environment());
+                environment.putAll(decision.environment());
+                session.connection(new ConnectionInfo(known.local(), known.remote(), known.localHostName(), name,
+                        known.secure(), environment));
+            }
             if (!decision.allowed()) {
                 session.denyAccess();
             }
