@@ -56,7 +56,7 @@ public final class SessionDriver {
         this.workers = runtime.workers();
         this.timer = runtime.timer();
         this.listener = runtime.listener();
-        this.writer = new ReplyWriter(connection, workers, session.id(), this::isClosed);
+        this.writer = new ReplyWriter(connection, workers, session.id());
         this.inbox = new Inbox(connection);
     }
 
@@ -172,6 +172,7 @@ public final class SessionDriver {
                 return;
             }
             closed = true;
+            writer.connectionClosed();
             inbox.clear();
             if (running && !waitingForClient && !writer.abandon()) {
                 return;
@@ -273,10 +274,6 @@ public final class SessionDriver {
             inbox.clear();
         }
         connection.startTls(new ReplyStream(reply).nextQuietly(), () -> workers.execute(this::drain));
-    }
-
-    private synchronized boolean isClosed() {
-        return closed;
     }
 
     private void release() {

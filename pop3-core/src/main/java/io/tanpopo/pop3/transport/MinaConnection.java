@@ -18,7 +18,8 @@ final class MinaConnection implements Connection {
     private final IoSession session;
     private final LineDecoder decoder;
     private final TlsStarter tls;
-    private final DirectChunks chunks;
+    /** Gives the transport's direct buffers for large chunks. */
+    private final Pop3IoHandler buffers;
     private volatile SessionDriver driver;
     /** The PROXY header being read from a trusted proxy, until the session is opened. */
     private ProxyParser proxy;
@@ -28,11 +29,11 @@ final class MinaConnection implements Connection {
     /** Set once TLS is up (at accept on the implicit-TLS port, or when the STLS handshake finished). */
     private boolean secured;
 
-    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, DirectChunks chunks) {
+    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, Pop3IoHandler buffers) {
         this.session = session;
         this.decoder = decoder;
         this.tls = tls;
-        this.chunks = chunks;
+        this.buffers = buffers;
     }
 
     void attach(SessionDriver sessionDriver) {
@@ -111,7 +112,8 @@ final class MinaConnection implements Connection {
 
     @Override
     public void write(java.nio.ByteBuffer chunk, Runnable onWritten) {
-        java.nio.ByteBuffer direct = chunks.copyOf(chunk);
+        DirectChunks chunks = chunk.remaining() < DirectChunks.MIN_COPY ? null : buffers.chunks();
+        java.nio.ByteBuffer direct = chunks == null ? null : chunks.copyOf(chunk);
         if (direct == null) {
             Connection.super.write(chunk, onWritten); // a heap copy
             return;
