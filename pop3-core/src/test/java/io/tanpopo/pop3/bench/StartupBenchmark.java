@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * JVM with the test classpath:
  *
  * <pre>
- * mvn -o -q dependency:build-classpath -pl pop3-core -Dmdep.outputFile=/tmp/cp.txt
+ * mvn -o -q -pl pop3-core -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp pop3-core/target/test-classes:pop3-core/target/classes:$(cat /tmp/cp.txt) \
  *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|tanpopo-own|testkit|greenmail|mina [later-runs] [cold-logging]
  * </pre>
