@@ -19,11 +19,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -281,10 +278,8 @@ public final class Pop3ServerBuilder {
                 sharedIo.isPresent() || ioThreads > 0 ? sharedIo : Optional.of(SharedIo.common()));
     }
 
-    /** What {@code Executors.newFixedThreadPool} makes, without loading that class at every first start. */
     private static ExecutorService workers(int count) {
-        return new ThreadPoolExecutor(count, count, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                new DaemonThreads("tanpopo-worker"));
+        return new WorkerPool(count, new DaemonThreads("tanpopo-worker"));
     }
 
     /**
