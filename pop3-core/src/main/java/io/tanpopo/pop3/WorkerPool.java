@@ -2,7 +2,6 @@ package io.tanpopo.pop3;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ final class WorkerPool extends ThreadPoolExecutor {
     private final AtomicInteger unfinished = new AtomicInteger();
 
     WorkerPool(int threads, ThreadFactory factory) {
-        super(0, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new TaskQueue(), factory, new QueueWhenFull());
+        super(0, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new TaskQueue(), factory);
         ((TaskQueue) getQueue()).pool = this;
     }
 
@@ -33,8 +32,11 @@ final class WorkerPool extends ThreadPoolExecutor {
         try {
             super.execute(task);
         } catch (RejectedExecutionException e) {
-            unfinished.decrementAndGet();
-            throw e;
+            // Another task took the last thread place just now: this one waits for a thread; refused once shut down.
+            if (isShutdown() || !((TaskQueue) getQueue()).queue(task)) {
+                unfinished.decrementAndGet();
+                throw e;
+            }
         }
     }
 
@@ -47,16 +49,6 @@ final class WorkerPool extends ThreadPoolExecutor {
     private boolean wantsThread() {
         int threads = getPoolSize();
         return unfinished.get() > threads && threads < getMaximumPoolSize();
-    }
-
-    /** Another task took the last thread place just now: this one waits for a thread; refused once shut down. */
-    private static final class QueueWhenFull implements RejectedExecutionHandler {
-        @Override
-        public void rejectedExecution(Runnable task, ThreadPoolExecutor pool) {
-            if (pool.isShutdown() || !((TaskQueue) pool.getQueue()).queue(task)) {
-                throw new RejectedExecutionException("worker pool shut down");
-            }
-        }
     }
 
     /** Refuses a task while the pool would rather make a thread for it. */
