@@ -65,10 +65,31 @@ public final class Pop3Protocol {
             driver.refuse("-ERR [SYS/TEMP] Too many connections", "refused: too many connections");
             return;
         }
-        driver.onRelease(() -> {
-            limits.disconnected(client);
-            driver.session().account().ifPresent(account -> limits.loggedOut(account.name()));
-        });
+        driver.onRelease(new Release(limits, client, driver.session()));
         lookup.start(driver, greeting.line(driver.session().apopStamp()));
+    }
+
+    /**
+     * Gives back what a session counted against the limits. A class, not a lambda: a capturing
+     * lambda is spun, with a method handle form of its own, at the first connection.
+     */
+    private static final class Release implements Runnable {
+        private final SessionLimits limits;
+        private final InetAddress client;
+        private final Pop3Session session;
+
+        Release(SessionLimits limits, InetAddress client, Pop3Session session) {
+            this.limits = limits;
+            this.client = client;
+            this.session = session;
+        }
+
+        @Override
+        public void run() {
+            limits.disconnected(client);
+            if (session.account().isPresent()) {
+                limits.loggedOut(session.account().get().name());
+            }
+        }
     }
 }
