@@ -70,9 +70,11 @@ public final class Pop3Server implements AutoCloseable {
             shutdownThreads();
             throw e;
         }
-        LOG.info("listening on {}:{}", config.bind(), port());
+        // At DEBUG: the standalone service logs where it listens at INFO itself (ServeCommand); a
+        // server per test would log a line at every start, and the first one sets up the layout.
+        LOG.debug("listening on {}:{}", config.bind(), port());
         if (transport.implicitTlsAddress().isPresent()) {
-            LOG.info("listening for implicit TLS on {}:{}", config.bind(), transport.implicitTlsAddress().get().getPort());
+            LOG.debug("listening for implicit TLS on {}:{}", config.bind(), transport.implicitTlsAddress().get().getPort());
         }
     }
 
@@ -186,7 +188,7 @@ public final class Pop3Server implements AutoCloseable {
     public void close() {
         transport.close();
         shutdownThreads();
-        LOG.info("stopped listening on {}:{}", config.bind(), port());
+        LOG.debug("stopped listening on {}:{}", config.bind(), port());
     }
 
     private void shutdownThreads() {
