@@ -13,6 +13,8 @@ package io.tanpopo.pop3;
  */
 public record Limits(int connections, int connectionsPerIp, int sessionsPerUser) {
 
+    private static final Limits NONE = new Limits(0, 0, 0);
+
     public Limits {
         require(connections >= 0, "limits.connections must not be negative, not " + connections);
         require(connectionsPerIp >= 0, "limits.connections-per-ip must not be negative, not " + connectionsPerIp);
@@ -21,7 +23,7 @@ public record Limits(int connections, int connectionsPerIp, int sessionsPerUser)
 
     /** No limits at all: what embedded test servers use. */
     public static Limits none() {
-        return new Limits(0, 0, 0);
+        return NONE;
     }
 
     private static void require(boolean condition, String message) {

@@ -1,9 +1,9 @@
 package io.tanpopo.pop3;
 
+import io.tanpopo.resolver.strategy.HostNames;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The protocol and listener settings of a {@link Pop3Server}. Each field's property key is named in
@@ -38,31 +38,45 @@ public record Pop3Config(
         Optional<String> expire,
         int workerThreads) {
 
-    /** Compiled once: every embedded server validates its config at start. */
-    private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
-
     public Pop3Config {
         Objects.requireNonNull(bind, "pop3.bind");
         Objects.requireNonNull(hostname, "pop3.hostname");
         require(!bind.isBlank(), "pop3.bind must not be empty");
-        require(port >= 0 && port <= 65535, "pop3.port must be 0 to 65535, not " + port);
-        require(HOSTNAME.matcher(hostname).matches(),
-                "pop3.hostname must be a host name (letters, digits, '.', '-'), not '" + hostname + "'");
+        // Messages are built only on failure: every embedded server validates its config at start.
+        require(port >= 0 && port <= 65535, "pop3.port must be 0 to 65535, not ", port);
+        if (!HostNames.isLetterDigitHyphen(hostname)) {
+            throw new IllegalArgumentException(
+                    "pop3.hostname must be a host name (letters, digits, '.', '-'), not '" + hostname + "'");
+        }
         require(idleTimeout != null && idleTimeout.toSeconds() >= 1 && idleTimeout.toSeconds() <= Integer.MAX_VALUE,
                 "pop3.idle-timeout must be at least 1s");
-        require(maxBadCommands >= 1, "pop3.max-bad-commands must be at least 1, not " + maxBadCommands);
+        require(maxBadCommands >= 1, "pop3.max-bad-commands must be at least 1, not ", maxBadCommands);
         require(maxLineLength >= 64 && maxLineLength <= 65536,
-                "pop3.max-line-length must be 64 to 65536 octets, not " + maxLineLength);
+                "pop3.max-line-length must be 64 to 65536 octets, not ", maxLineLength);
         require(failedLoginDelay != null && !failedLoginDelay.isNegative(), "auth.failure-delay must not be negative");
         require(maxFailedLoginDelay != null && maxFailedLoginDelay.compareTo(failedLoginDelay) >= 0,
                 "auth.failure-delay-max must not be below auth.failure-delay");
         Objects.requireNonNull(loginDelay, "pop3.login-delay");
-        loginDelay.ifPresent(d -> require(positive(d), "pop3.login-delay must be positive"));
+        require(loginDelay.isEmpty() || positive(loginDelay.get()), "pop3.login-delay must be positive");
         Objects.requireNonNull(expire, "pop3.expire");
-        expire.ifPresent(e -> require(e.equals("NEVER") || e.matches("[0-9]{1,4}"),
-                "pop3.expire must be NEVER or a number of days, not '" + e + "'"));
-        require(workerThreads >= 1 && workerThreads <= 1024,
-                "pop3.worker-threads must be 1 to 1024, not " + workerThreads);
+        if (expire.isPresent() && !expire.get().equals("NEVER") && !isDays(expire.get())) {
+            throw new IllegalArgumentException("pop3.expire must be NEVER or a number of days, not '" + expire.get() + "'");
+        }
+        require(workerThreads >= 1 && workerThreads <= 1024, "pop3.worker-threads must be 1 to 1024, not ",
+                workerThreads);
+    }
+
+    /** One to four digits (no pattern: see above). */
+    private static boolean isDays(String text) {
+        if (text.isEmpty() || text.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean positive(Duration d) {
@@ -72,6 +86,12 @@ public record Pop3Config(
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static void require(boolean condition, String message, int value) {
+        if (!condition) {
+            throw new IllegalArgumentException(message + value);
         }
     }
 }

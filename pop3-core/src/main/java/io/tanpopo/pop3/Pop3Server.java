@@ -54,28 +54,34 @@ public final class Pop3Server implements AutoCloseable {
         this.store = parts.store();
         this.workers = parts.workers();
         this.timer = parts.timer();
+        // Plain conditionals rather than Optional.map: each lambda is a class spun at the first start.
         try {
-            this.tls = parts.tls().map(TlsMaterial::of);
+            this.tls = parts.tls().isPresent() ? Optional.of(TlsMaterial.of(parts.tls().get())) : Optional.empty();
             Pop3Protocol protocol = protocol(parts, tls.isPresent());
             this.limits = protocol.context().limits();
+            Optional<InetSocketAddress> implicitTls = parts.implicitTlsPort().isPresent()
+                    ? Optional.of(new InetSocketAddress(config.bind(), parts.implicitTlsPort().get())) : Optional.empty();
+            Optional<Supplier<TlsContextProvider>> certificates = tls.isPresent()
+                    ? Optional.of(tls.get()) : Optional.empty();
             this.transport = MinaTransport.listen(protocol, new MinaTransport.Options(
-                    new InetSocketAddress(config.bind(), config.port()),
-                    parts.implicitTlsPort().map(p -> new InetSocketAddress(config.bind(), p)),
-                    config.idleTimeout(), tls.map(t -> (Supplier<TlsContextProvider>) t), timer, parts.proxy(),
-                    parts.ioThreads(), parts.sharedIo()));
+                    new InetSocketAddress(config.bind(), config.port()), implicitTls, config.idleTimeout(),
+                    certificates, timer, parts.proxy(), parts.ioThreads(), parts.sharedIo()));
         } catch (RuntimeException e) {
             shutdownThreads();
             throw e;
         }
-        LOG.info("listening on {}:{}", config.bind(), port());
-        transport.implicitTlsAddress().ifPresent(a -> LOG.info("listening for implicit TLS on {}:{}",
-                config.bind(), a.getPort()));
+        // At DEBUG: the standalone service logs where it listens at INFO itself (ServeCommand); a
+        // server per test would log a line at every start, and the first one sets up the layout.
+        LOG.debug("listening on {}:{}", config.bind(), port());
+        if (transport.implicitTlsAddress().isPresent()) {
+            LOG.debug("listening for implicit TLS on {}:{}", config.bind(), transport.implicitTlsAddress().get().getPort());
+        }
     }
 
     /** The protocol the parts make up, transport aside. */
     static Pop3Protocol protocol(Pop3ServerBuilder.Parts parts, boolean tlsAvailable) {
         ProtocolContext context = ProtocolContext.of(parts.config(), parts.authenticator(), parts.store(),
-                Version.current(), parts.listener(), tlsAvailable, parts.cleartext())
+                Version::current, parts.listener(), tlsAvailable, parts.cleartext())
                 .withHooks(parts.hooks()).withLimits(new SessionLimits(parts.limits()));
         return new Pop3Protocol(context, CommandTable.standard(context),
                 new SessionRuntime(parts.workers(), parts.timer(), parts.listener()), parts.clientChecks());
@@ -182,7 +188,7 @@ public final class Pop3Server implements AutoCloseable {
     public void close() {
         transport.close();
         shutdownThreads();
-        LOG.info("stopped listening on {}:{}", config.bind(), port());
+        LOG.debug("stopped listening on {}:{}", config.bind(), port());
     }
 
     private void shutdownThreads() {

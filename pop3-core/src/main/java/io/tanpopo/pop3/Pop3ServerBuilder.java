@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -271,21 +269,36 @@ public final class Pop3ServerBuilder {
     private Parts parts() {
         Pop3Config settings = config != null ? config : new Pop3Config(bind, port, hostname, idleTimeout,
                 maxBadCommands, maxLineLength, failedLoginDelay, maxFailedLoginDelay, loginDelay, expire, workerThreads);
+        Optional<TlsConfig> certificate = tlsOff ? Optional.empty()
+                : Optional.of(tls.isPresent() ? tls.get() : TlsConfig.generated(settings.hostname()));
         return new Parts(settings, authenticator != null ? authenticator : users,
                 store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
-                Executors.newFixedThreadPool(settings.workerThreads(), threads("tanpopo-worker")),
-                new ScheduledThreadPoolExecutor(1, threads("tanpopo-timer")),
-                tlsOff ? Optional.empty() : Optional.of(tls.orElseGet(() -> TlsConfig.generated(settings.hostname()))),
+                workers(settings.workerThreads()), new OnDemandTimer(new DaemonThreads("tanpopo-timer")), certificate,
                 implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy, Math.max(1, ioThreads),
                 sharedIo.isPresent() || ioThreads > 0 ? sharedIo : Optional.of(SharedIo.common()));
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
+    private static ExecutorService workers(int count) {
+        return new WorkerPool(count, new DaemonThreads("tanpopo-worker"));
+    }
+
+    /**
+     * Daemon threads named {@code prefix-n}. A class rather than a lambda: a lambda's class is spun
+     * at its first use, which is the first server's start.
+     */
+    private static final class DaemonThreads implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger count = new AtomicInteger();
+
+        DaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable runnable) {
             Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        };
+        }
     }
 }

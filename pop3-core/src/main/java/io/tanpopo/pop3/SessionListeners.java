@@ -16,31 +16,44 @@ final class SessionListeners implements SessionListener {
     }
 
     static SessionListener of(List<SessionListener> listeners) {
+        if (listeners.isEmpty()) {
+            return SessionListener.none();
+        }
         return listeners.size() == 1 ? listeners.get(0) : new SessionListeners(listeners);
     }
 
     @Override
     public void opened(Pop3Session session) {
-        listeners.forEach(l -> l.opened(session));
+        for (SessionListener l : listeners) {
+            l.opened(session);
+        }
     }
 
     @Override
     public void command(Pop3Session session, CommandLine line) {
-        listeners.forEach(l -> l.command(session, line));
+        for (SessionListener l : listeners) {
+            l.command(session, line);
+        }
     }
 
     @Override
     public void replied(Pop3Session session, CommandLine line, Reply reply) {
-        listeners.forEach(l -> l.replied(session, line, reply));
+        for (SessionListener l : listeners) {
+            l.replied(session, line, reply);
+        }
     }
 
     @Override
     public void loggedIn(Pop3Session session) {
-        listeners.forEach(l -> l.loggedIn(session));
+        for (SessionListener l : listeners) {
+            l.loggedIn(session);
+        }
     }
 
     @Override
     public void closed(Pop3Session session, String how) {
-        listeners.forEach(l -> l.closed(session, how));
+        for (SessionListener l : listeners) {
+            l.closed(session, how);
+        }
     }
 }

@@ -8,7 +8,10 @@ import java.util.Properties;
 /** tanpopo's version, as Maven wrote it into the jar. */
 public final class Version {
 
-    /** Read once per class load: the resource cannot change while the jar is loaded. */
+    /**
+     * Read once, when the class is initialised, which is at the first {@link #current()}: the
+     * resource cannot change while the jar is loaded.
+     */
     private static final String CURRENT = read();
 
     private Version() {

@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code serve [--config FILE]}: runs the server until SIGTERM or SIGINT, then shuts down
  * gracefully: stops accepting, lets sessions finish for {@code shutdown.grace}, closes the rest.
  */
 final class ServeCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     static final String USAGE = """
             Usage: java -jar tanpopo.jar [serve] [--config FILE]
@@ -44,6 +48,7 @@ final class ServeCommand {
             Pop3Server started = running.get();
             if (started != null) {
                 started.shutdown(service.settings().shutdownGrace());
+                LOG.info("stopped listening on {}:{}", started.config().bind(), started.port());
             }
             service.close();
             stopped.countDown();
@@ -53,6 +58,11 @@ final class ServeCommand {
         try {
             server = builder.start();
             running.set(server);
+            // The operator's lines (pop3.port=0 is found here); an embedded server logs them at DEBUG.
+            LOG.info("listening on {}:{}", server.config().bind(), server.port());
+            if (server.tlsPort().isPresent()) {
+                LOG.info("listening for implicit TLS on {}:{}", server.config().bind(), server.tlsPort().getAsInt());
+            }
             service.publish(server.config().bind(), server.port());
         } catch (IllegalArgumentException | IllegalStateException e) {
             stopEarly(running, service, hook);

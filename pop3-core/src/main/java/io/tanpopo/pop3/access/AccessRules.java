@@ -19,6 +19,10 @@ import java.util.Optional;
  */
 public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy) {
 
+    private static final AccessRules NONE = new AccessRules(List.of(), TemporaryFailurePolicy.NO_MATCH);
+    /** What every client without a matching rule gets, decided at each connection. */
+    private static final Optional<AccessDecision> NO_RULE_MATCHED = Optional.of(AccessDecision.allow("no rule matched"));
+
     /** Copies the rules. */
     public AccessRules {
         rules = List.copyOf(rules);
@@ -27,7 +31,7 @@ public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy)
 
     /** No rules: everyone is allowed. */
     public static AccessRules none() {
-        return new AccessRules(List.of(), TemporaryFailurePolicy.NO_MATCH);
+        return NONE;
     }
 
     /** Whether any rule needs the client's name. */
@@ -48,7 +52,7 @@ public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy)
                 return Optional.of(rule.decision());
             }
         }
-        return Optional.of(AccessDecision.allow("no rule matched"));
+        return NO_RULE_MATCHED;
     }
 
     /** Decides with the outcome of the client's name lookup. */

@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 public record ClientChecks(HostResolver resolver, Duration deadline, AccessRules rules) {
 
+    private static final ClientChecks NONE =
+            new ClientChecks(new DisabledResolver(), Duration.ofSeconds(1), AccessRules.none());
+
     /** Validates the deadline (more than 0, at most a minute, like {@code resolver.deadline}). */
     public ClientChecks {
         Objects.requireNonNull(resolver, "resolver");
@@ -28,6 +31,6 @@ public record ClientChecks(HostResolver resolver, Duration deadline, AccessRules
 
     /** No resolution, no rules: the embedded default, deterministic for tests. */
     public static ClientChecks none() {
-        return new ClientChecks(new DisabledResolver(), Duration.ofSeconds(1), AccessRules.none());
+        return NONE;
     }
 }

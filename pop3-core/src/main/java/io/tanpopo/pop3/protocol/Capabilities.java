@@ -38,7 +38,7 @@ public final class Capabilities {
         }
         context.config().expire().ifPresent(days -> lines.add("EXPIRE " + days));
         context.loginDelays().ifPresent(d -> lines.add("LOGIN-DELAY " + d.delay().toSeconds()));
-        lines.add("IMPLEMENTATION tanpopo-" + context.version());
+        lines.add("IMPLEMENTATION tanpopo-" + context.version().get());
         lines.removeIf(line -> !context.hooks().profile().advertises(line));
         return lines;
     }

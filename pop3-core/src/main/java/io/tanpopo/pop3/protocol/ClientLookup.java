@@ -90,7 +90,7 @@ public final class ClientLookup {
 
     private void settle(SessionDriver driver, InetAddress client, Resolution resolution,
             Optional<AccessDecision> byAddress) {
-        AccessDecision decision = byAddress.orElseGet(() -> checks.rules().decide(client, resolution));
+        AccessDecision decision = byAddress.isPresent() ? byAddress.get() : checks.rules().decide(client, resolution);
         describe(driver, client, resolution);
         if (!decision.allowed()) {
             log(driver, "client {} denied by {}", client.getHostAddress(), decision.rule());

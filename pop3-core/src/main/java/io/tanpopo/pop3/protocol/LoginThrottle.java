@@ -16,12 +16,8 @@ public final class LoginThrottle {
 
     private final Duration base;
     private final Duration cap;
-    private final Map<InetAddress, Integer> failures = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<InetAddress, Integer> eldest) {
-            return size() > MAX_ADDRESSES;
-        }
-    };
+    /** Made at the first failure: most servers (every test server) never see one. */
+    private Map<InetAddress, Integer> failures;
 
     public LoginThrottle(Duration base, Duration cap) {
         this.base = base;
@@ -30,16 +26,26 @@ public final class LoginThrottle {
 
     /** Records a failure from {@code client} and returns the delay before answering it. */
     public synchronized Duration failed(InetAddress client) {
+        if (failures == null) {
+            failures = new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<InetAddress, Integer> eldest) {
+                    return size() > MAX_ADDRESSES;
+                }
+            };
+        }
         int count = failures.merge(client, 1, (a, b) -> Math.min(a + b, 32));
         Duration delay = base.multipliedBy(1L << Math.min(count - 1, 20));
         return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
     public synchronized void succeeded(InetAddress client) {
-        failures.remove(client);
+        if (failures != null) {
+            failures.remove(client);
+        }
     }
 
     synchronized int tracked() {
-        return failures.size();
+        return failures == null ? 0 : failures.size();
     }
 }

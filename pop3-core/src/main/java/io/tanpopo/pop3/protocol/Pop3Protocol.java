@@ -19,7 +19,10 @@ public final class Pop3Protocol {
     private final SessionRuntime runtime;
     private final ClientLookup lookup;
     private final AtomicLong sessions = new AtomicLong();
-    private final long pid = ProcessHandle.current().pid();
+    /** The parts of every APOP stamp that are the same for all sessions: {@code <pid.} and {@code @host>}. */
+    private final String stampHead;
+    private final String stampTail;
+    private final ProtocolProfile.Greeting greeting;
 
     public Pop3Protocol(ProtocolContext context, CommandTable table, SessionRuntime runtime) {
         this(context, table, runtime, ClientChecks.none());
@@ -31,6 +34,9 @@ public final class Pop3Protocol {
         this.dispatcher = new Dispatcher(context, table);
         this.runtime = runtime;
         this.lookup = new ClientLookup(checks, runtime);
+        this.stampHead = "<" + ProcessId.current() + ".";
+        this.stampTail = "@" + context.config().hostname() + ">";
+        this.greeting = context.hooks().profile().greetingFor(context.config().hostname());
     }
 
     public ProtocolContext context() {
@@ -41,7 +47,7 @@ public final class Pop3Protocol {
     public SessionDriver open(Connection connection, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
         long n = sessions.incrementAndGet();
         String id = Long.toString(n, 36);
-        String stamp = "<" + pid + "." + System.currentTimeMillis() + "." + n + "@" + context.config().hostname() + ">";
+        String stamp = stampHead + System.currentTimeMillis() + "." + n + stampTail;
         ConnectionInfo info = new ConnectionInfo(local, remote, context.config().hostname(),
                 Optional.empty(), secure, Map.of());
         return new SessionDriver(dispatcher, new Pop3Session(id, stamp, info), connection, runtime);
@@ -59,11 +65,31 @@ public final class Pop3Protocol {
             driver.refuse("-ERR [SYS/TEMP] Too many connections", "refused: too many connections");
             return;
         }
-        driver.onRelease(() -> {
+        driver.onRelease(new Release(limits, client, driver.session()));
+        lookup.start(driver, greeting.line(driver.session().apopStamp()));
+    }
+
+    /**
+     * Gives back what a session counted against the limits. A class, not a lambda: a capturing
+     * lambda is spun, with a method handle form of its own, at the first connection.
+     */
+    private static final class Release implements Runnable {
+        private final SessionLimits limits;
+        private final InetAddress client;
+        private final Pop3Session session;
+
+        Release(SessionLimits limits, InetAddress client, Pop3Session session) {
+            this.limits = limits;
+            this.client = client;
+            this.session = session;
+        }
+
+        @Override
+        public void run() {
             limits.disconnected(client);
-            driver.session().account().ifPresent(account -> limits.loggedOut(account.name()));
-        });
-        lookup.start(driver, context.hooks().profile().greetingLine(context.config().hostname(),
-                driver.session().apopStamp()));
+            if (session.account().isPresent()) {
+                limits.loggedOut(session.account().get().name());
+            }
+        }
     }
 }

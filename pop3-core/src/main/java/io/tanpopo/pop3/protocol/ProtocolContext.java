@@ -6,10 +6,13 @@ import io.tanpopo.store.MailStore;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What every session of one server shares: settings, backends, and the per-server counters
  * (failed-login throttle, LOGIN-DELAY, connection and session limits). One per server, never static.
+ * The version (CAPA's IMPLEMENTATION) is asked for when a client first asks for CAPA: reading it
+ * from the jar costs a first server's start more than a millisecond.
  */
 public record ProtocolContext(
         Pop3Config config,
@@ -18,7 +21,7 @@ public record ProtocolContext(
         LoginThrottle throttle,
         Optional<LoginDelays> loginDelays,
         Clock clock,
-        String version,
+        Supplier<String> version,
         SessionListener listener,
         boolean tlsAvailable,
         Cleartext cleartext,
@@ -48,11 +51,19 @@ public record ProtocolContext(
     /** A context with the throttle and login delays that {@code config} asks for. */
     public static ProtocolContext of(Pop3Config config, Authenticator authenticator, MailStore store,
             String version, SessionListener listener, boolean tlsAvailable, Cleartext cleartext) {
+        return of(config, authenticator, store, () -> version, listener, tlsAvailable, cleartext);
+    }
+
+    /** A context with the throttle and login delays that {@code config} asks for, its version read when needed. */
+    public static ProtocolContext of(Pop3Config config, Authenticator authenticator, MailStore store,
+            Supplier<String> version, SessionListener listener, boolean tlsAvailable, Cleartext cleartext) {
         Clock clock = Clock.systemUTC();
+        Optional<LoginDelays> loginDelays = config.loginDelay().isPresent()
+                ? Optional.of(new LoginDelays(config.loginDelay().get(), clock)) : Optional.empty();
         return new ProtocolContext(config, authenticator, store,
-                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()),
-                config.loginDelay().map(d -> new LoginDelays(d, clock)), clock, version, listener,
-                tlsAvailable, cleartext, ProtocolHooks.standard(), new SessionLimits(io.tanpopo.pop3.Limits.none()));
+                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()), loginDelays, clock,
+                version, listener, tlsAvailable, cleartext, ProtocolHooks.standard(),
+                new SessionLimits(io.tanpopo.pop3.Limits.none()));
     }
 
     /** Whether passwords may be sent in clear in {@code session}. */

@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public record ProtocolHooks(ProtocolProfile profile, CommandInterceptor interceptor) {
 
+    private static final ProtocolHooks STANDARD = new ProtocolHooks(ProtocolProfile.standard(), CommandInterceptor.none());
+
     public ProtocolHooks {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(interceptor, "interceptor");
@@ -18,6 +20,6 @@ public record ProtocolHooks(ProtocolProfile profile, CommandInterceptor intercep
 
     /** tanpopo as it is. */
     public static ProtocolHooks standard() {
-        return new ProtocolHooks(ProtocolProfile.standard(), CommandInterceptor.none());
+        return STANDARD;
     }
 }

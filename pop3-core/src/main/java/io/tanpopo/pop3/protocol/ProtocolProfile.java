@@ -1,10 +1,10 @@
 package io.tanpopo.pop3.protocol;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How the server presents itself: the greeting, and which optional commands and capabilities
@@ -21,23 +21,59 @@ public record ProtocolProfile(String greeting, Set<String> disabled) {
 
     /** Commands that exist only with a capability of another name. */
     private static final Map<String, String> CAPABILITY_OF = Map.of("PASS", "USER", "AUTH", "SASL");
+    private static final ProtocolProfile STANDARD = new ProtocolProfile("{host} POP3 server ready {stamp}", Set.of());
 
     public ProtocolProfile {
         Objects.requireNonNull(greeting, "greeting");
         if (greeting.indexOf('\r') >= 0 || greeting.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("greeting must be one line");
         }
-        disabled = disabled.stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        Set<String> upper = new HashSet<>();
+        for (String name : disabled) {
+            upper.add(name.toUpperCase(Locale.ROOT));
+        }
+        disabled = Set.copyOf(upper);
     }
 
     /** tanpopo's greeting and every command and capability it has. */
     public static ProtocolProfile standard() {
-        return new ProtocolProfile("{host} POP3 server ready {stamp}", Set.of());
+        return STANDARD;
     }
 
     /** The greeting line for one session, without CRLF. */
     public String greetingLine(String host, String stamp) {
-        return "+OK " + greeting.replace("{host}", host).replace("{stamp}", stamp);
+        return greetingFor(host).line(stamp);
+    }
+
+    /** The greeting lines of a server called {@code host}: its name is put in once, not per session. */
+    public Greeting greetingFor(String host) {
+        String line = "+OK " + greeting.replace("{host}", host);
+        int stamp = line.indexOf("{stamp}");
+        return stamp < 0 ? new Greeting(line, null)
+                : new Greeting(line.substring(0, stamp), line.substring(stamp + "{stamp}".length()));
+    }
+
+    /**
+     * One server's greeting with the host put in, split at its first {@code {stamp}}: a session's
+     * line is then two concatenations, not two scans of the template.
+     */
+    public static final class Greeting {
+        private final String head;
+        /** After the first {@code {stamp}}; null when the greeting has none. */
+        private final String tail;
+
+        private Greeting(String head, String tail) {
+            this.head = head;
+            this.tail = tail;
+        }
+
+        /** The line for the session whose APOP stamp is {@code stamp}, without CRLF. */
+        public String line(String stamp) {
+            if (tail == null) {
+                return head;
+            }
+            return head + stamp + (tail.indexOf('{') < 0 ? tail : tail.replace("{stamp}", stamp));
+        }
     }
 
     /** Whether the command {@code keyword} exists. */

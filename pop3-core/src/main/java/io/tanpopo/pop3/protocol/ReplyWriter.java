@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,16 +22,15 @@ final class ReplyWriter {
     private final Connection connection;
     private final Executor workers;
     private final String sessionId;
-    private final BooleanSupplier closed;
+    /** Set when the connection is gone: a stream then stops and releases the message. */
+    private volatile boolean closed;
     /** The stream whose next chunk waits for the transport to report the last one written. */
     private final AtomicReference<ReplyStream> parked = new AtomicReference<>();
 
-    /** @param closed whether the connection is gone (a stream then stops and releases the message) */
-    ReplyWriter(Connection connection, Executor workers, String sessionId, BooleanSupplier closed) {
+    ReplyWriter(Connection connection, Executor workers, String sessionId) {
         this.connection = connection;
         this.workers = workers;
         this.sessionId = sessionId;
-        this.closed = closed;
     }
 
     /** Writes a one-line or short multi-line reply and returns true; false when it must be streamed. */
@@ -51,7 +49,7 @@ final class ReplyWriter {
 
     private void pump(ReplyStream stream, Reply reply, Runnable next) {
         while (true) {
-            if (closed.getAsBoolean()) {
+            if (closed) {
                 closeQuietly(stream);
                 next.run();
                 return;
@@ -88,6 +86,11 @@ final class ReplyWriter {
             });
             return;
         }
+    }
+
+    /** The connection is gone: a reply being streamed stops at its next chunk. */
+    void connectionClosed() {
+        closed = true;
     }
 
     /**

@@ -45,7 +45,8 @@ public final class SessionDriver {
     private String closedHow = "closed";
     private boolean clientSettled;
     private boolean waitingForClient;
-    private Runnable onRelease = () -> { };
+    /** Run once the session is released; none until {@link #onRelease} sets one. */
+    private Runnable onRelease;
 
     public SessionDriver(Dispatcher dispatcher, Pop3Session session, Connection connection,
             SessionRuntime runtime) {
@@ -55,7 +56,7 @@ public final class SessionDriver {
         this.workers = runtime.workers();
         this.timer = runtime.timer();
         this.listener = runtime.listener();
-        this.writer = new ReplyWriter(connection, workers, session.id(), this::isClosed);
+        this.writer = new ReplyWriter(connection, workers, session.id());
         this.inbox = new Inbox(connection);
     }
 
@@ -106,10 +107,13 @@ public final class SessionDriver {
         boolean resume;
         synchronized (this) {
             ConnectionInfo known = session.connection();
-            Map<String, String> environment = new HashMap<>(known.environment());
-            environment.putAll(decision.environment());
-            session.connection(new ConnectionInfo(known.local(), known.remote(), known.localHostName(), name,
-                    known.secure(), environment));
+            // Without a name or variables (no resolver, no rules: every test server) nothing changes.
+            if (name.isPresent() || !decision.environment().isEmpty() || known.remoteHostName().isPresent()) {
+                Map<String, String> environment = new HashMap<>(known.environment());
+                environment.putAll(decision.environment());
+                session.connection(new ConnectionInfo(known.local(), known.remote(), known.localHostName(), name,
+                        known.secure(), environment));
+            }
             if (!decision.allowed()) {
                 session.denyAccess();
             }
@@ -168,6 +172,7 @@ public final class SessionDriver {
                 return;
             }
             closed = true;
+            writer.connectionClosed();
             inbox.clear();
             if (running && !waitingForClient && !writer.abandon()) {
                 return;
@@ -271,10 +276,6 @@ public final class SessionDriver {
         connection.startTls(new ReplyStream(reply).nextQuietly(), () -> workers.execute(this::drain));
     }
 
-    private synchronized boolean isClosed() {
-        return closed;
-    }
-
     private void release() {
         session.close().ifPresent(maildrop -> {
             try {
@@ -290,6 +291,8 @@ public final class SessionDriver {
             how = closedHow;
         }
         listener.closed(session, how);
-        action.run();
+        if (action != null) {
+            action.run();
+        }
     }
 }

@@ -17,6 +17,8 @@ import java.util.Objects;
  */
 public record ProxyPolicy(List<Cidr> trusted, Duration timeout) {
 
+    private static final ProxyPolicy NONE = new ProxyPolicy(List.of(), Duration.ofSeconds(5));
+
     public ProxyPolicy {
         trusted = List.copyOf(trusted);
         Objects.requireNonNull(timeout, "proxy.header-timeout");
@@ -27,11 +29,17 @@ public record ProxyPolicy(List<Cidr> trusted, Duration timeout) {
 
     /** No proxies: every connection is a client. */
     public static ProxyPolicy none() {
-        return new ProxyPolicy(List.of(), Duration.ofSeconds(5));
+        return NONE;
     }
 
     /** Whether {@code peer} is a proxy that must send a header. */
     public boolean trusts(InetAddress peer) {
-        return trusted.stream().anyMatch(block -> block.contains(peer));
+        // A loop, not a stream: asked for every connection, the first one included.
+        for (Cidr block : trusted) {
+            if (block.contains(peer)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.testkit;
 
+import io.tanpopo.pop3.protocol.ProcessId;
 import java.util.function.Supplier;
 
 /**
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 final class MaildirNames {
 
     private final Supplier<String> host;
-    private final long pid = ProcessHandle.current().pid();
+    private final long pid = ProcessId.current();
     private long lastMicros;
     private long count;
 

@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.tls;
 
+import io.tanpopo.resolver.strategy.HostNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -109,7 +110,7 @@ public record TlsConfig(Source source, Duration handshakeTimeout) {
         /** Validates that the host name is a plausible DNS name. */
         public Generated {
             Objects.requireNonNull(hostName, "host name must not be null");
-            if (!hostName.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")) {
+            if (!HostNames.isLetterDigitHyphen(hostName)) {
                 throw new IllegalArgumentException(
                         "host name for the generated certificate is not a DNS name: '" + hostName + "'");
             }

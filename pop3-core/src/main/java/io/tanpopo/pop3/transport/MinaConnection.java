@@ -23,7 +23,8 @@ final class MinaConnection implements Connection {
     private final IoSession session;
     private final LineDecoder decoder;
     private final TlsStarter tls;
-    private final DirectChunks chunks;
+    /** Gives the transport's direct buffers for large chunks. */
+    private final Pop3IoHandler buffers;
     /** Direct buffers handed to MINA and not yet given back; by identity (a buffer's equals is its content). */
     private final Set<ByteBuffer> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Set once the session is gone, under the lock of {@link #inFlight}. */
@@ -37,11 +38,11 @@ final class MinaConnection implements Connection {
     /** Set once TLS is up (at accept on the implicit-TLS port, or when the STLS handshake finished). */
     private boolean secured;
 
-    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, DirectChunks chunks) {
+    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, Pop3IoHandler buffers) {
         this.session = session;
         this.decoder = decoder;
         this.tls = tls;
-        this.chunks = chunks;
+        this.buffers = buffers;
     }
 
     void attach(SessionDriver sessionDriver) {
@@ -120,7 +121,8 @@ final class MinaConnection implements Connection {
 
     @Override
     public void write(ByteBuffer chunk, Runnable onWritten) {
-        ByteBuffer direct = chunks.copyOf(chunk);
+        DirectChunks chunks = chunk.remaining() < DirectChunks.MIN_COPY ? null : buffers.chunks();
+        ByteBuffer direct = chunks == null ? null : chunks.copyOf(chunk);
         if (direct == null) {
             Connection.super.write(chunk, onWritten); // a heap copy
             return;
@@ -129,13 +131,13 @@ final class MinaConnection implements Connection {
     }
 
     /**
-     * Writes a buffer of {@link #chunks} and gives it back when MINA reports it written or failed,
+     * Writes a buffer of the transport's {@link DirectChunks} and gives it back when MINA reports it written or failed,
      * or when the session is gone ({@link #writesAbandoned}), whichever comes first.
      */
     private void writeDirect(ByteBuffer direct, Runnable onWritten) {
         synchronized (inFlight) {
             if (gone) {
-                chunks.release(direct);
+                buffers.chunks().release(direct);
                 if (onWritten != null) {
                     onWritten.run();
                 }
@@ -164,7 +166,9 @@ final class MinaConnection implements Connection {
             left = List.copyOf(inFlight);
             inFlight.clear();
         }
-        left.forEach(chunks::release);
+        for (ByteBuffer buffer : left) {
+            buffers.chunks().release(buffer);
+        }
     }
 
     private void giveBackOnce(ByteBuffer direct) {
@@ -173,7 +177,7 @@ final class MinaConnection implements Connection {
             held = inFlight.remove(direct);
         }
         if (held) {
-            chunks.release(direct);
+            buffers.chunks().release(direct);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
@@ -58,16 +59,26 @@ public final class MinaTransport implements AutoCloseable {
     /** Remembered at bind: an acceptor forgets its address once it stops accepting. */
     private final List<InetSocketAddress> addresses;
     private final Pop3IoHandler handler;
+    /** Where the acceptors came from and go back to at close; empty when they are this server's own. */
+    private final Optional<SharedIo> sharedIo;
 
-    private MinaTransport(List<NioSocketAcceptor> acceptors, Pop3IoHandler handler) {
+    private MinaTransport(List<NioSocketAcceptor> acceptors, Pop3IoHandler handler, Optional<SharedIo> sharedIo) {
         this.acceptors = acceptors;
-        this.addresses = acceptors.stream().map(NioSocketAcceptor::getLocalAddress).toList();
+        this.sharedIo = sharedIo;
+        List<InetSocketAddress> bound = new ArrayList<>(acceptors.size());
+        for (NioSocketAcceptor acceptor : acceptors) {
+            bound.add(acceptor.getLocalAddress());
+        }
+        this.addresses = List.copyOf(bound);
         this.handler = handler;
     }
 
-    /** Listens as {@code options} say and serves POP3 there. */
+    /**
+     * Listens as {@code options} say and serves POP3 there. Plain conditionals and loops rather
+     * than Optional.map and streams: each lambda is a class spun at the first server's start.
+     */
     public static MinaTransport listen(Pop3Protocol protocol, Options options) {
-        TlsStarter starter = options.tls().map(t -> new TlsStarter(t, options.timer())).orElse(null);
+        TlsStarter starter = options.tls().isPresent() ? new TlsStarter(options.tls().get(), options.timer()) : null;
         Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY,
                 new ProxyIntake(options.proxy(), options.timer()), options.idleTimeout());
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
@@ -77,18 +88,21 @@ public final class MinaTransport implements AutoCloseable {
                 acceptors.add(bind(handler, options.implicitTls().get(), options, starter));
             }
         } catch (RuntimeException e) {
-            acceptors.forEach(a -> a.dispose());
+            for (NioSocketAcceptor acceptor : acceptors) {
+                acceptor.dispose();
+            }
             throw e;
         }
-        return new MinaTransport(acceptors, handler);
+        return new MinaTransport(acceptors, handler, options.sharedIo());
     }
 
     private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Options options,
             TlsStarter implicitTls) {
         // MINA's default is one processor per core plus one, each opening a selector at construction.
-        NioSocketAcceptor acceptor = options.sharedIo()
-                .map(io -> new NioSocketAcceptor(io.threads(), io.processors()))
-                .orElseGet(() -> new NioSocketAcceptor(options.ioThreads()));
+        // On shared I/O, an acceptor a closed server left is set up again, which is all a later start does.
+        NioSocketAcceptor acceptor = options.sharedIo().isPresent()
+                ? options.sharedIo().get().acceptor()
+                : new NioSocketAcceptor(options.ioThreads());
         Duration idle = options.idleTimeout();
         acceptor.setReuseAddress(true);
         acceptor.setBacklog(1024);
@@ -138,17 +152,30 @@ public final class MinaTransport implements AutoCloseable {
 
     /** Stops accepting connections; those already open go on until {@link #close()}. */
     public void stopAccepting() {
-        acceptors.forEach(NioSocketAcceptor::unbind);
+        for (NioSocketAcceptor acceptor : acceptors) {
+            acceptor.unbind();
+        }
     }
 
-    /** Stops listening and closes every connection; sessions that did not QUIT commit nothing. */
+    /**
+     * Stops listening and closes every connection; sessions that did not QUIT commit nothing. On
+     * shared I/O the acceptors go back to it once every session has closed, for the next server.
+     */
     @Override
     public void close() {
         for (NioSocketAcceptor acceptor : acceptors) {
             acceptor.unbind();
-            acceptor.getManagedSessions().values().forEach(s -> s.closeNow());
-            acceptor.dispose(true); // with shared I/O, this does not wait for the processors
+            for (IoSession session : acceptor.getManagedSessions().values()) {
+                session.closeNow();
+            }
         }
-        handler.awaitClosed(CLOSE_WAIT);
+        boolean allClosed = handler.awaitClosed(CLOSE_WAIT);
+        for (NioSocketAcceptor acceptor : acceptors) {
+            if (allClosed && sharedIo.isPresent()) {
+                sharedIo.get().release(acceptor);
+            } else {
+                acceptor.dispose(true); // with shared I/O, this does not wait for the processors
+            }
+        }
     }
 }

@@ -31,7 +31,8 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private final int lineCapacity;
     private final ProxyIntake proxy;
     private final long idleNanos;
-    private final DirectChunks chunks = new DirectChunks();
+    /** Made for the first large reply: a server that never sends one (most test servers) loads no buffer pool. */
+    private volatile DirectChunks chunks;
     /** Sessions opened whose close the protocol has not yet been told about. */
     private int open;
 
@@ -48,7 +49,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         synchronized (this) {
             open++;
         }
-        MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls, chunks);
+        MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls, this);
         boolean secure = session.getFilterChain().contains(MinaTransport.TLS_FILTER);
         if (secure) {
             connection.securedAtAccept();
@@ -149,15 +150,12 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         }
     }
 
-    DirectChunks chunks() {
-        return chunks;
-    }
-
     /**
      * Waits until the protocol has heard of every session's close, so the server may stop its workers
      * after. With shared I/O threads the close events come from a processor that outlives the server.
+     * Returns whether every session had closed in time.
      */
-    synchronized void awaitClosed(Duration limit) {
+    synchronized boolean awaitClosed(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         try {
             for (long left = limit.toNanos(); open > 0 && left > 0; left = deadline - System.nanoTime()) {
@@ -166,6 +164,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return open == 0;
     }
 
     @Override
@@ -176,6 +175,20 @@ final class Pop3IoHandler extends IoHandlerAdapter {
             LOG.warn("connection {} failed", session.getId(), cause);
         }
         session.closeNow();
+    }
+
+    /** The direct buffers of this transport's sessions, made at the first call. */
+    DirectChunks chunks() {
+        DirectChunks made = chunks;
+        if (made == null) {
+            synchronized (this) {
+                if (chunks == null) {
+                    chunks = new DirectChunks();
+                }
+                made = chunks;
+            }
+        }
+        return made;
     }
 
     private static MinaConnection connection(IoSession session) {

@@ -73,7 +73,7 @@ class ReplyWriterTest {
     }
 
     private final QueueingConnection connection = new QueueingConnection();
-    private final ReplyWriter writer = new ReplyWriter(connection, Runnable::run, "s1", () -> false);
+    private final ReplyWriter writer = new ReplyWriter(connection, Runnable::run, "s1");
 
     @Test
     void smallMessage_isOneWriteAndTheNextCommandRunsWithoutWaitingForIt() {
