@@ -78,6 +78,13 @@ final class TlsStarter {
         EngineFilter(TlsContextProvider tls) {
             super(tls.currentContext());
             this.tls = tls;
+            /*
+             * MINA 2.2's default handler encrypts under its lock but hands the records on after
+             * releasing it, so a reply written by a worker and an acknowledgement handled by the I/O
+             * thread can put two records on the socket out of sequence (the client sees a broken
+             * record: "Tag mismatch"). This handler passes each record on while it holds its lock.
+             */
+            setUseNonBlockingPipeline(false);
         }
 
         @Override
