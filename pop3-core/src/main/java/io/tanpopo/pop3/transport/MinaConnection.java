@@ -10,15 +10,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.ssl.SslFilter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A MINA session seen as a protocol {@link Connection}; the one attribute of the MINA session. */
 final class MinaConnection implements Connection {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MinaConnection.class);
 
     private final IoSession session;
     private final LineDecoder decoder;
@@ -37,6 +33,8 @@ final class MinaConnection implements Connection {
     private long partialLineSince;
     /** Set once TLS is up (at accept on the implicit-TLS port, or when the STLS handshake finished). */
     private boolean secured;
+    /** The writes through the TLS filter, from accept on the implicit-TLS port or STLS on; else null. */
+    private volatile TlsWrites tlsWrites;
 
     MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, Pop3IoHandler buffers) {
         this.session = session;
@@ -100,6 +98,7 @@ final class MinaConnection implements Connection {
     /** Records that the session is secure from the start (implicit TLS). */
     synchronized void securedAtAccept() {
         secured = true;
+        tlsWrites = new TlsWrites(session, tls);
     }
 
     /** Records that the STLS handshake finished; true the first time only. */
@@ -113,7 +112,7 @@ final class MinaConnection implements Connection {
 
     @Override
     public void write(byte[] chunk, Runnable onWritten) {
-        var future = session.write(IoBuffer.wrap(chunk));
+        WriteFuture future = send(IoBuffer.wrap(chunk));
         if (onWritten != null) {
             future.addListener(f -> onWritten.run());
         }
@@ -146,12 +145,18 @@ final class MinaConnection implements Connection {
             inFlight.add(direct);
         }
         // MINA moves the position of what it was given after reporting it written: give it a view.
-        session.write(IoBuffer.wrap(direct.duplicate())).addListener(f -> {
+        send(IoBuffer.wrap(direct.duplicate())).addListener(f -> {
             giveBackOnce(direct);
             if (onWritten != null) {
                 onWritten.run();
             }
         });
+    }
+
+    /** Plain sessions write straight to MINA; TLS sessions through {@link TlsWrites}. */
+    private WriteFuture send(IoBuffer buffer) {
+        TlsWrites through = tlsWrites;
+        return through == null ? session.write(buffer) : through.write(buffer);
     }
 
     /**
@@ -181,9 +186,11 @@ final class MinaConnection implements Connection {
         }
     }
 
+    /** On a TLS session, what MINA's TLS filter still holds counts too ({@link TlsWrites}). */
     @Override
     public long queuedBytes() {
-        return session.getScheduledWriteBytes();
+        TlsWrites through = tlsWrites;
+        return through == null ? session.getScheduledWriteBytes() : through.queuedBytes();
     }
 
     @Override
@@ -203,6 +210,7 @@ final class MinaConnection implements Connection {
             session.closeNow();
             return;
         }
+        tlsWrites = new TlsWrites(session, tls);
         tls.startAfterReply(session, reply, onWritten);
     }
 
@@ -212,19 +220,16 @@ final class MinaConnection implements Connection {
     }
 
     /**
-     * Closes after what is queued. On a secured session, TLS is shut down first with a close_notify
-     * (RFC 8446 §6.1), so a client can tell the end from a truncation: MINA 2.2 sends it only when the
-     * filter is removed; on a plain close it tries after the socket is gone.
+     * Closes after what is queued. A TLS session waits until its writes have left the TLS filter,
+     * then ends with close_notify ({@link TlsWrites}, {@link TlsStarter#closeWithNotify}).
      */
     @Override
     public void close() {
-        if (session.containsAttribute(SslFilter.SSL_SECURED) && session.getFilterChain().contains(MinaTransport.TLS_FILTER)) {
-            try {
-                session.getFilterChain().remove(MinaTransport.TLS_FILTER);
-            } catch (RuntimeException e) {
-                LOG.debug("connection {}: TLS shutdown failed: {}", session.getId(), e.toString());
-            }
+        TlsWrites through = tlsWrites;
+        if (through == null) {
+            session.closeOnFlush();
+        } else {
+            through.close();
         }
-        session.closeOnFlush();
     }
 }

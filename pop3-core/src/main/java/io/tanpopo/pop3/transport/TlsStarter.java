@@ -2,11 +2,14 @@ package io.tanpopo.pop3.transport;
 
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.filterchain.IoFilterChain;
 import org.apache.mina.core.future.DefaultWriteFuture;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
@@ -15,6 +18,8 @@ import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.ssl.DisableEncryptWriteRequest;
 import org.apache.mina.filter.ssl.EncryptedWriteRequest;
 import org.apache.mina.filter.ssl.SslFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts TLS on MINA sessions: at accept on the implicit-TLS port (RFC 8314), or after STLS
@@ -22,6 +27,8 @@ import org.apache.mina.filter.ssl.SslFilter;
  * are used without a restart. A handshake that does not finish in time is closed.
  */
 final class TlsStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TlsStarter.class);
 
     private final Supplier<TlsContextProvider> provider;
     private final ScheduledExecutorService timer;
@@ -61,6 +68,20 @@ final class TlsStarter {
         }, millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Ends a TLS session whose writes have all left ({@link TlsWrites}): a close_notify (RFC 8446 §6.1)
+     * when the handshake finished, so the client can tell the end from a truncation, then the socket
+     * once that is written. On the timer: the last write may be reported from inside MINA's TLS
+     * filter, whose locks this takes.
+     */
+    void closeWithNotify(IoSession session) {
+        try {
+            timer.execute(() -> EngineFilter.closeWithNotify(session));
+        } catch (RejectedExecutionException e) {
+            session.closeNow(); // the server is stopping
+        }
+    }
+
     /** A write that passes the TLS filter unencrypted: the STLS reply itself. */
     private static final class PlainWriteRequest extends DefaultWriteRequest implements DisableEncryptWriteRequest {
         PlainWriteRequest(Object message, WriteFuture future) {
@@ -92,11 +113,30 @@ final class TlsStarter {
             return tls.newServerEngine();
         }
 
+        /**
+         * Sends close_notify if the handshake finished and forgets the session's TLS state, the filter
+         * staying in the chain; then closes once that is written. Nothing may be waiting for
+         * encryption: MINA drops (and reports as an error) what is. Here, not in the outer class, so
+         * that a server whose clients never use TLS does not load the TLS exception classes.
+         */
+        static void closeWithNotify(IoSession session) {
+            IoFilterChain chain = session.getFilterChain();
+            if (session.containsAttribute(SSL_SECURED)
+                    && chain.get(MinaTransport.TLS_FILTER) instanceof EngineFilter filter) {
+                try {
+                    filter.onClose(chain.getNextFilter(MinaTransport.TLS_FILTER), session, false);
+                } catch (SSLException | RuntimeException e) {
+                    LOG.debug("connection {}: TLS shutdown failed: {}", session.getId(), e.toString());
+                }
+            }
+            // Queued behind the close_notify, which the filter wrote on its way out.
+            session.closeOnFlush();
+        }
+
         /*
-         * After MinaConnection#close() shut TLS down (onClose, synchronized on this per-session filter),
-         * MINA's filter has no handler left and would throw NullPointerException for a record still in
-         * flight or for the client's answering close_notify. Synchronized so the check and the call
-         * cannot straddle the shutdown.
+         * After closeWithNotify (onClose, synchronized on this filter), MINA's filter has no handler
+         * left and would throw NullPointerException for a record still in flight or for the client's
+         * answering close_notify. Synchronized so the check and the call cannot straddle the shutdown.
          */
         @Override
         public synchronized void messageSent(NextFilter next, IoSession session, WriteRequest request)

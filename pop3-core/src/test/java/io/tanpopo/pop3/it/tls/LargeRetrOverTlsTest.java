@@ -39,6 +39,7 @@ class LargeRetrOverTlsTest {
     private static final int SESSIONS = 24;
     private static final int PARALLEL = 6;
     private static final int MESSAGE_OCTETS = 3 * 1024 * 1024;
+    private static final int NOOPS = 300;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration ALL_SESSIONS = Duration.ofMinutes(2);
 
@@ -78,32 +79,49 @@ class LargeRetrOverTlsTest {
 
     @Test
     void implicitTls_pipelinedRetrs_arriveWhole() throws Exception {
-        runSessions(false, false);
+        runSessions(user -> retrs(user, false, false));
     }
 
     @Test
     void implicitTls_pipelinedRetrsThenQuit_arriveWhole_andEndWithCloseNotify() throws Exception {
-        runSessions(false, true);
+        runSessions(user -> retrs(user, false, true));
     }
 
     @Test
     void stls_pipelinedRetrs_arriveWhole() throws Exception {
-        runSessions(true, false);
+        runSessions(user -> retrs(user, true, false));
     }
 
     @Test
     void stls_pipelinedRetrsThenQuit_arriveWhole_andEndWithCloseNotify() throws Exception {
-        runSessions(true, true);
+        runSessions(user -> retrs(user, true, true));
     }
 
-    private void runSessions(boolean stls, boolean quitPipelined) throws Exception {
+    /** MINA's TLS filter holds at most 64 writes waiting for encryption; one more closed the session. */
+    @Test
+    void implicitTls_hundredsOfOneLineRepliesBehindALargeOne_allArrive() throws Exception {
+        runSessions(this::noopsBehindRetr);
+    }
+
+    /** One client's dialogue: null when all was well, else what went wrong. */
+    private interface Dialogue {
+        String run(String user) throws IOException;
+    }
+
+    private void runSessions(Dialogue dialogue) throws Exception {
         endings.clear();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         List<Future<String>> results = new ArrayList<>();
         try {
             for (int i = 0; i < SESSIONS; i++) {
                 String user = "user" + i;
-                results.add(pool.submit(() -> oneSession(user, stls, quitPipelined)));
+                results.add(pool.submit(() -> {
+                    try {
+                        return dialogue.run(user);
+                    } catch (IOException | RuntimeException e) {
+                        return e.toString();
+                    }
+                }));
             }
             List<String> failures = new ArrayList<>();
             long deadline = System.nanoTime() + ALL_SESSIONS.toNanos();
@@ -121,14 +139,8 @@ class LargeRetrOverTlsTest {
         assertThat(endings.values()).containsOnly("quit");
     }
 
-    /** One session; null when all was well, else what went wrong. */
-    private String oneSession(String user, boolean stls, boolean quitPipelined) {
-        String commands = "USER " + user + "\r\nPASS secret\r\nRETR 1\r\nRETR 2\r\n" + (quitPipelined ? "QUIT\r\n" : "");
-        try (Socket plain = new Socket()) {
-            // A small window: the replies pile up in the server, as for a slow client.
-            plain.setReceiveBufferSize(16 * 1024);
-            plain.connect(new InetSocketAddress("127.0.0.1", stls ? server.port() : server.tlsPort().getAsInt()), 5_000);
-            plain.setSoTimeout((int) READ_TIMEOUT.toMillis());
+    private String retrs(String user, boolean stls, boolean quitPipelined) throws IOException {
+        try (Socket plain = connect(stls ? server.port() : server.tlsPort().getAsInt())) {
             if (stls) {
                 expectOk(plain.getInputStream(), "greeting");
                 plain.getOutputStream().write("STLS\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -138,7 +150,7 @@ class LargeRetrOverTlsTest {
             if (!stls) {
                 expectOk(tls, "greeting");
             }
-            tls.write(commands);
+            tls.write("USER " + user + "\r\nPASS secret\r\nRETR 1\r\nRETR 2\r\n" + (quitPipelined ? "QUIT\r\n" : ""));
             expectOk(tls, "USER");
             expectOk(tls, "PASS");
             for (int i = 0; i < 2; i++) {
@@ -151,15 +163,44 @@ class LargeRetrOverTlsTest {
             if (!quitPipelined) {
                 tls.write("QUIT\r\n");
             }
-            expectOk(tls, "QUIT");
-            int after = tls.read();
-            if (after != -1) {
-                return "octets after the QUIT reply";
-            }
-            return tls.closeNotified() ? null : "the stream ended without close_notify";
-        } catch (IOException | RuntimeException e) {
-            return e.toString();
+            return quitReplyThenCloseNotify(tls);
         }
+    }
+
+    private String noopsBehindRetr(String user) throws IOException {
+        try (Socket plain = connect(server.tlsPort().getAsInt())) {
+            EngineClient tls = new EngineClient(plain, client);
+            expectOk(tls, "greeting");
+            tls.write("USER " + user + "\r\nPASS secret\r\nRETR 1\r\n" + "NOOP\r\n".repeat(NOOPS) + "QUIT\r\n");
+            expectOk(tls, "USER");
+            expectOk(tls, "PASS");
+            expectOk(tls, "RETR 1");
+            String damage = compare(tls, wire[0]);
+            if (damage != null) {
+                return "RETR 1: " + damage;
+            }
+            for (int i = 0; i < NOOPS; i++) {
+                expectOk(tls, "NOOP " + (i + 1));
+            }
+            return quitReplyThenCloseNotify(tls);
+        }
+    }
+
+    /** A socket with a small receive window: the replies pile up in the server, as for a slow client. */
+    private static Socket connect(int port) throws IOException {
+        Socket plain = new Socket();
+        plain.setReceiveBufferSize(16 * 1024);
+        plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        plain.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        return plain;
+    }
+
+    private static String quitReplyThenCloseNotify(EngineClient tls) throws IOException {
+        expectOk(tls, "QUIT");
+        if (tls.read() != -1) {
+            return "octets after the QUIT reply";
+        }
+        return tls.closeNotified() ? null : "the stream ended without close_notify";
     }
 
     private static String compare(InputStream in, byte[] expected) throws IOException {
