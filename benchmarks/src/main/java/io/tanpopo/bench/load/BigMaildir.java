@@ -81,7 +81,7 @@ final class BigMaildir {
     static Path copy(Path seed, Path root) throws IOException {
         Path maildir = root.resolve("u0").resolve("Maildir");
         Path other = root.resolve("u1").resolve("Maildir");
-        Path done = root.resolve("complete-2");
+        Path done = root.resolve("complete-u1-copy");
         if (!Files.exists(done)) {
             for (Path old : new Path[] {maildir, other}) {
                 if (Files.exists(old)) {
