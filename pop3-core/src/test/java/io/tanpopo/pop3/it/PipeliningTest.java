@@ -100,7 +100,7 @@ class PipeliningTest {
             ByteArrayOutputStream bodies = new ByteArrayOutputStream();
             long octets = 0;
             for (int i = 0; i < sizes.length; i++) {
-                byte[] message = seamMessage(sizes[i], i);
+                byte[] message = SeamMessages.of(sizes[i], i, false);
                 big.mailbox("bob").add(message);
                 octets += SeedMessages.size(message);
                 commands.append("RETR ").append(i + 1).append("\r\n");
@@ -117,30 +117,6 @@ class PipeliningTest {
         }
     }
 
-    /** Bare-LF lines, some starting with "." and some ending in CRLF, placed so they straddle 64 KB seams. */
-    private static byte[] seamMessage(int size, int seed) {
-        byte[] message = new byte[size];
-        java.util.Random random = new java.util.Random(seed);
-        int column = 0;
-        for (int i = 0; i < size; i++) {
-            boolean seam = (i + 1) % 65_536 < 3 || (i + 1) % 8_192 == 0;
-            if (column > 0 && (column > 70 || seam || random.nextInt(60) == 0)) {
-                message[i] = '\n';
-                column = 0;
-            } else if (column == 0 && (seam || random.nextInt(5) == 0)) {
-                message[i] = '.';
-                column++;
-            } else if (column > 0 && i + 1 < size && random.nextInt(30) == 0) {
-                message[i] = '\r';
-                message[++i] = '\n';
-                column = 0;
-            } else {
-                message[i] = (byte) ('a' + random.nextInt(26));
-                column++;
-            }
-        }
-        return message;
-    }
 
     @Test
     void failedLoginDelay_laterPipelinedCommandsWaitTheirTurn() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.DetachedProtocol;
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.it.SeamMessages;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.maildir.MaildirConfig;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +46,7 @@ class MaildirRetrTest {
 
     @RepeatedTest(3)
     void clientGoneMidMessage_everyDirectBufferIsGivenBack() throws IOException {
-        DirectChunks chunks = start(maildir(List.of(seamMessage(8 * 1024 * 1024, 9))));
+        DirectChunks chunks = start(maildir(List.of(SeamMessages.of(8 * 1024 * 1024, 9, true))));
 
         try (Socket socket = connect(transport.localAddress().getPort())) {
             socket.getOutputStream().write(ascii("USER alice\r\nPASS secret\r\nRETR 1\r\n"));
@@ -79,32 +79,6 @@ class MaildirRetrTest {
         return transport.directChunks();
     }
 
-    /** Bare-LF lines, some starting with "." and some ending in CRLF or a lone CR, dots and CRLFs at 64 KB seams. */
-    private static byte[] seamMessage(int size, int seed) {
-        byte[] message = new byte[size];
-        Random random = new Random(seed);
-        int column = 0;
-        for (int i = 0; i < size; i++) {
-            boolean seam = (i + 1) % 65_536 < 3;
-            if (column > 0 && (column > 70 || seam || random.nextInt(60) == 0)) {
-                message[i] = '\n';
-                column = 0;
-            } else if (column == 0 && (seam || random.nextInt(5) == 0)) {
-                message[i] = '.';
-                column++;
-            } else if (column > 0 && i + 1 < size && random.nextInt(30) == 0) {
-                message[i] = '\r';
-                if (random.nextBoolean()) {
-                    message[++i] = '\n';
-                    column = 0;
-                }
-            } else {
-                message[i] = (byte) ('a' + random.nextInt(26));
-                column++;
-            }
-        }
-        return message;
-    }
 
     private static Socket connect(int port) throws IOException {
         Socket socket = new Socket();
