@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.apache.mina.core.filterchain.DefaultIoFilterChainBuilder;
+import org.apache.mina.core.filterchain.IoFilter;
+import org.apache.mina.core.filterchain.IoFilterChain;
+import org.apache.mina.core.filterchain.IoFilterChainBuilder;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
@@ -123,15 +127,32 @@ public final class MinaTransport implements AutoCloseable {
     }
 
     /**
-     * The filter chain, in order: TLS (here from the start on the implicit-TLS port; added per
-     * session on STLS), then the handler. There is no codec filter (the handler splits lines itself,
-     * with a bounded buffer) and no executor filter (the protocol runs commands on its own workers,
-     * in order, and never blocks an I/O thread).
+     * The filter chain, in order: TLS (from the start on the implicit-TLS port, added per session
+     * on STLS), then the handler. There is no codec filter (the handler splits lines itself, with a
+     * bounded buffer) and no executor filter (the protocol runs commands on its own workers, in
+     * order, and never blocks an I/O thread). An acceptor a closed server left may come with
+     * another server's builder: each start sets its own.
      */
     private static void buildChain(NioSocketAcceptor acceptor, TlsStarter implicitTls) {
-        acceptor.getFilterChain().clear();
-        if (implicitTls != null) {
-            acceptor.getFilterChain().addFirst(TLS_FILTER, implicitTls.newFilter());
+        acceptor.setFilterChainBuilder(implicitTls == null ? new DefaultIoFilterChainBuilder()
+                : new ImplicitTls(implicitTls));
+    }
+
+    /**
+     * A TLS filter of its own for every session of the implicit-TLS port, as STLS adds one: the
+     * filter serialises its sessions' TLS work on itself, so one filter for the port would make
+     * all of its sessions decrypt and acknowledge by turns.
+     */
+    private static final class ImplicitTls implements IoFilterChainBuilder {
+        private final TlsStarter tls;
+
+        ImplicitTls(TlsStarter tls) {
+            this.tls = tls;
+        }
+
+        @Override
+        public void buildFilterChain(IoFilterChain chain) {
+            chain.addFirst(TLS_FILTER, tls.newFilter());
         }
     }
 
@@ -143,6 +164,20 @@ public final class MinaTransport implements AutoCloseable {
     /** The implicit-TLS address, when listening there. */
     public Optional<InetSocketAddress> implicitTlsAddress() {
         return addresses.size() > 1 ? Optional.of(addresses.get(1)) : Optional.empty();
+    }
+
+    /** The TLS filters of the open sessions, for tests. */
+    List<IoFilter> tlsFilters() {
+        List<IoFilter> filters = new ArrayList<>();
+        for (NioSocketAcceptor acceptor : acceptors) {
+            for (IoSession session : acceptor.getManagedSessions().values()) {
+                IoFilter filter = session.getFilterChain().get(TLS_FILTER);
+                if (filter != null) {
+                    filters.add(filter);
+                }
+            }
+        }
+        return filters;
     }
 
     /** The direct buffers outgoing chunks are written from, for tests. */

@@ -17,12 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 class GeneratedTrustTest {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GeneratedTrustTest.class);
 
     private static TlsContextProvider provider;
     private static TlsEchoServer server;
@@ -36,20 +32,6 @@ class GeneratedTrustTest {
     @AfterAll
     static void stopServer() throws Exception {
         server.close();
-    }
-
-    @Test
-    void generate_isFast() throws Exception {
-        // Warm-up once (class loading), then measure; EC P-256 key generation takes milliseconds.
-        TlsContextProvider.create(TlsConfig.generated("localhost"), Clock.systemUTC());
-        int runs = 5;
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            TlsContextProvider.create(TlsConfig.generated("localhost"), Clock.systemUTC());
-        }
-        Duration each = Duration.ofNanos((System.nanoTime() - start) / runs);
-        LOG.info("generated CA + server certificate + SSLContext in {} ms on average", each.toMillis());
-        assertThat(each).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
