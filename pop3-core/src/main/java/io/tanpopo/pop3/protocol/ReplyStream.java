@@ -1,12 +1,12 @@
 package io.tanpopo.pop3.protocol;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The octets of one reply, as a sequence of chunks a transport writes one after another: the
@@ -160,19 +160,46 @@ public final class ReplyStream implements Closeable {
         }
     }
 
+    /**
+     * The status line, the lines dot-stuffed, each ended by CRLF, and the terminator, in one array
+     * of its exact length. A method per line: a scan listing of a big maildrop is 100,000 lines,
+     * which a method compiled after a few hundred calls serves faster than a loop body.
+     */
     private static byte[] withLines(byte[] status, ReplyBody.Lines lines) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(status.length + 32 * lines.lines().size() + 3);
-        out.writeBytes(status);
-        for (String line : lines.lines()) {
-            if (line.startsWith(".")) {
-                out.write('.');
-            }
-            out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-            out.write('\r');
-            out.write('\n');
+        List<String> text = lines.lines();
+        byte[][] encoded = new byte[text.size()][];
+        int size = status.length + 3;
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = text.get(i).getBytes(StandardCharsets.UTF_8);
+            size += encodedLength(encoded[i]);
         }
-        out.writeBytes(new byte[] {'.', '\r', '\n'});
-        return out.toByteArray();
+        byte[] out = new byte[size];
+        System.arraycopy(status, 0, out, 0, status.length);
+        int at = status.length;
+        for (byte[] line : encoded) {
+            at = putLine(out, at, line);
+        }
+        out[at] = '.';
+        out[at + 1] = '\r';
+        out[at + 2] = '\n';
+        return out;
+    }
+
+    /** The octets of {@code line} on the wire: a leading "." doubled, then CRLF. */
+    private static int encodedLength(byte[] line) {
+        return line.length + 2 + (line.length > 0 && line[0] == '.' ? 1 : 0);
+    }
+
+    /** Puts {@code line} at {@code at} as {@link #encodedLength} counts it; where it ends. */
+    private static int putLine(byte[] out, int at, byte[] line) {
+        if (line.length > 0 && line[0] == '.') {
+            out[at++] = '.';
+        }
+        System.arraycopy(line, 0, out, at, line.length);
+        at += line.length;
+        out[at] = '\r';
+        out[at + 1] = '\n';
+        return at + 2;
     }
 
     /** Releases the message stream; safe to call more than once. */

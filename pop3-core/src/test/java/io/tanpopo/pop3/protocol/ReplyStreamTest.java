@@ -25,6 +25,18 @@ class ReplyStreamTest {
     }
 
     @Test
+    void lines_areOneChunk_dotStuffed_utf8_eachEndedByCrlf_thenTheTerminator() throws Exception {
+        try (ReplyStream stream = new ReplyStream(Reply.ok("3 lines", List.of("1 abc", ".lead", "", "caf\u00e9 \u65e5", ".")))) {
+            assertThat(new String(stream.next(), StandardCharsets.UTF_8)).isEqualTo(
+                    "+OK 3 lines\r\n1 abc\r\n..lead\r\n\r\ncaf\u00e9 \u65e5\r\n..\r\n.\r\n");
+            assertThat(stream.next()).isNull();
+        }
+        try (ReplyStream stream = new ReplyStream(Reply.ok("none", List.of()))) {
+            assertThat(text(stream.next())).isEqualTo("+OK none\r\n.\r\n");
+        }
+    }
+
+    @Test
     void messageWithoutFinalLineEnd_getsCrlfBeforeTerminator() throws Exception {
         assertThat(text(concat(chunks(message("a\nb"), -1)))).isEqualTo("+OK x\r\na\r\nb\r\n.\r\n");
     }
