@@ -43,14 +43,24 @@ public final class ListCommand implements Command {
                     ? Reply.ok((parsed.index() + 1) + " " + columns.value(session, parsed.index()))
                     : parsed.error();
         }
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < session.messages().size(); i++) {
-            if (!session.isDeleted(i)) {
-                lines.add((i + 1) + " " + columns.value(session, i));
-            }
+        int count = session.messages().size();
+        List<String> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            addLine(lines, session, i);
         }
         long[] stat = session.liveCountAndSize();
         return Reply.ok(stat[0] + " messages (" + stat[1] + " octets)", lines);
+    }
+
+    /**
+     * The scan line of message {@code index}, unless it is marked deleted. A method per line: the
+     * listing of a big maildrop is 100,000 lines, which a compiled method serves sooner than a loop
+     * body the interpreter runs until on-stack replacement.
+     */
+    private void addLine(List<String> lines, Pop3Session session, int index) {
+        if (!session.isDeleted(index)) {
+            lines.add((index + 1) + " " + columns.value(session, index));
+        }
     }
 
     /** The second column of a scan listing. */
