@@ -2,16 +2,13 @@ package io.tanpopo.pop3.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.pop3.DetachedProtocol;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -31,27 +28,20 @@ import org.junit.jupiter.api.Test;
  */
 class ImplicitTlsFilterTest {
 
-    private DetachedProtocol detached;
-    private MinaTransport transport;
+    private LoopbackTransport server;
 
     @AfterEach
     void stop() {
-        if (transport != null) {
-            transport.close();
-        }
-        if (detached != null) {
-            detached.close();
+        if (server != null) {
+            server.close();
         }
     }
 
     @Test
     void implicitTls_everySessionHasAFilterOfItsOwn() throws Exception {
         TlsContextProvider provider = TlsContextProvider.create(TlsConfig.generated("localhost"), Clock.systemUTC());
-        detached = Pop3Server.builder().user("alice", "secret").detached();
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        transport = MinaTransport.listen(detached.protocol(), new MinaTransport.Options(loopback,
-                Optional.of(loopback), Duration.ofMinutes(1), Optional.of(() -> provider), detached.timer(),
-                ProxyPolicy.none(), 1, Optional.empty()));
+        server = LoopbackTransport.start(Pop3Server.builder().user("alice", "secret"), Optional.of(provider));
+        MinaTransport transport = server.transport;
         int port = transport.implicitTlsAddress().orElseThrow().getPort();
 
         try (SSLSocket first = connect(port); SSLSocket second = connect(port)) {

@@ -2,10 +2,8 @@ package io.tanpopo.pop3.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.pop3.DetachedProtocol;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.it.SeamMessages;
-import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,16 +28,12 @@ class MaildirRetrTest {
 
     @TempDir
     Path root;
-    private DetachedProtocol detached;
-    private MinaTransport transport;
+    private LoopbackTransport server;
 
     @AfterEach
     void stop() {
-        if (transport != null) {
-            transport.close();
-        }
-        if (detached != null) {
-            detached.close();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -48,7 +41,7 @@ class MaildirRetrTest {
     void clientGoneMidMessage_everyDirectBufferIsGivenBack() throws IOException {
         DirectChunks chunks = start(maildir(List.of(SeamMessages.of(8 * 1024 * 1024, 9, true))));
 
-        try (Socket socket = connect(transport.localAddress().getPort())) {
+        try (Socket socket = connect(server.transport.localAddress().getPort())) {
             socket.getOutputStream().write(ascii("USER alice\r\nPASS secret\r\nRETR 1\r\n"));
             assertThat(socket.getInputStream().readNBytes(100_000)).hasSize(100_000);
             Await.until(WAIT, "buffers holding the queued chunks", () -> chunks.inUse() > 0);
@@ -72,11 +65,8 @@ class MaildirRetrTest {
 
     /** Starts the transport over a protocol serving {@code store} to alice; returns its buffers. */
     private DirectChunks start(MailStore store) {
-        detached = Pop3Server.builder().user("alice", "secret").store(store).detached();
-        transport = MinaTransport.listen(detached.protocol(), new MinaTransport.Options(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Optional.empty(), Duration.ofMinutes(1),
-                Optional.empty(), detached.timer(), ProxyPolicy.none(), 1, Optional.empty()));
-        return transport.directChunks();
+        server = LoopbackTransport.start(Pop3Server.builder().user("alice", "secret").store(store));
+        return server.transport.directChunks();
     }
 
 
