@@ -22,7 +22,8 @@ public final class Pop3Protocol {
     /** The parts of every APOP stamp that are the same for all sessions: {@code <pid.} and {@code @host>}. */
     private final String stampHead;
     private final String stampTail;
-    private final ProtocolProfile.Greeting greeting;
+    /** The greeting with this server's host name put in; {@code {stamp}} is put in per session. */
+    private final String greeting;
 
     public Pop3Protocol(ProtocolContext context, CommandTable table, SessionRuntime runtime) {
         this(context, table, runtime, ClientChecks.none());
@@ -66,7 +67,7 @@ public final class Pop3Protocol {
             return;
         }
         driver.onRelease(new Release(limits, client, driver.session()));
-        lookup.start(driver, greeting.line(driver.session().apopStamp()));
+        lookup.start(driver, greeting.replace("{stamp}", driver.session().apopStamp()));
     }
 
     /**

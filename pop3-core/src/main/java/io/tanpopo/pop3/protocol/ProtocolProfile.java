@@ -42,38 +42,15 @@ public record ProtocolProfile(String greeting, Set<String> disabled) {
 
     /** The greeting line for one session, without CRLF. */
     public String greetingLine(String host, String stamp) {
-        return greetingFor(host).line(stamp);
-    }
-
-    /** The greeting lines of a server called {@code host}: its name is put in once, not per session. */
-    public Greeting greetingFor(String host) {
-        String line = "+OK " + greeting.replace("{host}", host);
-        int stamp = line.indexOf("{stamp}");
-        return stamp < 0 ? new Greeting(line, null)
-                : new Greeting(line.substring(0, stamp), line.substring(stamp + "{stamp}".length()));
+        return greetingFor(host).replace("{stamp}", stamp);
     }
 
     /**
-     * One server's greeting with the host put in, split at its first {@code {stamp}}: a session's
-     * line is then two concatenations, not two scans of the template.
+     * The greeting line of a server called {@code host}, with {@code {stamp}} still to be put in
+     * per session: the host is put in once per server, not at every connection.
      */
-    public static final class Greeting {
-        private final String head;
-        /** After the first {@code {stamp}}; null when the greeting has none. */
-        private final String tail;
-
-        private Greeting(String head, String tail) {
-            this.head = head;
-            this.tail = tail;
-        }
-
-        /** The line for the session whose APOP stamp is {@code stamp}, without CRLF. */
-        public String line(String stamp) {
-            if (tail == null) {
-                return head;
-            }
-            return head + stamp + (tail.indexOf('{') < 0 ? tail : tail.replace("{stamp}", stamp));
-        }
+    public String greetingFor(String host) {
+        return "+OK " + greeting.replace("{host}", host);
     }
 
     /** Whether the command {@code keyword} exists. */
