@@ -134,15 +134,16 @@ final class MinaConnection implements Connection {
      * or when the session is gone ({@link #writesAbandoned}), whichever comes first.
      */
     private void writeDirect(ByteBuffer direct, Runnable onWritten) {
+        boolean held;
         synchronized (inFlight) {
-            if (gone) {
-                buffers.chunks().release(direct);
-                if (onWritten != null) {
-                    onWritten.run();
-                }
-                return;
+            held = !gone && inFlight.add(direct);
+        }
+        if (!held) { // the session is gone: nothing to write, and no callback under the lock
+            buffers.chunks().release(direct);
+            if (onWritten != null) {
+                onWritten.run();
             }
-            inFlight.add(direct);
+            return;
         }
         // MINA moves the position of what it was given after reporting it written: give it a view.
         send(IoBuffer.wrap(direct.duplicate())).addListener(f -> {
