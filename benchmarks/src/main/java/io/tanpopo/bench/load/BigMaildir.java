@@ -36,6 +36,13 @@ final class BigMaildir {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** {@link #forget} for both maildirs of a server's tree ({@link #copy}). */
+    static void forgetAll(Path root) throws IOException {
+        for (String user : new String[] {"u0", "u1"}) {
+            forget(root.resolve(user).resolve("Maildir"));
+        }
+    }
+
     /** Removes what either server keeps about the maildir, so that the next login is a first one. */
     static void forget(Path maildir) throws IOException {
         try (Stream<Path> files = Files.list(maildir)) {
@@ -78,7 +85,7 @@ final class BigMaildir {
      * {@code root/u1/Maildir} for the first login that warms a server up before the measured one;
      * made once.
      */
-    static Path copy(Path seed, Path root) throws IOException {
+    static void copy(Path seed, Path root) throws IOException {
         Path maildir = root.resolve("u0").resolve("Maildir");
         Path other = root.resolve("u1").resolve("Maildir");
         Path done = root.resolve("complete-u1-copy");
@@ -91,6 +98,5 @@ final class BigMaildir {
             }
             Files.createFile(done);
         }
-        return maildir;
     }
 }

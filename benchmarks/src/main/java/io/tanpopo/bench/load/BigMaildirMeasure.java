@@ -33,8 +33,8 @@ final class BigMaildirMeasure {
         Path seed = BigMaildir.seed(options.bigDir(), count);
         Path tRoot = options.bigDir().resolve("tanpopo-" + count);
         Path dRoot = options.bigDir().resolve("dovecot-" + count);
-        Path tMail = BigMaildir.copy(seed, tRoot);
-        Path dMail = BigMaildir.copy(seed, dRoot);
+        BigMaildir.copy(seed, tRoot);
+        BigMaildir.copy(seed, dRoot);
         Shell.run("chmod", "755", options.bigDir().toString());
         Shell.run("chown", "-R", Dovecot.MAIL_USER + ":", dRoot.toString());
         BigMaildir.warmPageCache(seed);
@@ -45,21 +45,19 @@ final class BigMaildirMeasure {
         List<Double> dFirst = new ArrayList<>();
         List<Double> dLater = new ArrayList<>();
         for (int r = 0; r < options.runs(); r++) {
-            BigMaildir.forget(tMail);
+            BigMaildir.forgetAll(tRoot);
             try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
                 tFresh.add(BigMaildir.session(tanpopo.port(), count));
             }
-            BigMaildir.forget(dMail);
+            BigMaildir.forgetAll(dRoot);
             try (Dovecot dovecot = work.dovecot("m5-dovecot-conf", dRoot, 2, 100)) {
                 dFresh.add(BigMaildir.session(dovecot.port(), count));
             }
-            BigMaildir.forget(tMail);
-            BigMaildir.forget(tRoot.resolve("u1").resolve("Maildir"));
+            BigMaildir.forgetAll(tRoot);
             try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
                 sessions(tanpopo.port(), count, tFirst, tLater);
             }
-            BigMaildir.forget(dMail);
-            BigMaildir.forget(dRoot.resolve("u1").resolve("Maildir"));
+            BigMaildir.forgetAll(dRoot);
             try (Dovecot dovecot = work.dovecot("m5-dovecot-conf", dRoot, 2, 100)) {
                 sessions(dovecot.port(), count, dFirst, dLater);
             }
