@@ -4,6 +4,7 @@ import static io.tanpopo.resolver.TestResolvers.config;
 import static io.tanpopo.resolver.TestResolvers.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.RequiresProgram;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Resolution against a real DNS server (dnsmasq) on 127.0.0.1. */
+@RequiresProgram(value = "/usr/sbin/dnsmasq", debianPackage = "dnsmasq-base")
 class DnsmasqResolutionTest {
 
     @TempDir

@@ -1,8 +1,8 @@
 package io.tanpopo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tanpopo.testing.RequiresProgram;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * poplib as the client: login, RETR, DELE, QUIT; the deletion commits, and the client address that
  * tcpserver put in TCPREMOTEIP/TCPREMOTEPORT is the session's (the summary line on standard error).
  */
+@RequiresProgram(value = "/usr/bin/tcpserver", debianPackage = "ucspi-tcp")
+@RequiresProgram(value = "python3", debianPackage = "python3")
 class StdioTcpserverTest {
 
     private static final Path TCPSERVER = Path.of("/usr/bin/tcpserver");
@@ -28,7 +30,6 @@ class StdioTcpserverTest {
 
     @Test
     void sessionUnderTcpserver_withPoplib_retrievesDeletesAndSeesTcpremoteip() throws Exception {
-        assumeTrue(Files.isExecutable(TCPSERVER), "ucspi-tcp is not installed");
         Path maildir = dir.resolve("mail/alice/Maildir");
         for (String sub : List.of("tmp", "new", "cur")) {
             Files.createDirectories(maildir.resolve(sub));

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The one place that decides whether a test needing real programs runs, is skipped, or fails
- * (see {@link RequiresProgram}).
+ * The one place that decides whether a test needing real programs (or root) runs, is skipped,
+ * or fails (see {@link RequiresProgram} and {@link RequiresRoot}).
  */
 public final class ProgramCondition implements ExecutionCondition {
 
@@ -35,11 +36,15 @@ public final class ProgramCondition implements ExecutionCondition {
                 .filter(p -> find(p.value()).isEmpty())
                 .map(p -> p.value() + " (install the Debian package " + p.debianPackage() + ")")
                 .distinct()
-                .collect(Collectors.toList());
+                .collect(Collectors.toCollection(ArrayList::new));
+        context.getElement()
+                .flatMap(e -> AnnotationSupport.findAnnotation(e, RequiresRoot.class))
+                .filter(root -> !isRoot())
+                .ifPresent(root -> missing.add("root (" + root.value() + ")"));
         if (missing.isEmpty()) {
             return ConditionEvaluationResult.enabled("programs installed");
         }
-        String reason = "not installed: " + String.join(", ", missing);
+        String reason = "needs what is not here: " + String.join(", ", missing);
         if (required()) {
             throw new ExtensionConfigurationException(
                     reason + "; programs are required (" + REQUIRE_PROPERTY + " / " + REQUIRE_ENV + ")");
@@ -63,6 +68,11 @@ public final class ProgramCondition implements ExecutionCondition {
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether this JVM runs as root (uid 0). */
+    public static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     private static boolean executable(Path path) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.auth.Account;
 import io.tanpopo.auth.AuthResult;
+import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testing.RequiresRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
  * of a <em>system</em> user and must run as root to change to that user. The test creates the
  * system user {@code tanpopotest} with a temporary home and removes both afterwards.
  */
+@RequiresProgram(value = "/usr/bin/checkpw", debianPackage = "checkpw")
+@RequiresProgram(value = "/usr/sbin/useradd", debianPackage = "passwd")
+@RequiresRoot("checkpw switches to the user it checks; the test creates a system user")
 class CheckpasswordDebianCheckpwTest {
 
     private static final String USER = "tanpopotest";
@@ -38,7 +43,6 @@ class CheckpasswordDebianCheckpwTest {
     static void createSystemUser() throws Exception {
         assertThat(CHECKPW).as("Debian package checkpw must be installed (apt-get install checkpw)").isExecutable();
         assertThat(Path.of("/usr/sbin/useradd")).as("useradd is needed to create a system user").isExecutable();
-        assertThat(System.getProperty("user.name")).as("checkpw must run as root to switch users").isEqualTo("root");
         home = Files.createTempDirectory(Path.of("/tmp"), "tanpopotest-");
         if (run("id", "-u", USER) != 0) {
             assertThat(run("/usr/sbin/useradd", "-M", "-d", home.toString(), "-s", "/bin/false", USER))

@@ -8,6 +8,7 @@ import io.tanpopo.store.CommitResult;
 import io.tanpopo.store.CrlfSize;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** tanpopo and real mail programs on the same maildir. */
+@RequiresProgram(value = "/usr/lib/dovecot/dovecot-lda", debianPackage = "dovecot-core")
+@RequiresProgram(value = "/usr/bin/doveadm", debianPackage = "dovecot-core")
+@RequiresProgram(value = "/usr/bin/mdeliver", debianPackage = "mblaze")
+@RequiresProgram(value = "/usr/bin/setpriv", debianPackage = "util-linux")
 class MaildirInteropTest {
 
     static final String DOT = "From: a@example.org\nSubject: dot\n\n.starts with a dot\nend\n";

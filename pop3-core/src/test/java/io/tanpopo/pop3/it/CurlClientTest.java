@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testing.Await;
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** curl's POP3 support (libcurl), a client many scripts and monitoring checks use. */
+@RequiresProgram(value = "curl", debianPackage = "curl")
 class CurlClientTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Python's standard {@code poplib} against a real server. The script prints one {@code key=value}
  * per line (binary values in base64), which keeps the Java side free of a JSON parser.
  */
+@RequiresProgram(value = "python3", debianPackage = "python3")
 class PythonPoplibTest {
 
     private static final String SCRIPT = """

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testing.Await;
+import io.tanpopo.testing.RequiresProgram;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
@@ -43,6 +44,7 @@ class SaslClientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"PLAIN", "LOGIN", "CRAM-MD5"})
+    @RequiresProgram(value = "curl", debianPackage = "curl")
     void curl_withEachSaslMechanism_logsInAndRetrieves(String mechanism) {
         ExternalClient.Result result = curl("AUTH=" + mechanism, "alice:secret");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -51,6 +53,7 @@ class SaslClientTest {
     }
 
     @Test
+    @RequiresProgram(value = "curl", debianPackage = "curl")
     void curl_withApop_logsIn() {
         ExternalClient.Result result = curl("AUTH=+APOP", "alice:secret");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
@@ -59,6 +62,7 @@ class SaslClientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"PLAIN", "CRAM-MD5", "LOGIN"})
+    @RequiresProgram(value = "curl", debianPackage = "curl")
     void curl_wrongPassword_isDenied(String mechanism) {
         ExternalClient.Result result = curl("AUTH=" + mechanism, "alice:wrong");
         assertThat(result.exitCode()).isEqualTo(67);

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code openssl s_client} and {@code curl} against the generated certificate: real, non-Java clients. */
+@RequiresProgram(value = "openssl", debianPackage = "openssl")
+@RequiresProgram(value = "curl", debianPackage = "curl")
 class CommandLineClientTest {
 
     @TempDir

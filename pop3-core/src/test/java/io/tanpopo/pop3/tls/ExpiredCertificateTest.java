@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * Decision under test: an expired certificate is logged as a warning and served anyway; clients that
  * verify reject it. Refusing to start would turn a missed renewal into an outage for every client.
  */
+@RequiresProgram(value = "openssl", debianPackage = "openssl")
 class ExpiredCertificateTest {
 
     @Test

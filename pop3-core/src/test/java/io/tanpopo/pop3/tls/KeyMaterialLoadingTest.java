@@ -3,6 +3,7 @@ package io.tanpopo.pop3.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loads key material that {@code openssl} made, in every supported format, and checks the error messages. */
+@RequiresProgram(value = "openssl", debianPackage = "openssl")
 class KeyMaterialLoadingTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.testing.MutableClock;
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Files change under a running provider; a controllable clock decides when it looks. No sleeping. */
+@RequiresProgram(value = "openssl", debianPackage = "openssl")
 class TlsContextReloadTest {
 
     @TempDir

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.tls.TlsConfig;
+import io.tanpopo.testing.RequiresProgram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Key material from files, made by {@code openssl} in a temporary directory: PEM RSA and EC keys, a chain
  * through an intermediate, a PKCS#12 store, a reload after the files change, and clear start-up errors.
  */
+@RequiresProgram(value = "openssl", debianPackage = "openssl")
+@RequiresProgram(value = "curl", debianPackage = "curl")
 class CertificateFilesTest {
 
     private static final Duration HANDSHAKE = Duration.ofSeconds(10);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.testing.RequiresProgram;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with lines starting with ".". The server refuses clear-text passwords ({@link Cleartext#NEVER}), so a
  * client that logged in really did so inside TLS.
  */
+@RequiresProgram(value = "openssl", debianPackage = "openssl")
+@RequiresProgram(value = "curl", debianPackage = "curl")
+@RequiresProgram(value = "python3", debianPackage = "python3")
 class RealClientsTlsTest {
 
     @TempDir
