@@ -49,6 +49,7 @@ public final class ProgramCondition implements ExecutionCondition {
             throw new ExtensionConfigurationException(
                     reason + "; programs are required (" + REQUIRE_PROPERTY + " / " + REQUIRE_ENV + ")");
         }
+        SkipReport.record(reason, context.getUniqueId());
         return ConditionEvaluationResult.disabled(reason);
     }
 

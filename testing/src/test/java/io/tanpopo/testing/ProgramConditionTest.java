@@ -54,18 +54,28 @@ class ProgramConditionTest {
         assertThat(ProgramCondition.find("tanpopo-no-such-program")).isEmpty();
     }
 
-    /** Runs {@code testClass} on its own engine, with programs required or not. */
+    /**
+     * Runs {@code testClass} on its own engine, with programs required or not, and without
+     * recording its skips in the build's record (they are this test's, not the build's).
+     */
     private static EngineExecutionResults run(Class<?> testClass, boolean required) {
-        String before = System.getProperty(ProgramCondition.REQUIRE_PROPERTY);
+        String requiredBefore = System.getProperty(ProgramCondition.REQUIRE_PROPERTY);
+        String recordBefore = System.getProperty(SkipReport.PROPERTY);
         System.setProperty(ProgramCondition.REQUIRE_PROPERTY, Boolean.toString(required));
+        System.clearProperty(SkipReport.PROPERTY);
         try {
             return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
         } finally {
-            if (before == null) {
-                System.clearProperty(ProgramCondition.REQUIRE_PROPERTY);
-            } else {
-                System.setProperty(ProgramCondition.REQUIRE_PROPERTY, before);
-            }
+            restore(ProgramCondition.REQUIRE_PROPERTY, requiredBefore);
+            restore(SkipReport.PROPERTY, recordBefore);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 
