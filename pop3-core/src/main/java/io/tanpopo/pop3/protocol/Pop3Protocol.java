@@ -44,7 +44,7 @@ public final class Pop3Protocol {
         return context;
     }
 
-    /** A new session for a connection just accepted; the caller then calls {@link SessionDriver#start}. */
+    /** A new session for a connection just accepted; the caller then calls {@code SessionDriver.start}. */
     public SessionDriver open(Connection connection, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
         long n = sessions.incrementAndGet();
         String id = Long.toString(n, 36);
