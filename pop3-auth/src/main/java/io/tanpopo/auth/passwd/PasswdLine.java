@@ -57,10 +57,11 @@ final class PasswdLine {
             return dovecot(fields, number);
         }
         Outcome own = tanpopo(fields, number);
-        if (fields.length == 2) {
-            return own;
-        }
-        Outcome theirs = dovecot(fields, number);
+        return fields.length == 2 ? own : choose(own, dovecot(fields, number));
+    }
+
+    /** A short line: the form that fits; when both do, they must agree. */
+    private static Outcome choose(Outcome own, Outcome theirs) {
         if (own instanceof Accepted mine) {
             if (theirs instanceof Accepted other && !sameLogin(mine.entry(), other.entry())) {
                 return new Bad("reads differently as user:{SCHEME}secret:home and as Dovecot's"
