@@ -35,7 +35,7 @@ public final class ConfigFile {
         return new ConfigFile(new LinkedHashMap<>());
     }
 
-    /** Reads {@code path}; a malformed line is a {@link ConfigException} naming the line. */
+    /** Reads {@code path}; a malformed line is a {@link ConfigException} naming the line's number only. */
     public static ConfigFile read(Path path) throws IOException {
         if (Files.size(path) > MAX_SIZE) {
             throw new ConfigException(path + " is larger than 1 MB; is it really a tanpopo configuration?");
@@ -53,7 +53,8 @@ public final class ConfigFile {
             }
             int separator = firstSeparator(line);
             if (separator <= 0) {
-                throw new ConfigException(origin + ":" + (i + 1) + ": expected key=value, found '" + abbreviate(line) + "'");
+                // Never the line itself: it may be a password that lost its key.
+                throw new ConfigException(origin + ":" + (i + 1) + ": expected key=value (the line is not shown)");
             }
             String key = line.substring(0, separator).strip();
             Entry entry = new Entry(line.substring(separator + 1).strip(), origin, i + 1);
@@ -96,9 +97,5 @@ public final class ConfigFile {
             return colon;
         }
         return colon < 0 ? equals : Math.min(equals, colon);
-    }
-
-    private static String abbreviate(String line) {
-        return line.length() > 60 ? line.substring(0, 60) + "..." : line;
     }
 }

@@ -25,7 +25,7 @@ public final class ConfigKeys {
             ConfigKey.of("auth", "static, passwd-file or checkpassword", "static", "Which authenticator checks passwords"),
             ConfigKey.of("auth.cleartext", "loopback, always or never", "loopback",
                     "Where USER/PASS and AUTH PLAIN/LOGIN are allowed without TLS (never: TLS only)"),
-            ConfigKey.of("auth.passwd-file", "path", "", "Password file, lines user:{SCHEME}secret[:home] (auth=passwd-file)"),
+            ConfigKey.of("auth.passwd-file", "path", "", "Password file (auth=passwd-file): lines user:{SCHEME}secret[:home], or Dovecot's passwd-file as it is"),
             ConfigKey.of("auth.passwd-file.recheck", "duration", "1s", "How often the password file is checked for changes"),
             ConfigKey.of("auth.passwd-file.max-size", "octets", "16777216", "Largest password file read"),
             ConfigKey.of("auth.checkpassword.command", "program and arguments", "",

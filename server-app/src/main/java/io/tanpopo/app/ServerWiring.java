@@ -6,6 +6,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.resolver.HostResolver;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -62,10 +63,13 @@ public final class ServerWiring {
         builder.cleartext(Cleartext.valueOf(settings.choice("auth.cleartext", "loopback", "always", "never")
                 .toUpperCase(java.util.Locale.ROOT)));
         new TlsWiring(settings).configure(builder, config.hostname());
-        for (String pair : settings.list("auth.users")) {
+        List<String> users = settings.list("auth.users");
+        for (int i = 0; i < users.size(); i++) {
+            String pair = users.get(i);
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                throw settings.error("auth.users", "entries must be user:password, not '" + pair.split(":", 2)[0] + ":...'");
+                // The entry itself is not shown: without its colon it may be all password.
+                throw settings.error("auth.users", "entries must be user:password; entry " + (i + 1) + " is not");
             }
             builder.user(pair.substring(0, colon), pair.substring(colon + 1));
         }

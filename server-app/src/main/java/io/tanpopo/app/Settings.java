@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Settings {
 
+    private static final Pattern KEY_SHAPE = Pattern.compile("[a-z][a-z0-9-]{0,30}(\\.[a-z][a-z0-9-]{0,30}){1,4}");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)?");
 
     private final ConfigFile file;
@@ -21,9 +22,17 @@ public final class Settings {
         this.file = file;
         for (var entry : file.entries().entrySet()) {
             if (ConfigKeys.find(entry.getKey()).isEmpty()) {
-                throw new ConfigException(entry.getValue().where() + ": unknown key '" + entry.getKey() + "'");
+                throw new ConfigException(entry.getValue().where() + ": unknown key" + shown(entry.getKey()));
             }
         }
+    }
+
+    /**
+     * The unknown key, quoted, when it is shaped like a dotted key name ({@code pop3.prot}); otherwise
+     * nothing, since the text before a stray '=' or ':' may be part of a password.
+     */
+    private static String shown(String key) {
+        return KEY_SHAPE.matcher(key).matches() ? " '" + key + "'" : " (not shown: not shaped like a key name)";
     }
 
     public ConfigFile file() {

@@ -46,9 +46,22 @@ class ConfigTest {
 
     @Test
     void malformedLine_andDuplicateKey_nameTheLine() {
-        assertThatThrownBy(() -> settings("just words")).hasMessage("test.properties:1: expected key=value, found 'just words'");
+        assertThatThrownBy(() -> settings("just words")).hasMessage("test.properties:1: expected key=value (the line is not shown)");
         assertThatThrownBy(() -> settings("pop3.port=1", "pop3.port=2"))
                 .hasMessage("test.properties:2: pop3.port is set twice (also at line 1)");
+    }
+
+    /** Issue 15: a password that lost its key (or its colon) must not be echoed to the console or the log. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "tls.key-password=;Tr0ub4dor&3|test.properties:2: expected key=value (the line is not shown)",
+        "pop3.port=1;Tr0ub4dor:3|test.properties:2: unknown key (not shown: not shaped like a key name)",
+        "auth.users=alice:pw,Tr0ub4dor|auth.users entries must be user:password; entry 2 is not",
+    })
+    void malformedSecrets_nameTheLineOrEntry_neverTheText(String lines, String message) {
+        assertThatThrownBy(() -> new ServerWiring(settings(lines.split(";"))).builder())
+                .isInstanceOf(ConfigException.class).hasMessageContaining(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Tr0ub4dor"));
     }
 
     @ParameterizedTest
@@ -68,7 +81,7 @@ class ConfigTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "auth.users=alice|auth.users entries must be user:password, not 'alice:...'",
+        "auth.users=alice|auth.users entries must be user:password; entry 1 is not",
         "auth=ldap|auth must be one of static, passwd-file, checkpassword, not 'ldap'",
         "store=mbox|store must be one of memory, maildir, not 'mbox'",
         "store=maildir,store.maildir.path=/m/{user},store.maildir.lock=maybe|store.maildir.lock must be true or false, not 'maybe'",

@@ -2,19 +2,29 @@ package io.tanpopo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.RequiresProgram;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaging files under src/main/dist agree with the code. */
 class DistFilesTest {
 
     private static final Path SAMPLE = Path.of("src/main/dist/tanpopo.properties");
     private static final Path UNIT = Path.of("src/main/dist/tanpopo.service");
+
+    @TempDir
+    Path dir;
 
     /**
      * The sample configuration is generated from {@link ConfigKeys}: every key, commented out with
@@ -48,13 +58,89 @@ class DistFilesTest {
     void systemdUnit_runsTheJar_withTheConfig_andWaitsLongerThanTheGrace() throws IOException {
         String unit = Files.readString(UNIT);
         assertThat(unit).contains(
-                "ExecStart=/usr/bin/java -jar /opt/tanpopo/tanpopo.jar --config /etc/tanpopo/tanpopo.properties",
+                "ExecStart=/usr/bin/java -XX:+ExitOnOutOfMemoryError -jar /opt/tanpopo/tanpopo.jar"
+                        + " --config /etc/tanpopo/tanpopo.properties",
                 "AmbientCapabilities=CAP_NET_BIND_SERVICE", "NoNewPrivileges=yes", "ProtectSystem=strict");
         Matcher stop = Pattern.compile("TimeoutStopSec=([0-9]+)s").matcher(unit);
         assertThat(stop.find()).isTrue();
         Duration grace = Duration.ofSeconds(Long.parseLong(ConfigKeys.find("shutdown.grace").orElseThrow()
                 .defaultValue().replace("s", "")));
         assertThat(Duration.ofSeconds(Long.parseLong(stop.group(1)))).isGreaterThan(grace);
+    }
+
+    @Test
+    void systemdUnit_restartsOnFailure_andDocumentsWithTheInstalledReadme() throws IOException {
+        String unit = Files.readString(UNIT);
+        assertThat(unit).contains("\nRestart=on-failure\n");
+        Matcher documentation = Pattern.compile("\nDocumentation=(\\S+)\n").matcher(unit);
+        assertThat(documentation.find()).isTrue();
+        // The only documentation an installation has is what the unit's comment tells to copy.
+        assertThat(documentation.group(1)).isEqualTo("file:/opt/tanpopo/README.md");
+        assertThat(unit).contains("the README as\n# /opt/tanpopo/README.md");
+        assertThat(Path.of("../README.md")).isRegularFile();
+    }
+
+    @Test
+    @RequiresProgram(value = "systemd-analyze", debianPackage = "systemd")
+    void systemdUnit_passesSystemdAnalyzeVerify_withoutAWarning() throws Exception {
+        Path copy = dir.resolve("tanpopo.service");
+        Files.copy(UNIT, copy);
+        Process verify = new ProcessBuilder("systemd-analyze", "verify", copy.toString()).redirectErrorStream(true).start();
+        assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(output).isEmpty();
+        assertThat(verify.exitValue()).isZero();
+    }
+
+    /**
+     * The unit's JVM options, given to a program that catches an OutOfMemoryError in one thread and
+     * lingers (as a server whose worker died would), end the JVM at the error with status 3, so that
+     * Restart=on-failure takes over. Without the option the program prints "survived" and lives on.
+     */
+    @Test
+    void systemdUnit_jvmOptions_endTheJvmAtTheFirstOutOfMemoryError() throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(unitJvmOptions());
+        command.addAll(List.of("-Xmx32m", "-cp", System.getProperty("java.class.path"), HalfDead.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the JVM exits at the OutOfMemoryError").isTrue();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(output).contains("Terminating due to java.lang.OutOfMemoryError").doesNotContain("survived");
+            assertThat(process.exitValue()).isEqualTo(3);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The options between {@code java} and {@code -jar} on the unit's ExecStart line. */
+    private static List<String> unitJvmOptions() throws IOException {
+        Matcher exec = Pattern.compile("\nExecStart=(.*)\n").matcher(Files.readString(UNIT));
+        assertThat(exec.find()).isTrue();
+        List<String> words = Arrays.asList(exec.group(1).trim().split("\\s+"));
+        assertThat(words).contains("-jar");
+        return words.subList(1, words.indexOf("-jar"));
+    }
+
+    /** Runs out of memory in one thread, survives it, and lingers for at most 60 s. */
+    static final class HalfDead {
+        public static void main(String[] args) throws InterruptedException {
+            Thread hog = new Thread(() -> {
+                List<long[]> blocks = new ArrayList<>();
+                try {
+                    for (int i = 0; i < 100_000; i++) {
+                        blocks.add(new long[1 << 20]);
+                    }
+                } catch (OutOfMemoryError e) {
+                    blocks.clear();
+                }
+            });
+            hog.start();
+            hog.join();
+            System.out.println("survived");
+            Thread.sleep(60_000);
+        }
     }
 
     static String render() {

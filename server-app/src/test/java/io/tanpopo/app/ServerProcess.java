@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,13 +39,21 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve --config config} with extra JVM options, logging to {@code log}. */
     public static ServerProcess serve(Path config, Path log, String... jvmOptions) throws IOException {
+        return serve(config, log, Map.of(), jvmOptions);
+    }
+
+    /** As {@link #serve(Path, Path, String...)}, with {@code environment} added to the inherited one. */
+    public static ServerProcess serve(Path config, Path log, Map<String, String> environment, String... jvmOptions)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         // The app's own logging configuration, not the quiet one of the tests.
         command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
                 "io.tanpopo.app.Main", "serve", "--config", config.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         try {
             return new ServerProcess(process, log);
         } catch (RuntimeException | Error e) {

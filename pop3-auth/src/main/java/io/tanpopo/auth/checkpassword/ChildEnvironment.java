@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@code TCPREMOTEPORT} and, when the client's name is known, {@code TCPREMOTEHOST}), and the
  * connection's extra variables (e.g. {@code RELAYCLIENT} from access rules). The extra variables
  * cannot override {@code PATH} or the {@code TCP…}/{@code PROTO} ones, so a rule cannot forge the
- * client's address.
+ * client's address. Public for the other programs the server runs for a connection (the
+ * POP-before-SMTP hook), which get the same environment.
  */
-final class ChildEnvironment {
+public final class ChildEnvironment {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildEnvironment.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -25,7 +26,8 @@ final class ChildEnvironment {
     private ChildEnvironment() {
     }
 
-    static Map<String, String> of(ConnectionInfo connection, String path) {
+    /** The environment for a program run for {@code connection}, with {@code PATH} set to {@code path}. */
+    public static Map<String, String> of(ConnectionInfo connection, String path) {
         Map<String, String> env = new LinkedHashMap<>();
         connection.environment().forEach((name, value) -> {
             if (NAME.matcher(name).matches() && isSafeValue(value)) {

@@ -69,7 +69,7 @@ class PasswdFileAuthenticatorTest {
                 "  # indented comment",
                 "good:{PLAIN}other",
                 "with space:{PLAIN}pw",
-                "colon:{PLAIN}a:b:",
+                "colon:{PLAIN}a:b:/home/colon",
                 "").getBytes(StandardCharsets.UTF_8);
         PasswdTable table = new PasswdFileParser(hasher).parse(content);
         assertThat(table.entries()).containsOnlyKeys("good", "colon");

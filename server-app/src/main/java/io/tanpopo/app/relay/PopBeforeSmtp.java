@@ -1,5 +1,6 @@
 package io.tanpopo.app.relay;
 
+import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import java.io.IOException;
@@ -44,12 +45,13 @@ public final class PopBeforeSmtp implements SessionListener, AutoCloseable {
 
     @Override
     public void loggedIn(Pop3Session session) {
-        InetAddress client = session.connection().remote().getAddress();
-        runner.execute(() -> record(client));
+        ConnectionInfo connection = session.connection();
+        runner.execute(() -> record(connection));
     }
 
-    /** Records {@code client} now, on the calling thread. */
-    public void record(InetAddress client) {
+    /** Records the client of {@code connection} now, on the calling thread. */
+    public void record(ConnectionInfo connection) {
+        InetAddress client = connection.remote().getAddress();
         directory.ifPresent(d -> {
             try {
                 d.record(client);
@@ -57,7 +59,7 @@ public final class PopBeforeSmtp implements SessionListener, AutoCloseable {
                 LOG.warn("POP-before-SMTP: cannot record {}: {}", client.getHostAddress(), e.toString());
             }
         });
-        command.ifPresent(c -> c.run(client));
+        command.ifPresent(c -> c.run(connection));
     }
 
     /** Removes expired records now; the periodic task calls this. */

@@ -1,7 +1,9 @@
 package io.tanpopo.app.relay;
 
+import io.tanpopo.auth.ConnectionInfo;
+import io.tanpopo.auth.checkpassword.ChildEnvironment;
+import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +13,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the POP-before-SMTP hook for one client: the program with its arguments and the client's IP
- * appended, {@code TCPREMOTEIP} set as under tcpserver (relay-ctrl-allow reads it), no shell, no
- * input, output discarded, killed with its children after the timeout. Blocks: call it off the
- * I/O and worker threads.
+ * appended, no shell, no input, output discarded, in {@code /}, killed with its children after the
+ * timeout. Its environment is the one a checkpassword program gets ({@link ChildEnvironment}):
+ * {@code PATH}, the UCSPI variables as under tcpserver ({@code TCPREMOTEIP}, which relay-ctrl-allow
+ * reads, and friends) and the connection's access-rule variables, and nothing of the server's own
+ * environment, which may hold {@code TANPOPO_*} secrets. Blocks: call it off the I/O and worker
+ * threads.
  */
 public final class RelayCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelayCommand.class);
+    /** The default of {@code auth.checkpassword.path}: the hook needs no more than a checkpassword program. */
+    static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private final List<String> command;
     private final Duration timeout;
@@ -27,16 +34,17 @@ public final class RelayCommand {
         this.timeout = timeout;
     }
 
-    /** Runs the command for {@code client}; returns its exit status, or -1 if it failed or timed out. */
-    public int run(InetAddress client) {
+    /** Runs the command for the client of {@code connection}; returns its exit status, or -1 if it failed or timed out. */
+    public int run(ConnectionInfo connection) {
         List<String> arguments = new ArrayList<>(command);
-        String ip = RelayDirectory.name(client);
+        String ip = RelayDirectory.name(connection.remote().getAddress());
         arguments.add(ip);
-        ProcessBuilder builder = new ProcessBuilder(arguments)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        ProcessBuilder builder = new ProcessBuilder(arguments).directory(new File("/"))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("TCPREMOTEIP", ip);
+        builder.environment().clear();
+        builder.environment().putAll(ChildEnvironment.of(connection, PATH));
         try {
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -2,14 +2,17 @@ package io.tanpopo.app.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.testing.MutableClock;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +62,7 @@ class PopBeforeSmtpTest {
         Path out = dir.resolve("out");
         Path script = script("#!/bin/sh\necho \"$1 $TCPREMOTEIP $#\" > " + out + "\n");
         int status = new RelayCommand(List.of(script.toString()), Duration.ofSeconds(30))
-                .run(InetAddress.getByName("192.0.2.7"));
+                .run(connection("192.0.2.7"));
         assertThat(status).isZero();
         assertThat(Files.readString(out)).isEqualTo("192.0.2.7 192.0.2.7 1\n");
     }
@@ -69,7 +72,7 @@ class PopBeforeSmtpTest {
         Path script = script("#!/bin/sh\nexec sleep 60\n");
         long start = System.nanoTime();
         int status = new RelayCommand(List.of(script.toString()), Duration.ofMillis(300))
-                .run(InetAddress.getByName("192.0.2.7"));
+                .run(connection("192.0.2.7"));
         assertThat(status).isEqualTo(-1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
@@ -78,10 +81,32 @@ class PopBeforeSmtpTest {
     void listener_recordsOffTheCallingThread_andFinishes() throws Exception {
         PopBeforeSmtp relay = new PopBeforeSmtp(new PopBeforeSmtpConfig(Optional.of(dir), List.of(),
                 Duration.ofSeconds(10), Duration.ofMinutes(15)), clock);
-        relay.record(InetAddress.getByName("192.0.2.9"));
+        relay.record(connection("192.0.2.9"));
         assertThat(relay.finish(Duration.ofSeconds(10))).isTrue();
         relay.close();
         assertThat(dir.resolve("192.0.2.9")).exists();
+    }
+
+    @Test
+    void command_getsTheUcspiEnvironmentAndRuleVariables_andNothingOfTheServers() throws Exception {
+        Path out = dir.resolve("env");
+        Path script = script("#!/bin/sh\n/usr/bin/env > " + out + "\n");
+        ConnectionInfo connection = new ConnectionInfo(new InetSocketAddress("192.0.2.1", 110),
+                new InetSocketAddress("192.0.2.7", 40000), "pop.example", Optional.of("client.example"), false,
+                Map.of("RELAYCLIENT", "", "TCPREMOTEIP", "10.9.9.9"));
+        assertThat(new RelayCommand(List.of(script.toString()), Duration.ofSeconds(30)).run(connection)).isZero();
+        assertThat(Files.readAllLines(out)).contains("PATH=/usr/local/bin:/usr/bin:/bin", "PROTO=TCP",
+                "TCPREMOTEIP=192.0.2.7", "TCPREMOTEPORT=40000", "TCPREMOTEHOST=client.example",
+                "TCPLOCALIP=192.0.2.1", "TCPLOCALPORT=110", "TCPLOCALHOST=pop.example", "RELAYCLIENT=");
+        // Nothing else, whatever the test JVM's environment holds; the shell adds PWD (and may add SHLVL, _).
+        assertThat(Files.readAllLines(out)).map(line -> line.substring(0, line.indexOf('=')))
+                .isSubsetOf("PATH", "PROTO", "TCPREMOTEIP", "TCPREMOTEPORT", "TCPREMOTEHOST", "TCPLOCALIP",
+                        "TCPLOCALPORT", "TCPLOCALHOST", "RELAYCLIENT", "PWD", "SHLVL", "_");
+    }
+
+    private static ConnectionInfo connection(String client) {
+        return new ConnectionInfo(new InetSocketAddress("127.0.0.1", 110), new InetSocketAddress(client, 40000),
+                "localhost", Optional.empty(), false, Map.of());
     }
 
     private Path script(String text) throws Exception {
