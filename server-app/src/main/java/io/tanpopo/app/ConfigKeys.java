@@ -74,6 +74,8 @@ public final class ConfigKeys {
             ConfigKey.of("limits.connections", "integer", "1000", "Connections open at once; more get -ERR [SYS/TEMP] Too many connections; 0: no limit"),
             ConfigKey.of("limits.connections-per-ip", "integer", "50", "Connections open at once from one client address, answered the same way; 0: no limit"),
             ConfigKey.of("limits.sessions-per-user", "integer", "0", "Logged-in sessions of one user at once; one more login gets -ERR [IN-USE]; 0: no limit"),
+            ConfigKey.of("limits.ipv6-prefix", "integer", "64",
+                    "Leading bits of an IPv6 address that make one client for limits.connections-per-ip and the failed-login delay (1 to 128)"),
             ConfigKey.of("shutdown.grace", "duration", "10s", "On stop, sessions in progress may finish (QUIT commits) for this long; the rest are closed and commit nothing"),
             ConfigKey.of("proxy.trusted", "address or CIDR list", "", "Proxies (e.g. HAProxy send-proxy-v2) that must start each connection with a PROXY v1/v2 header; others may not send one"),
             ConfigKey.of("proxy.header-timeout", "duration", "5s", "A trusted proxy's connection without a complete PROXY header by then is closed"),
