@@ -5,8 +5,12 @@ package io.tanpopo.auth;
  *
  * <p>Contract:
  * <ul>
- *   <li>Called from a worker thread, never from a network I/O thread, so an implementation may
- *       block (run a process, read a file), but it should bound its own time.</li>
+ *   <li>Never called from a network I/O thread. An implementation that may block (run a process,
+ *       query a database, hash slowly) says so with {@link #blocks()}, the default: the server then
+ *       calls it on its own bounded authentication threads ({@code auth.threads},
+ *       {@code auth.queue}), never on the threads that run other sessions' commands, and refuses a
+ *       login with {@code -ERR [SYS/TEMP]} when those are saturated. It should still bound its own
+ *       time.</li>
  *   <li>Called concurrently for different sessions; implementations are thread-safe.</li>
  *   <li>Expected outcomes are values: an unknown user and a wrong password are both
  *       {@link AuthResult.Rejected}. Exceptions mean a bug and are answered like
@@ -18,6 +22,15 @@ public interface Authenticator {
 
     /** Checks a user name and password (USER/PASS, SASL PLAIN and LOGIN). */
     AuthResult authenticate(LoginRequest request);
+
+    /**
+     * Whether a call may block on I/O or take long (a process, a database, a slow hash). True, the
+     * safe default, puts every login on the server's authentication threads; an authenticator that
+     * only looks in memory returns false and is called inline, without a thread hop.
+     */
+    default boolean blocks() {
+        return true;
+    }
 
     /**
      * Whether {@link #secret} can give the shared secret of users, which APOP, CRAM-MD5 and

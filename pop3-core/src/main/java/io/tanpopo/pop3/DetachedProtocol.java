@@ -2,7 +2,6 @@ package io.tanpopo.pop3;
 
 import io.tanpopo.pop3.protocol.Pop3Protocol;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A server's protocol without a listener, for a transport the embedder brings: the {@code stdio}
@@ -37,14 +36,6 @@ public final class DetachedProtocol implements AutoCloseable {
     @Override
     public void close() {
         parts.timer().shutdownNow();
-        parts.workers().shutdown();
-        try {
-            if (!parts.workers().awaitTermination(5, TimeUnit.SECONDS)) {
-                parts.workers().shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            parts.workers().shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Pop3Server.stop(parts.authentication(), parts.workers());
     }
 }

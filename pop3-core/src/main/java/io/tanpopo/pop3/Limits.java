@@ -10,15 +10,26 @@ package io.tanpopo.pop3;
  *     ({@code limits.connections-per-ip}), answered the same way
  * @param sessionsPerUser logged-in sessions of one user at once ({@code limits.sessions-per-user});
  *     one more login is answered {@code -ERR [IN-USE]} (RFC 2449 §8.1.1)
+ * @param ipv6Prefix how many leading bits of an IPv6 address make one client for the per-address
+ *     limit and the failed-login throttle ({@code limits.ipv6-prefix}, 1 to 128, default 64); see
+ *     {@link io.tanpopo.pop3.protocol.AddressBuckets}
  */
-public record Limits(int connections, int connectionsPerIp, int sessionsPerUser) {
+public record Limits(int connections, int connectionsPerIp, int sessionsPerUser, int ipv6Prefix) {
 
+    /** IPv6 clients counted per /64 unless {@code limits.ipv6-prefix} says otherwise. */
+    public static final int DEFAULT_IPV6_PREFIX = 64;
     private static final Limits NONE = new Limits(0, 0, 0);
 
     public Limits {
         require(connections >= 0, "limits.connections must not be negative, not " + connections);
         require(connectionsPerIp >= 0, "limits.connections-per-ip must not be negative, not " + connectionsPerIp);
         require(sessionsPerUser >= 0, "limits.sessions-per-user must not be negative, not " + sessionsPerUser);
+        require(ipv6Prefix >= 1 && ipv6Prefix <= 128, "limits.ipv6-prefix must be 1 to 128, not " + ipv6Prefix);
+    }
+
+    /** Limits with IPv6 clients counted per /64. */
+    public Limits(int connections, int connectionsPerIp, int sessionsPerUser) {
+        this(connections, connectionsPerIp, sessionsPerUser, DEFAULT_IPV6_PREFIX);
     }
 
     /** No limits at all: what embedded test servers use. */

@@ -44,6 +44,7 @@ public final class Pop3Server implements AutoCloseable {
     private final MailStore store;
     private final MinaTransport transport;
     private final ExecutorService workers;
+    private final ExecutorService authentication;
     private final ScheduledExecutorService timer;
     private final Optional<TlsMaterial> tls;
     private final SessionLimits limits;
@@ -53,6 +54,7 @@ public final class Pop3Server implements AutoCloseable {
         this.authenticator = parts.authenticator();
         this.store = parts.store();
         this.workers = parts.workers();
+        this.authentication = parts.authentication();
         this.timer = parts.timer();
         // Plain conditionals rather than Optional.map: each lambda is a class spun at the first start.
         try {
@@ -84,7 +86,8 @@ public final class Pop3Server implements AutoCloseable {
                 Version::current, parts.listener(), tlsAvailable, parts.cleartext())
                 .withHooks(parts.hooks()).withLimits(new SessionLimits(parts.limits()));
         return new Pop3Protocol(context, CommandTable.standard(context),
-                new SessionRuntime(parts.workers(), parts.timer(), parts.listener()), parts.clientChecks());
+                new SessionRuntime(parts.workers(), parts.authentication(), parts.timer(), parts.listener()),
+                parts.clientChecks());
     }
 
     /** A builder with the embedded defaults: 127.0.0.1, a free port, in-memory users and mail. */
@@ -161,6 +164,14 @@ public final class Pop3Server implements AutoCloseable {
     }
 
     /**
+     * Logins waiting for an authentication thread ({@code auth.queue} at most); 0 while the
+     * authenticator does not block.
+     */
+    public int loginsWaiting() {
+        return authentication instanceof java.util.concurrent.ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
+    }
+
+    /**
      * Stops accepting connections, lets the sessions in progress go on for up to {@code grace} (a
      * session that QUITs in that time commits as usual, RFC 1939 §6), then closes the rest, which
      * commit nothing. Returns whether every session had ended by itself.
@@ -193,13 +204,28 @@ public final class Pop3Server implements AutoCloseable {
 
     private void shutdownThreads() {
         timer.shutdownNow();
-        workers.shutdown();
+        stop(authentication, workers);
+    }
+
+    /**
+     * Stops {@code pools}: the running tasks (a login, a command) may finish within five seconds
+     * in all, then they are interrupted. Shared with {@link DetachedProtocol}.
+     */
+    static void stop(ExecutorService... pools) {
+        for (ExecutorService pool : pools) {
+            pool.shutdown();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            for (ExecutorService pool : pools) {
+                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    pool.shutdownNow();
+                }
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
+            for (ExecutorService pool : pools) {
+                pool.shutdownNow();
+            }
             Thread.currentThread().interrupt();
         }
     }

@@ -57,13 +57,15 @@ public final class Pop3ServerBuilder {
     private ClientChecks clientChecks = ClientChecks.none();
     private Limits limits = Limits.none();
     private ProxyPolicy proxy = ProxyPolicy.none();
+    private AuthThreads authThreads = AuthThreads.defaults();
 
     Pop3ServerBuilder() {
     }
 
     /** Everything the server is made of, once built. */
     record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
-            ExecutorService workers, ScheduledExecutorService timer, Optional<TlsConfig> tls,
+            ExecutorService workers, ExecutorService authentication, ScheduledExecutorService timer,
+            Optional<TlsConfig> tls,
             Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks,
             ClientChecks clientChecks, Limits limits, ProxyPolicy proxy,
             int ioThreads, Optional<SharedIo> sharedIo) {
@@ -252,6 +254,15 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
+    /**
+     * The threads that run logins when the authenticator blocks (checkpassword, a database);
+     * default {@link AuthThreads#defaults()}.
+     */
+    public Pop3ServerBuilder authThreads(AuthThreads chosen) {
+        this.authThreads = Objects.requireNonNull(chosen, "authThreads");
+        return this;
+    }
+
     /** Starts the server; it accepts connections when this returns. */
     public Pop3Server start() {
         return new Pop3Server(parts());
@@ -273,7 +284,8 @@ public final class Pop3ServerBuilder {
                 : Optional.of(tls.isPresent() ? tls.get() : TlsConfig.generated(settings.hostname()));
         return new Parts(settings, authenticator != null ? authenticator : users,
                 store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
-                workers(settings.workerThreads()), new OnDemandTimer(new DaemonThreads("tanpopo-timer")), certificate,
+                workers(settings.workerThreads()), authThreads.executor(new DaemonThreads("tanpopo-auth")),
+                new OnDemandTimer(new DaemonThreads("tanpopo-timer")), certificate,
                 implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy, Math.max(1, ioThreads),
                 sharedIo.isPresent() || ioThreads > 0 ? sharedIo : Optional.of(SharedIo.common()));
     }

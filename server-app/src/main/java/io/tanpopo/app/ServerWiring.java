@@ -1,6 +1,7 @@
 package io.tanpopo.app;
 
 import io.tanpopo.auth.Authenticator;
+import io.tanpopo.pop3.AuthThreads;
 import io.tanpopo.pop3.Pop3Config;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
@@ -57,6 +58,8 @@ public final class ServerWiring {
         Pop3Config config = pop3Config();
         Pop3ServerBuilder builder = Pop3Server.builder().config(config)
                 .ioThreads(settings.integer("pop3.io-threads", 1, 256));
+        builder.authThreads(settings.validated(() -> new AuthThreads(settings.integer("auth.threads", 1, 1024),
+                settings.integer("auth.queue", 0, 100_000))));
         BackendWiring backends = new BackendWiring(settings);
         backends.authenticator().map(decorate).ifPresent(builder::authenticator);
         backends.store().ifPresent(builder::store);

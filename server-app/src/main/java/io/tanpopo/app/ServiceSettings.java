@@ -38,7 +38,8 @@ public record ServiceSettings(Limits limits, Duration shutdownGrace, ProxyPolicy
     public static ServiceSettings read(Settings settings) {
         Limits limits = settings.validated(() -> new Limits(settings.integer("limits.connections", 0, 1_000_000),
                 settings.integer("limits.connections-per-ip", 0, 1_000_000),
-                settings.integer("limits.sessions-per-user", 0, 1_000_000)));
+                settings.integer("limits.sessions-per-user", 0, 1_000_000),
+                settings.integer("limits.ipv6-prefix", 1, 128)));
         Duration grace = settings.duration("shutdown.grace");
         if (grace.compareTo(Duration.ofHours(1)) > 0) {
             throw settings.error("shutdown.grace", "must be at most 1h, not " + settings.string("shutdown.grace"));

@@ -84,6 +84,8 @@ class ConfigTest {
         "auth.users=alice|auth.users entries must be user:password; entry 1 is not",
         "auth=ldap|auth must be one of static, passwd-file, checkpassword, not 'ldap'",
         "store=mbox|store must be one of memory, maildir, not 'mbox'",
+        "auth.threads=0|auth.threads must be 1 to 1024, not 0",
+        "auth.queue=-1|auth.queue must be 0 to 100000, not -1",
         "store=maildir,store.maildir.path=/m/{user},store.maildir.lock=maybe|store.maildir.lock must be true or false, not 'maybe'",
         "tls.enabled=false,pop3s.port=995|pop3s.port needs TLS, but tls.enabled is false",
         "tls.key=/k.pem|tls.key is set but tls.cert is not",

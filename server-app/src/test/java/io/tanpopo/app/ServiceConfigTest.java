@@ -28,6 +28,7 @@ class ServiceConfigTest {
         assertThat(service.limits().connections()).isEqualTo(1000);
         assertThat(service.limits().connectionsPerIp()).isEqualTo(50);
         assertThat(service.limits().sessionsPerUser()).isZero();
+        assertThat(service.limits().ipv6Prefix()).isEqualTo(64);
         assertThat(service.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(service.proxy().trusted()).isEmpty();
         assertThat(service.popBeforeSmtp().enabled()).isFalse();
@@ -39,10 +40,11 @@ class ServiceConfigTest {
 
     @Test
     void goodValues_areRead() {
-        ServiceSettings service = read("limits.connections=0", "proxy.trusted=10.0.0.0/8, 192.0.2.7, fd00::/8",
+        ServiceSettings service = read("limits.connections=0", "limits.ipv6-prefix=48", "proxy.trusted=10.0.0.0/8, 192.0.2.7, fd00::/8",
                 "pop-before-smtp.dir=" + dir, "pop-before-smtp.expiry=30m", "log.format=json",
                 "metrics.http.port=0", "metrics.jmx=false");
         assertThat(service.proxy().trusted()).hasSize(3);
+        assertThat(service.limits().ipv6Prefix()).isEqualTo(48);
         assertThat(service.popBeforeSmtp().enabled()).isTrue();
         assertThat(service.logFormat()).isEqualTo(SessionSummaryLog.Format.JSON);
         assertThat(service.metrics().http().orElseThrow().getAddress().isLoopbackAddress()).isTrue();
@@ -54,6 +56,8 @@ class ServiceConfigTest {
         "limits.connections=many|t.properties:1: limits.connections must be a whole number, not 'many'",
         "limits.connections-per-ip=2000000|t.properties:1: limits.connections-per-ip must be 0 to 1000000, not 2000000",
         "limits.sessions-per-user=x|t.properties:1: limits.sessions-per-user must be a whole number, not 'x'",
+        "limits.ipv6-prefix=0|t.properties:1: limits.ipv6-prefix must be 1 to 128, not 0",
+        "limits.ipv6-prefix=129|t.properties:1: limits.ipv6-prefix must be 1 to 128, not 129",
         "shutdown.grace=soon|t.properties:1: shutdown.grace must be a duration like 500ms, 30s, 10m, 1h or 2d, not 'soon'",
         "shutdown.grace=2d|t.properties:1: shutdown.grace must be at most 1h, not 2d",
         "proxy.trusted=haproxy.example.org|t.properties:1: proxy.trusted entries must be IP addresses or address/prefix: 'haproxy.example.org' is not an IP address or address/prefix",

@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
  * only {@code PATH}, the variables {@code tcpserver} sets (UCSPI-TCP: {@code PROTO=TCP},
  * {@code TCPLOCALIP}, {@code TCPLOCALPORT}, {@code TCPLOCALHOST}, {@code TCPREMOTEIP},
  * {@code TCPREMOTEPORT} and, when the client's name is known, {@code TCPREMOTEHOST}), and the
- * connection's extra variables (e.g. {@code RELAYCLIENT} from access rules). The extra variables
+ * connection's extra variables (e.g. {@code RELAYCLIENT} from access rules). When a proxy did not
+ * say the client's address, {@code TCPREMOTEIP} and {@code TCPREMOTEPORT} are left out rather
+ * than given a placeholder or the proxy's address, which a program could take for the client's
+ * (vpopmail's open-relay records, for one). The extra variables
  * cannot override {@code PATH} or the {@code TCP…}/{@code PROTO} ones, so a rule cannot forge the
  * client's address. Public for the other programs the server runs for a connection (the
  * POP-before-SMTP hook), which get the same environment.
@@ -41,8 +44,12 @@ public final class ChildEnvironment {
         env.put("TCPLOCALIP", ip(connection.local()));
         env.put("TCPLOCALPORT", Integer.toString(connection.local().getPort()));
         env.put("TCPLOCALHOST", connection.localHostName());
-        env.put("TCPREMOTEIP", ip(connection.remote()));
-        env.put("TCPREMOTEPORT", Integer.toString(connection.remote().getPort()));
+        env.remove("TCPREMOTEIP");
+        env.remove("TCPREMOTEPORT");
+        if (connection.remoteKnown()) {
+            env.put("TCPREMOTEIP", ip(connection.remote()));
+            env.put("TCPREMOTEPORT", Integer.toString(connection.remote().getPort()));
+        }
         env.remove("TCPREMOTEHOST");
         connection.remoteHostName().ifPresent(name -> env.put("TCPREMOTEHOST", name));
         return env;

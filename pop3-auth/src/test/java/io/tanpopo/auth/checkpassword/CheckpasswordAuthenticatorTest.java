@@ -97,6 +97,19 @@ class CheckpasswordAuthenticatorTest {
     }
 
     @Test
+    void unknownRemote_leavesTcpRemoteIpAndPortOut_andExtraVariablesCannotPutThemIn() throws IOException {
+        Path env = dir.resolve("env");
+        Path program = script("env > '" + env + "'\nexit 1");
+        ConnectionInfo connection = new ConnectionInfo(new InetSocketAddress("192.0.2.1", 110),
+                ConnectionInfo.UNKNOWN_REMOTE, "mail.test", Optional.empty(), false,
+                Map.of("TCPREMOTEIP", "127.0.0.1", "TCPREMOTEPORT", "1", "RELAYCLIENT", ""));
+        authenticator(program, Duration.ofSeconds(10), 1)
+                .authenticate(new LoginRequest("u", bytes("p"), STAMP, connection));
+        assertThat(Files.readAllLines(env)).contains("TCPLOCALIP=192.0.2.1", "RELAYCLIENT=")
+                .noneMatch(v -> v.startsWith("TCPREMOTE"));
+    }
+
+    @Test
     void accepted_takesUserAndHomeFromTheNextProgramsEnvironment() throws IOException {
         Path program = script("read -r _ <&3 || true\nUSER=vmail HOME=/var/vmail/u//x SHELL=/bin/false EXT=box exec \"$@\"");
         Account account = ((AuthResult.Accepted) check(program, "typed", "p")).account();

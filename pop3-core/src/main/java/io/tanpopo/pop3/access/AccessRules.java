@@ -55,6 +55,20 @@ public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy)
         return NO_RULE_MATCHED;
     }
 
+    /**
+     * Decides for a client whose address a proxy did not say: no address or host pattern can match
+     * it (not even {@code 0.0.0.0/0}), so the first rule for every client (the empty pattern)
+     * decides, and without one the client is allowed, as any client no rule matches.
+     */
+    public AccessDecision decideUnknown() {
+        for (AccessRule rule : rules) {
+            if (rule.pattern().kind() == RulePattern.Kind.DEFAULT) {
+                return rule.decision();
+            }
+        }
+        return AccessDecision.allow("no rule matched");
+    }
+
     /** Decides with the outcome of the client's name lookup. */
     public AccessDecision decide(InetAddress client, Resolution resolution) {
         for (AccessRule rule : rules) {

@@ -8,7 +8,10 @@ import io.tanpopo.auth.ConnectionInfo;
  * advertised nor accepted (RFC 2595 §2.2 recommends this).
  */
 public enum Cleartext {
-    /** Allowed over TLS and from loopback addresses (the default). */
+    /**
+     * Allowed over TLS and from loopback addresses (the default); not from a client whose address
+     * a proxy did not say, even when the proxy itself is on loopback.
+     */
     LOOPBACK,
     /** Always allowed. */
     ALWAYS,
@@ -19,7 +22,8 @@ public enum Cleartext {
         return switch (this) {
             case ALWAYS -> true;
             case NEVER -> connection.secure();
-            case LOOPBACK -> connection.secure() || connection.remote().getAddress().isLoopbackAddress();
+            case LOOPBACK -> connection.secure()
+                    || connection.remoteKnown() && connection.remote().getAddress().isLoopbackAddress();
         };
     }
 }

@@ -40,6 +40,10 @@ public final class ClientLookup {
 
     /** Greets the client of {@code driver} with {@code greeting} (or refuses it) and starts its lookup. */
     public void start(SessionDriver driver, String greeting) {
+        if (!driver.session().connection().remoteKnown()) {
+            startUnknown(driver, greeting);
+            return;
+        }
         InetAddress client = MappedAddresses.unmap(driver.session().connection().remote().getAddress());
         Optional<AccessDecision> byAddress = checks.rules().decideByAddress(client);
         if (byAddress.isPresent() && !byAddress.get().allowed()) {
@@ -63,6 +67,21 @@ public final class ClientLookup {
         } catch (RejectedExecutionException e) {
             lookup.complete(Resolution.temporaryFailure("server", Duration.ZERO, "server stopping"));
         }
+    }
+
+    /**
+     * A client whose address a proxy did not say: nothing to look up (never the placeholder
+     * address), and only a rule for every client applies to it.
+     */
+    private void startUnknown(SessionDriver driver, String greeting) {
+        AccessDecision decision = checks.rules().decideUnknown();
+        if (!decision.allowed()) {
+            log(driver, "client of unknown address denied by {}", decision.rule());
+            driver.refuse(Dispatcher.ACCESS_DENIED.statusLine(), "access denied");
+            return;
+        }
+        driver.greet(greeting);
+        driver.clientSettled(Optional.empty(), decision);
     }
 
     private void resolve(InetAddress client, CompletableFuture<Resolution> lookup, long accepted) {

@@ -23,6 +23,8 @@ public final class Dispatcher {
 
     /** The reply to a client that the access rules deny (RFC 3206 §4, SYS/PERM). */
     static final Reply ACCESS_DENIED = Reply.err(ResponseCode.SYS_PERM, "Access denied").then(Reply.After.CLOSE);
+    /** The reply to a login when every authentication thread is busy and the queue is full. */
+    static final Reply AUTHENTICATION_BUSY = Reply.err(ResponseCode.SYS_TEMP, "Authentication busy, try again later");
     /** Commands that check credentials and so wait for the client's name (TCPREMOTEHOST, host rules). */
     private static final Set<String> LOGIN_COMMANDS = Set.of("PASS", "APOP", "AUTH");
 
@@ -104,6 +106,31 @@ public final class Dispatcher {
     public boolean waitsForClient(Pop3Session session, String line) {
         return session.state() == SessionState.AUTHORIZATION && isClean(line) && !line.isBlank()
                 && LOGIN_COMMANDS.contains(CommandLine.parse(line).keyword());
+    }
+
+    /**
+     * Whether {@code line} checks credentials with an authenticator that {@link
+     * io.tanpopo.auth.Authenticator#blocks() blocks}, and so runs on the authentication threads:
+     * PASS, APOP and AUTH with a mechanism in AUTHORIZATION, and a response to a SASL challenge.
+     */
+    public boolean authenticates(Pop3Session session, String line) {
+        return context.authenticator().blocks() && session.state() == SessionState.AUTHORIZATION
+                && (session.expectsResponse() || waitsForClient(session, line) && !line.strip().equalsIgnoreCase("AUTH"));
+    }
+
+    /**
+     * Answers a login that {@link #authenticates} would check when the authentication threads and
+     * their queue are full: {@code [SYS/TEMP]} (RFC 3206 §5), try again later. The login is over,
+     * as after any answer: a SASL exchange is ended, USER must be sent again.
+     */
+    public Outcome authenticationBusy(Pop3Session session, String line) {
+        boolean response = session.takeContinuation().isPresent();
+        session.pendingUser(null);
+        CommandLine heard = response ? new CommandLine("", java.util.List.of(), "(SASL response)")
+                : CommandLine.parse(line).redacted();
+        context.listener().command(session, heard);
+        context.listener().replied(session, heard, AUTHENTICATION_BUSY);
+        return new Outcome(AUTHENTICATION_BUSY, Duration.ZERO);
     }
 
     private Reply execute(java.util.function.Supplier<Reply> command, String keyword) {

@@ -7,8 +7,11 @@ import java.util.Map;
 
 /**
  * How long to wait before answering a failed login: a base delay that doubles with each failure
- * from the same client address, up to a cap; a successful login resets it. The number of
- * addresses remembered is bounded (least recently failed ones are forgotten first).
+ * from the same client, up to a cap; a successful login resets it. A client is an
+ * {@link AddressBuckets} bucket: an IPv4 address, an IPv6 network of {@code limits.ipv6-prefix}
+ * bits, or the one bucket of clients whose address is unknown, so that neither a /64's 2^64
+ * addresses nor a proxy's health checks get fresh or shared counters. The number of buckets
+ * remembered is bounded (least recently failed ones are forgotten first).
  */
 public final class LoginThrottle {
 
@@ -16,12 +19,18 @@ public final class LoginThrottle {
 
     private final Duration base;
     private final Duration cap;
+    private final AddressBuckets buckets;
     /** Made at the first failure: most servers (every test server) never see one. */
     private Map<InetAddress, Integer> failures;
 
     public LoginThrottle(Duration base, Duration cap) {
+        this(base, cap, AddressBuckets.standard());
+    }
+
+    public LoginThrottle(Duration base, Duration cap, AddressBuckets buckets) {
         this.base = base;
         this.cap = cap;
+        this.buckets = buckets;
     }
 
     /** Records a failure from {@code client} and returns the delay before answering it. */
@@ -34,14 +43,14 @@ public final class LoginThrottle {
                 }
             };
         }
-        int count = failures.merge(client, 1, (a, b) -> Math.min(a + b, 32));
+        int count = failures.merge(buckets.of(client), 1, (a, b) -> Math.min(a + b, 32));
         Duration delay = base.multipliedBy(1L << Math.min(count - 1, 20));
         return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
     public synchronized void succeeded(InetAddress client) {
         if (failures != null) {
-            failures.remove(client);
+            failures.remove(buckets.of(client));
         }
     }
 

@@ -77,9 +77,14 @@ public record ProtocolContext(
                 tlsAvailable, cleartext, chosen, limits);
     }
 
-    /** The same context with {@code chosen} connection and session limits. */
+    /**
+     * The same context with {@code chosen} connection and session limits, and a new failed-login
+     * throttle that counts clients as those limits do ({@code limits.ipv6-prefix}).
+     */
     public ProtocolContext withLimits(SessionLimits chosen) {
-        return new ProtocolContext(config, authenticator, store, throttle, loginDelays, clock, version, listener,
+        LoginThrottle counted = new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay(),
+                chosen.buckets());
+        return new ProtocolContext(config, authenticator, store, counted, loginDelays, clock, version, listener,
                 tlsAvailable, cleartext, hooks, chosen);
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.slf4j.MDC;
  * next line only when the previous reply, body included, is on its way (RFC 2449 §6.6 PIPELINING).
  * A failed login's reply is scheduled after its delay, never slept. Whichever thread runs the session
  * ("owns" it) is the only one touching the session state; ownership passes from worker to timer to
- * write completion and back.
+ * write completion and back, and for a login with a blocking authenticator from worker to an
+ * authentication thread and back.
  */
 public final class SessionDriver {
 
@@ -34,6 +36,7 @@ public final class SessionDriver {
     private final Pop3Session session;
     private final Connection connection;
     private final Executor workers;
+    private final Executor authentication;
     private final ScheduledExecutorService timer;
     private final SessionListener listener;
     private final ReplyWriter writer;
@@ -54,6 +57,7 @@ public final class SessionDriver {
         this.session = session;
         this.connection = connection;
         this.workers = runtime.workers();
+        this.authentication = runtime.authentication();
         this.timer = runtime.timer();
         this.listener = runtime.listener();
         this.writer = new ReplyWriter(connection, workers, session.id());
@@ -216,21 +220,72 @@ public final class SessionDriver {
                 }
                 inbox.take();
             }
-            Dispatcher.Outcome outcome = dispatch(item);
-            Reply reply = outcome.reply();
-            if (reply.after() == Reply.After.CLOSE) {
-                ending(reply);
+            Dispatcher.Outcome outcome;
+            if (item instanceof Line line && dispatcher.authenticates(session, line.text())) {
+                if (authenticateAside(line)) {
+                    return;
+                }
+                LOG.warn("[{}] every authentication thread is busy and the queue is full: login refused", session.id());
+                outcome = dispatcher.authenticationBusy(session, line.text());
+            } else {
+                outcome = dispatch(item);
             }
-            if (!outcome.delay().isZero()) {
-                timer.schedule(() -> workers.execute(() -> answer(reply)), outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
-                return;
-            }
-            if (reply.after() == Reply.After.START_TLS || !writer.writeInline(reply)) {
-                answer(reply);
+            if (!proceed(outcome)) {
                 return;
             }
         }
         release();
+    }
+
+    /**
+     * Puts a login on the authentication threads, so that a blocking authenticator never holds up
+     * the workers (another session's RETR); its outcome comes back to a worker. False when those
+     * threads and their queue are full.
+     */
+    private boolean authenticateAside(Line line) {
+        try {
+            authentication.execute(() -> {
+                boolean gone;
+                synchronized (this) {
+                    gone = closed;
+                }
+                Dispatcher.Outcome outcome = gone ? null : dispatch(line);
+                handBack(() -> {
+                    if (outcome == null || proceed(outcome)) {
+                        drain();
+                    }
+                });
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Runs {@code task} on a worker; on this thread when the workers are stopping. */
+    private void handBack(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    /** Sends the reply of one command; true when it went out at once and the next command may run here. */
+    private boolean proceed(Dispatcher.Outcome outcome) {
+        Reply reply = outcome.reply();
+        if (reply.after() == Reply.After.CLOSE) {
+            ending(reply);
+        }
+        if (!outcome.delay().isZero()) {
+            timer.schedule(() -> workers.execute(() -> answer(reply)), outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
+            return false;
+        }
+        if (reply.after() == Reply.After.START_TLS || !writer.writeInline(reply)) {
+            answer(reply);
+            return false;
+        }
+        return true;
     }
 
     private Dispatcher.Outcome dispatch(Object item) {

@@ -10,33 +10,38 @@ import java.util.Map;
  * The counters behind {@link Limits}: connections in total and per client address, logged-in
  * sessions per user. One per server. The maps hold only addresses and users with something open
  * (an entry is removed when its count reaches 0), so they are bounded by the open connections.
+ * "Per address" means per {@link AddressBuckets} bucket: IPv6 clients count by network
+ * ({@code limits.ipv6-prefix}), clients whose address is unknown all in one bucket.
  */
 public final class SessionLimits {
 
     private final Limits limits;
+    private final AddressBuckets buckets;
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
     private final Map<String, Integer> perUser = new HashMap<>();
     private int connections;
 
     public SessionLimits(Limits limits) {
         this.limits = limits;
+        this.buckets = new AddressBuckets(limits.ipv6Prefix());
     }
 
     /** Counts a new connection from {@code client}; false (and nothing counted) when over a limit. */
     public synchronized boolean tryConnect(InetAddress client) {
-        int fromClient = perAddress.getOrDefault(client, 0);
+        InetAddress bucket = buckets.of(client);
+        int fromClient = perAddress.getOrDefault(bucket, 0);
         if (over(connections, limits.connections()) || over(fromClient, limits.connectionsPerIp())) {
             return false;
         }
         connections++;
-        perAddress.put(client, fromClient + 1);
+        perAddress.put(bucket, fromClient + 1);
         return true;
     }
 
     /** A connection counted by {@link #tryConnect} ended. */
     public synchronized void disconnected(InetAddress client) {
         connections--;
-        perAddress.computeIfPresent(client, (a, n) -> n <= 1 ? null : n - 1);
+        perAddress.computeIfPresent(buckets.of(client), (a, n) -> n <= 1 ? null : n - 1);
         notifyAll();
     }
 
@@ -53,6 +58,11 @@ public final class SessionLimits {
     /** A session counted by {@link #tryLogin} ended (or its login failed after all). */
     public synchronized void loggedOut(String user) {
         perUser.computeIfPresent(user, (u, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** How client addresses are counted, shared with the failed-login throttle. */
+    public AddressBuckets buckets() {
+        return buckets;
     }
 
     public synchronized int connections() {

@@ -8,7 +8,9 @@ import java.util.Optional;
  * What a PROXY protocol header (HAProxy's proxy-protocol.txt, versions 1 and 2) said about the
  * connection it precedes: the client's address and the address it connected to, or nothing when
  * the proxy speaks for itself ({@code PROXY UNKNOWN}, v2 {@code LOCAL}, e.g. a health check) or
- * the family is not TCP over IPv4/IPv6 — then the real connection's addresses apply.
+ * the family carries no IP address ({@code AF_UNIX}, {@code UNSPEC}). Then the client's address is
+ * unknown ({@link io.tanpopo.auth.ConnectionInfo#UNKNOWN_REMOTE}): never the proxy's own address,
+ * which for a local HAProxy is loopback and would pass for a trusted local client.
  *
  * @param source the client as the proxy saw it
  * @param destination the address the client connected to on the proxy
@@ -23,8 +25,8 @@ public record ProxyHeader(Optional<InetSocketAddress> source, Optional<InetSocke
         }
     }
 
-    /** A header that carries no addresses: keep the connection's own. */
-    public static ProxyHeader local() {
+    /** A header that carries no addresses: the client is unknown. */
+    public static ProxyHeader unknown() {
         return new ProxyHeader(Optional.empty(), Optional.empty());
     }
 

@@ -19,7 +19,7 @@ final class ProxyV1 {
         String[] parts = line.split(" ", -1);
         if (parts.length >= 2 && parts[1].equals("UNKNOWN")) {
             // "the receiver must ignore anything presented before the CRLF is found"
-            return new Result.Done(ProxyHeader.local());
+            return new Result.Done(ProxyHeader.unknown());
         }
         if (parts.length != 6 || !(parts[1].equals("TCP4") || parts[1].equals("TCP6"))) {
             return new Result.Invalid("PROXY v1 line is not 'PROXY TCP4|TCP6 src dst sport dport'");

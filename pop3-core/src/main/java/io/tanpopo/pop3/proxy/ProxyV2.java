@@ -27,8 +27,9 @@ final class ProxyV2 {
         }
         int command = versionCommand & 0x0f;
         if (command == LOCAL) {
-            // The proxy's own connection (e.g. a health check): keep the real addresses.
-            return new Result.Done(ProxyHeader.local());
+            // The proxy's own connection (e.g. a health check): no client address. The real peer is
+            // the proxy itself, so taking its address would make a local HAProxy's checks loopback.
+            return new Result.Done(ProxyHeader.unknown());
         }
         if (command != PROXY) {
             return new Result.Invalid("PROXY v2 command is neither LOCAL nor PROXY");
@@ -40,8 +41,9 @@ final class ProxyV2 {
         if (f == TCP6) {
             return addresses(body, 16);
         }
-        // UNSPEC, UDP or UNIX: "the receiver ... must use the real connection endpoints".
-        return new Result.Done(ProxyHeader.local());
+        // UNSPEC, UDP or UNIX: no IP address of the client. The specification lets the receiver use
+        // the real endpoints, but those are the proxy's: the client stays unknown instead.
+        return new Result.Done(ProxyHeader.unknown());
     }
 
     private static Result addresses(byte[] body, int size) {

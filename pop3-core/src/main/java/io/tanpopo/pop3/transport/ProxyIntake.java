@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.transport;
 
+import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.proxy.ProxyHeader;
 import io.tanpopo.pop3.proxy.ProxyParser;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The MINA side of the PROXY protocol: a connection from a trusted proxy is not greeted until its
  * header has been read (bounded in time and size), and then opens with the addresses the header
- * names; a header-like start from anyone else is refused. The parsing itself is
+ * names (or with an unknown client, {@link ConnectionInfo#UNKNOWN_REMOTE}, when it names none); a
+ * header-like start from anyone else is refused. The parsing itself is
  * {@link ProxyParser}'s, which knows nothing of MINA.
  */
 final class ProxyIntake {
@@ -63,7 +65,13 @@ final class ProxyIntake {
         if (result instanceof ProxyParser.Result.Done done) {
             connection.proxyDone();
             ProxyHeader header = done.header();
-            open.accept(header.source().orElse((InetSocketAddress) session.getRemoteAddress()),
+            if (header.source().isEmpty()) {
+                LOG.debug("connection {} from proxy {}: header without a client address, client unknown",
+                        session.getId(), session.getRemoteAddress());
+            }
+            // Without a client address the client is unknown, never the proxy (docs/security.md);
+            // the local address is then this server's own end of the connection.
+            open.accept(header.source().orElse(ConnectionInfo.UNKNOWN_REMOTE),
                     header.destination().orElse((InetSocketAddress) session.getLocalAddress()));
             return true;
         }

@@ -57,6 +57,15 @@ class AccessRulesTest {
     }
 
     @Test
+    void unknownClient_isMatchedOnlyByTheRuleForEveryClient() {
+        AccessRules rules = rules("0.0.0.0/0:allow,A=\"1\"\n0.:allow\n::/0:allow\n=:allow\n=.example.org:allow\n:deny\n:allow\n");
+        assertThat(rules.decideUnknown().allowed()).isFalse();
+        assertThat(rules.decideUnknown().rule()).isEqualTo("rules:6");
+        assertThat(rules("0.0.0.0/0:deny\n").decideUnknown()).isEqualTo(AccessDecision.allow("no rule matched"));
+        assertThat(rules(":allow,RELAYCLIENT=\"\"\n").decideUnknown().environment()).containsEntry("RELAYCLIENT", "");
+    }
+
+    @Test
     void noRuleMatches_allowed_likeTcpserver() throws Exception {
         assertThat(rules("10.:deny\n").decideByAddress(ip("127.0.0.1")).orElseThrow().allowed()).isTrue();
         assertThat(AccessRules.none().decideByAddress(ip("127.0.0.1")).orElseThrow().allowed()).isTrue();

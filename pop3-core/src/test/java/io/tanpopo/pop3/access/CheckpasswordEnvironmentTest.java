@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.auth.checkpassword.CheckpasswordAuthenticator;
 import io.tanpopo.auth.checkpassword.CheckpasswordConfig;
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.resolver.CacheLimits;
 import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.resolver.Resolvers;
+import io.tanpopo.resolver.strategy.Cidr;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,6 +76,28 @@ class CheckpasswordEnvironmentTest {
         }
         assertThat(Files.readAllLines(env)).noneMatch(l -> l.startsWith("TCPREMOTEHOST="))
                 .contains("TCPREMOTEIP=127.0.0.1");
+    }
+
+    @Test
+    void unknownClientBehindProxy_getsNoTcpRemoteIpOrPort_neitherPlaceholderNorProxy() throws Exception {
+        Path env = dir.resolve("env");
+        Path program = script("cat <&3 >/dev/null\nenv > '" + env + "'\nUSER=alice HOME=/tmp exec \"$@\"");
+        AccessRules rules = AccessRulesParser.parse(":allow,RELAYCLIENT=\"\"\n", "rules",
+                TemporaryFailurePolicy.NO_MATCH);
+        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS)
+                .authenticator(new CheckpasswordAuthenticator(CheckpasswordConfig.of(List.of(program.toString())), io))
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                .accessRules(rules).start();
+                Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("PROXY UNKNOWN\r\nUSER alice\r\nPASS anything\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("+OK");
+            assertThat(in.readLine()).startsWith("+OK");
+            assertThat(in.readLine()).startsWith("+OK");
+        }
+        assertThat(Files.readAllLines(env)).contains("RELAYCLIENT=", "PROTO=TCP")
+                .noneMatch(l -> l.startsWith("TCPREMOTEIP=") || l.startsWith("TCPREMOTEPORT=") || l.startsWith("TCPREMOTEHOST="));
     }
 
     private Path script(String body) throws IOException {

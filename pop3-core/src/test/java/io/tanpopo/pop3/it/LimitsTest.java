@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Limits;
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.testing.Await;
@@ -50,6 +51,38 @@ class LimitsTest {
     }
 
     @Test
+    void perAddressLimit_countsOneIpv6Slash64AsOneClient() {
+        try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(0, 1, 0))
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+                RawClient a = new RawClient(server.port());
+                RawClient sameNetwork = new RawClient(server.port());
+                RawClient otherNetwork = new RawClient(server.port())) {
+            assertThat(a.send(proxied6("2001:db8:0:1::1")).line()).startsWith("+OK");
+            assertThat(sameNetwork.send(proxied6("2001:db8:0:1:aaaa:bbbb:cccc:dddd")).line()).isEqualTo(TOO_MANY);
+            assertThat(otherNetwork.send(proxied6("2001:db8:0:2::1")).line()).startsWith("+OK");
+        }
+    }
+
+    @Test
+    void failedLoginDelay_growsForTheWholeIpv6Slash64_notPerAddress() {
+        Duration first = Duration.ofMillis(400);
+        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", "pw").failedLoginDelay(first, Duration.ofSeconds(5))
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+                RawClient a = new RawClient(server.port());
+                RawClient b = new RawClient(server.port())) {
+            a.send(proxied6("2001:db8:0:1::1")).line();
+            b.send(proxied6("2001:db8:0:1::2")).line();
+            a.command("USER alice");
+            assertThat(a.command("PASS wrong")).startsWith("-ERR [AUTH]");
+            b.command("USER alice");
+            long start = System.nanoTime();
+            assertThat(b.command("PASS wrong")).startsWith("-ERR [AUTH]");
+            // The second failure of the /64 waits twice the first delay; per address it would wait the first.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(first.multipliedBy(2));
+        }
+    }
+
+    @Test
     void perUserLimit_answersInUse_andCountsOnlyLoggedInSessions() {
         try (Pop3Server server = Pop3Server.builder().noTls().lockMaildrops(false).user("alice", "pw")
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO).limits(new Limits(0, 0, 1)).start();
@@ -69,6 +102,10 @@ class LimitsTest {
     private static String login(RawClient client) {
         client.command("USER alice");
         return client.command("PASS pw");
+    }
+
+    private static String proxied6(String client) {
+        return "PROXY TCP6 " + client + " ::1 40000 110\r\n";
     }
 
     private static String proxied(String client) {

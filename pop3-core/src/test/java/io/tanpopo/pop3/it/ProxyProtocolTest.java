@@ -2,7 +2,12 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.auth.ConnectionInfo;
+import io.tanpopo.pop3.Limits;
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.access.AccessRules;
+import io.tanpopo.pop3.access.AccessRulesParser;
+import io.tanpopo.pop3.access.TemporaryFailurePolicy;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
@@ -10,15 +15,22 @@ import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** PROXY protocol v1 and v2 over real sockets: the proxied client is the session's client. */
 class ProxyProtocolTest {
 
+    private static final String CLEARTEXT_REFUSED =
+            "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections";
     private static final byte[] SIGNATURE = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A};
 
     private final Queue<InetSocketAddress> clients = new ConcurrentLinkedQueue<>();
@@ -61,15 +73,86 @@ class ProxyProtocolTest {
     }
 
     @Test
-    void v2Local_healthCheck_keepsTheRealAddress() {
-        ByteArrayOutputStream local = new ByteArrayOutputStream();
-        local.writeBytes(SIGNATURE);
-        local.writeBytes(new byte[] {0x20, 0x00, 0x00, 0x00});
+    void v2Local_healthCheck_clientIsUnknown_notTheProxysLoopbackAddress() {
         try (Pop3Server server = server("127.0.0.1");
                 RawClient client = new RawClient(server.port())) {
-            client.send(local.toByteArray());
+            client.send(v2Local());
             assertThat(client.line()).startsWith("+OK");
-            assertThat(clients.peek().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+            assertThat(clients).containsExactly(ConnectionInfo.UNKNOWN_REMOTE);
+        }
+    }
+
+    /** PROXY v1 UNKNOWN, v2 LOCAL and v2 PROXY over AF_UNIX: each names no client address. */
+    static Stream<Arguments> headersWithoutAClient() {
+        return Stream.of(Arguments.of("v1 UNKNOWN", "PROXY UNKNOWN\r\n".getBytes(StandardCharsets.US_ASCII)),
+                Arguments.of("v1 UNKNOWN with addresses", "PROXY UNKNOWN ::1 ::1 1 2\r\n".getBytes(StandardCharsets.US_ASCII)),
+                Arguments.of("v2 LOCAL", v2Local()),
+                Arguments.of("v2 PROXY AF_UNIX", v2Unix()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("headersWithoutAClient")
+    void headerWithoutClient_fromLocalProxy_isNotLoopback_cleartextRefusedByDefault(String kind, byte[] header) {
+        try (Pop3Server server = Pop3Server.builder().user("alice", "pw").noTls().listener(recorder)
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO).proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+                RawClient unknown = new RawClient(server.port());
+                RawClient loopbackClient = new RawClient(server.port())) {
+            assertThat(unknown.send(header).line()).startsWith("+OK");
+            assertThat(unknown.command("USER alice")).isEqualTo(CLEARTEXT_REFUSED);
+            assertThat(unknown.command("PASS pw")).startsWith("-ERR");
+            assertThat(unknown.command("CAPA")).startsWith("+OK");
+            assertThat(unknown.lines()).doesNotContain("USER").noneMatch(l -> l.startsWith("SASL") && l.contains("PLAIN"));
+            // The same proxy naming a loopback client: that one is allowed clear text.
+            loopbackClient.send("PROXY TCP4 127.0.0.1 127.0.0.1 40000 110\r\n").line();
+            assertThat(loopbackClient.command("USER alice")).startsWith("+OK");
+            assertThat(loopbackClient.command("PASS pw")).startsWith("+OK");
+        }
+    }
+
+    @Test
+    void unknownClients_shareOnePerAddressSlot_apartFromTheProxysLoopbackClients() {
+        try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(0, 1, 0))
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+                RawClient loopbackClient = new RawClient(server.port());
+                RawClient unknown = new RawClient(server.port());
+                RawClient secondUnknown = new RawClient(server.port())) {
+            assertThat(loopbackClient.send("PROXY TCP4 127.0.0.1 127.0.0.1 40000 110\r\n").line()).startsWith("+OK");
+            assertThat(unknown.send("PROXY UNKNOWN\r\n").line()).startsWith("+OK");
+            assertThat(secondUnknown.send(v2Local()).line()).isEqualTo("-ERR [SYS/TEMP] Too many connections");
+        }
+    }
+
+    @Test
+    void failedLoginDelay_ofUnknownClients_isItsOwnBucket_notReset_by_a_loopbackLogin() {
+        Duration first = Duration.ofMillis(200);
+        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", "pw")
+                .failedLoginDelay(first, Duration.ofSeconds(10))
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+                RawClient unknown = new RawClient(server.port());
+                RawClient loopbackClient = new RawClient(server.port())) {
+            unknown.send(v2Local()).line();
+            loopbackClient.send("PROXY TCP4 127.0.0.1 127.0.0.1 40000 110\r\n").line();
+            assertThat(failedLogin(unknown)).isGreaterThanOrEqualTo(first);
+            assertThat(failedLogin(unknown)).isGreaterThanOrEqualTo(first.multipliedBy(2));
+            // A success from 127.0.0.1 clears 127.0.0.1's failures; when unknown clients counted as the
+            // proxy's 127.0.0.1, it cleared theirs too and the next delay was the first one again.
+            loopbackClient.command("USER alice");
+            assertThat(loopbackClient.command("PASS pw")).startsWith("+OK");
+            assertThat(failedLogin(unknown)).isGreaterThanOrEqualTo(first.multipliedBy(4));
+        }
+    }
+
+    @Test
+    void accessRules_matchAnUnknownClientOnlyByTheRuleForEveryone() throws Exception {
+        AccessRules loopbackOnly = AccessRulesParser.parse("127.0.0.1:allow\n:deny\n", "rules", TemporaryFailurePolicy.NO_MATCH);
+        AccessRules denyAllIpv4 = AccessRulesParser.parse("0.0.0.0/0:deny\n0.:deny\n", "rules", TemporaryFailurePolicy.NO_MATCH);
+        try (Pop3Server server = proxiedWith(loopbackOnly);
+                RawClient unknown = new RawClient(server.port())) {
+            assertThat(unknown.send("PROXY UNKNOWN\r\n").line()).isEqualTo("-ERR [SYS/PERM] Access denied");
+        }
+        try (Pop3Server server = proxiedWith(denyAllIpv4);
+                RawClient unknown = new RawClient(server.port())) {
+            assertThat(unknown.send(v2Unix()).line()).startsWith("+OK");
         }
     }
 
@@ -99,6 +182,39 @@ class ProxyProtocolTest {
             assertThat(silent.line()).isNull();
             assertThat(clients).isEmpty();
         }
+    }
+
+    private Pop3Server proxiedWith(AccessRules rules) {
+        return Pop3Server.builder().noTls().accessRules(rules)
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+    }
+
+    /** USER and a wrong PASS; how long the PASS reply took. */
+    private static Duration failedLogin(RawClient client) {
+        client.command("USER alice");
+        long start = System.nanoTime();
+        assertThat(client.command("PASS wrong")).startsWith("-ERR [AUTH]");
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static byte[] v2Local() {
+        ByteArrayOutputStream local = new ByteArrayOutputStream();
+        local.writeBytes(SIGNATURE);
+        local.writeBytes(new byte[] {0x20, 0x00, 0x00, 0x00});
+        return local.toByteArray();
+    }
+
+    /** v2 PROXY, family AF_UNIX stream (0x31): two 108-octet socket paths (proxy-protocol.txt §2.2). */
+    private static byte[] v2Unix() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(SIGNATURE);
+        out.writeBytes(new byte[] {0x21, 0x31, 0x00, (byte) 216});
+        byte[] paths = new byte[216];
+        byte[] path = "/run/haproxy/pop3.sock".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(path, 0, paths, 0, path.length);
+        System.arraycopy(path, 0, paths, 108, path.length);
+        out.writeBytes(paths);
+        return out.toByteArray();
     }
 
     private static byte[] v2Tcp4(byte[] source, int port) {

@@ -63,6 +63,18 @@ final class RawClient implements AutoCloseable {
         return line();
     }
 
+    /** The lines of a multi-line reply's body, up to the terminating "." (bounded at 1000 lines). */
+    java.util.List<String> lines() {
+        java.util.List<String> body = new java.util.ArrayList<>();
+        for (String l = line(); l != null && !l.equals("."); l = line()) {
+            body.add(l);
+            if (body.size() > 1000) {
+                throw new AssertionError("more than 1000 lines without the terminating '.'");
+            }
+        }
+        return body;
+    }
+
     /** Whether the server closed the connection (end of stream, or a reset) within the read timeout. */
     boolean closedByServer() {
         try {

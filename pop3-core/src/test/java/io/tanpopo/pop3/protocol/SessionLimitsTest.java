@@ -30,6 +30,19 @@ class SessionLimitsTest {
     }
 
     @Test
+    void perAddressLimit_countsAnIpv6Slash64AsOneClient_asLimitsSay() throws Exception {
+        SessionLimits limits = new SessionLimits(new Limits(0, 1, 0));
+        assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:1::1"))).isTrue();
+        assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:1::2"))).as("same /64").isFalse();
+        assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:2::1"))).as("next /64").isTrue();
+        limits.disconnected(InetAddress.getByName("2001:db8:0:1::1"));
+        assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:1::2"))).isTrue();
+        SessionLimits exact = new SessionLimits(new Limits(0, 1, 0, 128));
+        assertThat(exact.tryConnect(InetAddress.getByName("2001:db8:0:1::1"))).isTrue();
+        assertThat(exact.tryConnect(InetAddress.getByName("2001:db8:0:1::2"))).isTrue();
+    }
+
+    @Test
     void noLimits_admitsEverything() throws Exception {
         SessionLimits limits = new SessionLimits(Limits.none());
         InetAddress a = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
@@ -43,5 +56,7 @@ class SessionLimitsTest {
         assertThatThrownBy(() -> new Limits(-1, 0, 0)).hasMessageStartingWith("limits.connections ");
         assertThatThrownBy(() -> new Limits(0, -1, 0)).hasMessageStartingWith("limits.connections-per-ip ");
         assertThatThrownBy(() -> new Limits(0, 0, -1)).hasMessageStartingWith("limits.sessions-per-user ");
+        assertThatThrownBy(() -> new Limits(0, 0, 0, 0)).hasMessage("limits.ipv6-prefix must be 1 to 128, not 0");
+        assertThatThrownBy(() -> new Limits(0, 0, 0, 129)).hasMessage("limits.ipv6-prefix must be 1 to 128, not 129");
     }
 }

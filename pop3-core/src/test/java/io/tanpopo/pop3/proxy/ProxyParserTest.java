@@ -26,7 +26,7 @@ class ProxyParserTest {
     void v1Tcp6_andUnknown() {
         assertThat(done("PROXY TCP6 2001:db8::7 2001:db8::1 1234 110\r\n").source())
                 .contains(new InetSocketAddress("2001:db8::7", 1234));
-        assertThat(done("PROXY UNKNOWN ffff:f...f:ffff 1 2\r\n")).isEqualTo(ProxyHeader.local());
+        assertThat(done("PROXY UNKNOWN ffff:f...f:ffff 1 2\r\n")).isEqualTo(ProxyHeader.unknown());
     }
 
     @Test
@@ -73,9 +73,9 @@ class ProxyParserTest {
     @Test
     void v2Local_andUnspec_keepTheRealAddresses() {
         assertThat(new ProxyParser().feed(ByteBuffer.wrap(v2(0x20, 0x00, new byte[0]))))
-                .isEqualTo(new ProxyParser.Result.Done(ProxyHeader.local()));
+                .isEqualTo(new ProxyParser.Result.Done(ProxyHeader.unknown()));
         assertThat(new ProxyParser().feed(ByteBuffer.wrap(v2(0x21, 0x00, new byte[0]))))
-                .isEqualTo(new ProxyParser.Result.Done(ProxyHeader.local()));
+                .isEqualTo(new ProxyParser.Result.Done(ProxyHeader.unknown()));
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param session the session id (as in the other log lines)
  * @param user the account that logged in, if any
- * @param client the client's address (the proxied one behind a PROXY header) and port
+ * @param client the client's address (the proxied one behind a PROXY header) and port, or {@code unknown}
+ *     when a PROXY header named none
  * @param clientName the client's name, when the resolver had it
  * @param retrieved messages retrieved with RETR, and their octets
  * @param retrievedOctets the sizes of those messages as on the wire

@@ -65,7 +65,8 @@ public final class SessionSummaryLog implements SessionListener {
         List<MessageInfo> messages = session.messages();
         long octets = retrieved.stream().filter(i -> i < messages.size()).mapToLong(i -> messages.get(i).size()).sum();
         return new SessionSummary(session.id(), session.account().map(a -> a.name()),
-                client.getAddress().getHostAddress() + ":" + client.getPort(), session.connection().remoteHostName(),
+                session.connection().remoteKnown() ? client.getAddress().getHostAddress() + ":" + client.getPort() : "unknown",
+                session.connection().remoteHostName(),
                 retrieved.cardinality(), octets, session.deleted().cardinality(), duration, how);
     }
 }

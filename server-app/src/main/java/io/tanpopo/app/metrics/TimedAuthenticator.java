@@ -27,6 +27,11 @@ public final class TimedAuthenticator implements Authenticator {
     }
 
     @Override
+    public boolean blocks() {
+        return delegate.blocks();
+    }
+
+    @Override
     public boolean providesSecrets() {
         return delegate.providesSecrets();
     }

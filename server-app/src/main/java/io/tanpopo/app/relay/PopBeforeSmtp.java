@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * POP-before-SMTP (the qmail site of REFERENCE.md §1 used it): after each successful login the
  * client's IP is recorded, in a relay-ctrl style directory and/or by a hook command, so that an SMTP
- * server lets it relay until the record expires. The work runs on its own threads, never on an I/O
+ * server lets it relay until the record expires. A client whose address a proxy did not say is
+ * never recorded. The work runs on its own threads, never on an I/O
  * or worker thread; a periodic task removes expired files.
  */
 public final class PopBeforeSmtp implements SessionListener, AutoCloseable {
@@ -45,6 +46,13 @@ public final class PopBeforeSmtp implements SessionListener, AutoCloseable {
 
     @Override
     public void loggedIn(Pop3Session session) {
+        if (!session.connection().remoteKnown()) {
+            // A proxy did not say who the client is: relaying is granted to no address at all,
+            // least of all the proxy's own (docs/security.md).
+            LOG.info("POP-before-SMTP: login of {} from an unknown address not recorded",
+                    session.account().map(a -> a.name()).orElse("?"));
+            return;
+        }
         ConnectionInfo connection = session.connection();
         runner.execute(() -> record(connection));
     }

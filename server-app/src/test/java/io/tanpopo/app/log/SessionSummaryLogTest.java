@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.proxy.ProxyPolicy;
+import io.tanpopo.resolver.strategy.Cidr;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -42,6 +45,21 @@ class SessionSummaryLogTest {
             assertThat(line).startsWith("{\"session\":").endsWith("}")
                     .contains("\"user\":\"alice\"", "\"retrieved\":0", "\"end\":\"quit\"", "\"name\":null")
                     .doesNotContain(PASSWORD, plain);
+        }
+    }
+
+    @Test
+    void clientBehindAProxyThatNamedNone_isLoggedAsUnknown_notAsTheProxy() throws Exception {
+        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", PASSWORD)
+                .listener(new SessionSummaryLog(SessionSummaryLog.Format.TEXT, Clock.systemUTC(), lines::add))
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+                Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            socket.getOutputStream().write("PROXY UNKNOWN\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("+OK");
+            assertThat(in.readLine()).startsWith("+OK");
+            assertThat(awaitLine()).contains("client=unknown ").doesNotContain("127.0.0.1", "0.0.0.0");
         }
     }
 

@@ -3,9 +3,17 @@ package io.tanpopo.app.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.auth.ConnectionInfo;
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.proxy.ProxyPolicy;
+import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.testing.MutableClock;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -107,6 +115,35 @@ class PopBeforeSmtpTest {
     private static ConnectionInfo connection(String client) {
         return new ConnectionInfo(new InetSocketAddress("127.0.0.1", 110), new InetSocketAddress(client, 40000),
                 "localhost", Optional.empty(), false, Map.of());
+    }
+
+    @Test
+    void loginOfAnUnknownClientBehindAProxy_recordsNoAddress_neitherPlaceholderNorProxy() throws Exception {
+        PopBeforeSmtp relay = new PopBeforeSmtp(new PopBeforeSmtpConfig(Optional.of(dir), List.of(),
+                Duration.ofSeconds(10), Duration.ofMinutes(15)), clock);
+        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", "pw")
+                .lockMaildrops(false).listener(relay)
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start()) {
+            login(server.port(), "PROXY UNKNOWN\r\n");
+            login(server.port(), "PROXY TCP4 192.0.2.9 127.0.0.1 40000 110\r\n");
+        }
+        assertThat(relay.finish(Duration.ofSeconds(10))).isTrue();
+        relay.close();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("192.0.2.9");
+        }
+    }
+
+    /** Sends {@code header}, logs in as alice and quits; every reply must be +OK. */
+    private static void login(int port, String header) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            socket.getOutputStream().write((header + "USER alice\r\nPASS pw\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 4; i++) {
+                assertThat(in.readLine()).startsWith("+OK");
+            }
+        }
     }
 
     private Path script(String text) throws Exception {
