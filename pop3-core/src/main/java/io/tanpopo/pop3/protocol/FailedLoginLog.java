@@ -36,9 +36,9 @@ public final class FailedLoginLog {
 
     /** The line's text. */
     static String line(InetAddress client, LoginAttempt attempt, LoginFailure reason) {
+        String user = attempt.user().map(FailedLoginLog::sanitised).orElse("");
         return "login failed: reason=" + reason.label() + ", method=" + sanitised(attempt.method())
-                + ", rip=" + AddressText.of(client) + ", user=<" + attempt.user().map(FailedLoginLog::sanitised).orElse("")
-                + ">";
+                + ", rip=" + AddressText.of(client) + ", user=<" + user + ">";
     }
 
     /** {@code text} made safe for the line and bounded, as described above. */

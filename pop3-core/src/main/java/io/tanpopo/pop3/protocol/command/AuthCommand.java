@@ -42,7 +42,8 @@ public final class AuthCommand implements Command {
             return Reply.err("Syntax: AUTH mechanism [initial-response]");
         }
         boolean secrets = context.authenticator().providesSecrets();
-        Optional<SaslMechanism> mechanism = mechanisms.find(line.argument(0), secrets, context.allowsCleartext(session));
+        Optional<SaslMechanism> mechanism =
+                mechanisms.find(line.argument(0), secrets, context.allowsCleartext(session));
         if (mechanism.isEmpty()) {
             Optional<SaslMechanism> withCleartext = mechanisms.find(line.argument(0), secrets, true);
             return withCleartext.isPresent()
