@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum LoginFailure {
     /** Wrong password, unknown user, or a SASL exchange the client broke. Delayed and counted. */
     REJECTED(true),
-    /** The client cancelled a SASL exchange with {@code *} (RFC 5034 §4). Delayed and counted, as in Dovecot. */
+    /**
+     * The client cancelled a SASL exchange with {@code *} (RFC 5034 §4). Counted as a failed attempt,
+     * as Dovecot counts it, and delayed like one.
+     */
     ABORTED(true),
     /** The authenticator or the maildrop could not answer now ({@code [SYS/TEMP]}, {@code [SYS/PERM]}). */
     UNAVAILABLE(false),
