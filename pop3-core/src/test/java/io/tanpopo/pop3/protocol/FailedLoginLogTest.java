@@ -79,11 +79,11 @@ class FailedLoginLogTest {
 
     @Test
     void cleartextRefused_loginDelay_andBackendDown_areLoggedWithTheirClass() {
+        ProtocolHarness base = new ProtocolHarness();
         ProtocolContext never = ProtocolContext.of(ProtocolHarness.config(Optional.empty(), Optional.empty(), 20),
-                new ProtocolHarness().users, new ProtocolHarness().store, "test", SessionListener.none(), false,
-                Cleartext.NEVER);
+                base.users, base.store, "test", SessionListener.none(), false, Cleartext.NEVER);
         Dispatcher dispatcher = new Dispatcher(never, CommandTable.standard(never));
-        Pop3Session session = new ProtocolHarness().newSession();
+        Pop3Session session = base.newSession();
         dispatcher.dispatch(session, "USER alice");
         dispatcher.dispatch(session, "AUTH PLAIN");
 
