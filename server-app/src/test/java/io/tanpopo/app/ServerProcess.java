@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on [0-9.]+:([0-9]+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on \\S+:([0-9]+)");
 
     private final Process process;
     private final Path log;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,15 @@ final class Argon2idHash {
 
     boolean isWellFormed(String stored) {
         return parse(stored).isPresent();
+    }
+
+    /** The parameters of a well-formed PHC string and the work they ask for. */
+    HashCost cost(String stored) {
+        Argon2idParameters p = parse(stored).orElseThrow(() -> new IllegalArgumentException("not a PHC string"))
+                .parameters();
+        return new HashCost(PasswordScheme.ARGON2ID,
+                List.of(p.memoryKib(), p.iterations(), p.parallelism(), p.saltLength(), p.hashLength()),
+                (long) p.memoryKib() * p.iterations() * HashCost.ARGON2ID_NANOS_PER_KIB_PASS);
     }
 
     /** Checks {@code password} against a PHC string, comparing in constant time. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * error) the previous users stay in force and the failure is logged. Skipped lines are logged
  * with their numbers at WARN.
  *
+ * <p>Every attempt does at least the hash work of the file's costliest entry: an unknown user is
+ * verified against a dummy made once per reading with that entry's scheme and cost parameters, and
+ * a user whose own hash is cheaper (a {@code {PLAIN}} one among hashed ones) is verified against
+ * the dummy too, so neither the time nor the reply tells which names exist.
+ *
  * <p>{@link #providesSecrets()} is {@code true} only while <em>every</em> user has a
  * {@code {PLAIN}} password: the server offers APOP, CRAM-MD5 and SCRAM from that flag, and a
  * mechanism that works for some users only would look like wrong passwords to the others.
@@ -34,21 +40,39 @@ import org.slf4j.LoggerFactory;
 public final class PasswdFileAuthenticator implements Authenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswdFileAuthenticator.class);
+    /** What the dummy is made like when the file has no users. */
+    private static final StoredPassword PLAIN_MODEL = new StoredPassword(PasswordScheme.PLAIN, "-");
 
-    /** One successful reading of the file. */
-    private record Snapshot(PasswdTable table, FileTime modified, long size, Instant checked) {
+    /**
+     * One successful reading of the file, with the dummy that unknown users are verified against:
+     * made once per reading in the image of the costliest entry ({@link PasswdTable#costliest}).
+     */
+    private record Snapshot(PasswdTable table, StoredPassword dummy, long dummyWork, FileTime modified, long size,
+            Instant checked) {
+
+        Snapshot checkedAt(Instant now) {
+            return new Snapshot(table, dummy, dummyWork, modified, size, now);
+        }
     }
 
     private final PasswdFileConfig config;
     private final Clock clock;
     private final PasswordHasher hasher;
     private final PasswdFileParser parser;
+    private final BiPredicate<StoredPassword, byte[]> verifier;
     private volatile Snapshot current;
 
     /**
      * @throws IllegalArgumentException naming {@code auth.passwd-file} when the file cannot be read
      */
     public PasswdFileAuthenticator(PasswdFileConfig config, Clock clock, PasswordHasher hasher) {
+        this(config, clock, hasher, hasher::verify);
+    }
+
+    /** With every verification going through {@code verifier} (tests count the hash work with it). */
+    PasswdFileAuthenticator(PasswdFileConfig config, Clock clock, PasswordHasher hasher,
+            BiPredicate<StoredPassword, byte[]> verifier) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -62,12 +86,21 @@ public final class PasswdFileAuthenticator implements Authenticator {
 
     @Override
     public AuthResult authenticate(LoginRequest request) {
-        PasswdTable table = table();
-        Optional<PasswdEntry> entry = table.find(request.user());
-        // Unknown users verify against a real hash of the file, so both paths cost the same.
-        StoredPassword against = entry.map(PasswdEntry::password).orElseGet(table::dummy);
-        boolean matches = hasher.verify(against, request.password());
-        return entry.isPresent() && matches ? AuthResult.accepted(account(entry.get())) : AuthResult.rejected();
+        Snapshot snapshot = snapshot();
+        Optional<PasswdEntry> entry = snapshot.table().find(request.user());
+        if (entry.isEmpty()) {
+            // An unknown user does the work of the file's costliest entry, on a dummy of its scheme and costs.
+            verifier.test(snapshot.dummy(), request.password());
+            return AuthResult.rejected();
+        }
+        StoredPassword stored = entry.get().password();
+        boolean matches = verifier.test(stored, request.password());
+        if (hasher.cost(stored).work() < snapshot.dummyWork()) {
+            // A cheaper user pays the dummy as well, so that a {PLAIN} user among hashed ones does
+            // not answer faster than a name that is not in the file.
+            verifier.test(snapshot.dummy(), request.password());
+        }
+        return matches ? AuthResult.accepted(account(entry.get())) : AuthResult.rejected();
     }
 
     @Override
@@ -90,12 +123,21 @@ public final class PasswdFileAuthenticator implements Authenticator {
 
     /** The users now in force, re-reading the file first if it is due and changed. */
     PasswdTable table() {
+        return snapshot().table();
+    }
+
+    /** The unknown-user dummy now in force. */
+    StoredPassword dummy() {
+        return snapshot().dummy();
+    }
+
+    private Snapshot snapshot() {
         Snapshot snapshot = current;
         Instant now = clock.instant();
         if (now.isBefore(snapshot.checked().plus(config.recheckInterval()))) {
-            return snapshot.table();
+            return snapshot;
         }
-        return recheck(now).table();
+        return recheck(now);
     }
 
     private synchronized Snapshot recheck(Instant now) {
@@ -107,11 +149,11 @@ public final class PasswdFileAuthenticator implements Authenticator {
             BasicFileAttributes attributes = Files.readAttributes(config.file(), BasicFileAttributes.class);
             boolean unchanged = attributes.lastModifiedTime().equals(snapshot.modified())
                     && attributes.size() == snapshot.size();
-            current = unchanged ? new Snapshot(snapshot.table(), snapshot.modified(), snapshot.size(), now) : read(now);
+            current = unchanged ? snapshot.checkedAt(now) : read(now);
         } catch (IOException e) {
             LOG.warn("Cannot re-read password file {}; keeping the {} users read before: {}",
                     config.file(), snapshot.table().entries().size(), e.toString());
-            current = new Snapshot(snapshot.table(), snapshot.modified(), snapshot.size(), now);
+            current = snapshot.checkedAt(now);
         }
         return current;
     }
@@ -129,7 +171,9 @@ public final class PasswdFileAuthenticator implements Authenticator {
         PasswdTable table = parser.parse(content);
         table.problems().forEach(p -> LOG.warn("Password file {}, {}; line skipped", config.file(), p));
         LOG.info("Read password file {}: {} users", config.file(), table.entries().size());
-        return new Snapshot(table, attributes.lastModifiedTime(), attributes.size(), now);
+        StoredPassword dummy = hasher.dummyLike(table.costliest(hasher::cost).orElse(PLAIN_MODEL));
+        return new Snapshot(table, dummy, hasher.cost(dummy).work(), attributes.lastModifiedTime(), attributes.size(),
+                now);
     }
 
     private static Account account(PasswdEntry entry) {

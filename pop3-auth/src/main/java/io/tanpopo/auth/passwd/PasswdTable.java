@@ -1,8 +1,10 @@
 package io.tanpopo.auth.passwd;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The users of one reading of a password file, and what was wrong with the lines that were skipped.
@@ -28,14 +30,14 @@ public record PasswdTable(Map<String, PasswdEntry> entries, List<String> problem
     }
 
     /**
-     * A stored password to verify against when the user is unknown, so that an unknown user costs
-     * as much as a known one: the first hashed entry, or a plain dummy when there is none.
+     * The stored password whose verification costs the most (by {@code cost}; the first such line
+     * on a tie), or empty when there are no users. The authenticator makes its unknown-user dummy
+     * in its image, once per reading of the file.
      */
-    public StoredPassword dummy() {
+    public Optional<StoredPassword> costliest(Function<StoredPassword, HashCost> cost) {
+        Comparator<PasswdEntry> byWork = Comparator.comparingLong(e -> cost.apply(e.password()).work());
         return entries.values().stream()
-                .filter(e -> e.password().scheme() != PasswordScheme.PLAIN)
-                .min((a, b) -> Integer.compare(a.lineNumber(), b.lineNumber()))
-                .map(PasswdEntry::password)
-                .orElse(new StoredPassword(PasswordScheme.PLAIN, "\u0000dummy"));
+                .max(byWork.thenComparing(Comparator.comparingInt(PasswdEntry::lineNumber).reversed()))
+                .map(PasswdEntry::password);
     }
 }

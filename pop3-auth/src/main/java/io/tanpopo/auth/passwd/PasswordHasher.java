@@ -3,6 +3,9 @@ package io.tanpopo.auth.passwd;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
@@ -71,16 +74,60 @@ public final class PasswordHasher {
         };
     }
 
+    /**
+     * What verifying against {@code stored} costs. A malformed value costs nothing: {@link #verify}
+     * refuses it before hashing.
+     */
+    public HashCost cost(StoredPassword stored) {
+        if (!isWellFormed(stored)) {
+            return new HashCost(stored.scheme(), List.of(), 0);
+        }
+        String v = stored.value();
+        return switch (stored.scheme()) {
+            case PLAIN -> new HashCost(PasswordScheme.PLAIN, List.of(), 0);
+            case BCRYPT -> new HashCost(PasswordScheme.BCRYPT, List.of(bcryptCost(v)),
+                    (1L << bcryptCost(v)) * HashCost.BCRYPT_NANOS_PER_ROUND);
+            case ARGON2ID -> argon2id.cost(v);
+            case SHA512_CRYPT -> sha512Crypt.cost(v);
+        };
+    }
+
+    /**
+     * A stored value of the same scheme and cost parameters as {@code model} (so verifying against
+     * it costs the same), for a random password nobody knows and a fresh random salt. Costs one
+     * hash; a password file makes one per reading, for its users' unknown-user path.
+     */
+    StoredPassword dummyLike(StoredPassword model) {
+        byte[] secret = randomBytes(32);
+        HashCost cost = cost(model);
+        String value = switch (model.scheme()) {
+            case PLAIN -> "\u0000" + HexFormat.of().formatHex(secret);
+            case BCRYPT -> OpenBSDBCrypt.generate("2y", secret, randomBytes(16), cost.parameters().get(0));
+            case ARGON2ID -> argon2id.hash(secret, randomBytes(cost.parameters().get(3)), new Argon2idParameters(
+                    cost.parameters().get(0), cost.parameters().get(1), cost.parameters().get(2),
+                    cost.parameters().get(3), cost.parameters().get(4)));
+            case SHA512_CRYPT -> sha512Crypt.crypt(secret, sha512Setting(cost.parameters().get(0),
+                    cost.parameters().get(1), sha512Crypt.hasRoundsField(model.value())));
+        };
+        Arrays.fill(secret, (byte) 0);
+        return new StoredPassword(model.scheme(), value);
+    }
+
     private static int bcryptCost(String v) {
         return Integer.parseInt(v.substring(4, 6));
     }
 
     private String sha512Setting() {
+        int rounds = parameters.sha512CryptRounds();
+        return sha512Setting(rounds, 16, rounds != Sha512Crypt.DEFAULT_ROUNDS);
+    }
+
+    private String sha512Setting(int rounds, int saltLength, boolean roundsField) {
         StringBuilder salt = new StringBuilder("$6$");
-        if (parameters.sha512CryptRounds() != Sha512Crypt.DEFAULT_ROUNDS) {
-            salt.append("rounds=").append(parameters.sha512CryptRounds()).append('$');
+        if (roundsField) {
+            salt.append("rounds=").append(rounds).append('$');
         }
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < saltLength; i++) {
             salt.append(CRYPT_SALT_ALPHABET.charAt(random.nextInt(CRYPT_SALT_ALPHABET.length())));
         }
         return salt.toString();

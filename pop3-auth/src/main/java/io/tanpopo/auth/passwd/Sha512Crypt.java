@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,23 @@ final class Sha512Crypt {
     boolean isWellFormed(String stored) {
         Matcher m = STORED.matcher(stored);
         return m.matches() && (m.group(1) == null || Integer.parseInt(m.group(1)) <= MAX_ROUNDS);
+    }
+
+    /** The rounds (as {@link #crypt} clamps them) and salt octets of a well-formed stored hash. */
+    HashCost cost(String stored) {
+        Matcher m = STORED.matcher(stored);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a $6$ hash");
+        }
+        int rounds = m.group(1) == null ? DEFAULT_ROUNDS : Math.max(MIN_ROUNDS, Integer.parseInt(m.group(1)));
+        int saltOctets = m.group(2).getBytes(StandardCharsets.UTF_8).length;
+        return new HashCost(PasswordScheme.SHA512_CRYPT, List.of(rounds, saltOctets),
+                rounds * HashCost.SHA512_CRYPT_NANOS_PER_ROUND);
+    }
+
+    /** Whether the stored hash spells out its rounds ({@code rounds=N$}), which the digest covers. */
+    boolean hasRoundsField(String stored) {
+        return stored.startsWith("$6$rounds=");
     }
 
     /** Checks {@code password} against a stored {@code $6$} hash, comparing in constant time. */

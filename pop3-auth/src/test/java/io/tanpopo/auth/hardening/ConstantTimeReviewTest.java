@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A structural review, kept as a test so it stays true: secrets are compared with
  * {@code MessageDigest.isEqual} (constant time, JDK 7u+), never with {@code equals}, and the
- * password-file authenticator verifies unknown users against a real hash of the file so both
- * paths cost the same (no user enumeration by timing). The pop3-core side (APOP, CRAM-MD5, SCRAM)
+ * password-file authenticator verifies unknown users (and users with a cheaper hash) against a
+ * dummy made like the file's costliest hash, so all paths cost the same (no user enumeration by
+ * timing; {@code UnknownUserWorkTest} counts the work). The pop3-core side (APOP, CRAM-MD5, SCRAM)
  * is reviewed by {@code io.tanpopo.pop3.hardening.ConstantTimeReviewTest}.
  */
 class ConstantTimeReviewTest {
@@ -34,6 +35,7 @@ class ConstantTimeReviewTest {
     @Test
     void passwdFile_unknownUsers_verifyAgainstADummyHash() throws IOException {
         String code = source("passwd/PasswdFileAuthenticator.java");
-        assertThat(code).contains("orElseGet(table::dummy)").contains("hasher.verify(against, request.password())");
+        assertThat(code).contains("hasher.dummyLike(table.costliest(hasher::cost)")
+                .contains("verifier.test(snapshot.dummy(), request.password())");
     }
 }

@@ -76,4 +76,25 @@ class PasswordHasherTest {
         assertThatThrownBy(() -> hasher.hash(PasswordScheme.BCRYPT, new byte[73]))
                 .hasMessageContaining("72 bytes");
     }
+
+    @Test
+    void dummyLike_costsTheSame_andMatchesNeitherThePasswordNorTheModel() {
+        PasswordHasher slow = new PasswordHasher(new SecureRandom(),
+                new HashingParameters(11, 7000, new Argon2idParameters(2048, 2, 2, 24, 48)));
+        for (PasswordScheme scheme : PasswordScheme.values()) {
+            for (PasswordHasher h : new PasswordHasher[] {hasher, slow}) {
+                StoredPassword model = StoredPassword.parse(h.hash(scheme, PASSWORD));
+                StoredPassword dummy = hasher.dummyLike(model);
+                assertThat(dummy.scheme()).isEqualTo(scheme);
+                assertThat(hasher.isWellFormed(dummy)).as(scheme.label()).isTrue();
+                assertThat(hasher.cost(dummy)).as(scheme.label()).isEqualTo(hasher.cost(model));
+                assertThat(dummy.value()).isNotEqualTo(model.value());
+                assertThat(hasher.verify(dummy, PASSWORD)).isFalse();
+            }
+        }
+        assertThat(hasher.cost(StoredPassword.parse(slow.hash(PasswordScheme.ARGON2ID, PASSWORD))).parameters())
+                .containsExactly(2048, 2, 2, 24, 48);
+        assertThat(hasher.cost(StoredPassword.parse(slow.hash(PasswordScheme.SHA512_CRYPT, PASSWORD))).parameters())
+                .containsExactly(7000, 16);
+    }
 }

@@ -83,7 +83,8 @@ public final class Dispatcher {
     }
 
     private Duration delayFor(Pop3Session session, Reply reply) {
-        return reply.isAuthFailure()
+        // A failed login says so through the session (a cancelled SASL exchange has no [AUTH] code).
+        return session.takeLoginFailed() | reply.isAuthFailure()
                 ? context.throttle().failed(session.connection().remote().getAddress())
                 : Duration.ZERO;
     }

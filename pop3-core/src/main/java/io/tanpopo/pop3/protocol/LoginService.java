@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one path from an authenticator's verdict to the TRANSACTION state, shared by USER/PASS, APOP
  * and AUTH: it opens the maildrop, enforces LOGIN-DELAY and maps every outcome to its RFC 3206 /
- * RFC 2449 response code. Unknown user and wrong password get the same reply.
+ * RFC 2449 response code. Unknown user and wrong password get the same reply. Every failure is
+ * logged once by {@link FailedLoginLog}, and those the client is to blame for ({@link
+ * LoginFailure#delayed()}) wait the failed-login delay.
  */
 public final class LoginService {
 
@@ -22,8 +24,40 @@ public final class LoginService {
         this.context = context;
     }
 
-    /** Completes a login attempt whose credentials were checked with {@code result}. */
-    public Reply complete(Pop3Session session, AuthResult result) {
+    /** Completes {@code attempt}, whose credentials were checked with {@code result}. */
+    public Reply complete(Pop3Session session, LoginAttempt attempt, AuthResult result) {
+        Reply reply = complete(session, result);
+        if (!reply.ok()) {
+            failed(session, attempt, classify(result, reply));
+        }
+        return reply;
+    }
+
+    /**
+     * Refuses {@code attempt} without checking credentials, answering {@code reply}: logs it and,
+     * when {@code reason} is {@link LoginFailure#delayed()}, has the dispatcher delay the answer.
+     */
+    public Reply refuse(Pop3Session session, LoginAttempt attempt, LoginFailure reason, Reply reply) {
+        failed(session, attempt, reason);
+        return reply;
+    }
+
+    private static void failed(Pop3Session session, LoginAttempt attempt, LoginFailure reason) {
+        FailedLoginLog.failed(session.connection().remote().getAddress(), attempt, reason);
+        if (reason.delayed()) {
+            session.loginFailed();
+        }
+    }
+
+    private static LoginFailure classify(AuthResult result, Reply reply) {
+        if (result instanceof AuthResult.Rejected) {
+            return LoginFailure.REJECTED;
+        }
+        boolean system = reply.code().filter(c -> c == ResponseCode.SYS_TEMP || c == ResponseCode.SYS_PERM).isPresent();
+        return result instanceof AuthResult.Accepted && !system ? LoginFailure.POLICY : LoginFailure.UNAVAILABLE;
+    }
+
+    private Reply complete(Pop3Session session, AuthResult result) {
         if (result instanceof AuthResult.Accepted accepted) {
             return open(session, accepted.account());
         }

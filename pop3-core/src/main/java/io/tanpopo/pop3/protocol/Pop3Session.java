@@ -28,6 +28,7 @@ public final class Pop3Session {
     private boolean utf8;
     private Continuation continuation;
     private boolean accessDenied;
+    private boolean loginFailed;
 
     public Pop3Session(String id, String apopStamp, ConnectionInfo connection) {
         this.id = id;
@@ -123,6 +124,18 @@ public final class Pop3Session {
     /** Counts a bad command and returns how many there were in this session. */
     public int countBadCommand() {
         return ++badCommands;
+    }
+
+    /** Marks the reply now being made as a failed login, to be delayed and counted by the dispatcher. */
+    public void loginFailed() {
+        this.loginFailed = true;
+    }
+
+    /** Whether the reply now being made is a failed login; clears the mark. */
+    public boolean takeLoginFailed() {
+        boolean failed = loginFailed;
+        loginFailed = false;
+        return failed;
     }
 
     /** Takes the pending continuation, if the last reply was a SASL challenge. */

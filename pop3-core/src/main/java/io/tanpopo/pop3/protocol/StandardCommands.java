@@ -119,7 +119,7 @@ final class StandardCommands {
     /** Called with this object locked (the shared parts are made once). */
     private Command make(SessionState state, String keyword) {
         return switch (keyword) {
-            case "USER" -> new UserCommand(context);
+            case "USER" -> new UserCommand(context, login());
             case "PASS" -> new PassCommand(context, login());
             case "STLS" -> new StlsCommand();
             case "APOP" -> new ApopCommand(context, login());

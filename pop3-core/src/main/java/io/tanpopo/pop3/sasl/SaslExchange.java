@@ -14,7 +14,8 @@ import java.util.Optional;
  *       result to {@link #secret}; the exchange wipes a found secret;</li>
  * </ol>
  * until a terminal step ({@link SaslStep.Authenticate}, {@link SaslStep.Success},
- * {@link SaslStep.Failure}). Not thread-safe; an exchange is used by one session.
+ * {@link SaslStep.Failure}), or {@link #cancel} when the client sends {@code *} or the exchange
+ * ends otherwise. Not thread-safe; an exchange is used by one session.
  */
 public interface SaslExchange {
 
@@ -23,6 +24,10 @@ public interface SaslExchange {
 
     /** The next step after the client answered a challenge (already base64-decoded). */
     SaslStep step(byte[] response);
+
+    /** The exchange ends before a terminal step: forget (wipe) anything secret it holds. */
+    default void cancel() {
+    }
 
     /** The next step after {@link SaslStep.NeedSecret}. */
     default SaslStep secret(SecretResult result) {

@@ -13,6 +13,10 @@ import java.util.Optional;
  * RFC 7677 minimum). The secret is used as its UTF-8 bytes; SASLprep (RFC 4013) is not applied,
  * so non-ASCII passwords work only when client and server spell them alike.
  *
+ * <p>The derivation (PBKDF2, the expensive part) runs only once a well-formed client-final message
+ * with the right nonce has arrived, never on the client-first message: a client that starts
+ * exchanges and cancels them after server-first costs the server no hashing (issue #15).
+ *
  * <p>Flow: client-first → {@link SaslStep.NeedSecret} → server-first challenge → client-final →
  * server-final challenge ({@code v=…}) → empty response → {@link SaslStep.Success}. RFC 5034 §4
  * has no success-with-data, so server-final goes out as a challenge. Unknown users get a
@@ -21,6 +25,21 @@ import java.util.Optional;
 public final class ScramSha256Mechanism implements SaslMechanism {
 
     static final int ITERATIONS = 4096;
+
+    /** PBKDF2 as RFC 5802 §2.2's Hi(); a seam so that tests can see when it runs. */
+    interface Derivation {
+        byte[] hi(byte[] password, byte[] salt, int iterations);
+    }
+
+    private final Derivation derivation;
+
+    public ScramSha256Mechanism() {
+        this(ScramCrypto::hi);
+    }
+
+    ScramSha256Mechanism(Derivation derivation) {
+        this.derivation = derivation;
+    }
 
     @Override
     public String name() {
@@ -39,20 +58,24 @@ public final class ScramSha256Mechanism implements SaslMechanism {
 
     @Override
     public SaslExchange start(SaslContext context) {
-        return new Exchange(context);
+        return new Exchange(context, derivation);
     }
 
     /** The state of one exchange; fields fill in as messages arrive. */
     private static final class Exchange implements SaslExchange {
         private final SaslContext context;
+        private final Derivation derivation;
         private ScramMessages.ClientFirst first;
         private String serverFirst;
-        private byte[] saltedPassword;
+        private byte[] salt;
+        /** The user's secret, or a random one for an unknown user; wiped once derived or cancelled. */
+        private byte[] secret;
         private Optional<Account> account = Optional.empty();
         private boolean finalSent;
 
-        Exchange(SaslContext context) {
+        Exchange(SaslContext context, Derivation derivation) {
             this.context = context;
+            this.derivation = derivation;
         }
 
         @Override
@@ -82,18 +105,25 @@ public final class ScramSha256Mechanism implements SaslMechanism {
             if (result instanceof SecretResult.Unavailable u) {
                 return new SaslStep.Failure(SaslStep.Kind.UNAVAILABLE, u.reason());
             }
-            byte[] salt = context.entropy().salt();
+            salt = context.entropy().salt();
             if (result instanceof SecretResult.Found f) {
-                saltedPassword = ScramCrypto.hi(f.secret(), salt, ITERATIONS);
+                secret = f.secret().clone();
                 Arrays.fill(f.secret(), (byte) 0);
                 account = Optional.of(f.account());
             } else {
-                // Unknown user: the same work on a random secret, so neither timing nor the reply tells.
-                saltedPassword = ScramCrypto.hi(context.entropy().salt(), salt, ITERATIONS);
+                // Unknown user: the same work later on a random secret, so neither timing nor the reply tells.
+                secret = context.entropy().salt();
             }
             serverFirst = "r=" + first.nonce() + context.entropy().nonce()
                     + ",s=" + Base64.getEncoder().encodeToString(salt) + ",i=" + ITERATIONS;
             return new SaslStep.Challenge(serverFirst.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void cancel() {
+            if (secret != null) {
+                Arrays.fill(secret, (byte) 0);
+            }
         }
 
         private SaslStep clientFirst(byte[] response) {
@@ -117,6 +147,8 @@ public final class ScramSha256Mechanism implements SaslMechanism {
                 return SaslStep.malformed("SCRAM channel binding or nonce does not match");
             }
             String authMessage = first.bare() + "," + serverFirst + "," + message.withoutProof();
+            byte[] saltedPassword = derivation.hi(secret, salt, ITERATIONS);
+            cancel();
             boolean valid = ScramCrypto.verifyProof(saltedPassword, authMessage, message.proof());
             byte[] signature = ScramCrypto.serverSignature(saltedPassword, authMessage);
             Arrays.fill(saltedPassword, (byte) 0);

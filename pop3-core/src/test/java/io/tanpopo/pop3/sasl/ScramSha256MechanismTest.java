@@ -118,4 +118,37 @@ class ScramSha256MechanismTest {
                 .isEqualTo(new SaslStep.NeedSecret("a,b=c"));
         assertThat(exchange().begin(Optional.of(utf8("y,,n=user,r=abc")))).isEqualTo(new SaslStep.NeedSecret("user"));
     }
+
+    /** Issue #15: PBKDF2 runs for a client-final message only, never for a client-first that is then cancelled. */
+    @Test
+    void derivation_runsAtClientFinal_neverAtClientFirst_orOnCancel() {
+        java.util.List<Integer> derived = new java.util.ArrayList<>();
+        ScramSha256Mechanism counting = new ScramSha256Mechanism((password, salt, iterations) -> {
+            derived.add(iterations);
+            return ScramCrypto.hi(password, salt, iterations);
+        });
+        SaslContext context = SaslMechanismsTest.context(
+                "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0", Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ=="), "h", 0);
+        for (SecretResult secret : new SecretResult[] {pencil(), new SecretResult.Unknown()}) {
+            SaslExchange cancelled = counting.start(context);
+            cancelled.begin(Optional.of(utf8(CLIENT_FIRST)));
+            assertThat(text(cancelled.secret(secret))).startsWith("r=");
+            cancelled.cancel();
+            assertThat(derived).as("after server-first and a cancel").isEmpty();
+        }
+        SaslExchange known = counting.start(context);
+        known.begin(Optional.of(utf8(CLIENT_FIRST)));
+        known.secret(pencil());
+        assertThat(text(known.step(utf8(CLIENT_FINAL)))).isEqualTo(SERVER_FINAL);
+        SaslExchange unknown = counting.start(context);
+        unknown.begin(Optional.of(utf8(CLIENT_FIRST)));
+        unknown.secret(new SecretResult.Unknown());
+        assertThat(failure(unknown.step(utf8(CLIENT_FINAL)))).isEqualTo(SaslStep.Kind.REJECTED);
+        SaslExchange wrongNonce = counting.start(context);
+        wrongNonce.begin(Optional.of(utf8(CLIENT_FIRST)));
+        wrongNonce.secret(pencil());
+        assertThat(failure(wrongNonce.step(utf8(CLIENT_FINAL.replace("k0,p=", "k1,p="))))).isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(derived).as("one derivation per well-formed client-final, known or unknown user")
+                .containsExactly(ScramSha256Mechanism.ITERATIONS, ScramSha256Mechanism.ITERATIONS);
+    }
 }

@@ -1,5 +1,6 @@
 package io.tanpopo.app.log;
 
+import io.tanpopo.pop3.protocol.AddressText;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.store.MessageInfo;
@@ -59,13 +60,19 @@ public final class SessionSummaryLog implements SessionListener {
         sink.accept(format == Format.JSON ? summary.json() : summary.text());
     }
 
+    /** {@code 192.0.2.7:1234}, or {@code [2001:db8::7]:1234} with the IPv6 address in RFC 5952 form (its §6). */
+    static String clientText(InetSocketAddress client) {
+        String address = AddressText.of(client.getAddress());
+        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + client.getPort();
+    }
+
     static SessionSummary summarize(Pop3Session session, String how, Duration duration) {
         InetSocketAddress client = session.connection().remote();
         BitSet retrieved = session.retrieved();
         List<MessageInfo> messages = session.messages();
         long octets = retrieved.stream().filter(i -> i < messages.size()).mapToLong(i -> messages.get(i).size()).sum();
         return new SessionSummary(session.id(), session.account().map(a -> a.name()),
-                session.connection().remoteKnown() ? client.getAddress().getHostAddress() + ":" + client.getPort() : "unknown",
+                session.connection().remoteKnown() ? clientText(client) : "unknown",
                 session.connection().remoteHostName(),
                 retrieved.cardinality(), octets, session.deleted().cardinality(), duration, how);
     }

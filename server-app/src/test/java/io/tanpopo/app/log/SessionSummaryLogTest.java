@@ -109,4 +109,11 @@ class SessionSummaryLogTest {
             assertThat(in.readLine()).isNull();
         }
     }
+
+    @Test
+    void clientAddress_ipv6_isInRfc5952FormInBrackets() {
+        assertThat(SessionSummaryLog.clientText(new java.net.InetSocketAddress("2001:db8:0:0:0:0:0:7", 110)))
+                .isEqualTo("[2001:db8::7]:110");
+        assertThat(SessionSummaryLog.clientText(new java.net.InetSocketAddress("192.0.2.7", 110))).isEqualTo("192.0.2.7:110");
+    }
 }

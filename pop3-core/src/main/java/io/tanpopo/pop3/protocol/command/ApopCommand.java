@@ -4,6 +4,7 @@ import io.tanpopo.auth.AuthResult;
 import io.tanpopo.auth.SecretResult;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
+import io.tanpopo.pop3.protocol.LoginAttempt;
 import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.ProtocolContext;
@@ -36,19 +37,20 @@ public final class ApopCommand implements Command {
                 || !line.argument(1).matches("[0-9a-fA-F]{32}")) {
             return Reply.err("Syntax: APOP name digest");
         }
+        LoginAttempt attempt = LoginAttempt.of("APOP", line.argument(0));
         if (!context.authenticator().providesSecrets()) {
-            return login.complete(session, AuthResult.rejected());
+            return login.complete(session, attempt, AuthResult.rejected());
         }
         SecretResult secret = context.authenticator().secret(line.argument(0));
         if (secret instanceof SecretResult.Unavailable unavailable) {
-            return login.complete(session, new AuthResult.Unavailable(unavailable.reason()));
+            return login.complete(session, attempt, new AuthResult.Unavailable(unavailable.reason()));
         }
         byte[] key = secret instanceof SecretResult.Found found ? found.secret() : new byte[16];
         try {
             byte[] expected = digest(session.apopStamp(), key);
             byte[] given = HexFormat.of().parseHex(line.argument(1).toLowerCase());
             boolean match = MessageDigest.isEqual(expected, given);
-            return login.complete(session, match && secret instanceof SecretResult.Found found
+            return login.complete(session, attempt, match && secret instanceof SecretResult.Found found
                     ? AuthResult.accepted(found.account()) : AuthResult.rejected());
         } finally {
             Arrays.fill(key, (byte) 0);

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class AuthCommand implements Command {
 
+    /** Also the answer to a plaintext mechanism where cleartext is not allowed: CAPA does not offer it. */
+    private static final Reply UNSUPPORTED = Reply.err("Unsupported authentication mechanism");
+
     private final ProtocolContext context;
     private final SaslMechanisms mechanisms;
     private final SaslDialogue dialogue;
@@ -38,13 +41,16 @@ public final class AuthCommand implements Command {
         if (line.argumentCount() > 2) {
             return Reply.err("Syntax: AUTH mechanism [initial-response]");
         }
-        Optional<SaslMechanism> mechanism = mechanisms.find(line.argument(0),
-                context.authenticator().providesSecrets(), context.allowsCleartext(session));
+        boolean secrets = context.authenticator().providesSecrets();
+        Optional<SaslMechanism> mechanism =
+                mechanisms.find(line.argument(0), secrets, context.allowsCleartext(session));
         if (mechanism.isEmpty()) {
-            return Reply.err("Unsupported authentication mechanism");
+            Optional<SaslMechanism> withCleartext = mechanisms.find(line.argument(0), secrets, true);
+            return withCleartext.isPresent()
+                    ? dialogue.cleartextRefused(session, withCleartext.get().name(), UNSUPPORTED) : UNSUPPORTED;
         }
         Optional<String> initial = line.argumentCount() == 2 ? Optional.of(line.argument(1)) : Optional.empty();
-        return dialogue.begin(session, mechanism.get().start(sasl), initial);
+        return dialogue.begin(session, mechanism.get().name(), mechanism.get().start(sasl), initial);
     }
 
     private List<SaslMechanism> usable(Pop3Session session) {

@@ -4,6 +4,8 @@ import io.tanpopo.auth.AuthResult;
 import io.tanpopo.auth.LoginRequest;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
+import io.tanpopo.pop3.protocol.LoginAttempt;
+import io.tanpopo.pop3.protocol.LoginFailure;
 import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.ProtocolContext;
@@ -19,6 +21,8 @@ import java.util.Arrays;
 public final class PassCommand implements Command {
 
     /** As Dovecot says it, so that clients which recognise it react the same way. */
+    /** USER/PASS in the failed-login log line. */
+    static final String METHOD = "USER";
     static final String CLEARTEXT_REFUSED = "Plaintext authentication disallowed on non-secure (SSL/TLS) connections";
 
     private final ProtocolContext context;
@@ -32,7 +36,8 @@ public final class PassCommand implements Command {
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
         if (!context.allowsCleartext(session)) {
-            return Reply.err(ResponseCode.AUTH, CLEARTEXT_REFUSED);
+            return login.refuse(session, new LoginAttempt(METHOD, session.pendingUser()), LoginFailure.POLICY,
+                    Reply.err(ResponseCode.AUTH, CLEARTEXT_REFUSED));
         }
         if (session.pendingUser().isEmpty()) {
             return Reply.err("Send USER first");
@@ -47,6 +52,6 @@ public final class PassCommand implements Command {
         } finally {
             Arrays.fill(password, (byte) 0);
         }
-        return login.complete(session, result);
+        return login.complete(session, LoginAttempt.of(METHOD, user), result);
     }
 }

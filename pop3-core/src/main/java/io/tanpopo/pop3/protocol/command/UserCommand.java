@@ -2,11 +2,15 @@ package io.tanpopo.pop3.protocol.command;
 
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
+import io.tanpopo.pop3.protocol.LoginAttempt;
+import io.tanpopo.pop3.protocol.LoginFailure;
+import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.ResponseCode;
 import io.tanpopo.pop3.protocol.UserNames;
+import java.util.Optional;
 
 /**
  * USER name (RFC 1939 §7). Always {@code +OK} for a well-formed name, known or not, so that the
@@ -15,17 +19,21 @@ import io.tanpopo.pop3.protocol.UserNames;
 public final class UserCommand implements Command {
 
     private final ProtocolContext context;
+    private final LoginService login;
 
-    public UserCommand(ProtocolContext context) {
+    public UserCommand(ProtocolContext context, LoginService login) {
         this.context = context;
+        this.login = login;
     }
 
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
-        if (!context.allowsCleartext(session)) {
-            return Reply.err(ResponseCode.AUTH, PassCommand.CLEARTEXT_REFUSED);
-        }
         String name = line.rest();
+        if (!context.allowsCleartext(session)) {
+            LoginAttempt attempt = new LoginAttempt(PassCommand.METHOD, Optional.of(name).filter(n -> !n.isEmpty()));
+            return login.refuse(session, attempt, LoginFailure.POLICY,
+                    Reply.err(ResponseCode.AUTH, PassCommand.CLEARTEXT_REFUSED));
+        }
         if (!UserNames.isAcceptable(name)) {
             session.pendingUser(null);
             return Reply.err("Syntax: USER name");
