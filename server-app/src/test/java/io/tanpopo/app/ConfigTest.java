@@ -71,7 +71,7 @@ class ConfigTest {
         "auth.users=alice|auth.users entries must be user:password, not 'alice:...'",
         "auth=ldap|auth must be one of static, passwd-file, checkpassword, not 'ldap'",
         "store=mbox|store must be one of memory, maildir, not 'mbox'",
-        "store=maildir,store.maildir.path=/m/{user},store.maildir.lock=maybe|store.maildir.lock must be true or false, not 'maybe'",
+        "store=maildir,store.maildir.path=/m/{user},store.maildir.lock=maybe|store.maildir.lock must be takeover, exclusive or off (true and false: exclusive and off), not 'maybe'",
         "tls.enabled=false,pop3s.port=995|pop3s.port needs TLS, but tls.enabled is false",
         "tls.key=/k.pem|tls.key is set but tls.cert is not",
         "auth=checkpassword,auth.checkpassword.command=checkpassword|auth.checkpassword.command must start with the program's absolute path",
