@@ -2,11 +2,14 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.Limits;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.pop3.testkit.Pop3Testkit;
+import io.tanpopo.pop3.testkit.Pop3TestkitBuilder;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.testing.Await;
 import java.time.Duration;
@@ -84,6 +87,35 @@ class TakeoverTest {
             }
             assertThat(server.mailbox("alice").size()).isEqualTo(2);
             assertThat(ends).doesNotContain("taken over");
+        }
+    }
+
+    /** limits.sessions-per-user counts the sessions left after the takeover, not the one it ends. */
+    @Test
+    void sessionsPerUserLimitOfOne_doesNotRefuseTheLoginThatTakesOver() {
+        try (Pop3Server server = server().limits(new Limits(0, 0, 1)).start();
+                Pop3Dialogue first = Pop3Dialogue.connect(server.port());
+                Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+            assertThat(first.login("alice", "secret")).startsWith("+OK");
+            assertThat(second.login("alice", "secret")).startsWith("+OK");
+            assertThat(second.send("STAT")).startsWith("+OK");
+        }
+    }
+
+    /** The test kit locks as the server does: a test that leaves a session open locks no one out. */
+    @Test
+    void testkit_sessionLeftOpen_doesNotLockTheNextTestOut() {
+        for (Pop3TestkitBuilder builder : List.of(Pop3Testkit.builder(), Pop3Testkit.builder().maildir())) {
+            try (Pop3Testkit kit = builder.user("alice", "secret").start();
+                    Pop3Dialogue first = Pop3Dialogue.connect(kit.port());
+                    Pop3Dialogue second = Pop3Dialogue.connect(kit.port())) {
+                kit.user("alice").deliver("Subject: hi\r\n\r\n.dot\r\n");
+                assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
+                assertThat(first.send("DELE 1")).startsWith("+OK");
+                assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
+                assertThat(second.send("QUIT")).startsWith("+OK");
+                assertThat(kit.user("alice").count()).isEqualTo(1);
+            }
         }
     }
 
