@@ -89,7 +89,9 @@ public final class LoginService {
         }
         if (opened instanceof OpenResult.Opened ok) {
             context.loginDelays().ifPresent(delays -> delays.record(account.name()));
-            claim.ifPresent(c -> session.tenure(c.tenure()));
+            if (claim.isPresent()) {
+                session.tenure(claim.get().tenure());
+            }
             session.enterTransaction(account, ok.maildrop());
             long[] stat = session.liveCountAndSize();
             LOG.info("logged in as {} ({} messages, {} octets)", account.name(), stat[0], stat[1]);
@@ -109,7 +111,6 @@ public final class LoginService {
             return false;
         }
     }
-
 
     private Reply notOpened(Account account, OpenResult opened) {
         if (opened instanceof OpenResult.InUse) {

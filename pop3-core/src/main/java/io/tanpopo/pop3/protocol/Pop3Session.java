@@ -28,8 +28,8 @@ public final class Pop3Session {
     private boolean utf8;
     private Continuation continuation;
     private boolean accessDenied;
-    /** How this session is ended when a newer login of its user takes its maildrop over. */
-    private Runnable takeover = () -> { };
+    /** How this session is ended when a newer login of its user takes its maildrop over; null: it is not. */
+    private Runnable takeover;
     /** Its place among the user's sessions, when the store's lock mode is takeover. */
     private UserSessions.Tenure tenure;
 

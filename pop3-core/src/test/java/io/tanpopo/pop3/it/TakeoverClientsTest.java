@@ -92,8 +92,7 @@ class TakeoverClientsTest {
             assertThat(first.deleteMessage(1)).isTrue();
             assertThat(second.login("alice", "secret")).isTrue();
             assertThat(second.status().number).isEqualTo(3);
-            assertThat(first.status()).isNull();
-            assertThat(first.getReplyString()).startsWith("-ERR [IN-USE]");
+            assertThat(nextReply(first)).isIn(TakeoverTest.TOLD, TakeoverTest.CLOSED);
             assertThat(second.logout()).isTrue();
         } finally {
             disconnect(first);
@@ -119,6 +118,15 @@ class TakeoverClientsTest {
                 disconnect(first);
                 disconnect(second);
             }
+        }
+    }
+
+    /** The reply to the taken-over client's next command (STAT), or closed. */
+    private static String nextReply(POP3Client client) {
+        try {
+            return client.status() != null ? "+OK" : client.getReplyString().strip();
+        } catch (IOException e) {
+            return TakeoverTest.CLOSED;
         }
     }
 

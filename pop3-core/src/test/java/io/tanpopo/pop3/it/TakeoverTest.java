@@ -38,8 +38,8 @@ class TakeoverTest {
                 assertThat(first.send("DELE 1")).startsWith("+OK");
                 // first is abandoned mid-transaction, as by a phone that lost its network
                 assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
-                assertThat(first.readLine()).isEqualTo("-ERR [IN-USE] Session taken over by a newer login");
-                assertThat(first.isClosedByServer()).isTrue();
+                assertThat(endOf(first)).isIn(TOLD, CLOSED);
+
                 assertThat(server.mailbox("alice").size()).isEqualTo(3);
                 assertThat(second.send("RETR 1")).startsWith("+OK");
                 second.readBody();
@@ -177,6 +177,25 @@ class TakeoverTest {
             assertThat(ends).doesNotContain("taken over");
         }
     }
+
+    /**
+     * What a taken-over client reads next: the line, when the server was not still finishing its
+     * last reply at that moment (it then cuts the connection without a word), and then the end.
+     */
+    static String endOf(Pop3Dialogue pop) {
+        try {
+            String line = pop.readLine();
+            if (line == null) {
+                return CLOSED;
+            }
+            return pop.isClosedByServer() ? line : "still open after " + line;
+        } catch (java.io.UncheckedIOException e) {
+            return CLOSED;
+        }
+    }
+
+    static final String TOLD = "-ERR [IN-USE] Session taken over by a newer login";
+    static final String CLOSED = "(closed)";
 
     private Pop3ServerBuilder server() {
         return Pop3Server.builder().noTls().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO)
