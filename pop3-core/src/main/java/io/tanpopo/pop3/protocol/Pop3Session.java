@@ -93,7 +93,7 @@ public final class Pop3Session {
     }
 
     /** Sets how the transport ends this session for a newer login of its user (a dropped connection). */
-    public void onTakeover(Runnable end) {
+    void onTakeover(Runnable end) {
         this.takeover = end;
     }
 
@@ -109,7 +109,7 @@ public final class Pop3Session {
      * Called when the session released its maildrop: it leaves the user's sessions, and a newer
      * login waiting for it goes on.
      */
-    public void released() {
+    void released() {
         if (tenure != null) {
             tenure.release();
         }
