@@ -11,6 +11,7 @@ import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.resolver.HostResolver;
 import io.tanpopo.pop3.transport.SharedIo;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class Pop3ServerBuilder {
     private MailStore store;
     private final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
     private final List<SessionListener> listeners = new ArrayList<>();
-    private boolean lockMaildrops = true;
+    private LockMode maildropLock = LockMode.TAKEOVER;
     private Optional<TlsConfig> tls = Optional.empty();
     private boolean tlsOff;
     private Optional<Integer> implicitTlsPort = Optional.empty();
@@ -225,10 +226,20 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
-    /** Whether the in-memory store locks maildrops ({@code [IN-USE]} for a second session); default on. */
-    public Pop3ServerBuilder lockMaildrops(boolean lock) {
-        this.lockMaildrops = lock;
+    /**
+     * How sessions of one user share an in-memory mailbox, as {@code store.maildir.lock} does for
+     * maildirs: {@link LockMode#TAKEOVER} (the default: a new login of the user ends the older
+     * session, which commits nothing), {@link LockMode#EXCLUSIVE} ({@code [IN-USE]} for a second
+     * session) or {@link LockMode#OFF}. A store given with {@link #store} says its own mode.
+     */
+    public Pop3ServerBuilder maildropLock(LockMode mode) {
+        this.maildropLock = Objects.requireNonNull(mode, "mode");
         return this;
+    }
+
+    /** The older switch: {@code true} is {@link LockMode#EXCLUSIVE}, {@code false} {@link LockMode#OFF}. */
+    public Pop3ServerBuilder lockMaildrops(boolean lock) {
+        return maildropLock(LockMode.of(lock));
     }
 
     public Pop3ServerBuilder listener(SessionListener listener) {
@@ -283,7 +294,7 @@ public final class Pop3ServerBuilder {
         Optional<TlsConfig> certificate = tlsOff ? Optional.empty()
                 : Optional.of(tls.isPresent() ? tls.get() : TlsConfig.generated(settings.hostname()));
         return new Parts(settings, authenticator != null ? authenticator : users,
-                store != null ? store : new MemoryStore(lockMaildrops), SessionListeners.of(listeners),
+                store != null ? store : new MemoryStore(maildropLock), SessionListeners.of(listeners),
                 workers(settings.workerThreads()), authThreads.executor(new DaemonThreads("tanpopo-auth")),
                 new OnDemandTimer(new DaemonThreads("tanpopo-timer")), certificate,
                 implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy, Math.max(1, ioThreads),

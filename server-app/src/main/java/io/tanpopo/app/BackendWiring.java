@@ -7,6 +7,7 @@ import io.tanpopo.auth.passwd.HashingParameters;
 import io.tanpopo.auth.passwd.PasswdFileAuthenticator;
 import io.tanpopo.auth.passwd.PasswdFileConfig;
 import io.tanpopo.auth.passwd.PasswordHasher;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
@@ -50,9 +51,19 @@ final class BackendWiring {
         MaildirConfig config = settings.validated(() -> MaildirConfig.of(settings.string("store.maildir.path"))
                 .withUidl(uidl)
                 .withMarkSeen(settings.bool("store.maildir.seen-flag"))
-                .withLock(settings.bool("store.maildir.lock"))
+                .withLock(lockMode())
                 .withSizeCacheEntries(settings.integer("store.maildir.size-cache-entries", 0, 10_000_000)));
         return Optional.of(new MaildirStore(config));
+    }
+
+    /**
+     * {@code store.maildir.lock}: takeover, exclusive or off; true and false, the values before
+     * it took a mode, still mean exclusive and off. Applies to the in-memory store as well.
+     */
+    LockMode lockMode() {
+        String value = settings.string("store.maildir.lock");
+        return LockMode.parse(value).orElseThrow(() -> settings.error("store.maildir.lock",
+                "must be takeover, exclusive or off (true and false: exclusive and off), not '" + value + "'"));
     }
 
     private Authenticator passwdFile() {

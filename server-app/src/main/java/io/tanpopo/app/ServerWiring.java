@@ -63,6 +63,7 @@ public final class ServerWiring {
         BackendWiring backends = new BackendWiring(settings);
         backends.authenticator().map(decorate).ifPresent(builder::authenticator);
         backends.store().ifPresent(builder::store);
+        builder.maildropLock(backends.lockMode()); // the in-memory store's; a maildir store has its own
         builder.cleartext(Cleartext.valueOf(settings.choice("auth.cleartext", "loopback", "always", "never")
                 .toUpperCase(java.util.Locale.ROOT)));
         new TlsWiring(settings).configure(builder, config.hostname());

@@ -86,7 +86,7 @@ class ConfigTest {
         "store=mbox|store must be one of memory, maildir, not 'mbox'",
         "auth.threads=0|auth.threads must be 1 to 1024, not 0",
         "auth.queue=-1|auth.queue must be 0 to 100000, not -1",
-        "store=maildir,store.maildir.path=/m/{user},store.maildir.lock=maybe|store.maildir.lock must be true or false, not 'maybe'",
+        "store=maildir,store.maildir.path=/m/{user},store.maildir.lock=maybe|store.maildir.lock must be takeover, exclusive or off (true and false: exclusive and off), not 'maybe'",
         "tls.enabled=false,pop3s.port=995|pop3s.port needs TLS, but tls.enabled is false",
         "tls.key=/k.pem|tls.key is set but tls.cert is not",
         "auth=checkpassword,auth.checkpassword.command=checkpassword|auth.checkpassword.command must start with the program's absolute path",

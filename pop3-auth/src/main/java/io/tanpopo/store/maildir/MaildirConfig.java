@@ -1,5 +1,6 @@
 package io.tanpopo.store.maildir;
 
+import io.tanpopo.store.LockMode;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,14 +17,15 @@ import java.util.regex.Pattern;
  * @param markSeen whether QUIT adds the {@code S} flag to retrieved messages (key
  *     {@code store.maildir.seen-flag}, default {@code false} like qmail-pop3d, which only renames
  *     {@code new/x} to {@code cur/x:2,})
- * @param lock whether a maildrop is locked for the session (key {@code store.maildir.lock},
- *     default {@code true}; RFC 1939 §8)
+ * @param lockMode how sessions of one user share the maildrop (key {@code store.maildir.lock},
+ *     default {@link LockMode#TAKEOVER}; RFC 1939 §8); every mode but {@link LockMode#OFF} locks
+ *     it for the session
  * @param sizeCacheEntries how many messages the store remembers in memory across sessions, over
  *     all maildirs: their computed sizes and the last listing of the maildir (key
  *     {@code store.maildir.size-cache-entries}, default 200,000; 0 remembers no listing)
  */
 public record MaildirConfig(
-        String pathTemplate, UidlStyle uidl, boolean markSeen, boolean lock, int sizeCacheEntries) {
+        String pathTemplate, UidlStyle uidl, boolean markSeen, LockMode lockMode, int sizeCacheEntries) {
 
     public static final String PATH_KEY = "store.maildir.path";
     public static final String UIDL_KEY = "store.maildir.uidl";
@@ -36,6 +38,7 @@ public record MaildirConfig(
 
     public MaildirConfig {
         Objects.requireNonNull(uidl, UIDL_KEY + " must be set");
+        Objects.requireNonNull(lockMode, LOCK_KEY + " must be set");
         checkTemplate(pathTemplate);
         if (sizeCacheEntries < 0) {
             throw new IllegalArgumentException(
@@ -43,26 +46,41 @@ public record MaildirConfig(
         }
     }
 
+    /** With a yes/no lock, as before the key took a mode: {@code true} is exclusive, {@code false} off. */
+    public MaildirConfig(String pathTemplate, UidlStyle uidl, boolean markSeen, boolean lock, int sizeCacheEntries) {
+        this(pathTemplate, uidl, markSeen, LockMode.of(lock), sizeCacheEntries);
+    }
+
     /** The defaults for everything but the path. */
     public static MaildirConfig of(String pathTemplate) {
         return new MaildirConfig(
-                pathTemplate, UidlStyle.FILENAME, false, true, DEFAULT_SIZE_CACHE_ENTRIES);
+                pathTemplate, UidlStyle.FILENAME, false, LockMode.TAKEOVER, DEFAULT_SIZE_CACHE_ENTRIES);
+    }
+
+    /** Whether the store locks a maildrop for the session (every mode but {@link LockMode#OFF}). */
+    public boolean lock() {
+        return lockMode.locks();
     }
 
     public MaildirConfig withUidl(UidlStyle style) {
-        return new MaildirConfig(pathTemplate, style, markSeen, lock, sizeCacheEntries);
+        return new MaildirConfig(pathTemplate, style, markSeen, lockMode, sizeCacheEntries);
     }
 
     public MaildirConfig withMarkSeen(boolean seen) {
-        return new MaildirConfig(pathTemplate, uidl, seen, lock, sizeCacheEntries);
+        return new MaildirConfig(pathTemplate, uidl, seen, lockMode, sizeCacheEntries);
     }
 
+    public MaildirConfig withLock(LockMode mode) {
+        return new MaildirConfig(pathTemplate, uidl, markSeen, mode, sizeCacheEntries);
+    }
+
+    /** The older yes/no switch: {@code true} is {@link LockMode#EXCLUSIVE}, {@code false} {@link LockMode#OFF}. */
     public MaildirConfig withLock(boolean locking) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, locking, sizeCacheEntries);
+        return withLock(LockMode.of(locking));
     }
 
     public MaildirConfig withSizeCacheEntries(int entries) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, lock, entries);
+        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, entries);
     }
 
     private static void checkTemplate(String template) {

@@ -1,6 +1,7 @@
 package io.tanpopo.store.maildir;
 
 import io.tanpopo.auth.Account;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.store.OpenResult;
@@ -90,6 +91,11 @@ public final class MaildirStore implements MailStore {
             LOG.warn("Cannot open maildrop of {}: {}", PathTemplate.printable(account.name()), e.toString());
             return new OpenResult.Unavailable("maildir I/O error: " + e);
         }
+    }
+
+    @Override
+    public LockMode lockMode() {
+        return config.lockMode();
     }
 
     private OpenResult opened(Path root, Optional<MaildropLocks.Lease> lease) throws IOException {

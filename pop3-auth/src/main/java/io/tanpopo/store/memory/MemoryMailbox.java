@@ -71,9 +71,12 @@ public final class MemoryMailbox {
         return List.copyOf(messages);
     }
 
-    synchronized void removeAll(List<MemoryMessage> removed) {
+    /** Removes these messages; returns how many were still here (another session may have removed some). */
+    synchronized int removeAll(List<MemoryMessage> removed) {
         // Identity, not equality: a message added again with the same bytes stays.
+        int before = messages.size();
         messages.removeIf(m -> removed.stream().anyMatch(r -> r == m));
+        return before - messages.size();
     }
 
     boolean tryLock() {

@@ -39,8 +39,7 @@ final class MemoryMaildrop implements Maildrop {
     public CommitResult commit(BitSet deleted, BitSet retrieved) {
         List<MemoryMessage> removed = new ArrayList<>();
         deleted.stream().forEach(i -> removed.add(snapshot.get(i)));
-        mailbox.removeAll(removed);
-        return new CommitResult.Committed(removed.size());
+        return new CommitResult.Committed(mailbox.removeAll(removed));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tanpopo.store.memory;
 
 import io.tanpopo.auth.Account;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.OpenResult;
 import java.util.Map;
@@ -14,15 +15,26 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MemoryStore implements MailStore {
 
     private final Map<String, MemoryMailbox> mailboxes = new ConcurrentHashMap<>();
-    private final boolean locking;
+    private final LockMode mode;
     private final String uidPrefix;
+
+    /** @param mode how sessions of one user share the mailbox */
+    public MemoryStore(LockMode mode) {
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+        this.uidPrefix = Long.toHexString(System.currentTimeMillis()) + ".";
+    }
 
     /**
      * @param locking whether a second session of the same user gets {@code [IN-USE]}
+     *     ({@link LockMode#EXCLUSIVE}) or not ({@link LockMode#OFF})
      */
     public MemoryStore(boolean locking) {
-        this.locking = locking;
-        this.uidPrefix = Long.toHexString(System.currentTimeMillis()) + ".";
+        this(LockMode.of(locking));
+    }
+
+    @Override
+    public LockMode lockMode() {
+        return mode;
     }
 
     /** The mailbox of {@code user}, created empty when it does not exist yet. */
@@ -43,6 +55,7 @@ public final class MemoryStore implements MailStore {
     @Override
     public OpenResult open(Account account) {
         MemoryMailbox mailbox = mailbox(account.name());
+        boolean locking = mode.locks();
         if (locking && !mailbox.tryLock()) {
             return new OpenResult.InUse();
         }

@@ -148,7 +148,9 @@ class MaildirStoreTest {
                 .hasMessageContaining("store.maildir.uidl");
         assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withSizeCacheEntries(-1))
                 .hasMessageContaining("store.maildir.size-cache-entries");
-        assertThat(MaildirConfig.of("/x/{user}")).isEqualTo(
-                new MaildirConfig("/x/{user}", UidlStyle.FILENAME, false, true, 200_000));
+        assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withLock((io.tanpopo.store.LockMode) null))
+                .hasMessageContaining("store.maildir.lock");
+        assertThat(MaildirConfig.of("/x/{user}")).isEqualTo(new MaildirConfig("/x/{user}", UidlStyle.FILENAME, false,
+                io.tanpopo.store.LockMode.TAKEOVER, 200_000));
     }
 }

@@ -2,7 +2,10 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.Account;
 import io.tanpopo.auth.AuthResult;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.OpenResult;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,13 +15,26 @@ import org.slf4j.LoggerFactory;
  * RFC 2449 response code. Unknown user and wrong password get the same reply. Every failure is
  * logged once by {@link FailedLoginLog}, and those the client is to blame for ({@link
  * LoginFailure#delayed()}) wait the failed-login delay.
+ *
+ * <p>When the store's lock mode is {@link LockMode#TAKEOVER}, a login that authenticated (and
+ * passed LOGIN-DELAY) ends the user's older sessions on this server and waits, at most
+ * {@link #TAKEOVER_WAIT}, until they have released the maildrop (see {@link UserSessions}); an
+ * unauthenticated client never ends anyone's session.
  */
 public final class LoginService {
 
     static final String AUTH_FAILED = "Authentication failed";
+    static final String LOCKED = "Maildrop is locked by another session";
+    /**
+     * How long a login waits for the sessions it took over to release the maildrop. An idle one
+     * is released at once; this covers one still running a command, or a QUIT still committing
+     * (a large maildrop), after which the login answers {@code [IN-USE]} as if it were locked.
+     */
+    static final Duration TAKEOVER_WAIT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
 
     private final ProtocolContext context;
+    private final UserSessions sessions = new UserSessions();
 
     public LoginService(ProtocolContext context) {
         this.context = context;
@@ -77,14 +93,39 @@ public final class LoginService {
         if (context.loginDelays().isPresent() && context.loginDelays().get().tooSoon(account.name())) {
             return Reply.err(ResponseCode.LOGIN_DELAY, "Logged in too recently, try again later");
         }
+        if (context.store().lockMode() != LockMode.TAKEOVER) {
+            return openCounted(session, account, Optional.empty());
+        }
+        UserSessions.Claim claim = sessions.claim(account.name(), session.takeover());
+        try {
+            if (!awaitOlderSessions(claim)) {
+                return Reply.err(ResponseCode.IN_USE, LOCKED);
+            }
+            return openCounted(session, account, Optional.of(claim));
+        } finally {
+            if (session.state() != SessionState.TRANSACTION) {
+                claim.tenure().release(); // whatever went wrong, a claim never outlives its login
+            }
+        }
+    }
+
+    /** Counts the login against the per-user limit and opens the maildrop, held by {@code claim} if any. */
+    private Reply openCounted(Pop3Session session, Account account, Optional<UserSessions.Claim> claim) {
         // limits.sessions-per-user: the same answer as a locked maildrop, since that is what it means
         // to the client (RFC 2449 §8.1.1: "already in use").
         if (!context.limits().tryLogin(account.name())) {
             return Reply.err(ResponseCode.IN_USE, "Too many sessions of this user");
         }
         OpenResult opened = openMaildrop(account);
+        if (opened instanceof OpenResult.Opened ok && claim.isPresent() && !claim.get().hold()) {
+            ok.maildrop().close(); // a newer login of the user claimed the maildrop meanwhile
+            opened = new OpenResult.InUse();
+        }
         if (opened instanceof OpenResult.Opened ok) {
             context.loginDelays().ifPresent(delays -> delays.record(account.name()));
+            if (claim.isPresent()) {
+                session.tenure(claim.get().tenure());
+            }
             session.enterTransaction(account, ok.maildrop());
             long[] stat = session.liveCountAndSize();
             LOG.info("logged in as {} ({} messages, {} octets)", account.name(), stat[0], stat[1]);
@@ -95,9 +136,19 @@ public final class LoginService {
         return notOpened(account, opened);
     }
 
+    /** Whether the sessions this claim ended have released the maildrop in time (see {@link UserSessions}). */
+    private static boolean awaitOlderSessions(UserSessions.Claim claim) {
+        try {
+            return claim.await(TAKEOVER_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private Reply notOpened(Account account, OpenResult opened) {
         if (opened instanceof OpenResult.InUse) {
-            return Reply.err(ResponseCode.IN_USE, "Maildrop is locked by another session");
+            return Reply.err(ResponseCode.IN_USE, LOCKED);
         }
         if (opened instanceof OpenResult.Unavailable unavailable) {
             LOG.warn("maildrop of {} unavailable: {}", account.name(), unavailable.reason());

@@ -51,7 +51,10 @@ public final class Pop3Protocol {
         String stamp = stampHead + System.currentTimeMillis() + "." + n + stampTail;
         ConnectionInfo info = new ConnectionInfo(local, remote, context.config().hostname(),
                 Optional.empty(), secure, Map.of());
-        return new SessionDriver(dispatcher, new Pop3Session(id, stamp, info), connection, runtime);
+        Pop3Session session = new Pop3Session(id, stamp, info);
+        SessionDriver driver = new SessionDriver(dispatcher, session, connection, runtime);
+        session.onTakeover(new Takeover(driver));
+        return driver;
     }
 
     /**
@@ -91,6 +94,21 @@ public final class Pop3Protocol {
             if (session.account().isPresent()) {
                 limits.loggedOut(session.account().get().name());
             }
+            session.released();
+        }
+    }
+
+    /** Ends a session whose maildrop a newer login of its user takes over. A class: see {@link Release}. */
+    private static final class Takeover implements Runnable {
+        private final SessionDriver driver;
+
+        Takeover(SessionDriver driver) {
+            this.driver = driver;
+        }
+
+        @Override
+        public void run() {
+            driver.takeOver();
         }
     }
 }

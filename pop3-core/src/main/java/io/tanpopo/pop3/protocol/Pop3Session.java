@@ -29,6 +29,10 @@ public final class Pop3Session {
     private Continuation continuation;
     private boolean accessDenied;
     private boolean loginFailed;
+    /** How this session is ended when a newer login of its user takes its maildrop over; null: it is not. */
+    private Runnable takeover;
+    /** Its place among the user's sessions, when the store's lock mode is takeover. */
+    private UserSessions.Tenure tenure;
 
     public Pop3Session(String id, String apopStamp, ConnectionInfo connection) {
         this.id = id;
@@ -87,6 +91,37 @@ public final class Pop3Session {
         this.messages = opened.messages();
         this.pendingUser = null;
         this.state = SessionState.TRANSACTION;
+    }
+
+    /** Sets how the transport ends this session for a newer login of its user (a dropped connection). */
+    void onTakeover(Runnable end) {
+        this.takeover = end;
+    }
+
+    Runnable takeover() {
+        return takeover;
+    }
+
+    void tenure(UserSessions.Tenure held) {
+        this.tenure = held;
+    }
+
+    /**
+     * Called when the session released its maildrop: it leaves the user's sessions, and a newer
+     * login waiting for it goes on.
+     */
+    void released() {
+        if (tenure != null) {
+            tenure.release();
+        }
+    }
+
+    /**
+     * QUIT may enter the UPDATE state (RFC 1939 §6): false when a newer login of the user took
+     * the maildrop over first, in which case the session commits nothing.
+     */
+    public boolean mayCommit() {
+        return tenure == null || tenure.beginCommit();
     }
 
     /** Ends the session; returns the maildrop to release, if any. */

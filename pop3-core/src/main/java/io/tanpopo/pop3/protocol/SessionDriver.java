@@ -27,6 +27,8 @@ public final class SessionDriver {
     private static final Logger LOG = LoggerFactory.getLogger(SessionDriver.class);
     private static final Object TOO_LONG = new Object();
     private static final Object DENIED = new Object();
+    /** RFC 2449 §8.1.1: the maildrop is in use, by the session that replaced this one. */
+    private static final String TAKEN_OVER = "-ERR [IN-USE] Session taken over by a newer login\r\n";
 
     /** A decoded line and its length on the wire. */
     private record Line(String text, int octets) {
@@ -166,6 +168,45 @@ public final class SessionDriver {
             connection.abort();
         } else {
             connection.close();
+        }
+    }
+
+    /**
+     * A newer login of the same user takes the maildrop over ({@code store.maildir.lock=takeover}):
+     * the session ends as a dropped connection and commits nothing (RFC 1939 §6). An idle session
+     * is told so in one line, like an autologout, and released at once on the caller's thread, so
+     * the newer login waits for no worker; a session running a command is cut off and released
+     * when that command returns.
+     */
+    public void takeOver() {
+        boolean idleNow;
+        boolean told = false;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closedHow = "taken over";
+            discarding = true;
+            inbox.clear();
+            idleNow = !running || waitingForClient;
+            if (idleNow) {
+                closed = true;
+                running = true; // this thread owns the session now, as closed() would give it a worker
+                waitingForClient = false;
+                writer.connectionClosed();
+                told = connection.queuedBytes() == 0; // else the client stopped reading: say nothing
+                if (told) {
+                    connection.write(TAKEN_OVER.getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+                }
+            }
+        }
+        if (told) {
+            connection.close();
+        } else {
+            connection.abort();
+        }
+        if (idleNow) {
+            release();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.testkit;
 
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
@@ -33,7 +34,8 @@ final class MaildirMailboxes implements Mailboxes {
     private MaildirMailboxes(Path root, boolean owned, boolean locking, Supplier<String> host) {
         this.root = root;
         this.owned = owned;
-        MaildirConfig config = MaildirConfig.of(root.toAbsolutePath() + "/{user}/Maildir").withLock(locking);
+        MaildirConfig config = MaildirConfig.of(root.toAbsolutePath() + "/{user}/Maildir")
+                .withLock(locking ? LockMode.TAKEOVER : LockMode.OFF);
         this.served = new TrackingStore(new MaildirStore(config));
         this.reader = new MaildirStore(config.withLock(false));
         this.names = new MaildirNames(host);

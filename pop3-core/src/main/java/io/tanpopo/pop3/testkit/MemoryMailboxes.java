@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.testkit;
 
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.store.memory.MemoryMailbox;
@@ -20,7 +21,8 @@ final class MemoryMailboxes implements Mailboxes {
     private final AtomicLong uids = new AtomicLong();
 
     MemoryMailboxes(boolean locking, UidStyle style, Supplier<String> host) {
-        this.store = new MemoryStore(locking);
+        // A locking profile locks as tanpopo does by default: a new login ends the older session.
+        this.store = new MemoryStore(locking ? LockMode.TAKEOVER : LockMode.OFF);
         this.style = style;
         this.host = host;
     }

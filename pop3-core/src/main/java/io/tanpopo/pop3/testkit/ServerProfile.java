@@ -17,7 +17,9 @@ import java.util.Set;
  * @param name the profile's name, e.g. {@code qmail}
  * @param protocol the greeting and the disabled commands and capabilities
  * @param uidStyle what generated UIDs look like
- * @param locksMaildrop whether a second session of a user gets {@code -ERR [IN-USE]}
+ * @param locksMaildrop whether a session locks its user's maildrop (RFC 1939 §8); as tanpopo does by
+ *     default, a new login of the user then ends the older session, which commits nothing, and a
+ *     {@linkplain Faults#holdLock held lock} answers {@code -ERR [IN-USE]}
  * @param knownQuirks the quirks the real server has (documented, not switched on)
  * @param quirks the quirks switched on
  */

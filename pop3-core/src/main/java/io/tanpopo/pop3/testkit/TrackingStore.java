@@ -2,6 +2,7 @@ package io.tanpopo.pop3.testkit;
 
 import io.tanpopo.auth.Account;
 import io.tanpopo.store.CommitResult;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
@@ -35,6 +36,11 @@ final class TrackingStore implements MailStore {
             return new OpenResult.Opened(new Tracked(account.name(), opened.maildrop()));
         }
         return result;
+    }
+
+    @Override
+    public LockMode lockMode() {
+        return delegate.lockMode();
     }
 
     boolean isOpen(String user) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.testing.Await;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.Timeout;
 class ConcurrencyTest {
 
     @Test
-    void sameUserFromManyConnections_exactlyOneGetsIn_theRestAreInUse() throws Exception {
-        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10))) {
+    void exclusive_sameUserFromManyConnections_exactlyOneGetsIn_theRestAreInUse() throws Exception {
+        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10), LockMode.EXCLUSIVE)) {
             int clients = 50;
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -59,6 +61,61 @@ class ConcurrencyTest {
             open.get(0).send("DELE 1");
             Hostile.expectOk(open.get(0).send("QUIT"));
             open.get(0).close();
+            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 1);
+        }
+    }
+
+    /**
+     * Takeover: 50 logins of one user at once end each other, newest wins. Whatever the order,
+     * exactly one session is left in TRANSACTION, every other was refused {@code [IN-USE]} or
+     * ended, nothing was committed by an ended one, and the survivor's QUIT commits.
+     */
+    @Test
+    void takeover_sameUserFromManyConnections_leavesExactlyOneSession_andLosesNothing() throws Exception {
+        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10), LockMode.TAKEOVER)) {
+            int clients = 50;
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<Pop3Dialogue>> logins = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                logins.add(pool.submit(() -> {
+                    Pop3Dialogue d = Pop3Dialogue.connect(server.port());
+                    d.send("USER alice");
+                    go.await();
+                    try {
+                        String reply = d.send("PASS secret");
+                        if (reply != null && reply.startsWith("+OK")) {
+                            d.send("DELE 1"); // never committed unless this session is the one left
+                            return d;
+                        }
+                    } catch (UncheckedIOException reset) {
+                        // taken over while its reply was on the way: a dropped connection
+                    }
+                    return closeAndNull(d);
+                }));
+            }
+            go.countDown();
+            List<Pop3Dialogue> loggedIn = new ArrayList<>();
+            for (Future<Pop3Dialogue> f : logins) {
+                Pop3Dialogue d = f.get(60, TimeUnit.SECONDS);
+                if (d != null) {
+                    loggedIn.add(d);
+                }
+            }
+            pool.shutdown();
+            List<Pop3Dialogue> alive = new ArrayList<>();
+            for (Pop3Dialogue d : loggedIn) {
+                String stat = statOrNull(d);
+                if (stat != null && stat.startsWith("+OK")) {
+                    alive.add(d);
+                } else {
+                    d.close();
+                }
+            }
+            assertThat(alive).hasSize(1);
+            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size());
+            Hostile.expectOk(alive.get(0).send("QUIT"));
+            alive.get(0).close();
             assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 1);
         }
     }
@@ -150,6 +207,15 @@ class ConcurrencyTest {
             assertThat(last).as("heap after %d sessions, samples %s", sessions, samples)
                     .isLessThan(first + (24L << 20));
             Hostile.normalSessionWorks(server, server.mailbox("alice").messages());
+        }
+    }
+
+    /** STAT's reply; null when the server closed (or reset) the connection. */
+    private static String statOrNull(Pop3Dialogue d) {
+        try {
+            return d.send("STAT");
+        } catch (UncheckedIOException e) {
+            return null;
         }
     }
 

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.hardening;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testing.Await;
 import java.lang.management.ManagementFactory;
@@ -18,8 +19,12 @@ final class Hostile {
     }
 
     static Pop3Server server(Duration idle) {
+        return server(idle, LockMode.TAKEOVER);
+    }
+
+    static Pop3Server server(Duration idle, LockMode lock) {
         Pop3Server server = Pop3Server.builder().port(0).noTls().idleTimeout(idle).maxBadCommands(1_000_000)
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).workerThreads(8)
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO).workerThreads(8).maildropLock(lock)
                 .user("alice", "secret").user("bob", "hunter2").start();
         ProtocolRig.SEED.forEach(m -> server.mailbox("alice").add(m));
         return server;

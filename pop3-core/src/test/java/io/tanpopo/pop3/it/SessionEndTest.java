@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.testing.Await;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * How sessions end and exclude each other (RFC 1939 §6, RFC 2449 §6.5, §8.1): only QUIT commits,
- * the maildrop is exclusive, idle clients are logged out, and logins can be spaced.
+ * the maildrop is exclusive ({@code [IN-USE]} in the exclusive lock mode; the takeover mode is
+ * {@link TakeoverTest}'s), idle clients are logged out, and logins can be spaced.
  */
 class SessionEndTest {
 
@@ -32,8 +34,8 @@ class SessionEndTest {
     }
 
     @Test
-    void secondConcurrentSession_getsInUse_andTheFirstStillWorks() {
-        try (Pop3Server server = server().start()) {
+    void exclusive_secondConcurrentSession_getsInUse_andTheFirstStillWorks() {
+        try (Pop3Server server = server().maildropLock(LockMode.EXCLUSIVE).start()) {
             SeedMessages.seed(server.mailbox("alice"));
             try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
                     Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
@@ -92,7 +94,7 @@ class SessionEndTest {
      */
     @Test
     void loginDelay_loginRefusedInUse_doesNotRestartTheDelay() {
-        try (Pop3Server server = server().loginDelay(Duration.ofSeconds(1)).start()) {
+        try (Pop3Server server = server().maildropLock(LockMode.EXCLUSIVE).loginDelay(Duration.ofSeconds(1)).start()) {
             try (Pop3Dialogue holder = Pop3Dialogue.connect(server.port())) {
                 assertThat(holder.login("alice", "secret")).startsWith("+OK");
                 // Until the delay has passed a second login is [LOGIN-DELAY]; after it, [IN-USE].

@@ -20,6 +20,13 @@ public final class UpdateCommand implements Command {
 
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
+        if (!session.mayCommit()) {
+            // A newer login of this user took the maildrop over just before: like a dropped
+            // connection, this session commits nothing (store.maildir.lock=takeover).
+            session.close().ifPresent(Maildrop::close);
+            return Reply.err(ResponseCode.IN_USE, "Session taken over by a newer login, nothing deleted")
+                    .then(Reply.After.CLOSE);
+        }
         CommitResult result;
         try {
             result = session.maildrop().commit(session.deleted(), session.retrieved());

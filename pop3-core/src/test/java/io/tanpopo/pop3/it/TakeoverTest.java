@@ -1,0 +1,209 @@
+package io.tanpopo.pop3.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tanpopo.pop3.Limits;
+import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.pop3.testkit.Pop3Testkit;
+import io.tanpopo.pop3.testkit.Pop3TestkitBuilder;
+import io.tanpopo.store.LockMode;
+import io.tanpopo.testing.Await;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code store.maildir.lock=takeover}, the default, over raw sockets with the in-memory store: a
+ * successful login of a user ends that user's older session as a dropped connection (RFC 1939 §6:
+ * it commits nothing), so a session left open never locks its user out; an unauthenticated client
+ * ends nothing. With {@code off}, sessions run side by side and a message deleted by both is
+ * removed once.
+ */
+class TakeoverTest {
+
+    private final List<String> ends = new CopyOnWriteArrayList<>();
+
+    @Test
+    void secondLogin_endsTheAbandonedFirst_whoseDeleIsNeverCommitted() {
+        try (Pop3Server server = server().start()) {
+            SeedMessages.seed(server.mailbox("alice"));
+            try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
+                    Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+                assertThat(first.login("alice", "secret")).startsWith("+OK");
+                assertThat(first.send("DELE 1")).startsWith("+OK");
+                // first is abandoned mid-transaction, as by a phone that lost its network
+                assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
+                assertThat(endOf(first)).isIn(TOLD, CLOSED);
+
+                assertThat(server.mailbox("alice").size()).isEqualTo(3);
+                assertThat(second.send("RETR 1")).startsWith("+OK");
+                second.readBody();
+                assertThat(second.send("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
+            }
+            assertThat(server.mailbox("alice").size()).isEqualTo(3);
+            Await.until(Duration.ofSeconds(10), "the second session to end", () -> ends.contains("quit"));
+            assertThat(ends).containsExactly("taken over", "quit");
+        }
+    }
+
+    /** The scenario of the issue: a client suite that never logs out and logs in again at once. */
+    @Test
+    void manySessionsLeftOpen_eachNextLoginGetsIn() {
+        try (Pop3Server server = server().start()) {
+            SeedMessages.seed(server.mailbox("alice"));
+            List<Pop3Dialogue> left = new CopyOnWriteArrayList<>();
+            try {
+                for (int i = 0; i < 25; i++) {
+                    Pop3Dialogue pop = Pop3Dialogue.connect(server.port());
+                    left.add(pop);
+                    assertThat(pop.login("alice", "secret")).as("login %d", i + 1).startsWith("+OK");
+                    assertThat(pop.send("STAT")).startsWith("+OK 3 ");
+                }
+            } finally {
+                left.forEach(Pop3Dialogue::close);
+            }
+            assertThat(ends.stream().filter("taken over"::equals).count()).isEqualTo(24);
+        }
+    }
+
+    @Test
+    void failedLogins_neverEndTheSession() {
+        try (Pop3Server server = server().user("bob", "hunter2").start()) {
+            SeedMessages.seed(server.mailbox("alice"));
+            try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
+                    Pop3Dialogue intruder = Pop3Dialogue.connect(server.port())) {
+                assertThat(first.login("alice", "secret")).startsWith("+OK");
+                assertThat(intruder.login("alice", "wrong")).startsWith("-ERR [AUTH]");
+                assertThat(intruder.send("APOP alice 0123456789abcdef0123456789abcdef")).startsWith("-ERR [AUTH]");
+                assertThat(intruder.send("AUTH PLAIN AGFsaWNlAHdyb25n")).startsWith("-ERR [AUTH]"); // \0alice\0wrong
+                assertThat(intruder.login("bob", "hunter2")).startsWith("+OK"); // another user ends nothing
+                assertThat(first.send("DELE 1")).startsWith("+OK");
+                assertThat(first.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
+            }
+            assertThat(server.mailbox("alice").size()).isEqualTo(2);
+            assertThat(ends).doesNotContain("taken over");
+        }
+    }
+
+    /** limits.sessions-per-user counts the sessions left after the takeover, not the one it ends. */
+    @Test
+    void sessionsPerUserLimitOfOne_doesNotRefuseTheLoginThatTakesOver() {
+        try (Pop3Server server = server().limits(new Limits(0, 0, 1)).start();
+                Pop3Dialogue first = Pop3Dialogue.connect(server.port());
+                Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+            assertThat(first.login("alice", "secret")).startsWith("+OK");
+            assertThat(second.login("alice", "secret")).startsWith("+OK");
+            assertThat(second.send("STAT")).startsWith("+OK");
+        }
+    }
+
+    /** The test kit locks as the server does: a test that leaves a session open locks no one out. */
+    @Test
+    void testkit_sessionLeftOpen_doesNotLockTheNextTestOut() {
+        for (Pop3TestkitBuilder builder : List.of(Pop3Testkit.builder(), Pop3Testkit.builder().maildir())) {
+            try (Pop3Testkit kit = builder.user("alice", "secret").start();
+                    Pop3Dialogue first = Pop3Dialogue.connect(kit.port());
+                    Pop3Dialogue second = Pop3Dialogue.connect(kit.port())) {
+                kit.user("alice").deliver("Subject: hi\r\n\r\n.dot\r\n");
+                assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
+                assertThat(first.send("DELE 1")).startsWith("+OK");
+                assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
+                assertThat(second.send("QUIT")).startsWith("+OK");
+                assertThat(kit.user("alice").count()).isEqualTo(1);
+            }
+        }
+    }
+
+    /** RFC 2449 §6.5: a login refused [LOGIN-DELAY] did not succeed, so it ends nothing either. */
+    @Test
+    void loginRefusedByLoginDelay_endsNoSession() {
+        try (Pop3Server server = server().loginDelay(Duration.ofHours(1)).start();
+                Pop3Dialogue first = Pop3Dialogue.connect(server.port());
+                Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+            assertThat(first.login("alice", "secret")).startsWith("+OK");
+            assertThat(second.login("alice", "secret")).startsWith("-ERR [LOGIN-DELAY]");
+            assertThat(first.send("STAT")).startsWith("+OK");
+        }
+    }
+
+    /**
+     * A session cut off in the middle of a large RETR to a client that stopped reading (its
+     * replies can never leave) does not hold the maildrop: the next login gets in at once.
+     */
+    @Test
+    void sessionStuckInARetr_isCutOff_andTheNextLoginGetsIn() {
+        try (Pop3Server server = server().start()) {
+            server.mailbox("alice").add("Subject: big\r\n\r\n" + "x".repeat(1000).concat("\r\n").repeat(16_000));
+            try (Pop3Dialogue stuck = Pop3Dialogue.connect(server.port());
+                    Pop3Dialogue next = Pop3Dialogue.connect(server.port())) {
+                assertThat(stuck.login("alice", "secret")).startsWith("+OK");
+                assertThat(stuck.send("RETR 1")).startsWith("+OK"); // and reads no further
+                assertThat(next.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
+                assertThat(next.send("QUIT")).startsWith("+OK");
+            }
+            assertThat(server.mailbox("alice").size()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * {@code off}, Dovecot's default: both sessions get in on their own snapshot; a message both
+     * deleted is removed once (the second QUIT counts only what it removed), and no message that
+     * neither deleted is lost.
+     */
+    @Test
+    void off_bothSessionsGetIn_andDeletingTheSameMessageTwiceLosesNothingElse() {
+        try (Pop3Server server = server().maildropLock(LockMode.OFF).start()) {
+            SeedMessages.seed(server.mailbox("alice"));
+            try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
+                    Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+                assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
+                assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
+                assertThat(first.send("DELE 1")).startsWith("+OK");
+                assertThat(second.send("DELE 1")).startsWith("+OK");
+                assertThat(second.send("DELE 2")).startsWith("+OK");
+                assertThat(first.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
+                assertThat(second.send("RETR 3")).startsWith("+OK"); // its snapshot still serves it
+                second.readBody();
+                assertThat(second.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
+            }
+            assertThat(server.mailbox("alice").messages()).hasSize(1);
+            assertThat(server.mailbox("alice").content(server.mailbox("alice").messages().get(0).uid()))
+                    .isEqualTo(SeedMessages.EIGHT_BIT);
+            assertThat(ends).doesNotContain("taken over");
+        }
+    }
+
+    /**
+     * What a taken-over client reads next: the line, when the server was not still finishing its
+     * last reply at that moment (it then cuts the connection without a word), and then the end.
+     */
+    static String endOf(Pop3Dialogue pop) {
+        try {
+            String line = pop.readLine();
+            if (line == null) {
+                return CLOSED;
+            }
+            return pop.isClosedByServer() ? line : "still open after " + line;
+        } catch (java.io.UncheckedIOException e) {
+            return CLOSED;
+        }
+    }
+
+    static final String TOLD = "-ERR [IN-USE] Session taken over by a newer login";
+    static final String CLOSED = "(closed)";
+
+    private Pop3ServerBuilder server() {
+        return Pop3Server.builder().noTls().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .listener(new SessionListener() {
+                    @Override
+                    public void closed(Pop3Session session, String how) {
+                        ends.add(how);
+                    }
+                });
+    }
+}
