@@ -132,6 +132,11 @@ public final class Pop3Session {
         return Optional.ofNullable(pending);
     }
 
+    /** Whether the next line is a SASL response rather than a command. */
+    public boolean awaitsResponse() {
+        return continuation != null;
+    }
+
     /** The next line is a response for {@code next}, not a command. */
     public void expectResponse(Continuation next) {
         this.continuation = next;

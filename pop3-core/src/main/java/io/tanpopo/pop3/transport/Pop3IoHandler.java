@@ -35,6 +35,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private volatile DirectChunks chunks;
     /** Sessions opened whose close the protocol has not yet been told about. */
     private int open;
+    /** The most input any closed session held queued in its driver, and kept unread here, for tests. */
+    private long queuedPeak;
+    private int keptPeak;
 
     Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity, ProxyIntake proxy, Duration idleTimeout) {
         this.protocol = protocol;
@@ -86,19 +89,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
             // MINA hands over data decrypted with the client's Finished before the SECURED event.
             secured(connection);
         }
-        connection.decoder().feed(buffer.buf(), new LineDecoder.Sink() {
-            @Override
-            public void line(String line, int octets) {
-                connection.driver().lineReceived(line, octets);
-            }
-
-            @Override
-            public void tooLong() {
-                connection.driver().lineTooLong();
-            }
-        });
+        boolean partial = connection.intake().feed(buffer.buf());
         // The autologout timer runs from the last complete line: a byte trickle is not activity.
-        if (connection.partialLineOverdue(connection.decoder().hasPartialLine(), System.nanoTime(), idleNanos)) {
+        if (connection.partialLineOverdue(partial, System.nanoTime(), idleNanos)) {
             connection.driver().idle();
         }
     }
@@ -117,7 +110,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
      */
     private static void secured(MinaConnection connection) {
         if (connection.markSecured()) {
-            connection.decoder().reset();
+            connection.intake().reset();
             connection.driver().tlsEstablished();
         }
     }
@@ -144,6 +137,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
                 connection.writesAbandoned();
             }
             synchronized (this) {
+                if (connection != null) {
+                    notePeaks(connection);
+                }
                 open--;
                 notifyAll();
             }
@@ -175,6 +171,27 @@ final class Pop3IoHandler extends IoHandlerAdapter {
             LOG.warn("connection {} failed", session.getId(), cause);
         }
         session.closeNow();
+    }
+
+    /** Takes {@code connection}'s input peaks into this transport's; with this object's lock held. */
+    private void notePeaks(MinaConnection connection) {
+        SessionDriver driver = connection.driver();
+        queuedPeak = Math.max(queuedPeak, driver == null ? 0 : driver.inputPeak());
+        keptPeak = Math.max(keptPeak, connection.intake().keptPeak());
+    }
+
+    /**
+     * The most input bytes any session of this transport (open or closed) has held at once: queued
+     * in its driver, and kept unread under back-pressure. For tests.
+     */
+    synchronized long[] inputPeaks(Iterable<IoSession> openSessions) {
+        for (IoSession session : openSessions) {
+            MinaConnection connection = connection(session);
+            if (connection != null) {
+                notePeaks(connection);
+            }
+        }
+        return new long[] {queuedPeak, keptPeak};
     }
 
     /** The direct buffers of this transport's sessions, made at the first call. */
