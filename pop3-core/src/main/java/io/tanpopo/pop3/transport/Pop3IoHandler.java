@@ -135,11 +135,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         } finally {
             if (connection != null) {
                 connection.writesAbandoned();
+                notePeaks(connection);
             }
             synchronized (this) {
-                if (connection != null) {
-                    notePeaks(connection);
-                }
                 open--;
                 notifyAll();
             }
@@ -173,25 +171,31 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         session.closeNow();
     }
 
-    /** Takes {@code connection}'s input peaks into this transport's; with this object's lock held. */
+    /** Takes {@code connection}'s input peaks into this transport's (asked before taking this object's lock). */
     private void notePeaks(MinaConnection connection) {
         SessionDriver driver = connection.driver();
-        queuedPeak = Math.max(queuedPeak, driver == null ? 0 : driver.inputPeak());
-        keptPeak = Math.max(keptPeak, connection.intake().keptPeak());
+        long queued = driver == null ? 0 : driver.inputPeak();
+        int kept = connection.intake().keptPeak();
+        synchronized (this) {
+            queuedPeak = Math.max(queuedPeak, queued);
+            keptPeak = Math.max(keptPeak, kept);
+        }
     }
 
     /**
      * The most input bytes any session of this transport (open or closed) has held at once: queued
      * in its driver, and kept unread under back-pressure. For tests.
      */
-    synchronized long[] inputPeaks(Iterable<IoSession> openSessions) {
+    long[] inputPeaks(Iterable<IoSession> openSessions) {
         for (IoSession session : openSessions) {
             MinaConnection connection = connection(session);
             if (connection != null) {
                 notePeaks(connection);
             }
         }
-        return new long[] {queuedPeak, keptPeak};
+        synchronized (this) {
+            return new long[] {queuedPeak, keptPeak};
+        }
     }
 
     /** The direct buffers of this transport's sessions, made at the first call. */
