@@ -41,6 +41,10 @@ class PreLoginFloodTest {
 
     @Test
     void thousandHostileConnections_leaveA256MbServerAlive_serving_andItsHeapFlat() throws Exception {
+        long files = ((com.sun.management.UnixOperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        assertThat(files).as("open files limit (ulimit -n) for 1,000 connections here and in the server")
+                .isGreaterThan(CONNECTIONS + 500L);
         Path config = dir.resolve("flood.properties");
         // Default limits but one more connection than the flood, for the well-behaved client.
         Files.writeString(config, "pop3.port=0\nauth.users=alice:secret\nresolver.strategies=none\n"
