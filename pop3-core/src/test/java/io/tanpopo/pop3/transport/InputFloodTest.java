@@ -7,6 +7,7 @@ import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.testing.Await;
 import io.tanpopo.testing.HostileFlood;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,27 @@ class InputFloodTest {
             // The queue did fill (pipelined commands behind a delayed APOP), and never beyond its bound.
             assertThat(peaks[0]).isBetween(8L * 1024, QUEUE_BOUND);
             // Under back-pressure at most what one read brought waits unread.
+            assertThat(peaks[1]).isPositive().isLessThanOrEqualTo(MinaTransport.MAX_READ);
+        }
+    }
+
+    @Test
+    void commandsPipelinedBehindADelayedFailedLogin_areAllAnsweredInOrder_throughBackPressure() {
+        int commands = 5_000; // 40 KB of USER lines, five times the queue before login
+        try (LoopbackTransport loop = LoopbackTransport.start(Pop3Server.builder().user("alice", "secret").noTls()
+                .failedLoginDelay(Duration.ofMillis(300), Duration.ofMillis(300)));
+                Pop3Dialogue client = Pop3Dialogue.connect(loop.transport.localAddress().getPort())) {
+            assertThat(client.greeting()).startsWith("+OK");
+            client.sendRaw(("APOP x 00000000000000000000000000000000\r\n" + "USER alice\r\n".repeat(commands)
+                    + "PASS secret\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(client.readLine()).startsWith("-ERR [AUTH]");
+            for (int i = 0; i < commands; i++) {
+                assertThat(client.readLine()).as("reply %d", i).isEqualTo("+OK Send PASS");
+            }
+            assertThat(client.readLine()).startsWith("+OK Logged in");
+            assertThat(client.readLine()).startsWith("+OK");
+            long[] peaks = loop.transport.inputPeaks();
+            assertThat(peaks[0]).isBetween(8L * 1024, QUEUE_BOUND);
             assertThat(peaks[1]).isPositive().isLessThanOrEqualTo(MinaTransport.MAX_READ);
         }
     }
