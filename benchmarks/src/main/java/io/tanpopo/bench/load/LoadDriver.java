@@ -57,6 +57,9 @@ public final class LoadDriver {
         if (options.measures().contains(7)) {
             new DnsMeasure(work, options, results).run();
         }
+        if (options.measures().contains(8)) {
+            new FloodMeasure(work, results).run();
+        }
         System.out.printf("%nAll measures took %.0f s.%n%n", (System.nanoTime() - t0) / 1e9);
         System.out.println(results.markdown());
         results.write(work.dir().resolve("results.md"));

@@ -44,6 +44,7 @@ public final class ServerChild {
             case "tanpopo-memory" -> tanpopoMemory(MailSeed.read(Path.of(args[1])), users);
             case "greenmail" -> greenMail(MailSeed.read(Path.of(args[1])), users);
             case "tanpopo-resolving" -> ResolvingServer.start(args[1], ResolverConfig.parseServer(args[3]), users);
+            case "tanpopo-flood" -> tanpopoFlooded(users);
             default -> throw new IllegalArgumentException("unknown server kind " + kind);
         };
         System.out.println("PORT " + port(server));
@@ -68,6 +69,15 @@ public final class ServerChild {
             builder.user("u" + i, PASSWORD);
         }
         return builder;
+    }
+
+    /** In-memory tanpopo with the failed-login delay left on (its default), for the flood of measure 8. */
+    private static Pop3Server tanpopoFlooded(int users) {
+        Pop3ServerBuilder builder = Pop3Server.builder().port(0).noTls();
+        for (int i = 0; i < users; i++) {
+            builder.user("u" + i, PASSWORD);
+        }
+        return builder.start();
     }
 
     private static Pop3Server tanpopoMaildir(String template, int users) {

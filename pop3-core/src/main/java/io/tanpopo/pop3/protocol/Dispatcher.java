@@ -89,6 +89,15 @@ public final class Dispatcher {
                 : Duration.ZERO;
     }
 
+    /**
+     * The longest line {@code session} takes next, CRLF included: a command line's limit (RFC 2449
+     * §4), which the transport enforces as the line arrives; none of its own for a SASL response
+     * (RFC 5034 §4), which only the transport's line capacity bounds.
+     */
+    public int nextLineLimit(Pop3Session session) {
+        return session.awaitsResponse() ? Integer.MAX_VALUE : context.config().maxLineLength();
+    }
+
     /** Answers a line longer than the limit, which was discarded unread (RFC 2449 §4). */
     public Outcome lineTooLong(Pop3Session session) {
         return session.accessDenied() ? accessDenied(session) : bad(session, null, "Line too long");
@@ -116,7 +125,7 @@ public final class Dispatcher {
      */
     public boolean authenticates(Pop3Session session, String line) {
         return context.authenticator().blocks() && session.state() == SessionState.AUTHORIZATION
-                && (session.expectsResponse() || waitsForClient(session, line) && !line.strip().equalsIgnoreCase("AUTH"));
+                && (session.awaitsResponse() || waitsForClient(session, line) && !line.strip().equalsIgnoreCase("AUTH"));
     }
 
     /**

@@ -181,7 +181,7 @@ public final class Pop3Session {
     }
 
     /** Whether the next line is a SASL response rather than a command (it is not taken). */
-    public boolean expectsResponse() {
+    public boolean awaitsResponse() {
         return continuation != null;
     }
 

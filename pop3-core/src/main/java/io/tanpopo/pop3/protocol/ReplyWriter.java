@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts one session's replies on its connection, in order: a short reply at once, a message body
  * chunk by chunk. Chunks, the last one included, are written back to back while less than
- * {@value #HIGH_WATER} octets are queued; beyond that the next chunk (or the next command) waits
- * until the transport reports the last one written, so the socket stays busy and a client that
- * stops reading holds back the store instead of filling memory.
+ * {@value #HIGH_WATER} octets are queued (less before login, see {@link #highWater}); beyond that the
+ * next chunk (or the next command) waits until the transport reports the last one written, so the
+ * socket stays busy and a client that stops reading holds back the store instead of filling memory.
  */
 final class ReplyWriter {
 
@@ -26,6 +26,8 @@ final class ReplyWriter {
     private volatile boolean closed;
     /** The stream whose next chunk waits for the transport to report the last one written. */
     private final AtomicReference<ReplyStream> parked = new AtomicReference<>();
+    /** Only the thread that owns the session (see {@link SessionDriver}) reads or sets this. */
+    private long highWater = HIGH_WATER;
 
     ReplyWriter(Connection connection, Executor workers, String sessionId) {
         this.connection = connection;
@@ -33,9 +35,18 @@ final class ReplyWriter {
         this.sessionId = sessionId;
     }
 
+    /**
+     * Sets how many octets may be queued before the next write waits for the transport: before login
+     * only small replies go out, and a client that pipelines commands but never reads must not make
+     * the server hold much for it.
+     */
+    void highWater(long octets) {
+        this.highWater = octets;
+    }
+
     /** Writes a one-line or short multi-line reply and returns true; false when it must be streamed. */
     boolean writeInline(Reply reply) {
-        if (reply.body().isEmpty() && reply.after() == Reply.After.CONTINUE && connection.queuedBytes() < HIGH_WATER) {
+        if (reply.body().isEmpty() && reply.after() == Reply.After.CONTINUE && connection.queuedBytes() < highWater) {
             connection.write(new ReplyStream(reply).nextQuietly(), null);
             return true;
         }
@@ -72,7 +83,7 @@ final class ReplyWriter {
                 next.run();
                 return;
             }
-            if (connection.queuedBytes() + chunk.remaining() < HIGH_WATER) {
+            if (connection.queuedBytes() + chunk.remaining() < highWater) {
                 // The last chunk too: the next reply queues behind it, so nobody waits for it to leave.
                 connection.write(chunk, null);
                 continue;

@@ -29,6 +29,13 @@ public final class SessionDriver {
     private static final Object DENIED = new Object();
     /** RFC 2449 §8.1.1: the maildrop is in use, by the session that replaced this one. */
     private static final String TAKEN_OVER = "-ERR [IN-USE] Session taken over by a newer login\r\n";
+    /**
+     * Input queued, and replies queued for writing, before login: a client needs a few lines there
+     * (RFC 1939 §7); a flood gets back-pressure, and a client that does not read waits for itself.
+     */
+    static final long BEFORE_LOGIN = 8 * 1024;
+    /** Input held after login, room for a pipelining client's burst of commands (RFC 2449 §6.6). */
+    static final long LOGGED_IN = 64 * 1024;
 
     /** A decoded line and its length on the wire. */
     private record Line(String text, int octets) {
@@ -43,6 +50,8 @@ public final class SessionDriver {
     private final SessionListener listener;
     private final ReplyWriter writer;
     private final Inbox inbox;
+    /** The longest line the session takes next; read by the transport's I/O thread. */
+    private volatile int lineLimit;
     private boolean running;
     private boolean closed;
     private boolean discarding;
@@ -63,7 +72,12 @@ public final class SessionDriver {
         this.timer = runtime.timer();
         this.listener = runtime.listener();
         this.writer = new ReplyWriter(connection, workers, session.id());
-        this.inbox = new Inbox(connection);
+        this.inbox = new Inbox(SessionDriver::cost, BEFORE_LOGIN);
+        this.lineLimit = dispatcher.nextLineLimit(session);
+    }
+
+    private static int cost(Object item) {
+        return item instanceof Line line ? Inbox.cost(line.octets()) : Inbox.ITEM_OVERHEAD;
     }
 
     public Pop3Session session() {
@@ -99,9 +113,26 @@ public final class SessionDriver {
         this.onRelease = action;
     }
 
-    /** A line arrived: {@code octets} long on the wire, CRLF included. */
-    public void lineReceived(String line, int octets) {
-        enqueue(new Line(line, octets));
+    /**
+     * A line arrived: {@code octets} long on the wire, CRLF included. Returns whether more lines
+     * may be handed over now; when not, the transport keeps the rest of its input unread and reads
+     * no more until {@link Connection#resumeInput()}.
+     */
+    public boolean lineReceived(String line, int octets) {
+        return enqueue(new Line(line, octets));
+    }
+
+    /**
+     * The longest line, CRLF included, the session takes next: a command line's limit, or more while
+     * a SASL response is awaited (RFC 5034 §4). Any thread.
+     */
+    public int lineLimit() {
+        return lineLimit;
+    }
+
+    /** The most bytes of input this session has held queued at once (lines and their objects). */
+    public synchronized long inputPeak() {
+        return inbox.peak();
     }
 
     /**
@@ -135,9 +166,9 @@ public final class SessionDriver {
         }
     }
 
-    /** A line over the limit arrived; it was discarded without being kept. */
-    public void lineTooLong() {
-        enqueue(TOO_LONG);
+    /** A line over the limit arrived; it was discarded without being kept. Returns as {@link #lineReceived}. */
+    public boolean lineTooLong() {
+        return enqueue(TOO_LONG);
     }
 
     /** TLS is established: lines are accepted again (none sent before it were kept). */
@@ -228,27 +259,36 @@ public final class SessionDriver {
         workers.execute(this::release);
     }
 
-    private void enqueue(Object item) {
+    private boolean enqueue(Object item) {
+        boolean room;
         synchronized (this) {
             if (closed || discarding) {
-                return;
+                return true;
             }
-            inbox.add(item);
+            room = inbox.add(item);
+            if (!room) {
+                connection.suspendInput();
+            }
             if (running) {
-                return;
+                return room;
             }
             running = true;
         }
         workers.execute(this::drain);
+        return room;
     }
 
     private void drain() {
         while (true) {
             Object item;
+            boolean resume;
             synchronized (this) {
                 if (closed) {
                     break;
                 }
+                boolean loggedIn = session.state() == SessionState.TRANSACTION;
+                inbox.bound(loggedIn ? LOGGED_IN : BEFORE_LOGIN);
+                writer.highWater(loggedIn ? ReplyWriter.HIGH_WATER : BEFORE_LOGIN);
                 item = inbox.peek();
                 if (item == null) {
                     running = false;
@@ -259,7 +299,10 @@ public final class SessionDriver {
                     waitingForClient = true;
                     return;
                 }
-                inbox.take();
+                resume = inbox.take();
+            }
+            if (resume) {
+                connection.resumeInput(); // outside the lock: the transport hands over the lines it kept
             }
             Dispatcher.Outcome outcome;
             if (item instanceof Line line && dispatcher.authenticates(session, line.text())) {
@@ -336,7 +379,12 @@ public final class SessionDriver {
                 return dispatcher.accessDenied(session);
             }
             if (item instanceof Line line) {
-                return dispatcher.dispatch(session, line.text(), line.octets());
+                Dispatcher.Outcome outcome = dispatcher.dispatch(session, line.text(), line.octets());
+                int limit = dispatcher.nextLineLimit(session);
+                if (limit != lineLimit) {
+                    lineLimit = limit; // before the reply leaves: the client answers a SASL challenge only then
+                }
+                return outcome;
             }
             return dispatcher.lineTooLong(session);
         } finally {
@@ -365,9 +413,13 @@ public final class SessionDriver {
      * is done; TLS goes on before the {@code +OK} leaves, so the client's handshake can only meet TLS.
      */
     private void startTls(Reply reply) {
+        boolean resume;
         synchronized (this) {
             discarding = true;
-            inbox.clear();
+            resume = inbox.clear();
+        }
+        if (resume) {
+            connection.resumeInput(); // what the transport kept is dropped as read; the handshake needs reading
         }
         connection.startTls(new ReplyStream(reply).nextQuietly(), () -> workers.execute(this::drain));
     }

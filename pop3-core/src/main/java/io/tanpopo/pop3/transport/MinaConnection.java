@@ -17,7 +17,7 @@ import org.apache.mina.core.session.IoSession;
 final class MinaConnection implements Connection {
 
     private final IoSession session;
-    private final LineDecoder decoder;
+    private final Intake intake;
     private final TlsStarter tls;
     /** Gives the transport's direct buffers for large chunks. */
     private final Pop3IoHandler buffers;
@@ -38,13 +38,14 @@ final class MinaConnection implements Connection {
 
     MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, Pop3IoHandler buffers) {
         this.session = session;
-        this.decoder = decoder;
+        this.intake = new Intake(session, decoder);
         this.tls = tls;
         this.buffers = buffers;
     }
 
     void attach(SessionDriver sessionDriver) {
         this.driver = sessionDriver;
+        intake.attach(sessionDriver);
     }
 
     SessionDriver driver() {
@@ -73,8 +74,9 @@ final class MinaConnection implements Connection {
         return first;
     }
 
-    LineDecoder decoder() {
-        return decoder;
+    /** Where the bytes read go: decoder, driver, back-pressure. */
+    Intake intake() {
+        return intake;
     }
 
     /**
@@ -201,7 +203,7 @@ final class MinaConnection implements Connection {
 
     @Override
     public void resumeInput() {
-        session.resumeRead();
+        intake.resume();
     }
 
     @Override

@@ -28,8 +28,13 @@ import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 public final class MinaTransport implements AutoCloseable {
 
     static final String TLS_FILTER = "tls";
-    /** Room for long SASL responses; the protocol's limit applies below this. */
+    /** Room for long SASL responses; a command line's limit applies in the decoder below this. */
     private static final int LINE_CAPACITY = 16 * 1024;
+    /**
+     * Most octets one read takes (MINA's default grows to 64 KB): clients send short commands, and
+     * under back-pressure what one read brought is kept per session until the session may go on.
+     */
+    static final int MAX_READ = 8 * 1024;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     /**
@@ -114,6 +119,7 @@ public final class MinaTransport implements AutoCloseable {
         acceptor.setCloseOnDeactivation(false);
         // Small replies must not wait for the client's delayed ACK (REFERENCE.md §5).
         acceptor.getSessionConfig().setTcpNoDelay(true);
+        acceptor.getSessionConfig().setMaxReadBufferSize(MAX_READ);
         acceptor.getSessionConfig().setIdleTime(IdleStatus.BOTH_IDLE, (int) Math.max(1, idle.toSeconds()));
         buildChain(acceptor, implicitTls);
         acceptor.setHandler(handler);
@@ -178,6 +184,18 @@ public final class MinaTransport implements AutoCloseable {
             }
         }
         return filters;
+    }
+
+    /**
+     * The most input bytes any session has held at once, for tests: {@code [0]} queued in its driver,
+     * {@code [1]} kept unread under back-pressure.
+     */
+    long[] inputPeaks() {
+        List<IoSession> open = new ArrayList<>();
+        for (NioSocketAcceptor acceptor : acceptors) {
+            open.addAll(acceptor.getManagedSessions().values());
+        }
+        return handler.inputPeaks(open);
     }
 
     /** The direct buffers outgoing chunks are written from, for tests. */

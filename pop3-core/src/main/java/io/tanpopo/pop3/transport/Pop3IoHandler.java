@@ -35,6 +35,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private volatile DirectChunks chunks;
     /** Sessions opened whose close the protocol has not yet been told about. */
     private int open;
+    /** The most input any closed session held queued in its driver, and kept unread here, for tests. */
+    private long queuedPeak;
+    private int keptPeak;
 
     Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity, ProxyIntake proxy, Duration idleTimeout) {
         this.protocol = protocol;
@@ -86,19 +89,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
             // MINA hands over data decrypted with the client's Finished before the SECURED event.
             secured(connection);
         }
-        connection.decoder().feed(buffer.buf(), new LineDecoder.Sink() {
-            @Override
-            public void line(String line, int octets) {
-                connection.driver().lineReceived(line, octets);
-            }
-
-            @Override
-            public void tooLong() {
-                connection.driver().lineTooLong();
-            }
-        });
+        boolean partial = connection.intake().feed(buffer.buf());
         // The autologout timer runs from the last complete line: a byte trickle is not activity.
-        if (connection.partialLineOverdue(connection.decoder().hasPartialLine(), System.nanoTime(), idleNanos)) {
+        if (connection.partialLineOverdue(partial, System.nanoTime(), idleNanos)) {
             connection.driver().idle();
         }
     }
@@ -117,7 +110,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
      */
     private static void secured(MinaConnection connection) {
         if (connection.markSecured()) {
-            connection.decoder().reset();
+            connection.intake().reset();
             connection.driver().tlsEstablished();
         }
     }
@@ -142,6 +135,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         } finally {
             if (connection != null) {
                 connection.writesAbandoned();
+                notePeaks(connection);
             }
             synchronized (this) {
                 open--;
@@ -175,6 +169,33 @@ final class Pop3IoHandler extends IoHandlerAdapter {
             LOG.warn("connection {} failed", session.getId(), cause);
         }
         session.closeNow();
+    }
+
+    /** Takes {@code connection}'s input peaks into this transport's (asked before taking this object's lock). */
+    private void notePeaks(MinaConnection connection) {
+        SessionDriver driver = connection.driver();
+        long queued = driver == null ? 0 : driver.inputPeak();
+        int kept = connection.intake().keptPeak();
+        synchronized (this) {
+            queuedPeak = Math.max(queuedPeak, queued);
+            keptPeak = Math.max(keptPeak, kept);
+        }
+    }
+
+    /**
+     * The most input bytes any session of this transport (open or closed) has held at once: queued
+     * in its driver, and kept unread under back-pressure. For tests.
+     */
+    long[] inputPeaks(Iterable<IoSession> openSessions) {
+        for (IoSession session : openSessions) {
+            MinaConnection connection = connection(session);
+            if (connection != null) {
+                notePeaks(connection);
+            }
+        }
+        synchronized (this) {
+            return new long[] {queuedPeak, keptPeak};
+        }
     }
 
     /** The direct buffers of this transport's sessions, made at the first call. */

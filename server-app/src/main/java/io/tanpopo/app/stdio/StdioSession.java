@@ -62,6 +62,11 @@ public final class StdioSession {
             public void tooLong() {
                 driver.lineTooLong();
             }
+
+            @Override
+            public int lineLimit() {
+                return driver.lineLimit();
+            }
         };
         byte[] buffer = new byte[8192];
         try {
