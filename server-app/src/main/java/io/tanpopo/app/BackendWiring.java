@@ -49,6 +49,7 @@ final class BackendWiring {
                 .toUpperCase(Locale.ROOT));
         MaildirConfig config = settings.validated(() -> MaildirConfig.of(settings.string("store.maildir.path"))
                 .withUidl(uidl)
+                .withUidlFormat(settings.string("store.maildir.uidl-format"))
                 .withMarkSeen(settings.bool("store.maildir.seen-flag"))
                 .withLock(settings.bool("store.maildir.lock"))
                 .withSizeCacheEntries(settings.integer("store.maildir.size-cache-entries", 0, 10_000_000)));

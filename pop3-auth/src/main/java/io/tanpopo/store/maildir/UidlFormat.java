@@ -1,0 +1,209 @@
+package io.tanpopo.store.maildir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Dovecot's {@code pop3_uidl_format} (key {@code store.maildir.uidl-format}), rendered byte for
+ * byte as Dovecot's {@code var_expand} does: {@code %[-][0][width][.[0][-]width]modifiers var}.
+ * Variables: {@code u}/{@code {uid}} the IMAP UID, {@code v}/{@code {uidvalidity}}, {@code f}/
+ * {@code {filename}} the base name up to {@code :}, {@code g}/{@code {guid}} the uidlist's
+ * {@code G} extension or else the base name (what Dovecot's maildir gives), {@code %%} a percent
+ * sign. Modifiers: see {@link VarModifier}; note that {@code X} gives <em>lower-case</em> hex
+ * (C's {@code %llx}), so Dovecot's default {@code %08Xu%08Xv} serves {@code 000000016b148f68}.
+ * {@code %m} (header MD5) is refused: Dovecot's maildir cannot serve it either.
+ */
+public final class UidlFormat {
+
+    /** Dovecot's default. */
+    public static final String DEFAULT = "%08Xu%08Xv";
+    private static final int MAX_LENGTH = 200;
+    private static final Map<String, Character> LONG = Map.of(
+            "uid", 'u', "uidvalidity", 'v', "filename", 'f', "guid", 'g');
+
+    private final String text;
+    private final List<Part> parts;
+
+    private UidlFormat(String text, List<Part> parts) {
+        this.text = text;
+        this.parts = parts;
+    }
+
+    /** The values one message gives the variables. */
+    public record Values(long uid, long uidValidity, String fileName, String guid) {
+    }
+
+    private record Part(String literal, char variable, List<VarModifier> modifiers,
+            int offset, int width, boolean zeroPadding) {
+    }
+
+    /**
+     * Parses Dovecot's syntax.
+     *
+     * @throws IllegalArgumentException naming the key and what is wrong
+     */
+    public static UidlFormat parse(String format) {
+        Objects.requireNonNull(format);
+        if (format.isEmpty() || format.length() > MAX_LENGTH) {
+            throw refused(format, "must be 1 to " + MAX_LENGTH + " characters");
+        }
+        List<Part> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i++);
+            if (c != '%') {
+                literal.append(c);
+                continue;
+            }
+            if (literal.length() > 0) {
+                parts.add(new Part(literal.toString(), '\0', List.of(), 0, 0, false));
+                literal.setLength(0);
+            }
+            i = variable(format, i, parts);
+        }
+        if (literal.length() > 0) {
+            parts.add(new Part(literal.toString(), '\0', List.of(), 0, 0, false));
+        }
+        return new UidlFormat(format, List.copyOf(parts));
+    }
+
+    /** Parses the expansion that starts after a {@code %} at {@code i}; gives the index after it. */
+    private static int variable(String format, int start, List<Part> parts) {
+        int i = start;
+        int sign = 1;
+        if (at(format, i) == '-') {
+            sign = -1;
+            i++;
+        }
+        boolean zero = at(format, i) == '0';
+        i += zero ? 1 : 0;
+        int width = 0;
+        for (; isDigit(at(format, i)) && width < 100_000; i++) {
+            width = width * 10 + at(format, i) - '0';
+        }
+        int offset = 0;
+        if (at(format, i) == '.') { // the number before the dot was the offset
+            offset = sign * width;
+            sign = 1;
+            width = 0;
+            i++;
+            zero = at(format, i) == '0';
+            i += zero ? 1 : 0;
+            if (at(format, i) == '-') {
+                sign = -1;
+                i++;
+            }
+            for (; isDigit(at(format, i)) && width < 100_000; i++) {
+                width = width * 10 + at(format, i) - '0';
+            }
+            width = sign * width;
+        }
+        List<VarModifier> modifiers = new ArrayList<>();
+        while (modifiers.size() < 10 && VarModifier.of(at(format, i)).isPresent()) {
+            modifiers.add(VarModifier.of(format.charAt(i++)).orElseThrow());
+        }
+        char key = at(format, i);
+        int next = i + 1;
+        if (key == '{') {
+            int close = format.indexOf('}', i);
+            Character known = close < 0 ? null : LONG.get(format.substring(i + 1, close));
+            if (known == null) {
+                throw refused(format, "unknown variable %"
+                        + (close < 0 ? format.substring(i) : format.substring(i, close + 1)) + " (known: %u %v %f %g, %{uid} %{uidvalidity} %{filename} %{guid})");
+            }
+            key = known;
+            next = close + 1;
+        } else if (key == '%') {
+            parts.add(new Part("%", '\0', List.of(), 0, 0, false));
+            return next;
+        } else if ("uvfg".indexOf(key) < 0 || key == '\0') {
+            throw refused(format, key == '\0' ? "ends in the middle of a %-variable"
+                    : "unknown variable %" + key + (key == 'm' ? " (header MD5: Dovecot's maildir has none)" : "")
+                    + " (known: %u %v %f %g, %{uid} %{uidvalidity} %{filename} %{guid})");
+        }
+        parts.add(new Part(null, key, List.copyOf(modifiers), offset, width, zero));
+        return next;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static char at(String s, int i) {
+        return i < s.length() ? s.charAt(i) : '\0';
+    }
+
+    private static IllegalArgumentException refused(String format, String why) {
+        return new IllegalArgumentException(
+                MaildirConfig.UIDL_FORMAT_KEY + " " + why + ": " + format);
+    }
+
+    /** The unique-id Dovecot's POP3 server gives a message with these values. */
+    public String render(Values values) {
+        StringBuilder out = new StringBuilder(32);
+        for (Part part : parts) {
+            if (part.literal != null) {
+                out.append(part.literal);
+            } else {
+                append(out, part, value(part.variable, values));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether the format uses the UID or the UIDVALIDITY (the uidlist's numbers). */
+    public boolean usesUids() {
+        return parts.stream().anyMatch(p -> p.variable == 'u' || p.variable == 'v');
+    }
+
+    private static String value(char variable, Values values) {
+        return switch (variable) {
+            case 'u' -> Long.toString(values.uid());
+            case 'v' -> Long.toString(values.uidValidity());
+            case 'f' -> values.fileName();
+            default -> values.guid();
+        };
+    }
+
+    /** Modifiers, then offset, then width: the order of Dovecot's {@code var_expand}. */
+    private static void append(StringBuilder out, Part part, String raw) {
+        VarModifier.VarSpec spec = new VarModifier.VarSpec();
+        spec.offset = part.offset;
+        spec.width = part.width;
+        String v = raw;
+        for (VarModifier m : part.modifiers) {
+            v = m.apply(v, spec);
+        }
+        if (spec.offset < 0) {
+            v = v.length() > -spec.offset ? v.substring(v.length() + spec.offset) : v;
+        } else {
+            v = v.substring(Math.min(spec.offset, v.length()));
+        }
+        if (spec.width == 0) {
+            out.append(v);
+        } else if (!part.zeroPadding) {
+            int width = spec.width < 0 ? v.length() + spec.width : spec.width;
+            out.append(width < 0 ? v : v.substring(0, Math.min(width, v.length())));
+        } else {
+            out.append("0".repeat(Math.max(0, spec.width - v.length()))).append(v); // no truncation
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UidlFormat f && f.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+}
