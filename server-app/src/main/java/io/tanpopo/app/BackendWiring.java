@@ -45,7 +45,7 @@ final class BackendWiring {
         if (settings.choice("store", "memory", "maildir").equals("memory")) {
             return Optional.empty();
         }
-        UidlStyle uidl = UidlStyle.valueOf(settings.choice("store.maildir.uidl", "filename", "dovecot")
+        UidlStyle uidl = UidlStyle.valueOf(settings.choice("store.maildir.uidl", "filename", "dovecot", "courier")
                 .toUpperCase(Locale.ROOT));
         MaildirConfig config = settings.validated(() -> MaildirConfig.of(settings.string("store.maildir.path"))
                 .withUidl(uidl)

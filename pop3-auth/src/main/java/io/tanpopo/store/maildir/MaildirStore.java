@@ -113,7 +113,7 @@ public final class MaildirStore implements MailStore {
      * change during the listing shows as a changed stamp at the next login.
      */
     private MaildirMaildrop.Snapshot snapshot(Path root) throws IOException {
-        ListingStamp stamp = ListingStamp.take(root, config.uidl() == UidlStyle.DOVECOT, clock);
+        ListingStamp stamp = ListingStamp.take(root, config.uidl().listFile(), clock);
         Optional<MaildirMaildrop.Snapshot> kept = memory.listing(root, stamp);
         if (kept.isPresent()) {
             return kept.get();
@@ -134,6 +134,8 @@ public final class MaildirStore implements MailStore {
         DovecotUids.Assigned dovecot = new DovecotUids.Assigned(Map.of(), true);
         if (config.uidl() == UidlStyle.DOVECOT) { // numbers new messages, sorts, may leave some out
             dovecot = DovecotUids.assign(root, listed, config.uidlFormat(), clock);
+        } else if (config.uidl() == UidlStyle.COURIER) { // the same for Courier's list
+            dovecot = CourierUids.assign(root, listed, clock);
         }
         // From the ordered listing, one file per base name: the one the snapshot serves. The
         // sizes are remembered (the cache file written, after a first login) beside the building

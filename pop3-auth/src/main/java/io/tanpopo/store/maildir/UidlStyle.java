@@ -18,5 +18,21 @@ public enum UidlStyle {
      * the uidlist does not list yet get the next UIDs, written to it with Dovecot's lock, so that
      * Dovecot serves the same unique-ids (see {@link DovecotUids}).
      */
-    DOVECOT
+    DOVECOT,
+
+    /**
+     * Courier's (its current {@code pop3d}): {@code UID<n>-<uidvalidity>} from
+     * {@code courierpop3dsizelist}, which is kept up to date for new messages as Courier keeps
+     * it (see {@link CourierUids}).
+     */
+    COURIER;
+
+    /** The bookkeeping file whose changes change the unique-ids; null for none. */
+    String listFile() {
+        return switch (this) {
+            case FILENAME -> null;
+            case DOVECOT -> DovecotUidList.NAME;
+            case COURIER -> CourierSizeList.NAME;
+        };
+    }
 }

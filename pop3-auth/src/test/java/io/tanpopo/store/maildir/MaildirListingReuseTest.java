@@ -96,12 +96,12 @@ class MaildirListingReuseTest {
     void settled_onlyWhenEveryMtimeIsAtLeastTwoSecondsOld() throws Exception {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         dirTimes(FileTime.from(NOW.minusMillis(ListingStamp.SETTLE_MILLIS)));
-        assertThat(ListingStamp.take(md.root, false, clock).settled()).isTrue();
+        assertThat(ListingStamp.take(md.root, null, clock).settled()).isTrue();
         Files.setLastModifiedTime(md.root.resolve("new"),
                 FileTime.from(NOW.minusMillis(ListingStamp.SETTLE_MILLIS - 1)));
-        assertThat(ListingStamp.take(md.root, false, clock).settled()).isFalse();
+        assertThat(ListingStamp.take(md.root, null, clock).settled()).isFalse();
         Files.setLastModifiedTime(md.root.resolve("new"), FileTime.from(NOW.plusSeconds(5)));
-        assertThat(ListingStamp.take(md.root, false, clock).settled()).as("mtime ahead of us").isFalse();
+        assertThat(ListingStamp.take(md.root, null, clock).settled()).as("mtime ahead of us").isFalse();
     }
 
     @Test
