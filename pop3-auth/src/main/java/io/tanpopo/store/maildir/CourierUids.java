@@ -11,10 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -105,6 +106,8 @@ final class CourierUids {
                     out.write(bytes);
                 }
             }
+            UidListFile.giveOwner(tmp.getFileAttributeView(temp, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS), dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes());
             tmp.move(temp, dir, LIST);
         }
     }

@@ -12,8 +12,12 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bounded, link-safe reading of one small bookkeeping file (Dovecot's {@code dovecot-uidlist},
@@ -31,6 +35,8 @@ final class UidListFile {
     private static final Set<OpenOption> READ_WRITE = Set.of(
             StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     private static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
+    private static final Logger LOG = LoggerFactory.getLogger(UidListFile.class);
 
     private UidListFile() {
     }
@@ -72,6 +78,21 @@ final class UidListFile {
     static BasicFileAttributes lstat(SecureDirectoryStream<Path> dir, Path name) throws IOException {
         return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .readAttributes();
+    }
+
+    /** Gives {@code file} the owner and group of {@code like} where we may (we are root). */
+    static void giveOwner(PosixFileAttributeView file, PosixFileAttributes like) throws IOException {
+        PosixFileAttributes now = file.readAttributes();
+        try {
+            if (!now.owner().equals(like.owner())) {
+                file.setOwner(like.owner());
+            }
+            if (!now.group().equals(like.group())) {
+                file.setGroup(like.group());
+            }
+        } catch (IOException notPermitted) {
+            LOG.debug("Cannot give a file to {}: {}", like.owner(), notPermitted.toString());
+        }
     }
 
     private static SeekableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException {

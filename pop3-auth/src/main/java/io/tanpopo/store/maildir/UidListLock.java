@@ -150,19 +150,7 @@ final class UidListLock implements AutoCloseable {
      * root must not leave the user's Dovecot a list it cannot rewrite.
      */
     private void giveOwnerOfList() throws IOException {
-        PosixFileAttributes owner = attributes(dir);
-        PosixFileAttributeView lock = view(dir, LOCK);
-        PosixFileAttributes now = lock.readAttributes();
-        try {
-            if (!now.owner().equals(owner.owner())) {
-                lock.setOwner(owner.owner());
-            }
-            if (!now.group().equals(owner.group())) {
-                lock.setGroup(owner.group());
-            }
-        } catch (IOException notPermitted) {
-            LOG.debug("Cannot give {} to {}: {}", NAME, owner.owner(), notPermitted.toString());
-        }
+        UidListFile.giveOwner(view(dir, LOCK), attributes(dir));
     }
 
     private static PosixFileAttributeView view(SecureDirectoryStream<Path> dir, Path name) {

@@ -20,6 +20,7 @@ public final class UidlFormat {
     /** Dovecot's default. */
     public static final String DEFAULT = "%08Xu%08Xv";
     private static final int MAX_LENGTH = 200;
+    private static final String KNOWN = " (known: %u %v %f %g, %{uid} %{uidvalidity} %{filename} %{guid})";
     private static final Map<String, Character> LONG = Map.of(
             "uid", 'u', "uidvalidity", 'v', "filename", 'f', "guid", 'g');
 
@@ -70,70 +71,95 @@ public final class UidlFormat {
         return new UidlFormat(format, List.copyOf(parts));
     }
 
-    /** Parses the expansion that starts after a {@code %} at {@code i}; gives the index after it. */
+    /** Parses the expansion that starts after a {@code %} at {@code start}; gives the index after it. */
     private static int variable(String format, int start, List<Part> parts) {
-        int i = start;
-        int sign = 1;
-        if (at(format, i) == '-') {
-            sign = -1;
-            i++;
-        }
-        boolean zero = at(format, i) == '0';
-        i += zero ? 1 : 0;
-        int width = 0;
-        for (; isDigit(at(format, i)) && width < 100_000; i++) {
-            width = width * 10 + at(format, i) - '0';
-        }
-        int offset = 0;
-        if (at(format, i) == '.') { // the number before the dot was the offset
-            offset = sign * width;
-            sign = 1;
-            width = 0;
-            i++;
-            zero = at(format, i) == '0';
-            i += zero ? 1 : 0;
-            if (at(format, i) == '-') {
-                sign = -1;
-                i++;
-            }
-            for (; isDigit(at(format, i)) && width < 100_000; i++) {
-                width = width * 10 + at(format, i) - '0';
-            }
-            width = sign * width;
-        }
+        Cursor at = new Cursor(format, start);
+        Part spec = spec(at);
         List<VarModifier> modifiers = new ArrayList<>();
-        while (modifiers.size() < 10 && VarModifier.of(at(format, i)).isPresent()) {
-            modifiers.add(VarModifier.of(format.charAt(i++)).orElseThrow());
+        while (modifiers.size() < 10 && VarModifier.of(at.peek()).isPresent()) {
+            modifiers.add(VarModifier.of(at.next()).orElseThrow());
         }
-        char key = at(format, i);
-        int next = i + 1;
+        char key = at.next();
+        if (key == '%') {
+            parts.add(new Part("%", '\0', List.of(), 0, 0, false));
+            return at.index;
+        }
         if (key == '{') {
-            int close = format.indexOf('}', i);
-            Character known = close < 0 ? null : LONG.get(format.substring(i + 1, close));
+            int close = format.indexOf('}', at.index);
+            Character known = close < 0 ? null : LONG.get(format.substring(at.index, close));
             if (known == null) {
-                throw refused(format, "unknown variable %"
-                        + (close < 0 ? format.substring(i) : format.substring(i, close + 1)) + " (known: %u %v %f %g, %{uid} %{uidvalidity} %{filename} %{guid})");
+                throw refused(format, "unknown variable %" + (close < 0 ? format.substring(at.index - 1)
+                        : format.substring(at.index - 1, close + 1)) + KNOWN);
             }
             key = known;
-            next = close + 1;
-        } else if (key == '%') {
-            parts.add(new Part("%", '\0', List.of(), 0, 0, false));
-            return next;
-        } else if ("uvfg".indexOf(key) < 0 || key == '\0') {
-            throw refused(format, key == '\0' ? "ends in the middle of a %-variable"
-                    : "unknown variable %" + key + (key == 'm' ? " (header MD5: Dovecot's maildir has none)" : "")
-                    + " (known: %u %v %f %g, %{uid} %{uidvalidity} %{filename} %{guid})");
+            at.index = close + 1;
+        } else if (key == '\0') {
+            throw refused(format, "ends in the middle of a %-variable");
+        } else if ("uvfg".indexOf(key) < 0) {
+            throw refused(format, "unknown variable %" + key
+                    + (key == 'm' ? " (header MD5: Dovecot's maildir has none)" : "") + KNOWN);
         }
-        parts.add(new Part(null, key, List.copyOf(modifiers), offset, width, zero));
-        return next;
+        parts.add(new Part(null, key, List.copyOf(modifiers), spec.offset(), spec.width(), spec.zeroPadding()));
+        return at.index;
+    }
+
+    /**
+     * {@code [-][0]width[.[0][-]width]}: with a dot the first number is the offset (its sign
+     * kept) and the second the width; without one the sign is ignored, as in Dovecot.
+     */
+    private static Part spec(Cursor at) {
+        int sign = at.skip('-') ? -1 : 1;
+        boolean zero = at.skip('0');
+        int width = at.number();
+        int offset = 0;
+        if (at.skip('.')) {
+            offset = sign * width;
+            zero = at.skip('0');
+            width = (at.skip('-') ? -1 : 1) * at.number();
+        }
+        return new Part(null, '\0', List.of(), offset, width, zero);
+    }
+
+    /** A position in the format being parsed. */
+    private static final class Cursor {
+        private final String text;
+        int index;
+
+        Cursor(String text, int index) {
+            this.text = text;
+            this.index = index;
+        }
+
+        char peek() {
+            return index < text.length() ? text.charAt(index) : '\0';
+        }
+
+        char next() {
+            char c = peek();
+            index++;
+            return c;
+        }
+
+        boolean skip(char c) {
+            if (peek() == c) {
+                index++;
+                return true;
+            }
+            return false;
+        }
+
+        /** Decimal digits, bounded so that a long run cannot overflow. */
+        int number() {
+            int n = 0;
+            while (isDigit(peek())) {
+                n = Math.min(n * 10 + next() - '0', 100_000);
+            }
+            return n;
+        }
     }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static char at(String s, int i) {
-        return i < s.length() ? s.charAt(i) : '\0';
     }
 
     private static IllegalArgumentException refused(String format, String why) {
