@@ -39,42 +39,49 @@ final class CourierUids {
     }
 
     static DovecotUids.Assigned assign(Path root, List<MaildirScanner.Sized> listed, Clock clock) throws IOException {
-        listed.sort((a, b) -> CourierSizeList.compare(a.file().name().fileName(), b.file().name().fileName()));
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
             if (!(stream instanceof SecureDirectoryStream<Path> dir)) {
                 throw new IOException("no secure directory access on this platform");
             }
-            Optional<CourierSizeList> read = read(dir, root);
-            CourierSizeList list = read.orElseGet(() ->
-                    new CourierSizeList(1, clock.instant().getEpochSecond() & DovecotUidList.MAX_UINT, Map.of()));
-            Map<String, String> uidls = new HashMap<>();
-            StringBuilder content = new StringBuilder();
-            long next = list.nextUid();
-            boolean changed = read.isEmpty() || list.entries().size() != listed.size();
-            for (MaildirScanner.Sized sized : listed) {
-                String base = sized.file().name().base();
-                CourierSizeList.Entry entry = list.entries().get(base);
-                if (entry == null) {
-                    entry = new CourierSizeList.Entry(sized.file().name().fileName(), sized.size(),
-                            next++, list.uidValidity(), 0);
-                    changed = true;
-                }
-                uidls.put(base, entry.uidl());
-                content.append(sized.file().name().fileName()).append(' ').append(entry.size()).append(' ')
-                        .append(entry.uid()).append(':').append(entry.uidValidity()).append(':')
-                        .append(entry.utf8()).append('\n');
+            return assign(dir, root, listed, clock);
+        }
+    }
+
+    /**
+     * Through the maildir's directory handle ({@code shown} names it in the log): sorts
+     * {@code listed} in Courier's order, numbers, writes the list when it changed.
+     */
+    static DovecotUids.Assigned assign(SecureDirectoryStream<Path> dir, Path shown,
+            List<MaildirScanner.Sized> listed, Clock clock) {
+        listed.sort((a, b) -> CourierSizeList.compare(a.file().name().fileName(), b.file().name().fileName()));
+        Optional<CourierSizeList> read = read(dir, shown);
+        CourierSizeList list = read.orElseGet(() ->
+                new CourierSizeList(1, clock.instant().getEpochSecond() & DovecotUidList.MAX_UINT, Map.of()));
+        Map<String, String> uidls = new HashMap<>();
+        StringBuilder lines = new StringBuilder();
+        long next = list.nextUid();
+        for (MaildirScanner.Sized sized : listed) {
+            CourierSizeList.Entry entry = list.entries().get(sized.file().name().base());
+            if (entry == null) {
+                entry = new CourierSizeList.Entry(sized.file().name().fileName(), sized.size(),
+                        next++, list.uidValidity(), 0);
             }
-            if (!changed) {
-                return new DovecotUids.Assigned(uidls, true);
+            uidls.put(sized.file().name().base(), entry.uidl());
+            lines.append(sized.file().name().fileName()).append(' ').append(entry.size()).append(' ')
+                    .append(entry.uid()).append(':').append(entry.uidValidity()).append(':')
+                    .append(entry.utf8()).append('\n');
+        }
+        // Courier rewrites the list when a message is new or one it lists is gone
+        boolean changed = read.isEmpty() || next != list.nextUid() || list.entries().size() != listed.size();
+        try {
+            if (changed) {
+                write(dir, "/" + CourierSizeList.VERSION + " " + next + " " + list.uidValidity() + "\n" + lines);
             }
-            try {
-                write(dir, "/" + CourierSizeList.VERSION + " " + next + " " + list.uidValidity() + "\n" + content);
-                return new DovecotUids.Assigned(uidls, true);
-            } catch (IOException e) {
-                LOG.warn("Cannot write {}/{}: {}; new messages are left out of this session", root, LIST, e.toString());
-                listed.removeIf(s -> !list.entries().containsKey(s.file().name().base()));
-                return new DovecotUids.Assigned(uidls, false);
-            }
+            return new DovecotUids.Assigned(uidls, true);
+        } catch (IOException e) {
+            LOG.warn("Cannot write {}/{}: {}; new messages are left out of this session", shown, LIST, e.toString());
+            listed.removeIf(s -> !list.entries().containsKey(s.file().name().base()));
+            return new DovecotUids.Assigned(uidls, false);
         }
     }
 

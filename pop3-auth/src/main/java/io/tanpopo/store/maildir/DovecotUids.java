@@ -63,6 +63,15 @@ final class DovecotUids {
         }
     }
 
+    /**
+     * The same, through the maildir's directory handle ({@code shown} names it in the log): the
+     * list is read and written relative to it, never through a link.
+     */
+    static Assigned assign(SecureDirectoryStream<Path> dir, Path shown, List<MaildirScanner.Sized> listed,
+            UidlFormat format, Clock clock) {
+        return assign(Optional.of(dir), shown, listed, format, clock);
+    }
+
     private static Assigned assign(Optional<SecureDirectoryStream<Path>> dir, Path root,
             List<MaildirScanner.Sized> listed, UidlFormat format, Clock clock) {
         Found found = dir.isEmpty() ? new Found(Optional.empty(), false) : read(dir.get(), root);
