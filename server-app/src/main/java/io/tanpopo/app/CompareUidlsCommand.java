@@ -54,6 +54,9 @@ final class CompareUidlsCommand {
             List<String> rest = new ArrayList<>(arguments.operands());
             URI old = uri(option(rest, "--old"));
             String user = option(rest, "--user");
+            if (user.isEmpty() || user.length() > 255 || user.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
+                throw new ConfigException("--user must be a user name without spaces or control characters");
+            }
             if (!rest.isEmpty() || arguments.config().isEmpty()) {
                 throw new ConfigException("compare-uidls needs --old, --user and --config, and nothing else (see --help)");
             }

@@ -3,7 +3,7 @@ package io.tanpopo.store.maildir;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * following a link. It is opened for reading and writing where we may: {@code open(2)} with
  * {@code O_RDWR} never blocks on a FIFO swapped in after the {@code lstat}, and the
  * {@code lseek(2)} that follows fails on a FIFO or socket, so nothing but a regular file is read.
- * (Where we may only read, {@code O_RDONLY} is used after the {@code lstat} alone.)
+ * (Where we may only read, or the file system is read-only, {@code O_RDONLY} is used after the
+ * {@code lstat} alone.)
  */
 final class UidListFile {
 
@@ -98,7 +99,9 @@ final class UidListFile {
     private static SeekableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException {
         try {
             return dir.newByteChannel(name, READ_WRITE);
-        } catch (AccessDeniedException readOnly) {
+        } catch (NoSuchFileException gone) {
+            throw gone;
+        } catch (FileSystemException readOnly) { // not ours to write, or a read-only file system
             return dir.newByteChannel(name, READ_ONLY);
         }
     }
