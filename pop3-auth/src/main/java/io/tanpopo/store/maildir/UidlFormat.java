@@ -25,19 +25,15 @@ public final class UidlFormat {
             "uid", 'u', "uidvalidity", 'v', "filename", 'f', "guid", 'g');
 
     private final String text;
-    private final List<Part> parts;
+    private final List<FormatPart> parts;
 
-    private UidlFormat(String text, List<Part> parts) {
+    private UidlFormat(String text, List<FormatPart> parts) {
         this.text = text;
         this.parts = parts;
     }
 
     /** The values one message gives the variables. */
     public record Values(long uid, long uidValidity, String fileName, String guid) {
-    }
-
-    private record Part(String literal, char variable, List<VarModifier> modifiers,
-            int offset, int width, boolean zeroPadding) {
     }
 
     /**
@@ -50,7 +46,7 @@ public final class UidlFormat {
         if (format.isEmpty() || format.length() > MAX_LENGTH) {
             throw refused(format, "must be 1 to " + MAX_LENGTH + " characters");
         }
-        List<Part> parts = new ArrayList<>();
+        List<FormatPart> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;
         while (i < format.length()) {
@@ -60,28 +56,28 @@ public final class UidlFormat {
                 continue;
             }
             if (literal.length() > 0) {
-                parts.add(new Part(literal.toString(), '\0', List.of(), 0, 0, false));
+                parts.add(new FormatPart(literal.toString(), '\0', List.of(), 0, 0, false));
                 literal.setLength(0);
             }
             i = variable(format, i, parts);
         }
         if (literal.length() > 0) {
-            parts.add(new Part(literal.toString(), '\0', List.of(), 0, 0, false));
+            parts.add(new FormatPart(literal.toString(), '\0', List.of(), 0, 0, false));
         }
         return new UidlFormat(format, List.copyOf(parts));
     }
 
     /** Parses the expansion that starts after a {@code %} at {@code start}; gives the index after it. */
-    private static int variable(String format, int start, List<Part> parts) {
+    private static int variable(String format, int start, List<FormatPart> parts) {
         Cursor at = new Cursor(format, start);
-        Part spec = spec(at);
+        FormatPart spec = spec(at);
         List<VarModifier> modifiers = new ArrayList<>();
         while (modifiers.size() < 10 && VarModifier.of(at.peek()).isPresent()) {
             modifiers.add(VarModifier.of(at.next()).orElseThrow());
         }
         char key = at.next();
         if (key == '%') {
-            parts.add(new Part("%", '\0', List.of(), 0, 0, false));
+            parts.add(new FormatPart("%", '\0', List.of(), 0, 0, false));
             return at.index;
         }
         if (key == '{') {
@@ -99,7 +95,7 @@ public final class UidlFormat {
             throw refused(format, "unknown variable %" + key
                     + (key == 'm' ? " (header MD5: Dovecot's maildir has none)" : "") + KNOWN);
         }
-        parts.add(new Part(null, key, List.copyOf(modifiers), spec.offset(), spec.width(), spec.zeroPadding()));
+        parts.add(new FormatPart(null, key, List.copyOf(modifiers), spec.offset(), spec.width(), spec.zeroPadding()));
         return at.index;
     }
 
@@ -107,7 +103,7 @@ public final class UidlFormat {
      * {@code [-][0]width[.[0][-]width]}: with a dot the first number is the offset (its sign
      * kept) and the second the width; without one the sign is ignored, as in Dovecot.
      */
-    private static Part spec(Cursor at) {
+    private static FormatPart spec(Cursor at) {
         int sign = at.skip('-') ? -1 : 1;
         boolean zero = at.skip('0');
         int width = at.number();
@@ -117,7 +113,7 @@ public final class UidlFormat {
             zero = at.skip('0');
             width = (at.skip('-') ? -1 : 1) * at.number();
         }
-        return new Part(null, '\0', List.of(), offset, width, zero);
+        return new FormatPart(null, '\0', List.of(), offset, width, zero);
     }
 
     /** A position in the format being parsed. */
@@ -170,52 +166,10 @@ public final class UidlFormat {
     /** The unique-id Dovecot's POP3 server gives a message with these values. */
     public String render(Values values) {
         StringBuilder out = new StringBuilder(32);
-        for (Part part : parts) {
-            if (part.literal != null) {
-                out.append(part.literal);
-            } else {
-                append(out, part, value(part.variable, values));
-            }
+        for (FormatPart part : parts) {
+            part.appendTo(out, values);
         }
         return out.toString();
-    }
-
-    /** Whether the format uses the UID or the UIDVALIDITY (the uidlist's numbers). */
-    public boolean usesUids() {
-        return parts.stream().anyMatch(p -> p.variable == 'u' || p.variable == 'v');
-    }
-
-    private static String value(char variable, Values values) {
-        return switch (variable) {
-            case 'u' -> Long.toString(values.uid());
-            case 'v' -> Long.toString(values.uidValidity());
-            case 'f' -> values.fileName();
-            default -> values.guid();
-        };
-    }
-
-    /** Modifiers, then offset, then width: the order of Dovecot's {@code var_expand}. */
-    private static void append(StringBuilder out, Part part, String raw) {
-        VarModifier.VarSpec spec = new VarModifier.VarSpec();
-        spec.offset = part.offset;
-        spec.width = part.width;
-        String v = raw;
-        for (VarModifier m : part.modifiers) {
-            v = m.apply(v, spec);
-        }
-        if (spec.offset < 0) {
-            v = v.length() > -spec.offset ? v.substring(v.length() + spec.offset) : v;
-        } else {
-            v = v.substring(Math.min(spec.offset, v.length()));
-        }
-        if (spec.width == 0) {
-            out.append(v);
-        } else if (!part.zeroPadding) {
-            int width = spec.width < 0 ? v.length() + spec.width : spec.width;
-            out.append(width < 0 ? v : v.substring(0, Math.min(width, v.length())));
-        } else {
-            out.append("0".repeat(Math.max(0, spec.width - v.length()))).append(v); // no truncation
-        }
     }
 
     @Override
