@@ -19,12 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Issue #21 as a site lives it: Dovecot serves a maildir while a real client polls in keep mode;
  * then tanpopo ({@code store.maildir.uidl=dovecot} with Dovecot's {@code pop3_uidl_format})
- * serves it at the same address; then Dovecot again. Mail is delivered (by mblaze's mdeliver)
- * between polls. A client must download each message once: per poll, 20, +3 | +3, +0, +2 | +1.
+ * serves it at the same address; then Dovecot again. Mail is delivered between polls, by
+ * Dovecot's LDA while Dovecot serves (Dovecot numbers it at delivery) and by mblaze's mdeliver
+ * while tanpopo serves (tanpopo numbers it). A client must download each message once: per poll, 20, +3 | +3, +0, +2 | +1.
  */
 @RequiresProgram(value = "/usr/sbin/dovecot", debianPackage = "dovecot-core")
 @RequiresProgram(value = "/usr/lib/dovecot/pop3", debianPackage = "dovecot-pop3d")
 @RequiresProgram(value = "/usr/bin/mdeliver", debianPackage = "mblaze")
+@RequiresProgram(value = "/usr/lib/dovecot/dovecot-lda", debianPackage = "dovecot-core")
 @RequiresProgram(value = "/usr/bin/setpriv", debianPackage = "util-linux")
 class MigrationSwitchTest {
 
@@ -73,38 +75,39 @@ class MigrationSwitchTest {
             client.configure(clientDir, proxy.port());
             Counter counter = new Counter(client, clientDir, downloads);
             proxy.switchTo(dovecot.port());
-            deliver(maildir, 20);
+            deliver(dovecot.lda(), 20);
             counter.poll();
-            deliver(maildir, 3);
+            deliver(dovecot.lda(), 3);
             counter.poll();
             proxy.switchTo(tanpopo.port());
             long dovecotLogins = dovecot.logins();
-            deliver(maildir, 3);
+            List<String> mdeliver = Accounts.asMailUser(dir, "/usr/bin/mdeliver", maildir.toString());
+            deliver(mdeliver, 3);
             counter.poll();
             counter.poll();
-            deliver(maildir, 2);
+            deliver(mdeliver, 2);
             counter.poll();
             assertThat(dovecot.logins()).as("logins to Dovecot while tanpopo serves").isEqualTo(dovecotLogins);
             proxy.switchTo(dovecot.port());
-            deliver(maildir, 1);
+            deliver(dovecot.lda(), 1);
             counter.poll();
-            assertThat(Files.readString(dovecot.log())).doesNotContainIgnoringCase("corrupt")
+            assertThat(dovecot.logs()).doesNotContainIgnoringCase("corrupt")
                     .doesNotContain("Error:", "Warning:", "Panic:");
         }
         return downloads;
     }
 
-    /** Delivers {@code count} messages with mdeliver, as the mail user. */
-    private void deliver(Path maildir, int count) throws Exception {
+    /** Delivers {@code count} messages with {@code program} (reading the message on its input). */
+    private void deliver(List<String> program, int count) throws Exception {
         for (int i = 0; i < count; i++) {
             delivered++;
             Path message = Files.writeString(dir.resolve("message"), "From: sender@example.org\nSubject: "
                     + delivered + "\n\n" + (delivered % 2 == 0 ? ".a line with a dot\n" : "bare\nline feeds\n"));
-            Process deliver = new ProcessBuilder(Accounts.asMailUser(dir, "/usr/bin/mdeliver", maildir.toString()))
+            Process deliver = new ProcessBuilder(program)
                     .redirectInput(message.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("mdeliver.out").toFile()).start();
-            assertThat(deliver.waitFor(30, TimeUnit.SECONDS)).as("mdeliver finishes").isTrue();
-            assertThat(deliver.exitValue()).as("mdeliver: %s", Files.readString(dir.resolve("mdeliver.out"))).isZero();
+            assertThat(deliver.waitFor(30, TimeUnit.SECONDS)).as("%s finishes", program).isTrue();
+            assertThat(deliver.exitValue()).as("%s: %s", program, Files.readString(dir.resolve("mdeliver.out"))).isZero();
         }
     }
 

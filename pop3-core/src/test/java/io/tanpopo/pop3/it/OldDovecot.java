@@ -22,6 +22,7 @@ final class OldDovecot implements AutoCloseable {
     static final String PASSWORD = "secret";
 
     private final Path home;
+    private final Path ldaConfig;
     private final int port;
     private final Process master;
 
@@ -29,6 +30,11 @@ final class OldDovecot implements AutoCloseable {
         this.home = home;
         this.port = freePort();
         Path config = home.resolve("dovecot.conf");
+        Path lda = Files.createDirectories(home.resolve("lda"));
+        this.ldaConfig = Files.writeString(lda.resolve("lda.conf"), String.join("\n", // the LDA runs as the mail user
+                "mail_location = maildir:" + maildir, "base_dir = " + lda.resolve("run"),
+                "state_dir = " + lda.resolve("state"), "log_path = " + lda.resolve("lda.log"), "ssl = no", ""));
+        Accounts.giveToMailUser(lda);
         Files.writeString(home.resolve("passwd"), "alice:{PLAIN}" + PASSWORD + "\n");
         Files.writeString(config, String.join("\n",
                 "protocols = pop3",
@@ -58,9 +64,21 @@ final class OldDovecot implements AutoCloseable {
         return port;
     }
 
+    /** Dovecot's LDA, as the mail user, delivering its input to the maildir (own config and log). */
+    List<String> lda() {
+        return Accounts.asMailUser(home, "/usr/lib/dovecot/dovecot-lda", "-c", ldaConfig.toString(),
+                "-f", "sender@example.org");
+    }
+
     /** How many logins Dovecot has logged. */
     long logins() throws IOException {
         return Files.readString(log()).lines().filter(line -> line.contains("Login: user=<alice>")).count();
+    }
+
+    /** The LDA's log, and the server's. */
+    String logs() throws IOException {
+        Path lda = home.resolve("lda/lda.log");
+        return Files.readString(log()) + (Files.exists(lda) ? Files.readString(lda) : "");
     }
 
     Path log() {
