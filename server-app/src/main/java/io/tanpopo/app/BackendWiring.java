@@ -46,10 +46,11 @@ final class BackendWiring {
         if (settings.choice("store", "memory", "maildir").equals("memory")) {
             return Optional.empty();
         }
-        UidlStyle uidl = UidlStyle.valueOf(settings.choice("store.maildir.uidl", "filename", "dovecot")
+        UidlStyle uidl = UidlStyle.valueOf(settings.choice("store.maildir.uidl", "filename", "dovecot", "courier")
                 .toUpperCase(Locale.ROOT));
         MaildirConfig config = settings.validated(() -> MaildirConfig.of(settings.string("store.maildir.path"))
                 .withUidl(uidl)
+                .withUidlFormat(settings.string("store.maildir.uidl-format"))
                 .withMarkSeen(settings.bool("store.maildir.seen-flag"))
                 .withLock(lockMode())
                 .withSizeCacheEntries(settings.integer("store.maildir.size-cache-entries", 0, 10_000_000)));

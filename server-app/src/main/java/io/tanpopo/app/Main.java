@@ -26,12 +26,13 @@ public final class Main {
               hash-password  hash a password from standard input for a password file
               resolve ADDR   show step by step how a client address resolves to a name
               doctor         find what would slow logins down, and say how to fix it
+              compare-uidls  before a migration: the old server's UIDLs and sizes against tanpopo's
               version        print the version
 
             Every command takes --help.""";
 
     /** Commands that print their own --help and may take operands. */
-    private static final Set<String> TOOLS = Set.of("resolve", "doctor");
+    private static final Set<String> TOOLS = Set.of("resolve", "doctor", "compare-uidls");
 
     private final InputStream in;
     private final PrintStream out;
@@ -71,6 +72,7 @@ public final class Main {
                 case "hash-password" -> HashPasswordCommand.run(arguments.scheme().orElse("ARGON2ID"), in, out, err);
                 case "resolve" -> new ResolveCommand(out).run(arguments);
                 case "doctor" -> new DoctorCommand(out).run(arguments);
+                case "compare-uidls" -> new CompareUidlsCommand(in, out, err).run(arguments);
                 case "version" -> {
                     out.println("tanpopo " + Version.current());
                     yield 0;

@@ -1,71 +1,72 @@
 package io.tanpopo.store.maildir;
 
 import io.tanpopo.store.MessageInfo;
-import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Reads (never writes) Dovecot's {@code dovecot-uidlist} (doc.dovecot.org, "Maildir Mailbox
- * Format"): a header {@code 3 V<uidvalidity> N<nextuid> G<guid>} (version 1, Courier's,
- * {@code 1 <uidvalidity> <nextuid>}), then per message {@code <uid> [extensions] :<file name>}
- * (version 1: {@code <uid> <file name>}). Gives each known base name the UIDL Dovecot's POP3
- * server would give with its default {@code pop3_uidl_format = %08Xu%08Xv}, or the {@code P}
- * extension's recorded POP3 UIDL when there is one (Dovecot's {@code pop3_get_uid} prefers it).
+ * Dovecot's {@code dovecot-uidlist} (doc.dovecot.org, "Maildir Mailbox Format"): a header
+ * {@code 3 V<uidvalidity> N<nextuid> G<guid>} (version 1, Courier's: {@code 1 <uidvalidity>
+ * <nextuid>}), then per message, in ascending UID order, {@code <uid> [extensions] :<file name>}
+ * (version 1: {@code <uid> <file name>}). The {@code P} extension is a POP3 UIDL recorded for the
+ * message (Dovecot's {@code pop3_get_uid} prefers it), {@code G} its GUID.
  *
- * <p>The file is untrusted input: bigger than {@value #MAX_BYTES} bytes or with an unknown header
- * it is ignored (with a warning); malformed lines are skipped.
+ * <p>The file is untrusted input: a file with an unknown header gives nothing; malformed lines
+ * are skipped when read and kept byte for byte when new lines are appended (see
+ * {@link #appended}).
+ *
+ * @param bytes the file as read
+ * @param version 1 or 3
+ * @param uidValidity the UIDVALIDITY
+ * @param nextUid the next UID to give: the header's, or one more than the largest UID listed
+ * @param entries base name → entry
  */
-final class DovecotUidList {
+record DovecotUidList(byte[] bytes, int version, long uidValidity, long nextUid, Map<String, Entry> entries) {
 
     static final String NAME = "dovecot-uidlist";
-    private static final long MAX_BYTES = 64L << 20;
-    private static final long MAX_UINT = 0xFFFF_FFFFL;
-    private static final Logger LOG = LoggerFactory.getLogger(DovecotUidList.class);
+    static final int MAX_BYTES = 64 << 20;
+    static final long MAX_UINT = 0xFFFF_FFFFL;
 
-    private DovecotUidList() {
+    /**
+     * One message.
+     *
+     * @param uid its IMAP UID
+     * @param pop3Uidl the {@code P} extension when it is a valid unique-id, else null
+     * @param guid the {@code G} extension, else null
+     */
+    record Entry(long uid, String pop3Uidl, String guid) {
     }
 
-    /** A message's IMAP UID and the POP3 UIDL Dovecot gives it. */
-    record Entry(long uid, String uidl) {
-    }
-
-    /** Base name → entry for the messages in the root's uidlist; empty when there is none. */
-    static Map<String, Entry> read(Path root) {
-        Path file = root.resolve(NAME);
-        Map<String, Entry> uidls = new HashMap<>();
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                LOG.warn("Ignoring {}: larger than {} bytes", file, MAX_BYTES);
-                return uidls;
-            }
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String header = in.readLine();
-                Optional<Long> validity = header == null ? Optional.empty() : uidValidity(header);
-                if (validity.isEmpty()) {
-                    LOG.warn("Ignoring {}: unknown header {}", file, header);
-                    return uidls;
-                }
-                boolean v3 = header.startsWith("3 ");
-                for (String line; (line = in.readLine()) != null; ) {
-                    parse(line, v3, validity.get(), uidls);
-                }
-            }
-        } catch (NoSuchFileException absent) {
-            return uidls;
-        } catch (IOException e) {
-            LOG.warn("Ignoring the rest of {}: {}", file, e.toString());
+    /** Parses the file; empty when its header is not one Dovecot writes. */
+    static Optional<DovecotUidList> parse(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        if (lines.isEmpty()) {
+            return Optional.empty();
         }
-        return uidls;
+        String header = lines.get(0);
+        Optional<Long> validity = uidValidity(header);
+        if (validity.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean v3 = header.startsWith("3 ");
+        Map<String, Entry> entries = new HashMap<>(lines.size() * 4 / 3 + 1);
+        long maxUid = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            maxUid = Math.max(maxUid, parse(line, v3, entries));
+        }
+        long next = Math.max(headerNextUid(header, v3).orElse(0L), maxUid + 1);
+        return Optional.of(new DovecotUidList(bytes, v3 ? 3 : 1, validity.get(), next, Map.copyOf(entries)));
+    }
+
+    /** A new empty list as Dovecot creates it: UIDVALIDITY, next UID 1, a mailbox GUID. */
+    static DovecotUidList created(long uidValidity, String guid) {
+        String header = "3 V" + uidValidity + " N1 G" + guid + "\n";
+        return new DovecotUidList(header.getBytes(StandardCharsets.US_ASCII), 3, uidValidity, 1, Map.of());
     }
 
     static Optional<Long> uidValidity(String header) {
@@ -74,23 +75,37 @@ final class DovecotUidList {
             return Optional.empty(); // a header of spaces only: split gives no fields at all
         }
         if (fields[0].equals("1") && fields.length >= 3) {
-            return unsigned32(fields[1]);
+            return unsigned32(fields[1]).filter(v -> v > 0);
         }
         if (fields[0].equals("3")) {
             for (String field : fields) {
                 if (field.startsWith("V")) {
-                    return unsigned32(field.substring(1));
+                    return unsigned32(field.substring(1)).filter(v -> v > 0);
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static void parse(String line, boolean v3, long validity, Map<String, Entry> uidls) {
+    private static Optional<Long> headerNextUid(String header, boolean v3) {
+        String[] fields = header.split(" ");
+        if (!v3) {
+            return unsigned32(fields[2]);
+        }
+        for (String field : fields) {
+            if (field.startsWith("N")) {
+                return unsigned32(field.substring(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds the line's entry; gives its UID, or 0 for a line that is not one. */
+    private static long parse(String line, boolean v3, Map<String, Entry> entries) {
         int space = line.indexOf(' ');
         Optional<Long> uid = space < 0 ? Optional.empty() : unsigned32(line.substring(0, space));
         if (uid.isEmpty() || uid.get() == 0) {
-            return;
+            return 0;
         }
         String rest = line.substring(space + 1);
         String extensions = "";
@@ -98,31 +113,77 @@ final class DovecotUidList {
         if (v3) {
             int colon = rest.startsWith(":") ? 0 : rest.indexOf(" :") + 1;
             if (colon <= 0 && !rest.startsWith(":")) {
-                return;
+                return 0;
             }
             extensions = rest.substring(0, colon);
             fileName = rest.substring(colon + 1);
         }
         Optional<MessageName> name = MessageName.parse(fileName);
         if (name.isEmpty()) {
-            return;
+            return 0;
         }
-        String pop3 = pop3Uidl(extensions);
-        uidls.put(name.get().base(), new Entry(uid.get(), pop3 != null ? pop3
-                : String.format(Locale.ROOT, "%08X%08X", uid.get(), validity)));
+        entries.put(name.get().base(), new Entry(uid.get(), extension(extensions, 'P', true),
+                extension(extensions, 'G', false)));
+        return uid.get();
     }
 
-    /** The {@code P} extension's value when it is a valid unique-id. */
-    private static String pop3Uidl(String extensions) {
+    private static String extension(String extensions, char key, boolean mustBeUid) {
         for (String ext : extensions.split(" ")) {
-            if (ext.startsWith("P") && MessageInfo.isValidUid(ext.substring(1))) {
+            if (ext.length() > 1 && ext.charAt(0) == key
+                    && (!mustBeUid || MessageInfo.isValidUid(ext.substring(1)))) {
                 return ext.substring(1);
             }
         }
         return null;
     }
 
-    private static Optional<Long> unsigned32(String digits) {
+    /**
+     * This file with {@code names} appended under the next UIDs, in the given order, and the
+     * header's {@code N} raised past them, as Dovecot writes it: every other byte as it was (the
+     * header's other fields, the lines of messages already listed, whatever they are).
+     */
+    byte[] appended(List<String> names) {
+        int end = indexOf(bytes, (byte) '\n');
+        String header = new String(bytes, 0, end < 0 ? bytes.length : end, StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + names.size() * 64);
+        out.writeBytes(withNextUid(header, nextUid + names.size()).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        if (end >= 0 && end + 1 < bytes.length) {
+            out.write(bytes, end + 1, bytes.length - end - 1);
+            if (bytes[bytes.length - 1] != '\n') {
+                out.write('\n');
+            }
+        }
+        long uid = nextUid;
+        for (String name : names) {
+            out.writeBytes((uid++ + " :" + name + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    private static String withNextUid(String header, long next) {
+        StringBuilder out = new StringBuilder();
+        boolean replaced = false;
+        for (String field : header.split(" ")) {
+            if (field.startsWith("N") && !replaced) {
+                field = "N" + next;
+                replaced = true;
+            }
+            out.append(out.length() == 0 ? "" : " ").append(field);
+        }
+        return replaced ? out.toString() : out + " N" + next;
+    }
+
+    private static int indexOf(byte[] data, byte b) {
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static Optional<Long> unsigned32(String digits) {
         if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }

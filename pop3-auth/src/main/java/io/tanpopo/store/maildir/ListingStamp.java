@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What {@code cur/} and {@code new/} (and, for Dovecot unique-ids, {@code dovecot-uidlist})
+ * What {@code cur/} and {@code new/} (and, for Dovecot or Courier unique-ids, their list file)
  * looked like just before a listing: file key (device and inode), size and modification time of
  * each. Every delivery, rename or unlink in a directory changes its mtime, so a listing whose
  * stamp still matches can be reused without reading the directories again.
@@ -40,13 +40,13 @@ record ListingStamp(List<Part> parts, boolean settled) {
     }
 
     /** Reads the stamp of {@code root} now. */
-    static ListingStamp take(Path root, boolean withUidList, Clock clock) throws IOException {
+    static ListingStamp take(Path root, String listFile, Clock clock) throws IOException {
         long now = clock.millis();
         List<Part> parts = new ArrayList<>(3);
         parts.add(part(root.resolve("cur")));
         parts.add(part(root.resolve("new")));
-        if (withUidList) {
-            parts.add(part(root.resolve(DovecotUidList.NAME)));
+        if (listFile != null) {
+            parts.add(part(root.resolve(listFile)));
         }
         boolean settled = true;
         for (Part part : parts) {

@@ -23,12 +23,17 @@ import java.util.regex.Pattern;
  * @param sizeCacheEntries how many messages the store remembers in memory across sessions, over
  *     all maildirs: their computed sizes and the last listing of the maildir (key
  *     {@code store.maildir.size-cache-entries}, default 200,000; 0 remembers no listing)
+ * @param uidlFormat the unique-id of {@link UidlStyle#DOVECOT}, in Dovecot's
+ *     {@code pop3_uidl_format} syntax (key {@code store.maildir.uidl-format}, default Dovecot's
+ *     {@value UidlFormat#DEFAULT}); see {@link UidlFormat}
  */
 public record MaildirConfig(
-        String pathTemplate, UidlStyle uidl, boolean markSeen, LockMode lockMode, int sizeCacheEntries) {
+        String pathTemplate, UidlStyle uidl, boolean markSeen, LockMode lockMode, int sizeCacheEntries,
+        UidlFormat uidlFormat) {
 
     public static final String PATH_KEY = "store.maildir.path";
     public static final String UIDL_KEY = "store.maildir.uidl";
+    public static final String UIDL_FORMAT_KEY = "store.maildir.uidl-format";
     public static final String SEEN_FLAG_KEY = "store.maildir.seen-flag";
     public static final String LOCK_KEY = "store.maildir.lock";
     public static final String SIZE_CACHE_KEY = "store.maildir.size-cache-entries";
@@ -39,6 +44,7 @@ public record MaildirConfig(
     public MaildirConfig {
         Objects.requireNonNull(uidl, UIDL_KEY + " must be set");
         Objects.requireNonNull(lockMode, LOCK_KEY + " must be set");
+        Objects.requireNonNull(uidlFormat, UIDL_FORMAT_KEY + " must be set");
         checkTemplate(pathTemplate);
         if (sizeCacheEntries < 0) {
             throw new IllegalArgumentException(
@@ -46,15 +52,11 @@ public record MaildirConfig(
         }
     }
 
-    /** With a yes/no lock, as before the key took a mode: {@code true} is exclusive, {@code false} off. */
-    public MaildirConfig(String pathTemplate, UidlStyle uidl, boolean markSeen, boolean lock, int sizeCacheEntries) {
-        this(pathTemplate, uidl, markSeen, LockMode.of(lock), sizeCacheEntries);
-    }
-
     /** The defaults for everything but the path. */
     public static MaildirConfig of(String pathTemplate) {
         return new MaildirConfig(
-                pathTemplate, UidlStyle.FILENAME, false, LockMode.TAKEOVER, DEFAULT_SIZE_CACHE_ENTRIES);
+                pathTemplate, UidlStyle.FILENAME, false, LockMode.TAKEOVER, DEFAULT_SIZE_CACHE_ENTRIES,
+                UidlFormat.parse(UidlFormat.DEFAULT));
     }
 
     /** Whether the store locks a maildrop for the session (every mode but {@link LockMode#OFF}). */
@@ -63,15 +65,15 @@ public record MaildirConfig(
     }
 
     public MaildirConfig withUidl(UidlStyle style) {
-        return new MaildirConfig(pathTemplate, style, markSeen, lockMode, sizeCacheEntries);
+        return new MaildirConfig(pathTemplate, style, markSeen, lockMode, sizeCacheEntries, uidlFormat);
     }
 
     public MaildirConfig withMarkSeen(boolean seen) {
-        return new MaildirConfig(pathTemplate, uidl, seen, lockMode, sizeCacheEntries);
+        return new MaildirConfig(pathTemplate, uidl, seen, lockMode, sizeCacheEntries, uidlFormat);
     }
 
     public MaildirConfig withLock(LockMode mode) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, mode, sizeCacheEntries);
+        return new MaildirConfig(pathTemplate, uidl, markSeen, mode, sizeCacheEntries, uidlFormat);
     }
 
     /** The older yes/no switch: {@code true} is {@link LockMode#EXCLUSIVE}, {@code false} {@link LockMode#OFF}. */
@@ -79,8 +81,13 @@ public record MaildirConfig(
         return withLock(LockMode.of(locking));
     }
 
+    /** With Dovecot's {@code pop3_uidl_format}, parsed by {@link UidlFormat#parse}. */
+    public MaildirConfig withUidlFormat(String format) {
+        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, sizeCacheEntries, UidlFormat.parse(format));
+    }
+
     public MaildirConfig withSizeCacheEntries(int entries) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, entries);
+        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, entries, uidlFormat);
     }
 
     private static void checkTemplate(String template) {

@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -120,34 +119,41 @@ public final class MaildirStore implements MailStore {
      * change during the listing shows as a changed stamp at the next login.
      */
     private MaildirMaildrop.Snapshot snapshot(Path root) throws IOException {
-        ListingStamp stamp = ListingStamp.take(root, config.uidl() == UidlStyle.DOVECOT, clock);
+        ListingStamp stamp = ListingStamp.take(root, config.uidl().listFile(), clock);
         Optional<MaildirMaildrop.Snapshot> kept = memory.listing(root, stamp);
         if (kept.isPresent()) {
             return kept.get();
         }
-        MaildirMaildrop.Snapshot fresh = listed(root);
-        memory.putListing(root, new MaildirMemory.Listing(stamp, fresh));
-        return fresh;
+        Listed fresh = listed(root);
+        if (fresh.complete()) { // else messages were left out: list again at the next login
+            memory.putListing(root, new MaildirMemory.Listing(stamp, fresh.snapshot()));
+        }
+        return fresh.snapshot();
     }
 
-    private MaildirMaildrop.Snapshot listed(Path root) throws IOException {
+    private record Listed(MaildirMaildrop.Snapshot snapshot, boolean complete) {
+    }
+
+    private Listed listed(Path root) throws IOException {
         MessageSizes.Learning learning = sizes.learn(root);
         List<MaildirScanner.Sized> listed = scanner.scan(root, learning);
-        Map<String, DovecotUidList.Entry> dovecot = Map.of();
-        if (config.uidl() == UidlStyle.DOVECOT) {
-            dovecot = DovecotUidList.read(root);
-            listed.sort(dovecotOrder(dovecot));
+        DovecotUids.Assigned dovecot = new DovecotUids.Assigned(Map.of(), true);
+        if (config.uidl() == UidlStyle.DOVECOT) { // numbers new messages, sorts, may leave some out
+            dovecot = DovecotUids.assign(root, listed, config.uidlFormat(), clock);
+        } else if (config.uidl() == UidlStyle.COURIER) { // the same for Courier's list
+            dovecot = CourierUids.assign(root, listed, clock);
         }
         // From the ordered listing, one file per base name: the one the snapshot serves. The
         // sizes are remembered (the cache file written, after a first login) beside the building
         // of the snapshot, and always before this login goes on.
         Slices.Beside remembering = Slices.beside(listed.size(), () -> learning.remember(listed));
         try {
-            Unique unique = new Unique(listed.size(), dovecot);
+            Unique unique = new Unique(listed.size(), dovecot.uidls());
             for (MaildirScanner.Sized sized : listed) {
                 unique.add(sized);
             }
-            return new MaildirMaildrop.Snapshot(unique.files, unique.infos, unique.inPlace);
+            return new Listed(new MaildirMaildrop.Snapshot(unique.files, unique.infos, unique.inPlace),
+                    dovecot.complete());
         } finally {
             remembering.join();
         }
@@ -162,10 +168,10 @@ public final class MaildirStore implements MailStore {
         final List<MessageFile> files;
         final List<MessageInfo> infos;
         private final Set<String> uids;
-        private final Map<String, DovecotUidList.Entry> dovecot;
+        private final Map<String, String> dovecot;
         boolean inPlace = true;
 
-        Unique(int count, Map<String, DovecotUidList.Entry> dovecot) {
+        Unique(int count, Map<String, String> dovecot) {
             this.files = new ArrayList<>(count);
             this.infos = new ArrayList<>(count);
             this.uids = dovecot.isEmpty() ? Set.of() : new HashSet<>(count * 4 / 3 + 1);
@@ -186,25 +192,13 @@ public final class MaildirStore implements MailStore {
             if (dovecot.isEmpty()) {
                 return FilenameUidl.of(base); // base names are unique: nothing to keep apart
             }
-            DovecotUidList.Entry entry = dovecot.get(base);
-            String uid = entry == null ? null : entry.uidl();
+            String uid = dovecot.get(base);
             if (uid == null || !uids.add(uid)) {
                 uid = FilenameUidl.of(base);
                 uids.add(uid);
             }
             return uid;
         }
-    }
-
-    /**
-     * Dovecot's POP3 order: by IMAP UID; messages Dovecot has not seen yet (it will number them
-     * in the same way) after, in delivery order.
-     */
-    private static Comparator<MaildirScanner.Sized> dovecotOrder(Map<String, DovecotUidList.Entry> uids) {
-        return Comparator.comparingLong((MaildirScanner.Sized s) -> {
-            DovecotUidList.Entry entry = uids.get(s.file().name().base());
-            return entry == null ? Long.MAX_VALUE : entry.uid();
-        }).thenComparing(MaildirScanner.Sized.ORDER);
     }
 
     /** The real path of a maildir with {@code cur/} and {@code new/} directories. */

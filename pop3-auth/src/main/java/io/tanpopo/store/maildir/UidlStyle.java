@@ -11,10 +11,28 @@ public enum UidlStyle {
     FILENAME,
 
     /**
-     * Dovecot's default {@code pop3_uidl_format = %08Xu%08Xv}: the message's IMAP UID then the
-     * UIDVALIDITY, each as 8 upper-case hex digits, read from {@code dovecot-uidlist} (never
-     * written). A POP3 UIDL recorded in the uidlist ({@code P} extension) wins, as in Dovecot's
-     * {@code pop3_get_uid}. Messages Dovecot has not seen yet fall back to {@link #FILENAME}.
+     * Dovecot's: its {@code pop3_uidl_format} (key {@code store.maildir.uidl-format}, default
+     * {@code %08Xu%08Xv}: UID then UIDVALIDITY as 8 <em>lower-case</em> hex digits each), rendered
+     * as Dovecot does (see {@link UidlFormat}) from {@code dovecot-uidlist}. A POP3 UIDL recorded
+     * in the uidlist ({@code P} extension) wins, as in Dovecot's {@code pop3_get_uid}. Messages
+     * the uidlist does not list yet get the next UIDs, written to it with Dovecot's lock, so that
+     * Dovecot serves the same unique-ids (see {@link DovecotUids}).
      */
-    DOVECOT
+    DOVECOT,
+
+    /**
+     * Courier's (its current {@code pop3d}): {@code UID<n>-<uidvalidity>} from
+     * {@code courierpop3dsizelist}, which is kept up to date for new messages as Courier keeps
+     * it (see {@link CourierUids}).
+     */
+    COURIER;
+
+    /** The bookkeeping file whose changes change the unique-ids; null for none. */
+    String listFile() {
+        return switch (this) {
+            case FILENAME -> null;
+            case DOVECOT -> DovecotUidList.NAME;
+            case COURIER -> CourierSizeList.NAME;
+        };
+    }
 }

@@ -55,7 +55,7 @@ class MaildirInteropTest {
         assertThat(rows).hasSize(3);
         long validity = Long.parseLong(tools.doveadm("-f", "tab", "mailbox", "status", "uidvalidity", "INBOX")
                 .strip().split("\n")[1].split("\t")[1]);
-        List<String> dovecotUidls = rows.stream().map(r -> String.format(Locale.ROOT, "%08X%08X",
+        List<String> dovecotUidls = rows.stream().map(r -> String.format(Locale.ROOT, "%08x%08x",
                 Long.parseLong(r[0]), validity)).toList();
 
         MaildirStore store = new MaildirStore(MaildirConfig.of(md.template())

@@ -63,9 +63,10 @@ class MaildirParsersFuzzTest {
 
     @FuzzTest(maxDuration = "15s")
     void dovecotUidList(@NotNull byte[] content) throws IOException {
-        Files.write(ROOT.resolve(DovecotUidList.NAME), content);
-        for (Map.Entry<String, DovecotUidList.Entry> e : DovecotUidList.read(ROOT).entrySet()) {
-            if (!MessageInfo.isValidUid(e.getValue().uidl()) || e.getValue().uid() <= 0) {
+        for (Map.Entry<String, DovecotUidList.Entry> e : DovecotUidList.parse(content)
+                .map(DovecotUidList::entries).orElse(Map.of()).entrySet()) {
+            String pop3 = e.getValue().pop3Uidl();
+            if ((pop3 != null && !MessageInfo.isValidUid(pop3)) || e.getValue().uid() <= 0) {
                 throw new AssertionError("kept a bad uidlist entry: " + e);
             }
         }

@@ -151,6 +151,6 @@ class MaildirStoreTest {
         assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withLock((io.tanpopo.store.LockMode) null))
                 .hasMessageContaining("store.maildir.lock");
         assertThat(MaildirConfig.of("/x/{user}")).isEqualTo(new MaildirConfig("/x/{user}", UidlStyle.FILENAME, false,
-                io.tanpopo.store.LockMode.TAKEOVER, 200_000));
+                io.tanpopo.store.LockMode.TAKEOVER, 200_000, UidlFormat.parse("%08Xu%08Xv")));
     }
 }

@@ -7,6 +7,8 @@ import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,22 +60,42 @@ class MaildirUidlTest {
         try (Maildrop maildrop = open(new MaildirStore(config), "alice")) {
             assertThat(maildrop.messages()).extracting(MessageInfo::uid).containsExactly(
                     // Dovecot's POP3 order is UID order; unknown messages come last
-                    "000000074C0907B0", "0000001E4C0907B0", "OLDUIDL-1", "000061BD4C0907B0",
-                    "1275660212.M5P1.host");
+                    // and the message Dovecot had not seen gets the next UID, as Dovecot would give it
+                    "000000074c0907b0", "0000001e4c0907b0", "OLDUIDL-1", "000061bd4c0907b0",
+                    "000061be4c0907b0");
         }
+        assertThat(Files.readString(md.root.resolve("dovecot-uidlist")))
+                .startsWith("3 V1275660208 N25023 G3085f01b7f11094c501100008c4a11c1\n7 :")
+                .contains("\nthis is garbage\n")
+                .endsWith("\n31 POLDUIDL-1 :1275660211.M4P1.host\n25022 :1275660212.M5P1.host\n");
     }
 
     @Test
-    void dovecotStyle_withoutUidlistOrWithBadHeader_fallsBackToFileNames() throws Exception {
+    void dovecotStyle_withBadHeader_fallsBackToFileNames_andLeavesTheFileAlone() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         md.deliver(TestMaildir.name(1, 1), "a\n");
         MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()).withUidl(UidlStyle.DOVECOT));
+        String bad = "9 nonsense\n1 :" + TestMaildir.name(1, 1) + "\n";
+        Files.writeString(md.root.resolve("dovecot-uidlist"), bad);
         try (Maildrop maildrop = open(store, "alice")) {
             assertThat(maildrop.messages().get(0).uid()).isEqualTo(TestMaildir.name(1, 1));
         }
-        Files.writeString(md.root.resolve("dovecot-uidlist"), "9 nonsense\n1 :" + TestMaildir.name(1, 1) + "\n");
-        try (Maildrop maildrop = open(store, "alice")) {
-            assertThat(maildrop.messages().get(0).uid()).isEqualTo(TestMaildir.name(1, 1));
-        }
+        assertThat(Files.readString(md.root.resolve("dovecot-uidlist"))).isEqualTo(bad);
     }
-}
+
+    @Test
+    void dovecotStyle_withoutUidlist_createsOneAsDovecotWould() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.deliver(TestMaildir.name(2, 1), "b\n");
+        md.deliver(TestMaildir.name(1, 2), "a\n");
+        MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()).withUidl(UidlStyle.DOVECOT));
+        List<String> first;
+        try (Maildrop maildrop = open(store, "alice")) {
+            first = maildrop.messages().stream().map(MessageInfo::uid).toList();
+        }
+        String list = Files.readString(md.root.resolve("dovecot-uidlist"));
+        assertThat(list).matches("3 V[0-9]+ N3 G[0-9a-f]{32}\n1 :" + Pattern.quote(TestMaildir.name(1, 2))
+                + "\n2 :" + Pattern.quote(TestMaildir.name(2, 1)) + "\n");
+        String validity = String.format("%08x", Long.parseLong(list.substring(3, list.indexOf(' ', 3))));
+        assertThat(first).containsExactly("00000001" + validity, "00000002" + validity);
+    }}

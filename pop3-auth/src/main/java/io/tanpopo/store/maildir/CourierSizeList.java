@@ -1,0 +1,117 @@
+package io.tanpopo.store.maildir;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Courier's {@code courierpop3dsizelist} (Courier's {@code pop3dserver.c}, list version 3, 2 also
+ * read): a header {@code /3 <next uid> <uidvalidity>}, then per message
+ * {@code <file name> <size> <uid>:<uidvalidity>:<utf8>} (version 2 without {@code :<utf8>}), in
+ * Courier's order. Courier's POP3 server gives a listed message the unique-id
+ * {@code UID<uid>-<uidvalidity>} ({@code UID<uid>} when the UIDVALIDITY is 0) and numbers the
+ * messages it does not find here with the next UIDs. Untrusted input: lines Courier would skip
+ * are skipped, numbers are bounded.
+ *
+ * @param nextUid the header's next UID
+ * @param uidValidity the header's UIDVALIDITY
+ * @param entries base name → entry
+ */
+record CourierSizeList(long nextUid, long uidValidity, Map<String, Entry> entries) {
+
+    static final String NAME = "courierpop3dsizelist";
+    static final int VERSION = 3;
+
+    /** One message as Courier recorded it. */
+    record Entry(String fileName, long size, long uid, long uidValidity, int utf8) {
+
+        /** Courier's {@code print_uidl}. */
+        String uidl() {
+            if (uid == 0) {
+                return versionZero(fileName);
+            }
+            return uidValidity != 0 ? "UID" + uid + "-" + uidValidity : "UID" + uid;
+        }
+    }
+
+    /** The list, or empty when its header is not Courier's version 2 or 3. */
+    static Optional<CourierSizeList> parse(byte[] bytes) {
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        String[] header = lines[0].startsWith("/") ? lines[0].substring(1).split(" ") : new String[0];
+        if (header.length < 2 || !(header[0].equals("3") || header[0].equals("2"))) {
+            return Optional.empty();
+        }
+        Optional<Long> next = DovecotUidList.unsigned32(header[1]);
+        Optional<Long> validity = header.length > 2 ? DovecotUidList.unsigned32(header[2]) : Optional.empty();
+        if (next.isEmpty() || (header.length > 2 && validity.isEmpty())) {
+            return Optional.empty();
+        }
+        Map<String, Entry> entries = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            entry(lines[i]).ifPresent(e -> MessageName.parse(e.fileName())
+                    .ifPresent(name -> entries.put(name.base(), e)));
+        }
+        return Optional.of(new CourierSizeList(next.get(), validity.orElse(0L), Map.copyOf(entries)));
+    }
+
+    /** {@code <file name> <size> <uid>:<uidvalidity>[:<utf8>]}, split at the last two spaces. */
+    private static Optional<Entry> entry(String line) {
+        int last = line.lastIndexOf(' ');
+        int before = last <= 0 ? -1 : line.lastIndexOf(' ', last - 1);
+        if (before <= 0) {
+            return Optional.empty();
+        }
+        String[] ids = line.substring(last + 1).split(":", -1);
+        Optional<Long> size = DovecotUidList.unsigned32(line.substring(before + 1, last));
+        if (ids.length < 2 || ids.length > 3 || size.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> uid = DovecotUidList.unsigned32(ids[0]);
+        Optional<Long> validity = DovecotUidList.unsigned32(ids[1]);
+        boolean utf8 = ids.length == 3 && ids[2].equals("1");
+        if (uid.isEmpty() || validity.isEmpty() || (ids.length == 3 && !utf8 && !ids[2].equals("0"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Entry(line.substring(0, before), size.get(), uid.get(), validity.get(), utf8 ? 1 : 0));
+    }
+
+    /**
+     * Courier's unique-id of a message without a UID: its base name, with octets outside
+     * 0x21-0x7E and {@code ' " +} written as {@code +XX}.
+     */
+    static String versionZero(String fileName) {
+        StringBuilder uidl = new StringBuilder();
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c == ':') {
+                break;
+            }
+            if (c < 0x21 || c > 0x7E || c == '\'' || c == '"' || c == '+') {
+                uidl.append(String.format("+%02X", c));
+            } else {
+                uidl.append((char) c);
+            }
+        }
+        return uidl.toString();
+    }
+
+    /** Courier's {@code cmpmsgs}: the leading number of the name, then the bytes up to {@code :}. */
+    static int compare(String a, String b) {
+        int byTime = Long.compare(leadingNumber(a), leadingNumber(b));
+        if (byTime != 0) {
+            return byTime;
+        }
+        int colonA = a.indexOf(':');
+        int colonB = b.indexOf(':');
+        return (colonA < 0 ? a : a.substring(0, colonA)).compareTo(colonB < 0 ? b : b.substring(0, colonB));
+    }
+
+    private static long leadingNumber(String name) {
+        long n = 0;
+        for (int i = 0; i < name.length() && i < 18 && name.charAt(i) >= '0' && name.charAt(i) <= '9'; i++) {
+            n = n * 10 + name.charAt(i) - '0';
+        }
+        return n;
+    }
+}

@@ -1,0 +1,121 @@
+package io.tanpopo.store.maildir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link UidlStyle#COURIER}: the unique-ids of a listing as Courier's POP3 server gives them
+ * ({@code UID<n>-<uidvalidity>} from {@code courierpop3dsizelist}), in its order. Messages the
+ * list does not hold get the next UIDs, in Courier's order, and the list is written again as
+ * Courier writes it (a new file in {@code tmp/}, renamed over the list; Courier takes no lock),
+ * so that Courier, after a switch back, serves the same unique-ids. No list: UIDVALIDITY is the
+ * current time, as in Courier. When the list cannot be written, the new messages are left out of
+ * this session, which is Courier's own recovery.
+ */
+final class CourierUids {
+
+    private static final Path LIST = Path.of(CourierSizeList.NAME);
+    private static final Logger LOG = LoggerFactory.getLogger(CourierUids.class);
+
+    private CourierUids() {
+    }
+
+    static DovecotUids.Assigned assign(Path root, List<MaildirScanner.Sized> listed, Clock clock) throws IOException {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+            if (!(stream instanceof SecureDirectoryStream<Path> dir)) {
+                throw new IOException("no secure directory access on this platform");
+            }
+            return assign(dir, root, listed, clock);
+        }
+    }
+
+    /**
+     * Through the maildir's directory handle ({@code shown} names it in the log): sorts
+     * {@code listed} in Courier's order, numbers, writes the list when it changed.
+     */
+    static DovecotUids.Assigned assign(SecureDirectoryStream<Path> dir, Path shown,
+            List<MaildirScanner.Sized> listed, Clock clock) {
+        listed.sort((a, b) -> CourierSizeList.compare(a.file().name().fileName(), b.file().name().fileName()));
+        Optional<CourierSizeList> read = read(dir, shown);
+        CourierSizeList list = read.orElseGet(() ->
+                new CourierSizeList(1, clock.instant().getEpochSecond() & DovecotUidList.MAX_UINT, Map.of()));
+        Map<String, String> uidls = new HashMap<>();
+        StringBuilder lines = new StringBuilder();
+        long next = list.nextUid();
+        for (MaildirScanner.Sized sized : listed) {
+            CourierSizeList.Entry entry = list.entries().get(sized.file().name().base());
+            if (entry == null) {
+                entry = new CourierSizeList.Entry(sized.file().name().fileName(), sized.size(),
+                        next++, list.uidValidity(), 0);
+            }
+            uidls.put(sized.file().name().base(), entry.uidl());
+            lines.append(sized.file().name().fileName()).append(' ').append(entry.size()).append(' ')
+                    .append(entry.uid()).append(':').append(entry.uidValidity()).append(':')
+                    .append(entry.utf8()).append('\n');
+        }
+        // Courier rewrites the list when a message is new or one it lists is gone
+        boolean changed = read.isEmpty() || next != list.nextUid() || list.entries().size() != listed.size();
+        try {
+            if (changed) {
+                write(dir, "/" + CourierSizeList.VERSION + " " + next + " " + list.uidValidity() + "\n" + lines);
+            }
+            return new DovecotUids.Assigned(uidls, true);
+        } catch (IOException e) {
+            LOG.warn("Cannot write {}/{}: {}; new messages are left out of this session", shown, LIST, e.toString());
+            listed.removeIf(s -> !list.entries().containsKey(s.file().name().base()));
+            return new DovecotUids.Assigned(uidls, false);
+        }
+    }
+
+    private static Optional<CourierSizeList> read(SecureDirectoryStream<Path> dir, Path root) {
+        try {
+            Optional<CourierSizeList> list =
+                    CourierSizeList.parse(UidListFile.read(dir, LIST, DovecotUidList.MAX_BYTES));
+            if (list.isEmpty()) {
+                LOG.warn("Ignoring {}/{}: not a list Courier reads; it is written anew", root, LIST);
+            }
+            return list;
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        } catch (UidListFile.Unusable | IOException e) {
+            LOG.warn("Ignoring {}/{}: {}", root, LIST, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Courier's {@code savepop3dlist}: a new file in {@code tmp/}, renamed over the list. */
+    private static void write(SecureDirectoryStream<Path> dir, String content) throws IOException {
+        Path temp = Path.of(System.currentTimeMillis() / 1000 + ".tanpopo" + ProcessHandle.current().pid()
+                + "_" + Long.toHexString(System.nanoTime()) + ".pop3");
+        try (SecureDirectoryStream<Path> tmp = dir.newDirectoryStream(Path.of("tmp"), LinkOption.NOFOLLOW_LINKS)) {
+            try (SeekableByteChannel out = tmp.newByteChannel(temp, Set.of(StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
+                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+            }
+            UidListFile.giveOwner(tmp.getFileAttributeView(temp, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS), dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes());
+            tmp.move(temp, dir, LIST);
+        }
+    }
+}
