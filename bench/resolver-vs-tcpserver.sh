@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark (issue 5, REFERENCE §1): time to greeting and to +OK after PASS under a DNS server
+# Benchmark (docs/resolution.md): time to greeting and to +OK after PASS under a DNS server
 # that never answers, for tanpopo and for tcpserver (Debian ucspi-tcp) in its default mode and
 # with -H -R. Everything runs inside a network namespace of its own (tp-bench) whose resolv.conf
 # points at the black hole on 127.0.0.1:53, so tcpserver's own DNS client sees it too; only

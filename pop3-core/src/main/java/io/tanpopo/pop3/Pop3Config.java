@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The protocol and listener settings of a {@link Pop3Server}. Each field's property key is named in
- * its validation message; the README's table documents them.
+ * its validation message; docs/configuration.md's table documents them.
  *
  * @param bind address to listen on ({@code pop3.bind})
  * @param port TCP port, 0 for a free one ({@code pop3.port})

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every configuration key tanpopo knows, in the order the README documents them. */
+/** Every configuration key tanpopo knows, in the order docs/configuration.md documents them. */
 public final class ConfigKeys {
 
     private static final List<ConfigKey> KEYS = List.of(
@@ -59,7 +59,7 @@ public final class ConfigKeys {
             ConfigKey.secret("tls.keystore-password", "password", "", "Password of tls.keystore"),
             ConfigKey.of("tls.handshake-timeout", "duration", "30s", "A TLS handshake that takes longer is closed"),
             ConfigKey.of("pop3s.port", "port", "", "Implicit TLS (POP3S, RFC 8314) port; 0 picks a free one; off when unset"),
-            // Client names and access rules (issue 5): ResolverWiring reads these.
+            // Client names and access rules: ResolverWiring reads these.
             ConfigKey.of("resolver.strategies", "list", "hosts,local-ptr,dns", "Client name strategies in order (hosts, local-ptr, dns), or none; the greeting never waits for them"),
             ConfigKey.of("resolver.hosts-file", "path", "/etc/hosts", "Hosts file of the hosts strategy; re-read when it changes"),
             ConfigKey.of("resolver.hosts-recheck", "duration", "5s", "How often the hosts file is checked for changes"),

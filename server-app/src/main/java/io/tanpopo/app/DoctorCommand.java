@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 /**
  * {@code doctor [--config FILE]}: checks the DNS servers, this machine's own addresses and the
  * hosts file, measures a greeting and a login over loopback with the configured resolver, then says
- * in plain words what would slow logins down and how to fix it (REFERENCE §1).
+ * in plain words what would slow logins down and how to fix it (docs/resolution.md).
  */
 final class DoctorCommand {
 

@@ -14,7 +14,7 @@ import org.xbill.DNS.Address;
 /**
  * {@code resolve ADDRESS [--config FILE]}: runs every configured strategy for one client address,
  * each under the deadline, and prints its answer, source and time, flagging a private reverse zone
- * that leaks to AS112 (RFC 7534) — the cause of the two-minute logins in REFERENCE §1.
+ * that leaks to AS112 (RFC 7534) — the cause of the two-minute logins that tanpopo exists to prevent (docs/resolution.md).
  */
 final class ResolveCommand {
 

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Client name resolution and access rules from the {@code resolver.*} and {@code access.*} keys:
- * builds the resolver chain (REFERENCE §1) and hands it, with its deadline and the rules, to the
+ * builds the resolver chain (docs/resolution.md) and hands it, with its deadline and the rules, to the
  * server builder. Owns a small scheduler for deadlines and DNS completions whose idle threads end
  * by themselves; {@link #close()} stops it at once (the CLI commands do).
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's failure (REFERENCE §1) against the application's wiring: a DNS server that never
+ * The two-minute logins of a qmail server whose DNS never answered, against the application's wiring: a DNS server that never
  * answers must not delay the greeting at all, and a login at most by resolver.deadline, once per
  * address while the failure is cached. Strategy dns alone, so loopback clients really go to DNS.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 15: a configuration whose password line lost its key stops the real program (a child JVM
+ * A configuration whose password line lost its key stops the real program (a child JVM
  * with the app's own logging) naming the line's number; the password appears in nothing it
  * prints or logs.
  */

@@ -51,7 +51,7 @@ class ConfigTest {
                 .hasMessage("test.properties:2: pop3.port is set twice (also at line 1)");
     }
 
-    /** Issue 15: a password that lost its key (or its colon) must not be echoed to the console or the log. */
+    /** A password that lost its key (or its colon) must not be echoed to the console or the log. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "tls.key-password=;Tr0ub4dor&3|test.properties:2: expected key=value (the line is not shown)",
@@ -137,10 +137,10 @@ class ConfigTest {
     }
 
     @Test
-    void everyKey_isDocumentedInTheReadme() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void everyKey_isDocumentedInTheConfigurationDoc() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
         for (ConfigKey key : ConfigKeys.all()) {
-            assertThat(readme).as(key.name()).contains("| `" + key.name() + "` |");
+            assertThat(doc).as(key.name()).contains("| `" + key.name() + "` |");
         }
     }
 }

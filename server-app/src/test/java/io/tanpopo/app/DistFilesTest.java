@@ -146,7 +146,7 @@ class DistFilesTest {
     static String render() {
         StringBuilder out = new StringBuilder("""
                 # tanpopo configuration: every key, commented out with its default.
-                # Generated from ConfigKeys (DistFilesTest); the README's table says the same.
+                # Generated from ConfigKeys (DistFilesTest); docs/configuration.md's table says the same.
                 # Any key can also be set by an environment variable: pop3.port as TANPOPO_POP3_PORT.
                 """);
         for (ConfigKey key : ConfigKeys.all()) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 21: the server configured as the migration note says, on a Dovecot passwd-file with a
+ * The server configured as the migration note says, on a Dovecot passwd-file with a
  * {@code doveadm pw} hash, serves the maildir under the user's Dovecot home, and refuses the
  * {@code nologin} user over the wire with the same reply as a wrong password.
  */

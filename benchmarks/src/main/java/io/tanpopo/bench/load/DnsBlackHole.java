@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A DNS server that never answers (issue 10's story: qmail behind tcpserver waited up to two
+ * A DNS server that never answers (the story tanpopo began with: qmail behind tcpserver waited up to two
  * minutes per login on such a server): a UDP socket on 127.0.0.1 and a free port that reads every
  * query, counts it and drops it. UDP only: the resolver's DNS strategy (dnsjava's
  * {@code SimpleResolver}) goes over TCP only after a truncated UDP answer, which never comes here.

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Measure 7: login latency with a black-holed DNS server configured, against the same server with
- * resolution off (issue 10; the story is qmail behind tcpserver, whose logins waited up to two
+ * resolution off (the story tanpopo began with is qmail behind tcpserver, whose logins waited up to two
  * minutes on reverse lookups that a dead DNS server never answered). Both sides are in-memory
  * tanpopo children ({@link ResolvingServer}): one with the app's default chain
  * {@code hosts,local-ptr,dns} whose {@code dns} asks the {@link DnsBlackHole}, one with

@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 21: a Dovecot passwd-file is read as it is, and nothing in it widens a login. */
+/** A Dovecot passwd-file is read as it is, and nothing in it widens a login. */
 class DovecotPasswdFileTest {
 
     static final PasswordHasher HASHER = new PasswordHasher(new SecureRandom(),

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #15, enumeration by timing: an unknown user must cost what the file's users cost. The
+ * Enumeration by timing: an unknown user must cost what the file's users cost. The
  * structural tests count the hash work through the authenticator's verifier (scheme, cost
  * parameters, estimated work of every verification); the medians test times the real code.
  */

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Greets each new client at once and finds out who it is beside the dialogue (REFERENCE §1: the
- * seed's logins waited two minutes for reverse lookups). An access rule on the address alone can
+ * Greets each new client at once and finds out who it is beside the dialogue (a qmail server's
+ * logins once waited two minutes for reverse lookups). An access rule on the address alone can
  * refuse the client instead of the greeting; otherwise the greeting goes out first. An answer the
  * resolver holds in memory (cache, hosts file already read, local-ptr) settles the client at once;
  * otherwise the lookup starts on a worker (it may read a file or ask DNS) and, when it ends or the deadline

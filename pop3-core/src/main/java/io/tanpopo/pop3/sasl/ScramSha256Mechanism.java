@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>The derivation (PBKDF2, the expensive part) runs only once a well-formed client-final message
  * with the right nonce has arrived, never on the client-first message: a client that starts
- * exchanges and cancels them after server-first costs the server no hashing (issue #15).
+ * exchanges and cancels them after server-first costs the server no hashing.
  *
  * <p>Flow: client-first → {@link SaslStep.NeedSecret} → server-first challenge → client-final →
  * server-final challenge ({@code v=…}) → empty response → {@link SaslStep.Success}. RFC 5034 §4

@@ -2,7 +2,7 @@ package io.tanpopo.pop3.testkit;
 
 /**
  * A known deviation of a real server from RFC 1939, reproduced on request so a client can be
- * tested against it (REFERENCE.md §5). Quirks are opt-in: a profile lists its known quirks, and
+ * tested against it. Quirks are opt-in: a profile lists its known quirks, and
  * {@link ServerProfile#withKnownQuirks()} or {@link ServerProfile#withQuirks} turns them on.
  */
 public enum Quirk {

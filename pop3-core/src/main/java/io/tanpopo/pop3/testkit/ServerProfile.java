@@ -44,7 +44,7 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
 
     /**
      * Dovecot with its defaults: {@code +OK Dovecot ready.}, no APOP stamp, and none of
-     * LOGIN-DELAY, EXPIRE, IMPLEMENTATION (REFERENCE.md §5); {@code pop3_lock_session} is off by
+     * LOGIN-DELAY, EXPIRE, IMPLEMENTATION; {@code pop3_lock_session} is off by
      * default, so a second session is not refused.
      */
     public static ServerProfile dovecot() {
@@ -55,7 +55,7 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
     /**
      * qmail-popup/qmail-pop3d: a greeting that is just the APOP stamp, no CAPA (so no response
      * codes either), maildir UIDs, no lock. Known quirks: STAT counts deleted messages, sizes are
-     * LF file sizes (REFERENCE.md §5).
+     * LF file sizes.
      */
     public static ServerProfile qmail() {
         return of("qmail", "{stamp}", UidStyle.MAILDIR, false,

@@ -10,7 +10,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #15, "SCRAM burns CPU for free": over a real socket, a client that starts SCRAM
+ * SCRAM must not burn CPU for free: over a real socket, a client that starts SCRAM
  * exchanges and cancels each after server-first is throttled like one guessing passwords, the
  * delay doubling per cancel from its address. Only lower bounds on time are asserted: a slow
  * machine cannot make them fail, and on the old code each cancel was answered at once.

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue #21 as a site lives it: Dovecot serves a maildir while a real client polls in keep mode;
+ * A migration as a site lives it: Dovecot serves a maildir while a real client polls in keep mode;
  * then tanpopo ({@code store.maildir.uidl=dovecot} with Dovecot's {@code pop3_uidl_format})
  * serves it at the same address; then Dovecot again. Mail is delivered between polls, by
  * Dovecot's LDA while Dovecot serves (Dovecot numbers it at delivery) and by mblaze's mdeliver

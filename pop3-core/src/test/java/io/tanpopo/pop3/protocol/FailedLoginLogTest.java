@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Issue #15: every failed login leaves one INFO line naming the user tried, the method, the address and why. */
+/** Every failed login leaves one INFO line naming the user tried, the method, the address and why. */
 class FailedLoginLogTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("tanpopo.auth");

@@ -119,7 +119,7 @@ class ScramSha256MechanismTest {
         assertThat(exchange().begin(Optional.of(utf8("y,,n=user,r=abc")))).isEqualTo(new SaslStep.NeedSecret("user"));
     }
 
-    /** Issue #15: PBKDF2 runs for a client-final message only, never for a client-first that is then cancelled. */
+    /** PBKDF2 runs for a client-final message only, never for a client-first that is then cancelled. */
     @Test
     void derivation_runsAtClientFinal_neverAtClientFirst_orOnCancel() {
         java.util.List<Integer> derived = new java.util.ArrayList<>();

@@ -31,7 +31,7 @@ public record NegativeSoa(String zone, String mname, String rname, Duration nega
 
     /**
      * Whether this SOA is the one served by AS112, i.e. a private reverse zone left the site and
-     * was answered by the public sink servers (the delay in REFERENCE §1).
+     * was answered by the public sink servers (the two-minute logins of docs/resolution.md).
      */
     public boolean isAs112() {
         return AS112_NAMES.contains(strip(mname)) || AS112_NAMES.contains(strip(rname));

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POP-before-SMTP (the qmail site of REFERENCE.md §1 used it): after each successful login the
+ * POP-before-SMTP (as qmail sites use it with relay-ctrl): after each successful login the
  * client's IP is recorded, in a relay-ctrl style directory and/or by a hook command, so that an SMTP
  * server lets it relay until the record expires. A client whose address a proxy did not say is
  * never recorded. The work runs on its own threads, never on an I/O

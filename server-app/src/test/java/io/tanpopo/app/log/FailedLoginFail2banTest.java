@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Issue #15: failed logins, as the service really logs them (a child JVM with the app's own
+ * Failed logins, as the service really logs them (a child JVM with the app's own
  * logback.xml, real clients failing real logins), are what the shipped fail2ban filter counts:
  * {@code fail2ban-regex} finds each failure, for the client's address only, whatever the user
  * name the client made up.
