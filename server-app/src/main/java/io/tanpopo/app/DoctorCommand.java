@@ -51,7 +51,8 @@ final class DoctorCommand {
             out.println(HELP);
             return 0;
         }
-        try (ResolverWiring wiring = new ResolverWiring(new Settings(Main.load(arguments)))) {
+        Settings settings = new Settings(Main.load(arguments));
+        try (ResolverWiring wiring = new ResolverWiring(settings)) {
             ResolverConfig config = wiring.resolverConfig();
             out.println("== resolver settings");
             out.print(ResolveCommand.describe(config));
@@ -62,6 +63,7 @@ final class DoctorCommand {
             }
             login(wiring.resolvers(), config);
         }
+        plaintextLogins(settings);
         return verdict();
     }
 
@@ -173,6 +175,14 @@ final class DoctorCommand {
             out.println("could not measure: " + e.getMessage());
             findings.add("The loopback login could not be measured (" + e.getMessage() + ").");
         }
+    }
+
+    /** Whether LAN clients may log in without TLS: not a slowness, but the first thing they meet. */
+    private void plaintextLogins(Settings settings) {
+        out.println("\n== plaintext logins");
+        out.println("  " + CleartextAdvice.of(settings).orElse(
+                "allowed as configured (auth.cleartext=" + settings.string("auth.cleartext") + ", pop3.bind="
+                        + settings.string("pop3.bind") + ")"));
     }
 
     private int verdict() {

@@ -63,6 +63,7 @@ final class ServeCommand {
             if (server.tlsPort().isPresent()) {
                 LOG.info("listening for implicit TLS on {}:{}", server.config().bind(), server.tlsPort().getAsInt());
             }
+            CleartextAdvice.of(settings).ifPresent(advice -> LOG.info("note: {}", advice));
             service.publish(server.config().bind(), server.port());
         } catch (IllegalArgumentException | IllegalStateException e) {
             stopEarly(running, service, hook);

@@ -43,4 +43,29 @@ class DoctorCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Nothing found that would slow logins down");
         assertThat(status).isZero();
     }
+
+    @Test
+    void lanBind_withTheDefaultCleartextPolicy_saysPlaintextLoginsAreRefused_andTheWaysOut() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path hosts = TestConfig.write(dir, "hosts", "127.0.0.1 localhost");
+        Path config = TestConfig.write(dir, "tanpopo.properties", "pop3.bind=0.0.0.0",
+                "resolver.strategies=hosts,local-ptr", "resolver.hosts-file=" + hosts);
+        new Main(System.in, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+                .run(new String[] {"doctor", "--config", config.toString()});
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("== plaintext logins",
+                "are refused from clients other than loopback (auth.cleartext=loopback)",
+                "STLS with a real certificate (tls.cert and tls.key", "auth.cleartext=always");
+    }
+
+    @Test
+    void loopbackBind_saysPlaintextLoginsAreAllowedAsConfigured() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path hosts = TestConfig.write(dir, "hosts", "127.0.0.1 localhost");
+        Path config = TestConfig.write(dir, "tanpopo.properties", "resolver.strategies=hosts,local-ptr",
+                "resolver.hosts-file=" + hosts);
+        new Main(System.in, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+                .run(new String[] {"doctor", "--config", config.toString()});
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("allowed as configured (auth.cleartext=loopback, pop3.bind=127.0.0.1)");
+    }
 }

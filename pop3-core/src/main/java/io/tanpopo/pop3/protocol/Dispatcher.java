@@ -70,7 +70,7 @@ public final class Dispatcher {
                 (s, l) -> execute(() -> found.get().execute(s, l), l.keyword()));
         Reply reply = intercepted.reply();
         context.listener().replied(session, heard, reply);
-        return new Outcome(reply, delayFor(session, reply).plus(intercepted.delay()));
+        return new Outcome(reply, delayFor(session).plus(intercepted.delay()));
     }
 
     /** A SASL response line: never parsed as a command, never logged in clear. */
@@ -79,12 +79,17 @@ public final class Dispatcher {
         context.listener().command(session, masked);
         Reply reply = execute(() -> continuation.respond(session, line.strip()), "AUTH");
         context.listener().replied(session, masked, reply);
-        return new Outcome(reply, delayFor(session, reply));
+        return new Outcome(reply, delayFor(session));
     }
 
-    private Duration delayFor(Pop3Session session, Reply reply) {
-        // A failed login says so through the session (a cancelled SASL exchange has no [AUTH] code).
-        return session.takeLoginFailed() | reply.isAuthFailure()
+    /**
+     * The failed-login delay, for a login the client is to blame for: {@link LoginService} marks
+     * the session (wrong credentials, a broken or cancelled SASL exchange). A refusal by policy
+     * (cleartext not allowed here, LOGIN-DELAY) reveals nothing about the credentials and is
+     * answered at once, uncounted.
+     */
+    private Duration delayFor(Pop3Session session) {
+        return session.takeLoginFailed()
                 ? context.throttle().failed(session.connection().remote().getAddress())
                 : Duration.ZERO;
     }
