@@ -10,6 +10,7 @@ import io.tanpopo.pop3.protocol.SessionRuntime;
 import io.tanpopo.pop3.tls.GeneratedTrust;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.pop3.transport.MinaTransport;
+import io.tanpopo.resolver.AddressText;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryMailbox;
 import io.tanpopo.store.memory.MemoryStore;
@@ -17,10 +18,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +75,10 @@ public final class Pop3Server implements AutoCloseable {
         }
         // At DEBUG: the standalone service logs where it listens at INFO itself (ServeCommand); a
         // server per test would log a line at every start, and the first one sets up the layout.
-        LOG.debug("listening on {}:{}", config.bind(), port());
+        LOG.debug("listening on {}", AddressText.withPort(config.bind(), port()));
         if (transport.implicitTlsAddress().isPresent()) {
-            LOG.debug("listening for implicit TLS on {}:{}", config.bind(), transport.implicitTlsAddress().get().getPort());
+            LOG.debug("listening for implicit TLS on {}",
+                    AddressText.withPort(config.bind(), transport.implicitTlsAddress().get().getPort()));
         }
     }
 
@@ -178,7 +180,7 @@ public final class Pop3Server implements AutoCloseable {
      */
     public boolean shutdown(Duration grace) {
         transport.stopAccepting();
-        LOG.info("stopped accepting on {}:{}; waiting up to {} for {} sessions", config.bind(), port(), grace,
+        LOG.info("stopped accepting on {}; waiting up to {} for {} sessions", AddressText.withPort(config.bind(), port()), grace,
                 limits.connections());
         boolean drained;
         try {
@@ -199,7 +201,7 @@ public final class Pop3Server implements AutoCloseable {
     public void close() {
         transport.close();
         shutdownThreads();
-        LOG.debug("stopped listening on {}:{}", config.bind(), port());
+        LOG.debug("stopped listening on {}", AddressText.withPort(config.bind(), port()));
     }
 
     private void shutdownThreads() {

@@ -56,7 +56,7 @@ public final class ResolverChain implements HostResolver {
         CompletableFuture<Resolution> result = new CompletableFuture<>();
         step(0, unmapped, null, current).whenComplete((answer, failure) -> {
             if (failure != null) {
-                LOG.warn("resolver chain failed unexpectedly for {}", unmapped.getHostAddress(), failure);
+                LOG.warn("resolver chain failed unexpectedly for {}", AddressText.of(unmapped), failure);
                 result.complete(Resolution.temporaryFailure(current.get(), elapsed(start),
                         "internal error: " + failure.getClass().getSimpleName()));
             } else {
@@ -127,7 +127,7 @@ public final class ResolverChain implements HostResolver {
             answer = CompletableFuture.failedFuture(e);
         }
         return answer.exceptionally(e -> {
-            LOG.warn("strategy {} failed for {}", strategy.name(), address.getHostAddress(), e);
+            LOG.warn("strategy {} failed for {}", strategy.name(), AddressText.of(address), e);
             return StrategyAnswer.temporaryFailure("internal error in " + strategy.name());
         });
     }

@@ -1,5 +1,6 @@
 package io.tanpopo.app;
 
+import io.tanpopo.resolver.AddressText;
 import io.tanpopo.resolver.DnsServerAddresses;
 import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.resolver.Resolvers;
@@ -130,7 +131,7 @@ final class DoctorCommand {
 
     private void judge(DiagnosisReport report, Duration deadline) {
         out.print(report.render());
-        String ip = report.address().getHostAddress();
+        String ip = AddressText.of(report.address());
         if (report.as112Leak()) {
             findings.add("Reverse lookups for " + ip + " leave your site and are answered by the public AS112"
                     + " servers. tanpopo's local-ptr answers them without DNS, but other software here"

@@ -1,5 +1,6 @@
 package io.tanpopo.app;
 
+import io.tanpopo.resolver.AddressText;
 import io.tanpopo.resolver.DnsServerAddresses;
 import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.resolver.diagnosis.DiagnosisReport;
@@ -74,8 +75,7 @@ final class ResolveCommand {
     }
 
     static String server(InetSocketAddress server) {
-        String host = server.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
+        return AddressText.of(server);
     }
 
     private static InetAddress literal(String text) {

@@ -1,6 +1,7 @@
 package io.tanpopo.app;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.resolver.AddressText;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -48,7 +49,7 @@ final class ServeCommand {
             Pop3Server started = running.get();
             if (started != null) {
                 started.shutdown(service.settings().shutdownGrace());
-                LOG.info("stopped listening on {}:{}", started.config().bind(), started.port());
+                LOG.info("stopped listening on {}", AddressText.withPort(started.config().bind(), started.port()));
             }
             service.close();
             stopped.countDown();
@@ -59,9 +60,10 @@ final class ServeCommand {
             server = builder.start();
             running.set(server);
             // The operator's lines (pop3.port=0 is found here); an embedded server logs them at DEBUG.
-            LOG.info("listening on {}:{}", server.config().bind(), server.port());
+            LOG.info("listening on {}", AddressText.withPort(server.config().bind(), server.port()));
             if (server.tlsPort().isPresent()) {
-                LOG.info("listening for implicit TLS on {}:{}", server.config().bind(), server.tlsPort().getAsInt());
+                LOG.info("listening for implicit TLS on {}",
+                        AddressText.withPort(server.config().bind(), server.tlsPort().getAsInt()));
             }
             CleartextAdvice.of(settings).ifPresent(advice -> LOG.info("note: {}", advice));
             service.publish(server.config().bind(), server.port());

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.pop3.access.AccessDecision;
 import io.tanpopo.pop3.access.ClientChecks;
+import io.tanpopo.resolver.AddressText;
 import io.tanpopo.resolver.MappedAddresses;
 import io.tanpopo.resolver.Outcome;
 import io.tanpopo.resolver.Resolution;
@@ -47,7 +48,7 @@ public final class ClientLookup {
         InetAddress client = MappedAddresses.unmap(driver.session().connection().remote().getAddress());
         Optional<AccessDecision> byAddress = checks.rules().decideByAddress(client);
         if (byAddress.isPresent() && !byAddress.get().allowed()) {
-            log(driver, "client {} denied by {}", client.getHostAddress(), byAddress.get().rule());
+            log(driver, "client {} denied by {}", AddressText.of(client), byAddress.get().rule());
             driver.refuse(Dispatcher.ACCESS_DENIED.statusLine(), "access denied");
             return;
         }
@@ -112,7 +113,7 @@ public final class ClientLookup {
         AccessDecision decision = byAddress.isPresent() ? byAddress.get() : checks.rules().decide(client, resolution);
         describe(driver, client, resolution);
         if (!decision.allowed()) {
-            log(driver, "client {} denied by {}", client.getHostAddress(), decision.rule());
+            log(driver, "client {} denied by {}", AddressText.of(client), decision.rule());
         }
         driver.clientSettled(resolution.name(), decision);
     }
@@ -130,7 +131,7 @@ public final class ClientLookup {
         if (routine && !LOG.isDebugEnabled()) {
             return;
         }
-        String ip = client.getHostAddress();
+        String ip = AddressText.of(client);
         String how = r.strategy() + " in " + r.elapsed().toMillis() + " ms" + (r.cached() ? " (cached)" : "");
         if (r.outcome() == Outcome.NAME) {
             log(driver, routine, "client {} resolved to {} via {}", ip, r.name().orElseThrow(), how);

@@ -1,5 +1,6 @@
 package io.tanpopo.pop3.protocol;
 
+import io.tanpopo.resolver.AddressText;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.tanpopo.auth.AuthResult;
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.pop3.protocol.Dispatcher.Outcome;
+import io.tanpopo.resolver.AddressText;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.tanpopo.resolver.diagnosis;
 
+import io.tanpopo.resolver.AddressText;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,7 +27,7 @@ public record DiagnosisReport(InetAddress address, List<DiagnosisStep> steps, Li
 
     /** A multi-line text rendering for the {@code doctor} command. */
     public String render() {
-        String header = "reverse lookup of " + address.getHostAddress() + "\n";
+        String header = "reverse lookup of " + AddressText.of(address) + "\n";
         String body = steps.stream().map(DiagnosisStep::render).collect(Collectors.joining("\n"));
         String tail = warnings.stream().map(w -> "\nwarning: " + w).collect(Collectors.joining());
         return header + (steps.isEmpty() ? "  (resolution disabled)" : body) + tail + "\n";

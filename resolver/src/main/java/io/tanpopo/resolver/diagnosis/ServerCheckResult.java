@@ -1,5 +1,6 @@
 package io.tanpopo.resolver.diagnosis;
 
+import io.tanpopo.resolver.AddressText;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -18,7 +19,7 @@ public record ServerCheckResult(InetSocketAddress server, boolean answered, Stri
     /** One line: {@code 127.0.0.1:53  NOERROR  3 ms  ...}. */
     public String render() {
         return String.format("%-40s %-9s %6d ms  %s",
-                server.getAddress().getHostAddress() + ":" + server.getPort(),
+                AddressText.of(server),
                 answered ? rcode : "NO ANSWER", latency.toMillis(), detail);
     }
 }

@@ -1,5 +1,6 @@
 package io.tanpopo.resolver.strategy;
 
+import io.tanpopo.resolver.AddressText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
@@ -74,6 +75,6 @@ public record Cidr(InetAddress network, int prefix) {
 
     @Override
     public String toString() {
-        return network.getHostAddress() + "/" + prefix;
+        return AddressText.of(network) + "/" + prefix;
     }
 }

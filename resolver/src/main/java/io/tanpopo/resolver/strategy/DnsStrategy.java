@@ -1,5 +1,6 @@
 package io.tanpopo.resolver.strategy;
 
+import io.tanpopo.resolver.AddressText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -135,7 +136,7 @@ public final class DnsStrategy implements ResolverStrategy {
     }
 
     static String describe(InetSocketAddress server) {
-        return server.getAddress().getHostAddress() + ":" + server.getPort();
+        return AddressText.of(server);
     }
 
     private record Reply(Message message, String failure) {

@@ -1,6 +1,6 @@
 package io.tanpopo.app.log;
 
-import io.tanpopo.pop3.protocol.AddressText;
+import io.tanpopo.resolver.AddressText;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.store.MessageInfo;
@@ -62,8 +62,7 @@ public final class SessionSummaryLog implements SessionListener {
 
     /** {@code 192.0.2.7:1234}, or {@code [2001:db8::7]:1234} with the IPv6 address in RFC 5952 form (its §6). */
     static String clientText(InetSocketAddress client) {
-        String address = AddressText.of(client.getAddress());
-        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + client.getPort();
+        return AddressText.of(client);
     }
 
     static SessionSummary summarize(Pop3Session session, String how, Duration duration) {

@@ -3,6 +3,7 @@ package io.tanpopo.app.relay;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.resolver.AddressText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -64,7 +65,7 @@ public final class PopBeforeSmtp implements SessionListener, AutoCloseable {
             try {
                 d.record(client);
             } catch (IOException e) {
-                LOG.warn("POP-before-SMTP: cannot record {}: {}", client.getHostAddress(), e.toString());
+                LOG.warn("POP-before-SMTP: cannot record {}: {}", AddressText.of(client), e.toString());
             }
         });
         command.ifPresent(c -> c.run(connection));

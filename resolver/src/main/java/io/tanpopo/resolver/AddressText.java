@@ -1,18 +1,33 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.resolver;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 
 /**
- * An IP address as log lines print it: IPv4 dotted, IPv6 in the RFC 5952 canonical form (lower
- * case, no leading zeros, the longest run of two or more zero groups as {@code ::}, the first on a
- * tie, §4.2), so that a log reader and fail2ban see one spelling per address. The zone is left out.
+ * An IP address as people and log tools read it: IPv4 dotted, IPv6 in the RFC 5952 canonical form
+ * (lower case, no leading zeros, the longest run of two or more zero groups as {@code ::}, the
+ * first on a tie, §4.2), so that a log reader and fail2ban see one spelling per address; with a
+ * port, an IPv6 address in brackets (RFC 5952 §6: {@code [2001:db8::1]:110}). The zone is left
+ * out. Everything that prints an address (logs, {@code resolve}, {@code doctor}) goes through here.
  */
 public final class AddressText {
 
     private AddressText() {
     }
 
+    /** An address with its port: {@code 192.0.2.7:110}, {@code [2001:db8::7]:110}. */
+    public static String of(InetSocketAddress endpoint) {
+        return endpoint.getAddress() == null ? endpoint.getHostString() + ":" + endpoint.getPort()
+                : withPort(of(endpoint.getAddress()), endpoint.getPort());
+    }
+
+    /** {@code host} (an address as text, or a name) with {@code port}, bracketed where it has colons. */
+    public static String withPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The address alone. */
     public static String of(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
