@@ -4,9 +4,10 @@ import io.tanpopo.store.MessageInfo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,15 +41,16 @@ final class DovecotUidList {
     }
 
     /** Base name → entry for the messages in the root's uidlist; empty when there is none. */
-    static Map<String, Entry> read(Path root) {
-        Path file = root.resolve(NAME);
+    static Map<String, Entry> read(SecureDirectoryStream<Path> root) {
+        Path file = Path.of(NAME);
         Map<String, Entry> uidls = new HashMap<>();
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                LOG.warn("Ignoring {}: larger than {} bytes", file, MAX_BYTES);
+            Optional<FileChannel> opened = SafeFile.open(root, file);
+            if (opened.isEmpty()) {
                 return uidls;
             }
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (FileChannel channel = opened.get(); BufferedReader in = new BufferedReader(new InputStreamReader(
+                    SafeFile.bounded(channel, MAX_BYTES), StandardCharsets.UTF_8))) {
                 String header = in.readLine();
                 Optional<Long> validity = header == null ? Optional.empty() : uidValidity(header);
                 if (validity.isEmpty()) {
@@ -60,8 +62,6 @@ final class DovecotUidList {
                     parse(line, v3, validity.get(), uidls);
                 }
             }
-        } catch (NoSuchFileException absent) {
-            return uidls;
         } catch (IOException e) {
             LOG.warn("Ignoring the rest of {}: {}", file, e.toString());
         }

@@ -25,15 +25,15 @@ final class MaildirCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaildirCommit.class);
 
-    private final Path root;
+    private final MaildirHandles maildir;
     private final MaildirScanner scanner;
     private final FileOps ops;
     private final boolean markSeen;
     private final Runnable changed;
 
     /** {@code changed} runs after a commit that touched files, even one that failed half way. */
-    MaildirCommit(Path root, MaildirScanner scanner, FileOps ops, boolean markSeen, Runnable changed) {
-        this.root = root;
+    MaildirCommit(MaildirHandles maildir, MaildirScanner scanner, FileOps ops, boolean markSeen, Runnable changed) {
+        this.maildir = maildir;
         this.scanner = scanner;
         this.ops = ops;
         this.markSeen = markSeen;
@@ -70,9 +70,9 @@ final class MaildirCommit {
             }
         }
         if (!failures.isEmpty()) {
-            LOG.warn("Commit in {} incomplete: {}", root, failures);
+            LOG.warn("Commit in {} incomplete: {}", maildir.path(), failures);
             return new CommitResult.Failed(failures.size() + " of " + files.size()
-                    + " messages not updated in " + root + ", first: " + failures.get(0));
+                    + " messages not updated in " + maildir.path() + ", first: " + failures.get(0));
         }
         return new CommitResult.Committed(removed);
     }
@@ -114,9 +114,9 @@ final class MaildirCommit {
             change(file, delete, flags);
             return true;
         } catch (NoSuchFileException moved) {
-            Optional<MessageFile> now = scanner.find(root, file.name().base());
+            Optional<MessageFile> now = scanner.find(maildir, file.name().base());
             if (now.isEmpty()) {
-                LOG.info("Message {} in {} vanished before the commit", file.name().base(), root);
+                LOG.info("Message {} in {} vanished before the commit", file.name().base(), maildir.path());
                 return false;
             }
             change(now.get(), delete, flags);
@@ -124,14 +124,16 @@ final class MaildirCommit {
         }
     }
 
+    /** Unlinks or renames relative to the directories opened at login, whatever their names lead to now. */
     private void change(MessageFile file, boolean delete, String flags) throws IOException {
+        Path name = Path.of(file.name().fileName());
         if (delete) {
-            ops.delete(file.path(root));
+            ops.delete(maildir.dir(file.inNew()), name);
             return;
         }
         String target = renameTo(file, flags);
         if (target != null) {
-            ops.move(file.path(root), root.resolve("cur").resolve(target));
+            ops.move(maildir.dir(file.inNew()), name, maildir.cur(), Path.of(target));
         }
     }
 }

@@ -21,15 +21,21 @@ import java.util.regex.Pattern;
  * @param sizeCacheEntries how many messages the store remembers in memory across sessions, over
  *     all maildirs: their computed sizes and the last listing of the maildir (key
  *     {@code store.maildir.size-cache-entries}, default 200,000; 0 remembers no listing)
+ * @param followRootSymlink whether a maildir that is itself a symbolic link is followed (key
+ *     {@code store.maildir.follow-root-symlink}, default {@code false}: refused, since its user
+ *     could point it at another user's maildir); for sites whose maildirs are links to another
+ *     mount. Links inside the maildir are never followed.
  */
 public record MaildirConfig(
-        String pathTemplate, UidlStyle uidl, boolean markSeen, boolean lock, int sizeCacheEntries) {
+        String pathTemplate, UidlStyle uidl, boolean markSeen, boolean lock, int sizeCacheEntries,
+        boolean followRootSymlink) {
 
     public static final String PATH_KEY = "store.maildir.path";
     public static final String UIDL_KEY = "store.maildir.uidl";
     public static final String SEEN_FLAG_KEY = "store.maildir.seen-flag";
     public static final String LOCK_KEY = "store.maildir.lock";
     public static final String SIZE_CACHE_KEY = "store.maildir.size-cache-entries";
+    public static final String FOLLOW_ROOT_SYMLINK_KEY = "store.maildir.follow-root-symlink";
     public static final int DEFAULT_SIZE_CACHE_ENTRIES = 200_000;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
@@ -46,23 +52,27 @@ public record MaildirConfig(
     /** The defaults for everything but the path. */
     public static MaildirConfig of(String pathTemplate) {
         return new MaildirConfig(
-                pathTemplate, UidlStyle.FILENAME, false, true, DEFAULT_SIZE_CACHE_ENTRIES);
+                pathTemplate, UidlStyle.FILENAME, false, true, DEFAULT_SIZE_CACHE_ENTRIES, false);
     }
 
     public MaildirConfig withUidl(UidlStyle style) {
-        return new MaildirConfig(pathTemplate, style, markSeen, lock, sizeCacheEntries);
+        return new MaildirConfig(pathTemplate, style, markSeen, lock, sizeCacheEntries, followRootSymlink);
     }
 
     public MaildirConfig withMarkSeen(boolean seen) {
-        return new MaildirConfig(pathTemplate, uidl, seen, lock, sizeCacheEntries);
+        return new MaildirConfig(pathTemplate, uidl, seen, lock, sizeCacheEntries, followRootSymlink);
     }
 
     public MaildirConfig withLock(boolean locking) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, locking, sizeCacheEntries);
+        return new MaildirConfig(pathTemplate, uidl, markSeen, locking, sizeCacheEntries, followRootSymlink);
     }
 
     public MaildirConfig withSizeCacheEntries(int entries) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, lock, entries);
+        return new MaildirConfig(pathTemplate, uidl, markSeen, lock, entries, followRootSymlink);
+    }
+
+    public MaildirConfig withFollowRootSymlink(boolean follow) {
+        return new MaildirConfig(pathTemplate, uidl, markSeen, lock, sizeCacheEntries, follow);
     }
 
     private static void checkTemplate(String template) {

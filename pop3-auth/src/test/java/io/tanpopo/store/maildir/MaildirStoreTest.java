@@ -149,6 +149,6 @@ class MaildirStoreTest {
         assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withSizeCacheEntries(-1))
                 .hasMessageContaining("store.maildir.size-cache-entries");
         assertThat(MaildirConfig.of("/x/{user}")).isEqualTo(
-                new MaildirConfig("/x/{user}", UidlStyle.FILENAME, false, true, 200_000));
+                new MaildirConfig("/x/{user}", UidlStyle.FILENAME, false, true, 200_000, false));
     }
 }
