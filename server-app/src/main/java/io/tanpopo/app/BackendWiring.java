@@ -51,7 +51,8 @@ final class BackendWiring {
                 .withUidl(uidl)
                 .withMarkSeen(settings.bool("store.maildir.seen-flag"))
                 .withLock(settings.bool("store.maildir.lock"))
-                .withSizeCacheEntries(settings.integer("store.maildir.size-cache-entries", 0, 10_000_000)));
+                .withSizeCacheEntries(settings.integer("store.maildir.size-cache-entries", 0, 10_000_000))
+                .withFollowRootSymlink(settings.bool("store.maildir.follow-root-symlink")));
         return Optional.of(new MaildirStore(config));
     }
 

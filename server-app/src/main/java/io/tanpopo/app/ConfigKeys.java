@@ -43,6 +43,8 @@ public final class ConfigKeys {
             ConfigKey.of("store.maildir.seen-flag", "boolean", "false", "Add the S flag to retrieved messages at QUIT"),
             ConfigKey.of("store.maildir.lock", "boolean", "true", "A second session of the same maildrop gets -ERR [IN-USE]"),
             ConfigKey.of("store.maildir.size-cache-entries", "integer", "200000", "Messages whose sizes (and maildir listings) are remembered in memory across sessions"),
+            ConfigKey.of("store.maildir.follow-root-symlink", "boolean", "false",
+                    "Serve a maildir that is itself a symbolic link (e.g. to another mount); off: refused, links inside are never followed"),
             ConfigKey.of("tls.enabled", "boolean", "true",
                     "Offer STLS; without tls.cert or tls.keystore a certificate is generated for the host name"),
             ConfigKey.of("tls.cert", "path", "", "PEM certificate chain, leaf first"),
