@@ -19,14 +19,19 @@ import java.nio.file.attribute.BasicFileAttributes;
  * (say {@code mv cur c2; ln -s /etc cur}) changes nothing. {@code tmp/} is never opened.
  *
  * <p>Each directory is opened without following a link and without blocking on a FIFO: its entry
- * is looked at with {@code lstat} (relative to the handle of its parent, for {@code cur/} and
- * {@code new/}) and must be a directory; it is then opened with {@code opendir} (which refuses
- * anything but a directory at once) and the device and inode of what was opened
- * ({@code fstat}) must be those the {@code lstat} saw, else the open is refused. The maildir's
- * own entry may be a link only when the operator allows it ({@code followRootSymlink}); the
- * directories above it belong to the operator and may be links.
+ * is looked at with {@code lstat} (relative to the root's handle, for {@code cur/} and
+ * {@code new/}) and must be a directory; it is then opened as {@code <name>/.}, which the kernel
+ * refuses at once ({@code ENOTDIR}) when the name has become a FIFO or file meanwhile (a plain
+ * {@code open(2)} with {@code O_RDONLY} would wait for a writer), and the device and inode of what
+ * was opened ({@code fstat}) must be those the {@code lstat} saw, else the open is refused (a link
+ * swapped in meanwhile is caught here). The maildir's own entry may be a link only when the
+ * operator allows it ({@code followRootSymlink}); the directories above it belong to the operator
+ * and may be links.
  */
 final class MaildirHandles implements Closeable {
+
+    /** Opening {@code dir/.} fails at once unless {@code dir} is a directory. */
+    private static final Path SELF = Path.of(".");
 
     private final Path path;
     private final SecureDirectoryStream<Path> root;
@@ -50,7 +55,7 @@ final class MaildirHandles implements Closeable {
      */
     static MaildirHandles open(Path path, boolean followRootSymlink) throws OpenRefusal, IOException {
         BasicFileAttributes entry = rootEntry(path, followRootSymlink);
-        SecureDirectoryStream<Path> root = directory(path, entry);
+        SecureDirectoryStream<Path> root = checked(path, Files.newDirectoryStream(path.resolve(SELF)), entry);
         SecureDirectoryStream<Path> cur = null;
         try {
             cur = subdirectory(root, path, "cur");
@@ -96,16 +101,13 @@ final class MaildirHandles implements Closeable {
             throw OpenRefusal.unavailable(path.resolve(name) + " is not a directory: " + path
                     + " is not a maildir");
         }
-        return directory(path.resolve(name), entry);
+        return checked(path.resolve(name),
+                root.newDirectoryStream(Path.of(name).resolve(SELF), LinkOption.NOFOLLOW_LINKS), entry);
     }
 
-    /**
-     * Opens the directory at {@code path} ({@code opendir}: never blocks on a FIFO) and checks
-     * that it is the one {@code entry} describes.
-     */
-    private static SecureDirectoryStream<Path> directory(Path path, BasicFileAttributes entry)
-            throws OpenRefusal, IOException {
-        DirectoryStream<Path> stream = Files.newDirectoryStream(path);
+    /** {@code stream}, opened at {@code path}, when it is the directory {@code entry} describes. */
+    private static SecureDirectoryStream<Path> checked(Path path, DirectoryStream<Path> stream,
+            BasicFileAttributes entry) throws OpenRefusal, IOException {
         if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
             stream.close();
             throw OpenRefusal.unavailable("the maildir store needs SecureDirectoryStream (Linux), not offered here");
