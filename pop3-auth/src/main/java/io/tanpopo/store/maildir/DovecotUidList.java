@@ -1,10 +1,8 @@
 package io.tanpopo.store.maildir;
 
 import io.tanpopo.store.MessageInfo;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
@@ -23,13 +21,16 @@ import org.slf4j.LoggerFactory;
  * server would give with its default {@code pop3_uidl_format = %08Xu%08Xv}, or the {@code P}
  * extension's recorded POP3 UIDL when there is one (Dovecot's {@code pop3_get_uid} prefers it).
  *
- * <p>The file is untrusted input: bigger than {@value #MAX_BYTES} bytes or with an unknown header
- * it is ignored (with a warning); malformed lines are skipped.
+ * <p>The file is untrusted input: read relative to the maildir's handle only when it is a regular
+ * file ({@link SafeFile}), never beyond {@value #MAX_BYTES} bytes; with an unknown header it is
+ * ignored (with a warning); malformed and overlong lines are skipped.
  */
 final class DovecotUidList {
 
     static final String NAME = "dovecot-uidlist";
     private static final long MAX_BYTES = 64L << 20;
+    /** Extensions, a GUID, a POP3 UIDL and a file name of at most 255 bytes, with room to spare. */
+    private static final int MAX_LINE = 4096;
     private static final long MAX_UINT = 0xFFFF_FFFFL;
     private static final Logger LOG = LoggerFactory.getLogger(DovecotUidList.class);
 
@@ -49,16 +50,20 @@ final class DovecotUidList {
             if (opened.isEmpty()) {
                 return uidls;
             }
-            try (FileChannel channel = opened.get(); BufferedReader in = new BufferedReader(new InputStreamReader(
-                    SafeFile.bounded(channel, MAX_BYTES), StandardCharsets.UTF_8))) {
-                String header = in.readLine();
+            try (FileChannel channel = opened.get(); InputStream bounded = SafeFile.bounded(channel, MAX_BYTES)) {
+                if (channel.size() > MAX_BYTES) {
+                    LOG.warn("Ignoring {}: larger than {} bytes", NAME, MAX_BYTES);
+                    return uidls;
+                }
+                BoundedLines in = new BoundedLines(bounded, MAX_LINE);
+                String header = in.next();
                 Optional<Long> validity = header == null ? Optional.empty() : uidValidity(header);
                 if (validity.isEmpty()) {
                     LOG.warn("Ignoring {}: unknown header {}", file, header);
                     return uidls;
                 }
                 boolean v3 = header.startsWith("3 ");
-                for (String line; (line = in.readLine()) != null; ) {
+                for (String line; (line = in.next()) != null; ) {
                     parse(line, v3, validity.get(), uidls);
                 }
             }
