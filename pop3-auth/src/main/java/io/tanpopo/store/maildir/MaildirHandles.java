@@ -6,17 +6,23 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * A maildir opened for one session: handles on its root, {@code cur/} and {@code new/} that stay
- * on the directories found at login, whatever is renamed or linked afterwards. Everything the
- * store does in the maildir is relative to them ({@code openat}, {@code fstatat},
- * {@code renameat}, {@code unlinkat}), so a user who swaps a directory for a link after login
- * (say {@code mv cur c2; ln -s /etc cur}) changes nothing. {@code tmp/} is never opened.
+ * A maildir opened: handles on its root, {@code cur/} and {@code new/}. Everything the store does
+ * in the maildir is relative to them ({@code openat}, {@code fstatat}, {@code renameat},
+ * {@code unlinkat}), so no name is looked up twice. {@code tmp/} is never opened.
+ *
+ * <p>A session holds no handle while it waits for the client (an idle session costs no file
+ * descriptor: 10,000 idle sessions must fit in a process): the login opens the maildir, remembers
+ * its {@link Place} (the device and inode of the three directories) and closes it; RETR and QUIT
+ * {@linkplain #reopen reopen} it and go on only when the same three directories are found. A user
+ * who swaps a directory for a link after login (say {@code mv cur c2; ln -s /etc cur}) gets
+ * refusals, and nothing outside the maildir of the login is ever read, unlinked or written.
  *
  * <p>Each directory is opened without following a link and without blocking on a FIFO: its entry
  * is looked at with {@code lstat} (relative to the root's handle, for {@code cur/} and
@@ -33,19 +39,33 @@ final class MaildirHandles implements Closeable {
     /** Opening {@code dir/.} fails at once unless {@code dir} is a directory. */
     private static final Path SELF = Path.of(".");
 
-    private final Path path;
+    private final Place place;
     private final SecureDirectoryStream<Path> root;
     private final SecureDirectoryStream<Path> cur;
     private final SecureDirectoryStream<Path> inNew;
-    private final Object key;
 
-    private MaildirHandles(Path path, SecureDirectoryStream<Path> root, SecureDirectoryStream<Path> cur,
-            SecureDirectoryStream<Path> inNew, Object key) {
-        this.path = path;
+    private MaildirHandles(Place place, SecureDirectoryStream<Path> root, SecureDirectoryStream<Path> cur,
+            SecureDirectoryStream<Path> inNew) {
+        this.place = place;
         this.root = root;
         this.cur = cur;
         this.inNew = inNew;
-        this.key = key;
+    }
+
+    /**
+     * Where a maildir was found: its path and the identities (device and inode) of its root,
+     * {@code cur/} and {@code new/} as opened.
+     */
+    record Place(Path path, boolean followRootSymlink, Object root, Object cur, Object inNew) {
+    }
+
+    /** The maildir of {@code place} was replaced since it was opened; nothing was done in it. */
+    static final class Replaced extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Replaced(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -60,7 +80,8 @@ final class MaildirHandles implements Closeable {
         try {
             cur = subdirectory(root, path, "cur");
             SecureDirectoryStream<Path> inNew = subdirectory(root, path, "new");
-            return new MaildirHandles(path, root, cur, inNew, entry.fileKey());
+            Place place = new Place(path, followRootSymlink, entry.fileKey(), key(cur), key(inNew));
+            return new MaildirHandles(place, root, cur, inNew);
         } catch (OpenRefusal | IOException | RuntimeException e) {
             closeQuietly(cur, e);
             closeQuietly(root, e);
@@ -101,8 +122,13 @@ final class MaildirHandles implements Closeable {
             throw OpenRefusal.unavailable(path.resolve(name) + " is not a directory: " + path
                     + " is not a maildir");
         }
-        return checked(path.resolve(name),
-                root.newDirectoryStream(Path.of(name).resolve(SELF), LinkOption.NOFOLLOW_LINKS), entry);
+        DirectoryStream<Path> opened;
+        try {
+            opened = root.newDirectoryStream(Path.of(name).resolve(SELF), LinkOption.NOFOLLOW_LINKS);
+        } catch (NotDirectoryException | NoSuchFileException e) {
+            throw OpenRefusal.unavailable(path.resolve(name) + " was replaced while it was opened");
+        }
+        return checked(path.resolve(name), opened, entry);
     }
 
     /** {@code stream}, opened at {@code path}, when it is the directory {@code entry} describes. */
@@ -112,7 +138,7 @@ final class MaildirHandles implements Closeable {
             stream.close();
             throw OpenRefusal.unavailable("the maildir store needs SecureDirectoryStream (Linux), not offered here");
         }
-        Object opened = secure.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        Object opened = key(secure);
         if (opened == null || !opened.equals(entry.fileKey())) {
             secure.close();
             throw OpenRefusal.unavailable(path + " was replaced while it was opened");
@@ -120,14 +146,43 @@ final class MaildirHandles implements Closeable {
         return secure;
     }
 
+    /**
+     * Opens the maildir of {@code place} again, when its path still leads to the same three
+     * directories.
+     *
+     * @throws Replaced when it does not (or it is gone)
+     */
+    static MaildirHandles reopen(Place place) throws IOException {
+        MaildirHandles again;
+        try {
+            again = open(place.path(), place.followRootSymlink());
+        } catch (OpenRefusal e) {
+            throw new Replaced(e.getMessage());
+        }
+        if (!again.place.equals(place)) {
+            again.close();
+            throw new Replaced(place.path() + " is no longer the maildir opened at login");
+        }
+        return again;
+    }
+
+    /** The device and inode of an open directory ({@code fstat}). */
+    private static Object key(SecureDirectoryStream<Path> dir) throws IOException {
+        return dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+    }
+
+    Place place() {
+        return place;
+    }
+
     /** The maildir's path, for log lines only: the file system is reached through the handles. */
     Path path() {
-        return path;
+        return place.path();
     }
 
     /** The identity (device and inode) of the root directory, for locks and memory. */
     Object key() {
-        return key;
+        return place.root();
     }
 
     SecureDirectoryStream<Path> root() {
@@ -145,7 +200,7 @@ final class MaildirHandles implements Closeable {
 
     /** The path of {@code name} in {@code new/} or {@code cur/}, for log lines only. */
     Path describe(boolean inNew, String name) {
-        return path.resolve(inNew ? "new" : "cur").resolve(name);
+        return place.path().resolve(inNew ? "new" : "cur").resolve(name);
     }
 
     @Override

@@ -17,14 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A session's snapshot of a maildir, holding its lock (when locking) and its directory handles
- * ({@link MaildirHandles}) until closed: RETR and QUIT work on the directories found at login.
+ * A session's snapshot of a maildir, holding its lock (when locking) until closed. RETR and QUIT
+ * work on the directories found at login, reopened ({@link MaildirHandles#reopen}) for each.
  */
 final class MaildirMaildrop implements Maildrop {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaildirMaildrop.class);
 
-    private final MaildirHandles maildir;
+    private final MaildirHandles.Place place;
     private final List<MessageFile> files;
     private final List<MessageInfo> infos;
     private final boolean inPlace;
@@ -34,9 +34,9 @@ final class MaildirMaildrop implements Maildrop {
     private final Optional<MaildropLocks.Lease> lease;
     private boolean closed;
 
-    MaildirMaildrop(MaildirHandles maildir, Snapshot snapshot, MaildirScanner scanner, FileOps ops,
+    MaildirMaildrop(MaildirHandles.Place place, Snapshot snapshot, MaildirScanner scanner, FileOps ops,
             MaildirCommit commit, Optional<MaildropLocks.Lease> lease) {
-        this.maildir = maildir;
+        this.place = place;
         this.files = snapshot.files();
         this.infos = snapshot.infos();
         this.inPlace = snapshot.inPlace();
@@ -66,15 +66,17 @@ final class MaildirMaildrop implements Maildrop {
     @Override
     public InputStream openMessage(int index) throws IOException {
         MessageFile file = files.get(index);
-        try {
-            return open(file);
-        } catch (NoSuchFileException moved) {
-            // Flags changed or moved new/ → cur/ by another process: same base name.
-            Optional<MessageFile> now = scanner.find(maildir, file.name().base());
-            if (now.isEmpty()) {
-                throw moved;
+        try (MaildirHandles maildir = MaildirHandles.reopen(place)) {
+            try {
+                return open(maildir, file);
+            } catch (NoSuchFileException moved) {
+                // Flags changed or moved new/ → cur/ by another process: same base name.
+                Optional<MessageFile> now = scanner.find(maildir, file.name().base());
+                if (now.isEmpty()) {
+                    throw moved;
+                }
+                return open(maildir, now.get());
             }
-            return open(now.get());
         }
     }
 
@@ -82,7 +84,7 @@ final class MaildirMaildrop implements Maildrop {
      * Opens a message relative to the directory opened at login; only a regular file ({@code lstat}
      * first: the open itself would block on a FIFO put in its place since the listing).
      */
-    private InputStream open(MessageFile file) throws IOException {
+    private InputStream open(MaildirHandles maildir, MessageFile file) throws IOException {
         SecureDirectoryStream<Path> dir = maildir.dir(file.inNew());
         Path name = Path.of(file.name().fileName());
         Optional<BasicFileAttributes> entry = SafeFile.lstat(dir, name);
@@ -107,12 +109,12 @@ final class MaildirMaildrop implements Maildrop {
             return;
         }
         closed = true;
-        try (maildir) {
-            if (lease.isPresent()) {
+        if (lease.isPresent()) {
+            try {
                 lease.get().close();
+            } catch (IOException e) {
+                LOG.warn("Cannot release the lock of {}: {}", place.path(), e.toString());
             }
-        } catch (IOException e) {
-            LOG.warn("Cannot release the lock or directories of {}: {}", maildir.path(), e.toString());
         }
     }
 }

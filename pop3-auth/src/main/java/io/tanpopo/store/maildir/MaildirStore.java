@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * another process, gets {@link OpenResult.InUse}.
  *
  * <p>The maildir belongs to a user who may be hostile: it is opened and worked on relative to
- * directory handles taken at login that never follow a link ({@link MaildirHandles}); a maildir
+ * directory handles that never follow a link, at login and again, checked to be the same
+ * directories, for RETR and QUIT ({@link MaildirHandles}); a maildir
  * that is itself a symbolic link is refused unless {@link MaildirConfig#followRootSymlink};
  * bookkeeping files that are not regular files are ignored or replaced ({@link SafeFile}).
  *
@@ -74,12 +75,8 @@ public final class MaildirStore implements MailStore {
     @Override
     public OpenResult open(Account account) {
         try {
-            MaildirHandles maildir = MaildirHandles.open(template.resolve(account), config.followRootSymlink());
-            try {
-                return locked(maildir);
-            } catch (IOException | RuntimeException e) {
-                maildir.close();
-                throw e;
+            try (MaildirHandles maildir = MaildirHandles.open(template.resolve(account), config.followRootSymlink())) {
+                return locked(maildir); // the session holds no handle: see MaildirHandles
             }
         } catch (OpenRefusal refusal) {
             LOG.warn("Cannot open maildrop of {}: {}",
@@ -91,13 +88,12 @@ public final class MaildirStore implements MailStore {
         }
     }
 
-    /** Takes the lock (when locking) and the snapshot; the caller closes {@code maildir} on failure. */
+    /** Takes the lock (when locking) and the snapshot. */
     private OpenResult locked(MaildirHandles maildir) throws IOException {
         Optional<MaildropLocks.Lease> lease = Optional.empty();
         if (config.lock()) {
             lease = locks.tryLock(maildir);
             if (lease.isEmpty()) {
-                maildir.close();
                 return new OpenResult.InUse();
             }
         }
@@ -108,10 +104,10 @@ public final class MaildirStore implements MailStore {
         try {
             MaildirMaildrop.Snapshot snapshot = snapshot(maildir);
             Object key = maildir.key();
-            MaildirCommit commit = new MaildirCommit(maildir, scanner, ops, config.markSeen(),
+            MaildirCommit commit = new MaildirCommit(maildir.place(), scanner, ops, config.markSeen(),
                     () -> memory.forgetListing(key)); // our own change: rescan, whatever the mtimes
             return new OpenResult.Opened(
-                    new MaildirMaildrop(maildir, snapshot, scanner, ops, commit, lease));
+                    new MaildirMaildrop(maildir.place(), snapshot, scanner, ops, commit, lease));
         } catch (IOException | RuntimeException e) {
             if (lease.isPresent()) {
                 lease.get().close();
