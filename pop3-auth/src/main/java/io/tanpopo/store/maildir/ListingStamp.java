@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What {@code cur/} and {@code new/} (and, for Dovecot unique-ids, {@code dovecot-uidlist})
  * looked like just before a listing: file key (device and inode), size and modification time of
- * each, as seen through the session's handles. Every delivery, rename or unlink in a directory changes its mtime, so a listing whose
+ * each, as seen through the open {@link MaildirHandles}. Every delivery, rename or unlink in a
+ * directory changes its mtime, so a listing whose
  * stamp still matches can be reused without reading the directories again.
  *
  * <p>Except within one clock tick: a change in the same tick as the one before leaves the mtime
@@ -62,7 +63,7 @@ record ListingStamp(List<Part> parts, boolean settled) {
         return parts.equals(other.parts);
     }
 
-    /** The attributes of the directory the session opened ({@code fstat}), not of its name now. */
+    /** The attributes of the directory opened ({@code fstat}), not of what its name leads to now. */
     private static BasicFileAttributes opened(SecureDirectoryStream<Path> dir) throws IOException {
         return dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
     }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * names ({@link MessageName#parse}); {@code tmp/} is never looked at (cr.yp.to/proto/maildir.html:
  * a reader "looks through the new and cur directories").
  *
- * <p>The directories are those opened at login ({@link MaildirHandles}), whatever their names
+ * <p>The directories are those of the open {@link MaildirHandles}, whatever their names
  * lead to by now. Symbolic links are ignored, not followed: a link could point anywhere outside the maildir
  * (another user's mail, {@code /etc/shadow}), and no deliverer creates them. {@code cur/} is read
  * before {@code new/}: a message that another process moves from {@code new/} to {@code cur/}

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures: an unsafe user name or a {@code {home}} path for an account without a home is
  * {@link OpenResult.Failed}; a missing, unreadable or linked maildir is
- * {@link OpenResult.Unavailable}, logged at WARN with the path. Create one store per process (it holds the in-process locks, the
- * size cache and the last listing of recent maildirs).
+ * {@link OpenResult.Unavailable}, logged at WARN with the path. Create one store per process (it
+ * holds the in-process locks, the size cache and the last listing of recent maildirs).
  *
  * <p>A later login to a maildir whose {@code cur/} and {@code new/} are unchanged since a settled
  * listing (see {@link ListingStamp}) reuses that listing, like Dovecot's maildir index: messages

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code cur/} or {@code new/} while it is listed: the entries are read from a new stream on the
- * session's handle ({@code openat(dir, ".")}: the very directory opened at login, whatever its
- * name leads to now), and a message's attributes and contents are reached relative to that handle
+ * {@code cur/} or {@code new/} while it is listed: the entries are read from a new stream on an
+ * open handle ({@code openat(dir, ".")}: the very directory opened, whatever its name leads to
+ * now), and a message's attributes and contents are reached relative to that handle
  * ({@code fstatat}, {@code openat}): one path component to resolve, never a link.
  */
 final class MessageDirectory implements Closeable {
@@ -30,7 +30,7 @@ final class MessageDirectory implements Closeable {
         this.entries = entries;
     }
 
-    /** Starts listing the directory of {@code handle}, which stays open (the session holds it). */
+    /** Starts listing the directory of {@code handle}, which stays open (its owner closes it). */
     static MessageDirectory open(SecureDirectoryStream<Path> handle) throws IOException {
         return new MessageDirectory(handle, handle.newDirectoryStream(SELF, LinkOption.NOFOLLOW_LINKS));
     }

@@ -75,8 +75,9 @@ final class SafeFile {
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         } catch (FileSystemException e) {
-            if (e.getReason() != null && (e.getReason().contains("symbolic link") || e.getReason().contains("directory"))) {
-                throw new NotRegular(name + " is not a regular file (" + e.getReason() + ")"); // swapped in
+            String reason = String.valueOf(e.getReason());
+            if (reason.contains("symbolic link") || reason.contains("directory")) {
+                throw new NotRegular(name + " is not a regular file (" + reason + ")"); // swapped in
             }
             return readOnly(dir, name, entry.get()); // EACCES, EPERM, EROFS: we may not write it
         }
@@ -120,8 +121,8 @@ final class SafeFile {
     }
 
     /**
-     * {@code in}, failing with an {@link IOException} once more than {@code max} bytes were read:
-     * a file that grows after it was checked is still read no further.
+     * The channel as a stream that fails with an {@link IOException} once more than {@code max}
+     * bytes were read: a file that grows after it was checked is still read no further.
      */
     static InputStream bounded(FileChannel channel, long max) {
         return new FilterInputStream(Channels.newInputStream(channel)) {

@@ -53,7 +53,8 @@ final class SizeCacheFile {
             if (opened.isEmpty()) {
                 return entries;
             }
-            try (FileChannel channel = opened.get(); InputStream in = SafeFile.bounded(channel, MAX_BYTES)) {
+            try (FileChannel channel = opened.get();
+                    InputStream in = SafeFile.bounded(channel, MAX_BYTES)) {
                 BoundedLines lines = new BoundedLines(in, MAX_LINE);
                 if (!HEADER.equals(lines.next())) {
                     LOG.warn("Ignoring {} in {}: unknown format", NAME, maildir.path());
