@@ -132,7 +132,7 @@ final class MaildirCommit {
         }
     }
 
-    /** Unlinks or renames relative to the directories opened at login, whatever their names lead to now. */
+    /** Unlinks or renames relative to the reopened directories (those of the login), never by path. */
     private void change(MaildirHandles maildir, MessageFile file, boolean delete, String flags)
             throws IOException {
         Path name = Path.of(file.name().fileName());

@@ -81,7 +81,7 @@ final class MaildirMaildrop implements Maildrop {
     }
 
     /**
-     * Opens a message relative to the directory opened at login; only a regular file ({@code lstat}
+     * Opens a message relative to the reopened directory (that of the login); only a regular file ({@code lstat}
      * first: the open itself would block on a FIFO put in its place since the listing).
      */
     private InputStream open(MaildirHandles maildir, MessageFile file) throws IOException {
