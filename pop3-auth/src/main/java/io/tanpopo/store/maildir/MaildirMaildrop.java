@@ -81,8 +81,9 @@ final class MaildirMaildrop implements Maildrop {
     }
 
     /**
-     * Opens a message relative to the reopened directory (that of the login); only a regular file ({@code lstat}
-     * first: the open itself would block on a FIFO put in its place since the listing).
+     * Opens a message relative to the reopened directory (that of the login); only a regular
+     * file ({@code lstat} first: the open itself would block on a FIFO put in its place since the
+     * listing, though a FIFO swapped in between the two still would: see docs/security.md).
      */
     private InputStream open(MaildirHandles maildir, MessageFile file) throws IOException {
         SecureDirectoryStream<Path> dir = maildir.dir(file.inNew());
