@@ -53,7 +53,8 @@ final class BackendWiring {
                 .withUidlFormat(settings.string("store.maildir.uidl-format"))
                 .withMarkSeen(settings.bool("store.maildir.seen-flag"))
                 .withLock(lockMode())
-                .withSizeCacheEntries(settings.integer("store.maildir.size-cache-entries", 0, 10_000_000)));
+                .withSizeCacheEntries(settings.integer("store.maildir.size-cache-entries", 0, 10_000_000))
+                .withFollowRootSymlink(settings.bool("store.maildir.follow-root-symlink")));
         return Optional.of(new MaildirStore(config));
     }
 

@@ -50,6 +50,8 @@ public final class ConfigKeys {
             ConfigKey.of("store.maildir.lock", "takeover, exclusive or off", "takeover",
                     "A user's second login: ends the older session, which commits nothing (takeover), gets -ERR [IN-USE] (exclusive), or runs beside it (off); true/false: exclusive/off"),
             ConfigKey.of("store.maildir.size-cache-entries", "integer", "200000", "Messages whose sizes (and maildir listings) are remembered in memory across sessions"),
+            ConfigKey.of("store.maildir.follow-root-symlink", "boolean", "false",
+                    "Serve a maildir that is itself a symbolic link (e.g. to another mount); off: refused, links inside are never followed"),
             ConfigKey.of("tls.enabled", "boolean", "true",
                     "Offer STLS; without tls.cert or tls.keystore a certificate is generated for the host name"),
             ConfigKey.of("tls.cert", "path", "", "PEM certificate chain, leaf first"),

@@ -50,6 +50,27 @@ class StandaloneServerTest {
     }
 
     @Test
+    void maildirThatIsASymlink_isRefused_unlessFollowRootSymlinkIsSet() throws Exception {
+        Path elsewhere = dir.resolve("mount/u1");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(elsewhere.resolve(sub));
+        }
+        Files.writeString(elsewhere.resolve("new/1700000000.M1P1.host"), "Subject: hi\n\nbody\n");
+        Files.createDirectories(dir.resolve("mail/u1"));
+        Files.createSymbolicLink(dir.resolve("mail/u1/Maildir"), elsewhere);
+        String path = "store.maildir.path=" + dir + "/mail/{user}/Maildir";
+        for (String follow : List.of("false", "true")) {
+            try (Pop3Server server = TestConfig.server("store=maildir", path, "auth.failure-delay=0s",
+                    "store.maildir.follow-root-symlink=" + follow);
+                    Socket socket = new Socket("127.0.0.1", server.port())) {
+                List<String> replies = converse(socket, "USER u1", "PASS secret", "QUIT");
+                assertThat(replies.get(2)).as("PASS with follow-root-symlink=" + follow)
+                        .startsWith(follow.equals("true") ? "+OK" : "-ERR [SYS/TEMP]");
+            }
+        }
+    }
+
+    @Test
     void hashPassword_printsAHashThatThePasswordFileAccepts() throws Exception {
         for (String scheme : List.of("ARGON2ID", "BCRYPT", "SHA512-CRYPT", "PLAIN")) {
             assertThat(hash("pw", scheme)).startsWith("{" + scheme + "}");

@@ -2,6 +2,7 @@ package io.tanpopo.store.maildir;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * Courier's order. Courier's POP3 server gives a listed message the unique-id
  * {@code UID<uid>-<uidvalidity>} ({@code UID<uid>} when the UIDVALIDITY is 0) and numbers the
  * messages it does not find here with the next UIDs. Untrusted input: lines Courier would skip
- * are skipped, numbers are bounded.
+ * are skipped, and overlong ones ({@link BoundedLines}); numbers are bounded.
  *
  * @param nextUid the header's next UID
  * @param uidValidity the header's UIDVALIDITY
@@ -37,8 +38,9 @@ record CourierSizeList(long nextUid, long uidValidity, Map<String, Entry> entrie
 
     /** The list, or empty when its header is not Courier's version 2 or 3. */
     static Optional<CourierSizeList> parse(byte[] bytes) {
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-        String[] header = lines[0].startsWith("/") ? lines[0].substring(1).split(" ") : new String[0];
+        List<String> lines = BoundedLines.of(bytes, DovecotUidList.MAX_LINE);
+        String first = lines.isEmpty() ? "" : lines.get(0);
+        String[] header = first.startsWith("/") ? first.substring(1).split(" ") : new String[0];
         if (header.length < 2 || !(header[0].equals("3") || header[0].equals("2"))) {
             return Optional.empty();
         }
@@ -48,8 +50,8 @@ record CourierSizeList(long nextUid, long uidValidity, Map<String, Entry> entrie
             return Optional.empty();
         }
         Map<String, Entry> entries = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            entry(lines[i]).ifPresent(e -> MessageName.parse(e.fileName())
+        for (String line : lines.subList(1, lines.size())) {
+            entry(line).ifPresent(e -> MessageName.parse(e.fileName())
                     .ifPresent(name -> entries.put(name.base(), e)));
         }
         return Optional.of(new CourierSizeList(next.get(), validity.orElse(0L), Map.copyOf(entries)));

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
@@ -38,18 +35,10 @@ final class CourierUids {
     private CourierUids() {
     }
 
-    static DovecotUids.Assigned assign(Path root, List<MaildirScanner.Sized> listed, Clock clock) throws IOException {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
-            if (!(stream instanceof SecureDirectoryStream<Path> dir)) {
-                throw new IOException("no secure directory access on this platform");
-            }
-            return assign(dir, root, listed, clock);
-        }
-    }
-
     /**
-     * Through the maildir's directory handle ({@code shown} names it in the log): sorts
-     * {@code listed} in Courier's order, numbers, writes the list when it changed.
+     * Through the maildir's directory handle ({@code shown} names it in the log only): sorts
+     * {@code listed} in Courier's order, numbers, writes the list when it changed. The list is
+     * read and written relative to the handle, never through a link.
      */
     static DovecotUids.Assigned assign(SecureDirectoryStream<Path> dir, Path shown,
             List<MaildirScanner.Sized> listed, Clock clock) {
@@ -75,7 +64,7 @@ final class CourierUids {
         boolean changed = read.isEmpty() || next != list.nextUid() || list.entries().size() != listed.size();
         try {
             if (changed) {
-                write(dir, "/" + CourierSizeList.VERSION + " " + next + " " + list.uidValidity() + "\n" + lines);
+                write(dir, shown, "/" + CourierSizeList.VERSION + " " + next + " " + list.uidValidity() + "\n" + lines);
             }
             return new DovecotUids.Assigned(uidls, true);
         } catch (IOException e) {
@@ -87,25 +76,29 @@ final class CourierUids {
 
     private static Optional<CourierSizeList> read(SecureDirectoryStream<Path> dir, Path root) {
         try {
-            Optional<CourierSizeList> list =
-                    CourierSizeList.parse(UidListFile.read(dir, LIST, DovecotUidList.MAX_BYTES));
+            Optional<byte[]> bytes = SafeFile.readAll(dir, LIST, DovecotUidList.MAX_BYTES);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<CourierSizeList> list = CourierSizeList.parse(bytes.get());
             if (list.isEmpty()) {
                 LOG.warn("Ignoring {}/{}: not a list Courier reads; it is written anew", root, LIST);
             }
             return list;
-        } catch (NoSuchFileException absent) {
-            return Optional.empty();
-        } catch (UidListFile.Unusable | IOException e) {
+        } catch (IOException e) {
             LOG.warn("Ignoring {}/{}: {}", root, LIST, e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** Courier's {@code savepop3dlist}: a new file in {@code tmp/}, renamed over the list. */
-    private static void write(SecureDirectoryStream<Path> dir, String content) throws IOException {
+    /**
+     * Courier's {@code savepop3dlist}: a new file in {@code tmp/}, renamed over the list. {@code tmp/}
+     * is opened as the other directories are ({@link MaildirHandles#directory}: no link, no FIFO).
+     */
+    private static void write(SecureDirectoryStream<Path> dir, Path shown, String content) throws IOException {
         Path temp = Path.of(System.currentTimeMillis() / 1000 + ".tanpopo" + ProcessHandle.current().pid()
                 + "_" + Long.toHexString(System.nanoTime()) + ".pop3");
-        try (SecureDirectoryStream<Path> tmp = dir.newDirectoryStream(Path.of("tmp"), LinkOption.NOFOLLOW_LINKS)) {
+        try (SecureDirectoryStream<Path> tmp = MaildirHandles.directory(dir, shown, "tmp")) {
             try (SeekableByteChannel out = tmp.newByteChannel(temp, Set.of(StandardOpenOption.WRITE,
                     StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
                 ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
@@ -113,7 +106,7 @@ final class CourierUids {
                     out.write(bytes);
                 }
             }
-            UidListFile.giveOwner(tmp.getFileAttributeView(temp, PosixFileAttributeView.class,
+            SafeFile.giveOwner(tmp.getFileAttributeView(temp, PosixFileAttributeView.class,
                     LinkOption.NOFOLLOW_LINKS), dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes());
             tmp.move(temp, dir, LIST);
         }

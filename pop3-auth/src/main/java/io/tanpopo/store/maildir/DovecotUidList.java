@@ -15,9 +15,10 @@ import java.util.Optional;
  * (version 1: {@code <uid> <file name>}). The {@code P} extension is a POP3 UIDL recorded for the
  * message (Dovecot's {@code pop3_get_uid} prefers it), {@code G} its GUID.
  *
- * <p>The file is untrusted input: a file with an unknown header gives nothing; malformed lines
- * are skipped when read and kept byte for byte when new lines are appended (see
- * {@link #appended}).
+ * <p>The file is untrusted input: it is read relative to the maildir's handle only when it is a
+ * regular file, never beyond {@value #MAX_BYTES} bytes ({@link SafeFile#readAll}); a file with an
+ * unknown header gives nothing; malformed and overlong lines (over {@value #MAX_LINE} bytes) are
+ * skipped when read and kept byte for byte when new lines are appended (see {@link #appended}).
  *
  * @param bytes the file as read
  * @param version 1 or 3
@@ -29,6 +30,8 @@ record DovecotUidList(byte[] bytes, int version, long uidValidity, long nextUid,
 
     static final String NAME = "dovecot-uidlist";
     static final int MAX_BYTES = 64 << 20;
+    /** Extensions, a GUID, a POP3 UIDL and a file name of at most 255 bytes, with room to spare. */
+    static final int MAX_LINE = 4096;
     static final long MAX_UINT = 0xFFFF_FFFFL;
 
     /**
@@ -43,8 +46,7 @@ record DovecotUidList(byte[] bytes, int version, long uidValidity, long nextUid,
 
     /** Parses the file; empty when its header is not one Dovecot writes. */
     static Optional<DovecotUidList> parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        List<String> lines = text.lines().toList();
+        List<String> lines = BoundedLines.of(bytes, MAX_LINE);
         if (lines.isEmpty()) {
             return Optional.empty();
         }

@@ -2,9 +2,6 @@ package io.tanpopo.store.maildir;
 
 import io.tanpopo.store.MessageInfo;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.security.SecureRandom;
@@ -51,34 +48,18 @@ final class DovecotUids {
     record Assigned(Map<String, String> uidls, boolean complete) {
     }
 
-    /** Assigns, then sorts {@code listed} in Dovecot's order and drops the messages left out. */
-    static Assigned assign(Path root, List<MaildirScanner.Sized> listed, UidlFormat format, Clock clock)
-            throws IOException {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
-            if (!(stream instanceof SecureDirectoryStream<Path> dir)) {
-                LOG.warn("Not writing {} in {}: no secure directory access on this platform", LIST, root);
-                return assign(Optional.empty(), root, listed, format, clock);
-            }
-            return assign(Optional.of(dir), root, listed, format, clock);
-        }
-    }
-
     /**
-     * The same, through the maildir's directory handle ({@code shown} names it in the log): the
+     * Assigns, then sorts {@code listed} in Dovecot's order and drops the messages left out.
+     * {@code dir} is the maildir's directory handle ({@code root} names it in the log only): the
      * list is read and written relative to it, never through a link.
      */
-    static Assigned assign(SecureDirectoryStream<Path> dir, Path shown, List<MaildirScanner.Sized> listed,
+    static Assigned assign(SecureDirectoryStream<Path> dir, Path root, List<MaildirScanner.Sized> listed,
             UidlFormat format, Clock clock) {
-        return assign(Optional.of(dir), shown, listed, format, clock);
-    }
-
-    private static Assigned assign(Optional<SecureDirectoryStream<Path>> dir, Path root,
-            List<MaildirScanner.Sized> listed, UidlFormat format, Clock clock) {
-        Found found = dir.isEmpty() ? new Found(Optional.empty(), false) : read(dir.get(), root);
+        Found found = read(dir, root);
         boolean complete = true;
         if (found.writable() && !missing(found.list(), listed).isEmpty()) {
             try {
-                Optional<Found> updated = update(dir.get(), root, listed, clock);
+                Optional<Found> updated = update(dir, root, listed, clock);
                 complete = updated.isPresent();
                 found = updated.orElse(found);
             } catch (IOException e) {
@@ -155,17 +136,18 @@ final class DovecotUids {
 
     private static Found read(SecureDirectoryStream<Path> dir, Path root) {
         try {
-            Optional<DovecotUidList> list =
-                    DovecotUidList.parse(UidListFile.read(dir, LIST, DovecotUidList.MAX_BYTES));
+            Optional<byte[]> bytes = SafeFile.readAll(dir, LIST, DovecotUidList.MAX_BYTES);
+            if (bytes.isEmpty()) {
+                return new Found(Optional.empty(), true);
+            }
+            Optional<DovecotUidList> list = DovecotUidList.parse(bytes.get());
             if (list.isEmpty()) {
                 LOG.warn("Ignoring {}/{}: unknown header; new messages get file-name UIDLs", root, LIST);
             }
             return new Found(list, list.isPresent() && list.get().version() == 3);
-        } catch (NoSuchFileException absent) {
-            return new Found(Optional.empty(), true);
-        } catch (UidListFile.Unusable | IOException e) {
+        } catch (IOException e) {
             LOG.warn("Ignoring {}/{}: {}; messages get file-name UIDLs", root, LIST,
-                    e instanceof UidListFile.Unusable ? e.getMessage() : e.toString());
+                    e instanceof SafeFile.NotRegular ? e.getMessage() : e.toString());
             return new Found(Optional.empty(), false);
         }
     }

@@ -1,20 +1,21 @@
 package io.tanpopo.store.maildir;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code cur/} and {@code new/} (and, for Dovecot or Courier unique-ids, their list file)
  * looked like just before a listing: file key (device and inode), size and modification time of
- * each. Every delivery, rename or unlink in a directory changes its mtime, so a listing whose
+ * each, as seen through the open {@link MaildirHandles}. Every delivery, rename or unlink in a
+ * directory changes its mtime, so a listing whose
  * stamp still matches can be reused without reading the directories again.
  *
  * <p>Except within one clock tick: a change in the same tick as the one before leaves the mtime
@@ -39,14 +40,14 @@ record ListingStamp(List<Part> parts, boolean settled) {
         parts = List.copyOf(parts);
     }
 
-    /** Reads the stamp of {@code root} now. */
-    static ListingStamp take(Path root, String listFile, Clock clock) throws IOException {
+    /** Reads the stamp of {@code maildir} now, with the list file {@code listFile} (null for none). */
+    static ListingStamp take(MaildirHandles maildir, String listFile, Clock clock) throws IOException {
         long now = clock.millis();
         List<Part> parts = new ArrayList<>(3);
-        parts.add(part(root.resolve("cur")));
-        parts.add(part(root.resolve("new")));
+        parts.add(part(Optional.of(opened(maildir.cur()))));
+        parts.add(part(Optional.of(opened(maildir.dir(true)))));
         if (listFile != null) {
-            parts.add(part(root.resolve(listFile)));
+            parts.add(part(SafeFile.lstat(maildir.root(), Path.of(listFile))));
         }
         boolean settled = true;
         for (Part part : parts) {
@@ -62,13 +63,16 @@ record ListingStamp(List<Part> parts, boolean settled) {
         return parts.equals(other.parts);
     }
 
-    private static Part part(Path file) throws IOException {
-        try {
-            BasicFileAttributes a =
-                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new Part(a.fileKey(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-        } catch (NoSuchFileException absent) {
+    /** The attributes of the directory opened ({@code fstat}), not of what its name leads to now. */
+    private static BasicFileAttributes opened(SecureDirectoryStream<Path> dir) throws IOException {
+        return dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
+    }
+
+    private static Part part(Optional<BasicFileAttributes> file) {
+        if (file.isEmpty()) {
             return new Part(null, -1, -1);
         }
+        BasicFileAttributes a = file.get();
+        return new Part(a.fileKey(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 }

@@ -19,21 +19,24 @@ import org.slf4j.LoggerFactory;
  * was not deleted under exactly one name. Messages renamed by others since the snapshot are found
  * again by base name; messages delivered since are never touched.
  *
- * <p>A step that fails does not stop the others; the result is then {@link CommitResult.Failed}.
+ * <p>The maildir is reopened for the commit ({@link MaildirHandles#reopen}): when it is no longer
+ * the one of the login, nothing is done and the result is {@link CommitResult.Failed}. A step
+ * that fails does not stop the others; the result is then {@link CommitResult.Failed}.
  */
 final class MaildirCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaildirCommit.class);
 
-    private final Path root;
+    private final MaildirHandles.Place place;
     private final MaildirScanner scanner;
     private final FileOps ops;
     private final boolean markSeen;
     private final Runnable changed;
 
     /** {@code changed} runs after a commit that touched files, even one that failed half way. */
-    MaildirCommit(Path root, MaildirScanner scanner, FileOps ops, boolean markSeen, Runnable changed) {
-        this.root = root;
+    MaildirCommit(MaildirHandles.Place place, MaildirScanner scanner, FileOps ops, boolean markSeen,
+            Runnable changed) {
+        this.place = place;
         this.scanner = scanner;
         this.ops = ops;
         this.markSeen = markSeen;
@@ -49,20 +52,24 @@ final class MaildirCommit {
         if (deleted.isEmpty() && nothingToRename(files, inPlace, retrieved)) {
             return new CommitResult.Committed(0); // most sessions: no list, no log, no file touched
         }
-        try {
-            return applyAll(files, deleted, retrieved);
+        try (MaildirHandles maildir = MaildirHandles.reopen(place)) {
+            return applyAll(maildir, files, deleted, retrieved);
+        } catch (IOException e) {
+            LOG.warn("Commit in {} not done: {}", place.path(), e.toString());
+            return new CommitResult.Failed("maildir " + place.path() + " not updated: " + e);
         } finally {
             changed.run();
         }
     }
 
-    private CommitResult applyAll(List<MessageFile> files, BitSet deleted, BitSet retrieved) {
+    private CommitResult applyAll(MaildirHandles maildir, List<MessageFile> files, BitSet deleted,
+            BitSet retrieved) {
         List<String> failures = new ArrayList<>();
         int removed = 0;
         for (int i = 0; i < files.size(); i++) {
             boolean delete = deleted.get(i);
             try {
-                if (apply(files.get(i), delete, flags(retrieved, i)) && delete) {
+                if (apply(maildir, files.get(i), delete, flags(retrieved, i)) && delete) {
                     removed++;
                 }
             } catch (IOException e) {
@@ -70,9 +77,9 @@ final class MaildirCommit {
             }
         }
         if (!failures.isEmpty()) {
-            LOG.warn("Commit in {} incomplete: {}", root, failures);
+            LOG.warn("Commit in {} incomplete: {}", maildir.path(), failures);
             return new CommitResult.Failed(failures.size() + " of " + files.size()
-                    + " messages not updated in " + root + ", first: " + failures.get(0));
+                    + " messages not updated in " + maildir.path() + ", first: " + failures.get(0));
         }
         return new CommitResult.Committed(removed);
     }
@@ -106,32 +113,36 @@ final class MaildirCommit {
     }
 
     /** Applies one message's change; false when the message is gone (deleted by another). */
-    private boolean apply(MessageFile file, boolean delete, String flags) throws IOException {
+    private boolean apply(MaildirHandles maildir, MessageFile file, boolean delete, String flags)
+            throws IOException {
         if (!delete && renameTo(file, flags) == null) {
             return true; // no need to look
         }
         try {
-            change(file, delete, flags);
+            change(maildir, file, delete, flags);
             return true;
         } catch (NoSuchFileException moved) {
-            Optional<MessageFile> now = scanner.find(root, file.name().base());
+            Optional<MessageFile> now = scanner.find(maildir, file.name().base());
             if (now.isEmpty()) {
-                LOG.info("Message {} in {} vanished before the commit", file.name().base(), root);
+                LOG.info("Message {} in {} vanished before the commit", file.name().base(), maildir.path());
                 return false;
             }
-            change(now.get(), delete, flags);
+            change(maildir, now.get(), delete, flags);
             return true;
         }
     }
 
-    private void change(MessageFile file, boolean delete, String flags) throws IOException {
+    /** Unlinks or renames relative to the reopened directories (those of the login), never by path. */
+    private void change(MaildirHandles maildir, MessageFile file, boolean delete, String flags)
+            throws IOException {
+        Path name = Path.of(file.name().fileName());
         if (delete) {
-            ops.delete(file.path(root));
+            ops.delete(maildir.dir(file.inNew()), name);
             return;
         }
         String target = renameTo(file, flags);
         if (target != null) {
-            ops.move(file.path(root), root.resolve("cur").resolve(target));
+            ops.move(maildir.dir(file.inNew()), name, maildir.cur(), Path.of(target));
         }
     }
 }

@@ -26,10 +26,14 @@ import java.util.regex.Pattern;
  * @param uidlFormat the unique-id of {@link UidlStyle#DOVECOT}, in Dovecot's
  *     {@code pop3_uidl_format} syntax (key {@code store.maildir.uidl-format}, default Dovecot's
  *     {@value UidlFormat#DEFAULT}); see {@link UidlFormat}
+ * @param followRootSymlink whether a maildir that is itself a symbolic link is followed (key
+ *     {@code store.maildir.follow-root-symlink}, default {@code false}: refused, since its user
+ *     could point it at another user's maildir); for sites whose maildirs are links to another
+ *     mount. Links inside the maildir are never followed.
  */
 public record MaildirConfig(
         String pathTemplate, UidlStyle uidl, boolean markSeen, LockMode lockMode, int sizeCacheEntries,
-        UidlFormat uidlFormat) {
+        UidlFormat uidlFormat, boolean followRootSymlink) {
 
     public static final String PATH_KEY = "store.maildir.path";
     public static final String UIDL_KEY = "store.maildir.uidl";
@@ -37,6 +41,7 @@ public record MaildirConfig(
     public static final String SEEN_FLAG_KEY = "store.maildir.seen-flag";
     public static final String LOCK_KEY = "store.maildir.lock";
     public static final String SIZE_CACHE_KEY = "store.maildir.size-cache-entries";
+    public static final String FOLLOW_ROOT_SYMLINK_KEY = "store.maildir.follow-root-symlink";
     public static final int DEFAULT_SIZE_CACHE_ENTRIES = 200_000;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
@@ -56,7 +61,7 @@ public record MaildirConfig(
     public static MaildirConfig of(String pathTemplate) {
         return new MaildirConfig(
                 pathTemplate, UidlStyle.FILENAME, false, LockMode.TAKEOVER, DEFAULT_SIZE_CACHE_ENTRIES,
-                UidlFormat.parse(UidlFormat.DEFAULT));
+                UidlFormat.parse(UidlFormat.DEFAULT), false);
     }
 
     /** Whether the store locks a maildrop for the session (every mode but {@link LockMode#OFF}). */
@@ -65,15 +70,18 @@ public record MaildirConfig(
     }
 
     public MaildirConfig withUidl(UidlStyle style) {
-        return new MaildirConfig(pathTemplate, style, markSeen, lockMode, sizeCacheEntries, uidlFormat);
+        return new MaildirConfig(
+                pathTemplate, style, markSeen, lockMode, sizeCacheEntries, uidlFormat, followRootSymlink);
     }
 
     public MaildirConfig withMarkSeen(boolean seen) {
-        return new MaildirConfig(pathTemplate, uidl, seen, lockMode, sizeCacheEntries, uidlFormat);
+        return new MaildirConfig(
+                pathTemplate, uidl, seen, lockMode, sizeCacheEntries, uidlFormat, followRootSymlink);
     }
 
     public MaildirConfig withLock(LockMode mode) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, mode, sizeCacheEntries, uidlFormat);
+        return new MaildirConfig(
+                pathTemplate, uidl, markSeen, mode, sizeCacheEntries, uidlFormat, followRootSymlink);
     }
 
     /** The older yes/no switch: {@code true} is {@link LockMode#EXCLUSIVE}, {@code false} {@link LockMode#OFF}. */
@@ -83,11 +91,16 @@ public record MaildirConfig(
 
     /** With Dovecot's {@code pop3_uidl_format}, parsed by {@link UidlFormat#parse}. */
     public MaildirConfig withUidlFormat(String format) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, sizeCacheEntries, UidlFormat.parse(format));
+        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, sizeCacheEntries,
+                UidlFormat.parse(format), followRootSymlink);
     }
 
     public MaildirConfig withSizeCacheEntries(int entries) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, entries, uidlFormat);
+        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, entries, uidlFormat, followRootSymlink);
+    }
+
+    public MaildirConfig withFollowRootSymlink(boolean follow) {
+        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, sizeCacheEntries, uidlFormat, follow);
     }
 
     private static void checkTemplate(String template) {

@@ -5,20 +5,26 @@ import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A session's snapshot of a maildir, holding its lock (when locking) until closed. */
+/**
+ * A session's snapshot of a maildir, holding its lock (when locking) until closed. RETR and QUIT
+ * work on the directories found at login, reopened ({@link MaildirHandles#reopen}) for each.
+ */
 final class MaildirMaildrop implements Maildrop {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaildirMaildrop.class);
 
-    private final Path root;
+    private final MaildirHandles.Place place;
     private final List<MessageFile> files;
     private final List<MessageInfo> infos;
     private final boolean inPlace;
@@ -28,9 +34,9 @@ final class MaildirMaildrop implements Maildrop {
     private final Optional<MaildropLocks.Lease> lease;
     private boolean closed;
 
-    MaildirMaildrop(Path root, Snapshot snapshot, MaildirScanner scanner, FileOps ops,
+    MaildirMaildrop(MaildirHandles.Place place, Snapshot snapshot, MaildirScanner scanner, FileOps ops,
             MaildirCommit commit, Optional<MaildropLocks.Lease> lease) {
-        this.root = root;
+        this.place = place;
         this.files = snapshot.files();
         this.infos = snapshot.infos();
         this.inPlace = snapshot.inPlace();
@@ -60,16 +66,37 @@ final class MaildirMaildrop implements Maildrop {
     @Override
     public InputStream openMessage(int index) throws IOException {
         MessageFile file = files.get(index);
-        try {
-            return ops.open(file.path(root));
-        } catch (NoSuchFileException moved) {
-            // Flags changed or moved new/ → cur/ by another process: same base name.
-            Optional<MessageFile> now = scanner.find(root, file.name().base());
-            if (now.isEmpty()) {
-                throw moved;
+        try (MaildirHandles maildir = MaildirHandles.reopen(place)) {
+            try {
+                return open(maildir, file);
+            } catch (NoSuchFileException moved) {
+                // Flags changed or moved new/ → cur/ by another process: same base name.
+                Optional<MessageFile> now = scanner.find(maildir, file.name().base());
+                if (now.isEmpty()) {
+                    throw moved;
+                }
+                return open(maildir, now.get());
             }
-            return ops.open(now.get().path(root));
         }
+    }
+
+    /**
+     * Opens a message relative to the reopened directory (that of the login); only a regular
+     * file ({@code lstat} first: the open itself would block on a FIFO put in its place since the
+     * listing, though a FIFO swapped in between the two still would: see docs/security.md).
+     */
+    private InputStream open(MaildirHandles maildir, MessageFile file) throws IOException {
+        SecureDirectoryStream<Path> dir = maildir.dir(file.inNew());
+        Path name = Path.of(file.name().fileName());
+        Optional<BasicFileAttributes> entry = SafeFile.lstat(dir, name);
+        if (entry.isEmpty()) {
+            throw new NoSuchFileException(maildir.describe(file.inNew(), file.name().fileName()).toString());
+        }
+        if (!entry.get().isRegularFile()) {
+            throw new SafeFile.NotRegular(maildir.describe(file.inNew(), file.name().fileName())
+                    + " is no longer a regular file");
+        }
+        return Channels.newInputStream(ops.open(dir, name));
     }
 
     @Override
@@ -87,7 +114,7 @@ final class MaildirMaildrop implements Maildrop {
             try {
                 lease.get().close();
             } catch (IOException e) {
-                LOG.warn("Cannot release the lock of {}: {}", root, e.toString());
+                LOG.warn("Cannot release the lock of {}: {}", place.path(), e.toString());
             }
         }
     }

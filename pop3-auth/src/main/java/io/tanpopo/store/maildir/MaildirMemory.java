@@ -1,6 +1,5 @@
 package io.tanpopo.store.maildir;
 
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Optional;
@@ -11,7 +10,8 @@ import java.util.Optional;
  * settled listing with its {@link ListingStamp} (so that a login to an unchanged maildir reads
  * neither directory). Bounded by the total number of messages remembered (a maildir's sizes and
  * its listing share their name strings and count once, by the larger); the least recently opened
- * maildirs are forgotten first. Thread-safe.
+ * maildirs are forgotten first. Maildirs are known by the device and inode of their root
+ * ({@link MaildirHandles#key}). Thread-safe.
  */
 final class MaildirMemory {
 
@@ -26,14 +26,14 @@ final class MaildirMemory {
     }
 
     private final int maxEntries;
-    private final LinkedHashMap<Path, Slot> maildirs = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<Object, Slot> maildirs = new LinkedHashMap<>(16, 0.75f, true);
     private long total;
 
     MaildirMemory(int maxEntries) {
         this.maxEntries = maxEntries;
     }
 
-    synchronized Optional<KnownSizes> sizes(Path root) {
+    synchronized Optional<KnownSizes> sizes(Object root) {
         Slot slot = maildirs.get(root);
         return slot == null ? Optional.empty() : Optional.of(slot.sizes());
     }
@@ -42,12 +42,12 @@ final class MaildirMemory {
      * Remembers {@code sizes} for {@code root} and forgets its listing, evicting others to stay
      * in bounds.
      */
-    synchronized void putSizes(Path root, KnownSizes sizes) {
+    synchronized void putSizes(Object root, KnownSizes sizes) {
         replace(root, new Slot(sizes, null));
     }
 
     /** The remembered listing of {@code root} when {@code now} saw the same files, else empty. */
-    synchronized Optional<MaildirMaildrop.Snapshot> listing(Path root, ListingStamp now) {
+    synchronized Optional<MaildirMaildrop.Snapshot> listing(Object root, ListingStamp now) {
         Slot slot = maildirs.get(root);
         if (slot == null || slot.listing() == null || !slot.listing().stamp().sameFiles(now)) {
             return Optional.empty();
@@ -56,7 +56,7 @@ final class MaildirMemory {
     }
 
     /** Remembers a settled listing beside the sizes put for {@code root}; else does nothing. */
-    synchronized void putListing(Path root, Listing listing) {
+    synchronized void putListing(Object root, Listing listing) {
         Slot slot = maildirs.get(root);
         if (slot != null && listing.stamp().settled()) {
             replace(root, new Slot(slot.sizes(), listing));
@@ -64,14 +64,14 @@ final class MaildirMemory {
     }
 
     /** Forgets the listing of {@code root}, after this process changed the maildir. */
-    synchronized void forgetListing(Path root) {
+    synchronized void forgetListing(Object root) {
         Slot slot = maildirs.get(root);
         if (slot != null && slot.listing() != null) {
             replace(root, new Slot(slot.sizes(), null));
         }
     }
 
-    private void replace(Path root, Slot slot) {
+    private void replace(Object root, Slot slot) {
         Slot old = maildirs.remove(root);
         if (old != null) {
             total -= old.weight();

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * names ({@link MessageName#parse}); {@code tmp/} is never looked at (cr.yp.to/proto/maildir.html:
  * a reader "looks through the new and cur directories").
  *
- * <p>Symbolic links are ignored, not followed: a link could point anywhere outside the maildir
+ * <p>The directories are those of the open {@link MaildirHandles}, whatever their names
+ * lead to by now. Symbolic links are ignored, not followed: a link could point anywhere outside the maildir
  * (another user's mail, {@code /etc/shadow}), and no deliverer creates them. {@code cur/} is read
  * before {@code new/}: a message that another process moves from {@code new/} to {@code cur/}
  * during the listing is then missed for one session at worst, never listed twice.
@@ -43,30 +44,16 @@ final class MaildirScanner {
         long size(MessageFile file, MessageDirectory dir, Path name) throws IOException;
     }
 
-    private final boolean relative;
-
-    MaildirScanner() {
-        this(true);
-    }
-
-    /**
-     * With {@code relative} false, files are reached by path even where they could be reached
-     * relative to their open directory (for tests).
-     */
-    MaildirScanner(boolean relative) {
-        this.relative = relative;
-    }
-
     /** All messages with their sizes, sorted by {@link MessageFile#ORDER}, one per base name. */
-    List<Sized> scan(Path root, Sizer sizer) throws IOException {
-        return ordered(root, list(root, sizer));
+    List<Sized> scan(MaildirHandles maildir, Sizer sizer) throws IOException {
+        return ordered(maildir, list(maildir, sizer));
     }
 
     /** All messages with their sizes as found: {@code cur/} then {@code new/}, in directory order. */
-    List<Sized> list(Path root, Sizer sizer) throws IOException {
+    List<Sized> list(MaildirHandles maildir, Sizer sizer) throws IOException {
         List<Sized> found = new ArrayList<>();
-        list(root, false, sizer, found);
-        list(root, true, sizer, found);
+        list(maildir, false, sizer, found);
+        list(maildir, true, sizer, found);
         return found;
     }
 
@@ -76,12 +63,12 @@ final class MaildirScanner {
      * order). The order compares base names last, so such files end up next to each other, in
      * the order found (the sort is stable): no map by base name is needed to find them.
      */
-    List<Sized> ordered(Path root, List<Sized> found) {
+    List<Sized> ordered(MaildirHandles maildir, List<Sized> found) {
         Sized[] all = found.toArray(new Sized[0]);
         Slices.sort(all, Sized.ORDER);
         List<Sized> files = new ArrayList<>(all.length);
         for (int i = 0; i < all.length; i++) {
-            if (i == 0 || !sameBase(root, all[i - 1], all[i])) {
+            if (i == 0 || !sameBase(maildir, all[i - 1], all[i])) {
                 files.add(all[i]);
             }
         }
@@ -89,18 +76,19 @@ final class MaildirScanner {
     }
 
     /** Whether {@code b}, sorted right after {@code a}, has its base name (and is left out). */
-    private static boolean sameBase(Path root, Sized a, Sized b) {
+    private static boolean sameBase(MaildirHandles maildir, Sized a, Sized b) {
         if (!a.file().name().base().equals(b.file().name().base())) {
             return false;
         }
-        LOG.warn("Ignoring {}: another file in {} has its base name", b.file().path(root), root);
+        LOG.warn("Ignoring {}: another file in {} has its base name",
+                maildir.describe(b.file().inNew(), b.file().name().fileName()), maildir.path());
         return true;
     }
 
     /** Finds a message by base name now, wherever it moved since the snapshot. */
-    Optional<MessageFile> find(Path root, String base) throws IOException {
+    Optional<MessageFile> find(MaildirHandles maildir, String base) throws IOException {
         for (boolean inNew : new boolean[] {false, true}) {
-            try (MessageDirectory dir = MessageDirectory.open(directory(root, inNew), relative)) {
+            try (MessageDirectory dir = MessageDirectory.open(maildir.dir(inNew))) {
                 for (Path name : dir.names()) {
                     Optional<MessageName> parsed = MessageName.parse(name.toString());
                     if (parsed.isPresent() && parsed.get().base().equals(base)) {
@@ -115,8 +103,9 @@ final class MaildirScanner {
         return Optional.empty();
     }
 
-    private void list(Path root, boolean inNew, Sizer sizer, List<Sized> into) throws IOException {
-        try (MessageDirectory dir = MessageDirectory.open(directory(root, inNew), relative)) {
+    private static void list(MaildirHandles maildir, boolean inNew, Sizer sizer, List<Sized> into)
+            throws IOException {
+        try (MessageDirectory dir = MessageDirectory.open(maildir.dir(inNew))) {
             List<Path> names = dir.names();
             Sized[] found = new Sized[names.size()];
             Slices.run(found.length, (from, to) -> { // system calls per entry: overlapped when many
@@ -130,10 +119,6 @@ final class MaildirScanner {
                 }
             }
         }
-    }
-
-    private static Path directory(Path root, boolean inNew) {
-        return root.resolve(inNew ? "new" : "cur");
     }
 
     /** The message at {@code name}, or null for a name or file that is not a message. */

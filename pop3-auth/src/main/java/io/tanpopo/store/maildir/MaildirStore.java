@@ -6,10 +6,6 @@ import io.tanpopo.store.MailStore;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.store.OpenResult;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,10 +24,16 @@ import org.slf4j.LoggerFactory;
  * follow {@link UidlStyle}. With locking on, a second session of the same maildir, in this or
  * another process, gets {@link OpenResult.InUse}.
  *
+ * <p>The maildir belongs to a user who may be hostile: it is opened and worked on relative to
+ * directory handles that never follow a link, at login and again, checked to be the same
+ * directories, for RETR and QUIT ({@link MaildirHandles}); a maildir
+ * that is itself a symbolic link is refused unless {@link MaildirConfig#followRootSymlink};
+ * bookkeeping files that are not regular files are ignored or replaced ({@link SafeFile}).
+ *
  * <p>Failures: an unsafe user name or a {@code {home}} path for an account without a home is
- * {@link OpenResult.Failed}; a missing or unreadable maildir is {@link OpenResult.Unavailable},
- * logged at WARN with the path. Create one store per process (it holds the in-process locks, the
- * size cache and the last listing of recent maildirs).
+ * {@link OpenResult.Failed}; a missing, unreadable or linked maildir is
+ * {@link OpenResult.Unavailable}, logged at WARN with the path. Create one store per process (it
+ * holds the in-process locks, the size cache and the last listing of recent maildirs).
  *
  * <p>A later login to a maildir whose {@code cur/} and {@code new/} are unchanged since a settled
  * listing (see {@link ListingStamp}) reuses that listing, like Dovecot's maildir index: messages
@@ -73,15 +75,9 @@ public final class MaildirStore implements MailStore {
     @Override
     public OpenResult open(Account account) {
         try {
-            Path root = maildir(template.resolve(account));
-            Optional<MaildropLocks.Lease> lease = Optional.empty();
-            if (config.lock()) {
-                lease = locks.tryLock(root);
-                if (lease.isEmpty()) {
-                    return new OpenResult.InUse();
-                }
+            try (MaildirHandles maildir = MaildirHandles.open(template.resolve(account), config.followRootSymlink())) {
+                return locked(maildir); // the session holds no handle: see MaildirHandles
             }
-            return opened(root, lease);
         } catch (OpenRefusal refusal) {
             LOG.warn("Cannot open maildrop of {}: {}",
                     PathTemplate.printable(account.name()), refusal.getMessage());
@@ -97,13 +93,26 @@ public final class MaildirStore implements MailStore {
         return config.lockMode();
     }
 
-    private OpenResult opened(Path root, Optional<MaildropLocks.Lease> lease) throws IOException {
+    /** Takes the lock (when locking) and the snapshot. */
+    private OpenResult locked(MaildirHandles maildir) throws IOException {
+        Optional<MaildropLocks.Lease> lease = Optional.empty();
+        if (config.lock()) {
+            lease = locks.tryLock(maildir);
+            if (lease.isEmpty()) {
+                return new OpenResult.InUse();
+            }
+        }
+        return opened(maildir, lease);
+    }
+
+    private OpenResult opened(MaildirHandles maildir, Optional<MaildropLocks.Lease> lease) throws IOException {
         try {
-            MaildirMaildrop.Snapshot snapshot = snapshot(root);
-            MaildirCommit commit = new MaildirCommit(root, scanner, ops, config.markSeen(),
-                    () -> memory.forgetListing(root)); // our own change: rescan, whatever the mtimes
+            MaildirMaildrop.Snapshot snapshot = snapshot(maildir);
+            Object key = maildir.key();
+            MaildirCommit commit = new MaildirCommit(maildir.place(), scanner, ops, config.markSeen(),
+                    () -> memory.forgetListing(key)); // our own change: rescan, whatever the mtimes
             return new OpenResult.Opened(
-                    new MaildirMaildrop(root, snapshot, scanner, ops, commit, lease));
+                    new MaildirMaildrop(maildir.place(), snapshot, scanner, ops, commit, lease));
         } catch (IOException | RuntimeException e) {
             if (lease.isPresent()) {
                 lease.get().close();
@@ -114,19 +123,19 @@ public final class MaildirStore implements MailStore {
 
     /**
      * The snapshot: the remembered one while the directories are unchanged since it was listed
-     * (see {@link ListingStamp}: two {@code stat}s instead of reading both directories and one
+     * (see {@link ListingStamp}: two {@code fstat}s instead of reading both directories and one
      * {@code lstat} per message), else a new listing. The stamp is taken before listing, so a
      * change during the listing shows as a changed stamp at the next login.
      */
-    private MaildirMaildrop.Snapshot snapshot(Path root) throws IOException {
-        ListingStamp stamp = ListingStamp.take(root, config.uidl().listFile(), clock);
-        Optional<MaildirMaildrop.Snapshot> kept = memory.listing(root, stamp);
+    private MaildirMaildrop.Snapshot snapshot(MaildirHandles maildir) throws IOException {
+        ListingStamp stamp = ListingStamp.take(maildir, config.uidl().listFile(), clock);
+        Optional<MaildirMaildrop.Snapshot> kept = memory.listing(maildir.key(), stamp);
         if (kept.isPresent()) {
             return kept.get();
         }
-        Listed fresh = listed(root);
+        Listed fresh = listed(maildir);
         if (fresh.complete()) { // else messages were left out: list again at the next login
-            memory.putListing(root, new MaildirMemory.Listing(stamp, fresh.snapshot()));
+            memory.putListing(maildir.key(), new MaildirMemory.Listing(stamp, fresh.snapshot()));
         }
         return fresh.snapshot();
     }
@@ -134,14 +143,14 @@ public final class MaildirStore implements MailStore {
     private record Listed(MaildirMaildrop.Snapshot snapshot, boolean complete) {
     }
 
-    private Listed listed(Path root) throws IOException {
-        MessageSizes.Learning learning = sizes.learn(root);
-        List<MaildirScanner.Sized> listed = scanner.scan(root, learning);
+    private Listed listed(MaildirHandles maildir) throws IOException {
+        MessageSizes.Learning learning = sizes.learn(maildir);
+        List<MaildirScanner.Sized> listed = scanner.scan(maildir, learning);
         DovecotUids.Assigned dovecot = new DovecotUids.Assigned(Map.of(), true);
         if (config.uidl() == UidlStyle.DOVECOT) { // numbers new messages, sorts, may leave some out
-            dovecot = DovecotUids.assign(root, listed, config.uidlFormat(), clock);
+            dovecot = DovecotUids.assign(maildir.root(), maildir.path(), listed, config.uidlFormat(), clock);
         } else if (config.uidl() == UidlStyle.COURIER) { // the same for Courier's list
-            dovecot = CourierUids.assign(root, listed, clock);
+            dovecot = CourierUids.assign(maildir.root(), maildir.path(), listed, clock);
         }
         // From the ordered listing, one file per base name: the one the snapshot serves. The
         // sizes are remembered (the cache file written, after a first login) beside the building
@@ -199,26 +208,5 @@ public final class MaildirStore implements MailStore {
             }
             return uid;
         }
-    }
-
-    /** The real path of a maildir with {@code cur/} and {@code new/} directories. */
-    private static Path maildir(Path configured) throws OpenRefusal, IOException {
-        Path root;
-        try {
-            root = configured.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw OpenRefusal.unavailable("maildir " + configured + " does not exist");
-        }
-        for (String sub : List.of("cur", "new")) {
-            Path dir = root.resolve(sub);
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw OpenRefusal.unavailable(dir + " is not a directory: " + configured
-                        + " is not a maildir");
-            }
-            if (!Files.isReadable(dir)) {
-                throw OpenRefusal.unavailable(dir + " is not readable");
-            }
-        }
-        return root;
     }
 }

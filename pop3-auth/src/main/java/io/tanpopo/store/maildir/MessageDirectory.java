@@ -2,10 +2,8 @@ package io.tanpopo.store.maildir;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
@@ -15,33 +13,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code cur/} or {@code new/}, open while it is listed. Where the platform offers a
- * {@link SecureDirectoryStream} (Linux), a message's attributes and contents are reached relative
- * to the open directory ({@code fstatat}, {@code openat}): one path component to resolve instead of
- * the whole path from {@code /}, for each of the two system calls per message of a first login.
- * Elsewhere, by path.
+ * {@code cur/} or {@code new/} while it is listed: the entries are read from a new stream on an
+ * open handle ({@code openat(dir, ".")}: the very directory opened, whatever its name leads to
+ * now), and a message's attributes and contents are reached relative to that handle
+ * ({@code fstatat}, {@code openat}): one path component to resolve, never a link.
  */
 final class MessageDirectory implements Closeable {
 
-    private final Path path;
-    private final DirectoryStream<Path> stream;
-    private final SecureDirectoryStream<Path> secure;
+    private static final Path SELF = Path.of(".");
 
-    private MessageDirectory(Path path, DirectoryStream<Path> stream, boolean relative) {
-        this.path = path;
-        this.stream = stream;
-        this.secure = relative && stream instanceof SecureDirectoryStream<Path> s ? s : null;
+    private final SecureDirectoryStream<Path> handle;
+    private final DirectoryStream<Path> entries;
+
+    private MessageDirectory(SecureDirectoryStream<Path> handle, DirectoryStream<Path> entries) {
+        this.handle = handle;
+        this.entries = entries;
     }
 
-    /** Opens {@code dir}; with {@code relative} false, always works by path (for tests). */
-    static MessageDirectory open(Path dir, boolean relative) throws IOException {
-        return new MessageDirectory(dir, Files.newDirectoryStream(dir), relative);
+    /** Starts listing the directory of {@code handle}, which stays open (its owner closes it). */
+    static MessageDirectory open(SecureDirectoryStream<Path> handle) throws IOException {
+        return new MessageDirectory(handle, handle.newDirectoryStream(SELF, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** The names of all entries (each a one-component path); call once. */
     List<Path> names() {
         List<Path> names = new ArrayList<>(4096);
-        for (Path entry : stream) {
+        for (Path entry : entries) {
             names.add(entry.getFileName());
         }
         return names;
@@ -49,20 +46,18 @@ final class MessageDirectory implements Closeable {
 
     /** The attributes of the entry {@code name} itself ({@code lstat}: links are not followed). */
     BasicFileAttributes attributes(Path name) throws IOException {
-        if (secure != null) {
-            return secure.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    .readAttributes();
-        }
-        return Files.readAttributes(path.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return handle.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes();
     }
 
     /** Opens the entry {@code name} for reading through {@code ops}, not following a link. */
     ReadableByteChannel open(Path name, FileOps ops) throws IOException {
-        return secure != null ? ops.open(secure, name) : Channels.newChannel(ops.open(path.resolve(name)));
+        return ops.open(handle, name);
     }
 
+    /** Closes the listing; the handle stays open. */
     @Override
     public void close() throws IOException {
-        stream.close();
+        entries.close();
     }
 }

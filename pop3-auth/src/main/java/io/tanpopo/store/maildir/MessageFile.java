@@ -1,6 +1,5 @@
 package io.tanpopo.store.maildir;
 
-import java.nio.file.Path;
 import java.util.Comparator;
 
 /**
@@ -39,9 +38,5 @@ record MessageFile(boolean inNew, MessageName name, long length, long modified, 
         }
         int byMicros = Long.compare(x.microseconds(), y.microseconds());
         return byMicros != 0 ? byMicros : x.base().compareTo(y.base());
-    }
-
-    Path path(Path root) {
-        return root.resolve(inNew ? "new" : "cur").resolve(name.fileName());
     }
 }

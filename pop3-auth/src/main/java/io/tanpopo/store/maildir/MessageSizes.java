@@ -3,7 +3,6 @@ package io.tanpopo.store.maildir;
 import io.tanpopo.store.CrlfSize;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +31,7 @@ final class MessageSizes {
     private final SizeCacheFile cacheFile;
     private final MaildirScanner scanner;
     private final FileOps ops;
+    private final AtomicBoolean failing = new AtomicBoolean();
     private final ThreadLocal<ByteBuffer> buffers =
             ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER));
 
@@ -42,19 +43,19 @@ final class MessageSizes {
     }
 
     /** Starts a listing of {@code root}: the sizes known so far, from memory or the cache file. */
-    Learning learn(Path root) {
-        Optional<KnownSizes> remembered = memory.sizes(root);
-        return new Learning(root, remembered.isPresent() ? remembered.get().byBase() : cacheFile.read(root));
+    Learning learn(MaildirHandles maildir) {
+        Optional<KnownSizes> remembered = memory.sizes(maildir.key());
+        return new Learning(maildir, remembered.isPresent() ? remembered.get().byBase() : cacheFile.read(maildir));
     }
 
     /** The sizes of one listing, given to the scanner as its {@link MaildirScanner.Sizer}. */
     final class Learning implements MaildirScanner.Sizer {
 
-        private final Path root;
+        private final MaildirHandles maildir;
         private final Map<String, SizeEntry> known;
 
-        private Learning(Path root, Map<String, SizeEntry> known) {
-            this.root = root;
+        private Learning(MaildirHandles maildir, Map<String, SizeEntry> known) {
+            this.maildir = maildir;
             this.known = known;
         }
 
@@ -72,7 +73,7 @@ final class MessageSizes {
             try (ReadableByteChannel in = dir.open(name, ops)) {
                 return read(in, file.length());
             } catch (NoSuchFileException moved) {
-                return moved(root, file);
+                return moved(maildir, file);
             }
         }
 
@@ -91,9 +92,9 @@ final class MessageSizes {
                 }
             }
             if (changed || kept != known.size()) {
-                save(root, listed);
+                save(maildir, listed);
             }
-            memory.putSizes(root, new KnownSizes(listed));
+            memory.putSizes(maildir.key(), new KnownSizes(listed));
         }
 
         /** Whether {@code sized} is what was known. A method: once per message of a big listing. */
@@ -104,12 +105,12 @@ final class MessageSizes {
     }
 
     /** The size of a message renamed since it was listed, found again by base name. */
-    private long moved(Path root, MessageFile file) throws IOException {
-        Optional<MessageFile> now = scanner.find(root, file.name().base());
+    private long moved(MaildirHandles maildir, MessageFile file) throws IOException {
+        Optional<MessageFile> now = scanner.find(maildir, file.name().base());
         if (now.isEmpty()) {
             return VANISHED;
         }
-        try (ReadableByteChannel in = Channels.newChannel(ops.open(now.get().path(root)))) {
+        try (ReadableByteChannel in = ops.open(maildir.dir(now.get().inNew()), Path.of(now.get().name().fileName()))) {
             return read(in, now.get().length());
         } catch (NoSuchFileException gone) {
             return VANISHED;
@@ -140,11 +141,21 @@ final class MessageSizes {
         return size.total();
     }
 
-    private void save(Path root, List<MaildirScanner.Sized> listed) {
+    /**
+     * Writes the cache file; a failure (a full disk, a read-only mount) only costs reading the
+     * messages again at a later first login, and is logged once until a write succeeds again.
+     */
+    private void save(MaildirHandles maildir, List<MaildirScanner.Sized> listed) {
         try {
-            cacheFile.write(root, listed);
+            cacheFile.write(maildir, listed);
+            failing.set(false);
         } catch (IOException e) {
-            LOG.warn("Cannot write the size cache in {}: {}", root, e.toString());
+            if (!failing.getAndSet(true)) {
+                LOG.warn("Cannot write the size cache in {} (skipped; logged once until it works): {}",
+                        maildir.path(), e.toString());
+            } else {
+                LOG.debug("Cannot write the size cache in {}: {}", maildir.path(), e.toString());
+            }
         }
     }
 }

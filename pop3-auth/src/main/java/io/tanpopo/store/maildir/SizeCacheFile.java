@@ -1,17 +1,23 @@
 package io.tanpopo.store.maildir;
 
-import java.io.BufferedReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Format: a header line {@value #HEADER}, then one line per message
  * {@code <size> <length> <mtime-ms> <base name>}. It is only a cache: a file that is too big,
- * has another header or cannot be decoded is ignored, and malformed lines are skipped. It is
- * replaced atomically (write a temporary file, then rename over).
+ * has another header, is not a regular file (a link, a FIFO: see {@link SafeFile}) or cannot be
+ * decoded is ignored with a warning, and malformed or overlong lines are skipped; it is never
+ * read beyond {@value #MAX_BYTES} bytes. It is replaced atomically (write a temporary file, then
+ * rename over), relative to the maildir's handle.
  */
 final class SizeCacheFile {
 
@@ -31,42 +39,48 @@ final class SizeCacheFile {
     private static final String HEADER = "tanpopo-sizes 1";
     private static final long MAX_BYTES = 64L << 20;
     private static final int MAX_ENTRIES = 2_000_000;
+    /** Three numbers and a file name of at most 255 bytes, with room to spare. */
+    private static final int MAX_LINE = 1024;
+    private static final Path FILE = Path.of(NAME);
+    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
     private static final Logger LOG = LoggerFactory.getLogger(SizeCacheFile.class);
 
-    /** The entries of the root's cache file; empty when there is none or it is unusable. */
-    Map<String, SizeEntry> read(Path root) {
-        Path file = root.resolve(NAME);
+    /** The entries of the maildir's cache file; empty when there is none or it is unusable. */
+    Map<String, SizeEntry> read(MaildirHandles maildir) {
         Map<String, SizeEntry> entries = new HashMap<>();
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                LOG.warn("Ignoring {}: larger than {} bytes", file, MAX_BYTES);
+            Optional<FileChannel> opened = SafeFile.open(maildir.root(), FILE);
+            if (opened.isEmpty()) {
                 return entries;
             }
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                if (!HEADER.equals(in.readLine())) {
-                    LOG.warn("Ignoring {}: unknown format", file);
+            try (FileChannel channel = opened.get();
+                    InputStream in = SafeFile.bounded(channel, MAX_BYTES)) {
+                BoundedLines lines = new BoundedLines(in, MAX_LINE);
+                if (!HEADER.equals(lines.next())) {
+                    LOG.warn("Ignoring {} in {}: unknown format", NAME, maildir.path());
                     return entries;
                 }
-                for (String line; (line = in.readLine()) != null && entries.size() < MAX_ENTRIES; ) {
+                for (String line; (line = lines.next()) != null && entries.size() < MAX_ENTRIES; ) {
                     parse(line, entries);
                 }
             }
-        } catch (NoSuchFileException absent) {
-            return entries;
         } catch (IOException e) {
-            LOG.warn("Ignoring the rest of {}: {}", file, e.toString());
+            LOG.warn("Ignoring {} in {} (rebuilt at the next change): {}", NAME, maildir.path(), e.toString());
         }
         return entries;
     }
 
     /**
-     * Replaces the root's cache file with the {@linkplain KnownSizes#remembered remembered} sizes
-     * of {@code listed}.
+     * Replaces the maildir's cache file with the {@linkplain KnownSizes#remembered remembered}
+     * sizes of {@code listed}: written to a new file ({@code O_CREAT|O_EXCL}, which follows no
+     * link), then renamed over whatever has the name ({@code renameat(2)} replaces a link or FIFO
+     * itself, never what it leads to).
      */
-    void write(Path root, List<MaildirScanner.Sized> listed) throws IOException {
-        Path tmp = Files.createTempFile(root, "." + NAME + ".", ".tmp");
+    void write(MaildirHandles maildir, List<MaildirScanner.Sized> listed) throws IOException {
+        SecureDirectoryStream<Path> root = maildir.root();
+        Path tmp = Path.of("." + NAME + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Channels.newOutputStream(root.newByteChannel(tmp, CREATE))) {
                 Lines lines = new Lines(out);
                 lines.text(HEADER).end();
                 for (MaildirScanner.Sized sized : listed) {
@@ -74,9 +88,13 @@ final class SizeCacheFile {
                 }
                 lines.flush();
             }
-            Files.move(tmp, root.resolve(NAME), StandardCopyOption.ATOMIC_MOVE);
+            root.move(tmp, root, FILE);
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                root.deleteFile(tmp);
+            } catch (NoSuchFileException renamed) {
+                // the usual case: it is the cache file now
+            }
         }
     }
 

@@ -1,14 +1,11 @@
 package io.tanpopo.store.maildir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 
@@ -19,23 +16,18 @@ final class SystemFileOps implements FileOps {
             Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
     @Override
-    public InputStream open(Path file) throws IOException {
-        // O_NOFOLLOW: a message replaced by a symlink after the listing still is not followed.
-        return Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    }
-
-    @Override
     public ReadableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException {
         return dir.newByteChannel(name, READ_NOFOLLOW); // openat(2) with O_NOFOLLOW
     }
 
     @Override
-    public void move(Path source, Path target) throws IOException {
-        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+    public void move(SecureDirectoryStream<Path> from, Path name, SecureDirectoryStream<Path> to, Path target)
+            throws IOException {
+        from.move(name, to, target); // renameat(2)
     }
 
     @Override
-    public void delete(Path file) throws IOException {
-        Files.delete(file);
+    public void delete(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        dir.deleteFile(name);
     }
 }

@@ -109,20 +109,15 @@ final class UidListLock implements AutoCloseable {
     /** Stale: neither the lock nor the list changed for {@link #STALE}. */
     private static boolean stale(SecureDirectoryStream<Path> dir, Clock clock) throws IOException {
         long limit = clock.millis() - STALE.toMillis();
-        try {
-            BasicFileAttributes lock = UidListFile.lstat(dir, LOCK);
-            return lock.lastModifiedTime().toMillis() < limit && modified(dir, LIST) < limit;
-        } catch (NoSuchFileException released) {
+        Optional<BasicFileAttributes> lock = SafeFile.lstat(dir, LOCK);
+        if (lock.isEmpty()) {
             return false; // gone meanwhile: the next attempt creates it
         }
+        return lock.get().lastModifiedTime().toMillis() < limit && modified(dir, LIST) < limit;
     }
 
     private static long modified(SecureDirectoryStream<Path> dir, Path name) throws IOException {
-        try {
-            return UidListFile.lstat(dir, name).lastModifiedTime().toMillis();
-        } catch (NoSuchFileException absent) {
-            return 0;
-        }
+        return SafeFile.lstat(dir, name).map(a -> a.lastModifiedTime().toMillis()).orElse(0L);
     }
 
     /** The list's mode (a new list: the maildir's, without execute bits), as Dovecot keeps it. */
@@ -150,7 +145,7 @@ final class UidListLock implements AutoCloseable {
      * root must not leave the user's Dovecot a list it cannot rewrite.
      */
     private void giveOwnerOfList() throws IOException {
-        UidListFile.giveOwner(view(dir, LOCK), attributes(dir));
+        SafeFile.giveOwner(view(dir, LOCK), attributes(dir));
     }
 
     private static PosixFileAttributeView view(SecureDirectoryStream<Path> dir, Path name) {

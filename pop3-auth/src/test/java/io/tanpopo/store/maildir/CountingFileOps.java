@@ -1,7 +1,6 @@
 package io.tanpopo.store.maildir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
@@ -19,28 +18,23 @@ final class CountingFileOps implements FileOps {
     }
 
     @Override
-    public InputStream open(Path file) throws IOException {
-        opens.incrementAndGet();
-        return real.open(file);
-    }
-
-    @Override
     public ReadableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException {
         opens.incrementAndGet();
         return real.open(dir, name);
     }
 
     @Override
-    public void move(Path source, Path target) throws IOException {
+    public void move(SecureDirectoryStream<Path> from, Path name, SecureDirectoryStream<Path> to, Path target)
+            throws IOException {
         String part = failMovesContaining;
-        if (part != null && source.getFileName().toString().contains(part)) {
-            throw new IOException("injected rename failure for " + source);
+        if (part != null && name.toString().contains(part)) {
+            throw new IOException("injected rename failure for " + name);
         }
-        real.move(source, target);
+        real.move(from, name, to, target);
     }
 
     @Override
-    public void delete(Path file) throws IOException {
-        real.delete(file);
+    public void delete(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        real.delete(dir, name);
     }
 }

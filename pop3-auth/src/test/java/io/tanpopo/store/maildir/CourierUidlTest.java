@@ -2,12 +2,15 @@ package io.tanpopo.store.maildir;
 
 import static io.tanpopo.store.maildir.MaildirStoreTest.open;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -81,6 +84,46 @@ class CourierUidlTest {
         assertThat(uids(md)).containsExactly("UID1-" + NOW.getEpochSecond());
         assertThat(Files.isSymbolicLink(md.root.resolve(CourierSizeList.NAME))).isFalse();
         assertThat(Files.readString(target)).isEqualTo("/3 2 5\n1700000001.M1P1.host 3 1:5:0\n");
+    }
+
+    @Test
+    @RequiresProgram(value = "mkfifo", debianPackage = "coreutils")
+    void fifoAsList_neitherHangsNorIsRead_butIsReplaced() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.deliver("1700000001.M1P1.host", "a\n");
+        mkfifo(md.root.resolve(CourierSizeList.NAME));
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> uids(md)))
+                .containsExactly("UID1-" + NOW.getEpochSecond());
+        assertThat(md.root.resolve(CourierSizeList.NAME)).isRegularFile();
+    }
+
+    @Test
+    @RequiresProgram(value = "mkfifo", debianPackage = "coreutils")
+    void fifoAsTmp_theListIsNotWrittenThere_andNewMessagesAreLeftOut_withoutHanging() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.deliver("1700000001.M1P1.host", "a\n");
+        Files.delete(md.root.resolve("tmp"));
+        mkfifo(md.root.resolve("tmp"));
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> uids(md))).isEmpty();
+        assertThat(md.root.resolve(CourierSizeList.NAME)).doesNotExist();
+    }
+
+    @Test
+    void symlinkAsTmp_isNotFollowed() throws Exception {
+        TestMaildir md = TestMaildir.create(dir.resolve("m"), "alice");
+        md.deliver("1700000001.M1P1.host", "a\n");
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Files.delete(md.root.resolve("tmp"));
+        Files.createSymbolicLink(md.root.resolve("tmp"), elsewhere);
+        assertThat(uids(md)).isEmpty();
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(md.root.resolve(CourierSizeList.NAME)).doesNotExist();
+    }
+
+    private static void mkfifo(Path path) throws Exception {
+        assertThat(new ProcessBuilder("mkfifo", path.toString()).start().waitFor()).isZero();
     }
 
     @Test

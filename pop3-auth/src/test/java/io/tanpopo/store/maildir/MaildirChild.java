@@ -4,7 +4,6 @@ import io.tanpopo.auth.Account;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.OpenResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -72,25 +71,21 @@ public final class MaildirChild {
         }
 
         @Override
-        public InputStream open(Path file) throws IOException {
-            return real.open(file);
-        }
-
-        @Override
         public ReadableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException {
             return real.open(dir, name);
         }
 
         @Override
-        public void move(Path source, Path target) throws IOException {
+        public void move(SecureDirectoryStream<Path> from, Path name, SecureDirectoryStream<Path> to, Path target)
+                throws IOException {
             step();
-            real.move(source, target);
+            real.move(from, name, to, target);
         }
 
         @Override
-        public void delete(Path file) throws IOException {
+        public void delete(SecureDirectoryStream<Path> dir, Path name) throws IOException {
             step();
-            real.delete(file);
+            real.delete(dir, name);
         }
     }
 }

@@ -54,21 +54,32 @@ class MaildirParsersFuzzTest {
     @FuzzTest(maxDuration = "15s")
     void sizeCache(@NotNull byte[] content) throws IOException {
         Files.write(ROOT.resolve(SizeCacheFile.NAME), content);
-        for (Map.Entry<String, SizeEntry> e : new SizeCacheFile().read(ROOT).entrySet()) {
-            if (MessageName.parse(e.getKey()).isEmpty() || e.getValue().size() < 0 || e.getValue().length() < 0) {
-                throw new AssertionError("kept a bad size entry: " + e);
+        try (MaildirHandles maildir = MaildirHandles.open(ROOT, false)) {
+            for (Map.Entry<String, SizeEntry> e : new SizeCacheFile().read(maildir).entrySet()) {
+                if (MessageName.parse(e.getKey()).isEmpty() || e.getValue().size() < 0 || e.getValue().length() < 0) {
+                    throw new AssertionError("kept a bad size entry: " + e);
+                }
             }
+        } catch (OpenRefusal e) {
+            throw new AssertionError(e);
         }
     }
 
     @FuzzTest(maxDuration = "15s")
     void dovecotUidList(@NotNull byte[] content) throws IOException {
-        for (Map.Entry<String, DovecotUidList.Entry> e : DovecotUidList.parse(content)
-                .map(DovecotUidList::entries).orElse(Map.of()).entrySet()) {
-            String pop3 = e.getValue().pop3Uidl();
-            if ((pop3 != null && !MessageInfo.isValidUid(pop3)) || e.getValue().uid() <= 0) {
-                throw new AssertionError("kept a bad uidlist entry: " + e);
+        Files.write(ROOT.resolve(DovecotUidList.NAME), content);
+        try (MaildirHandles maildir = MaildirHandles.open(ROOT, false)) {
+            byte[] read = SafeFile.readAll(maildir.root(), Path.of(DovecotUidList.NAME), DovecotUidList.MAX_BYTES)
+                    .orElseThrow();
+            for (Map.Entry<String, DovecotUidList.Entry> e : DovecotUidList.parse(read)
+                    .map(DovecotUidList::entries).orElse(Map.of()).entrySet()) {
+                String pop3 = e.getValue().pop3Uidl();
+                if ((pop3 != null && !MessageInfo.isValidUid(pop3)) || e.getValue().uid() <= 0) {
+                    throw new AssertionError("kept a bad uidlist entry: " + e);
+                }
             }
+        } catch (OpenRefusal e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -76,6 +87,9 @@ class MaildirParsersFuzzTest {
         try {
             Path root = Files.createTempDirectory("tanpopo-fuzz-maildir");
             root.toFile().deleteOnExit();
+            for (String sub : new String[] {"cur", "new"}) {
+                Files.createDirectory(root.resolve(sub)).toFile().deleteOnExit();
+            }
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

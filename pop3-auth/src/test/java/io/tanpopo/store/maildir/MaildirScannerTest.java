@@ -9,10 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
-/** The listing with sizes, relative to the open directories (Linux) and by path (elsewhere). */
+/** The listing with sizes, relative to the directories opened at login. */
 class MaildirScannerTest {
 
     /** Around the 16 KB read buffer: a short read at the listed length ends a message. */
@@ -33,28 +32,26 @@ class MaildirScannerTest {
         return new MessageSizes(new MaildirMemory(1_000), new SizeCacheFile(), scanner, ops);
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void scan_sizesAroundTheReadBuffer_areCrlfSizesOfContent(boolean relative) throws Exception {
+    @Test
+    void scan_sizesAroundTheReadBuffer_areCrlfSizesOfContent() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         for (int i = 0; i < LENGTHS.length; i++) {
             md.deliver(TestMaildir.name(100 + i, 1), content(LENGTHS[i]));
         }
-        MaildirScanner scanner = new MaildirScanner(relative);
+        MaildirScanner scanner = new MaildirScanner();
         CountingFileOps ops = new CountingFileOps();
-        MessageSizes.Learning learning = sizes(scanner, ops).learn(md.root);
-
-        List<MaildirScanner.Sized> listed = scanner.scan(md.root, learning);
+        List<MaildirScanner.Sized> listed;
+        try (MaildirHandles maildir = MaildirHandles.open(md.root, false)) {
+            listed = scanner.scan(maildir, sizes(scanner, ops).learn(maildir));
+        }
 
         assertThat(listed).extracting(MaildirScanner.Sized::size).containsExactly(
                 Arrays.stream(LENGTHS).mapToObj(n -> CrlfSize.of(content(n))).toArray(Long[]::new));
         assertThat(ops.opens).hasValue(LENGTHS.length);
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void scan_skipsDirectoriesSymlinksAndDotFiles_andFindLocatesRenamedMessages(boolean relative)
-            throws Exception {
+    @Test
+    void scan_skipsDirectoriesSymlinksAndDotFiles_andFindLocatesRenamedMessages() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         String name = TestMaildir.name(1, 1);
         md.deliver(name, "real\n");
@@ -62,20 +59,21 @@ class MaildirScannerTest {
         Files.writeString(md.root.resolve("new").resolve(".hidden"), "dot\n");
         Path secret = Files.writeString(dir.resolve("secret"), "outside the maildir\n");
         Files.createSymbolicLink(md.root.resolve("new").resolve("5.M1.link"), secret);
-        MaildirScanner scanner = new MaildirScanner(relative);
+        MaildirScanner scanner = new MaildirScanner();
 
         assertThat(files(scanner, md.root)).extracting(f -> f.name().base()).containsExactly(name);
         Files.move(md.root.resolve("new").resolve(name), md.root.resolve("cur").resolve(name + ":2,S"));
-        assertThat(scanner.find(md.root, name)).hasValueSatisfying(f -> {
-            assertThat(f.inNew()).isFalse();
-            assertThat(f.name().fileName()).isEqualTo(name + ":2,S");
-        });
-        assertThat(scanner.find(md.root, "5.M1.link")).isEmpty();
+        try (MaildirHandles maildir = MaildirHandles.open(md.root, false)) {
+            assertThat(scanner.find(maildir, name)).hasValueSatisfying(f -> {
+                assertThat(f.inNew()).isFalse();
+                assertThat(f.name().fileName()).isEqualTo(name + ":2,S");
+            });
+            assertThat(scanner.find(maildir, "5.M1.link")).isEmpty();
+        }
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void scan_twoFilesWithOneBaseName_listsTheOneInCurOnce(boolean relative) throws Exception {
+    @Test
+    void scan_twoFilesWithOneBaseName_listsTheOneInCurOnce() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         String twice = TestMaildir.name(2, 1);
         md.deliver(TestMaildir.name(3, 1), "later\n");
@@ -83,7 +81,7 @@ class MaildirScannerTest {
         md.putCur(twice + ":2,S", "in cur\n");
         md.putCur(TestMaildir.name(1, 1) + ":2,", "earlier\n");
 
-        List<MessageFile> files = files(new MaildirScanner(relative), md.root);
+        List<MessageFile> files = files(new MaildirScanner(), md.root);
 
         assertThat(files).extracting(f -> f.name().base())
                 .containsExactly(TestMaildir.name(1, 1), twice, TestMaildir.name(3, 1));
@@ -91,7 +89,9 @@ class MaildirScannerTest {
     }
 
     /** The listing's files, sizes left out (each listed as 0 without reading it). */
-    private static List<MessageFile> files(MaildirScanner scanner, Path root) throws IOException {
-        return scanner.scan(root, (file, dir, name) -> 0).stream().map(MaildirScanner.Sized::file).toList();
+    private static List<MessageFile> files(MaildirScanner scanner, Path root) throws Exception {
+        try (MaildirHandles maildir = MaildirHandles.open(root, false)) {
+            return scanner.scan(maildir, (file, dir, name) -> 0).stream().map(MaildirScanner.Sized::file).toList();
+        }
     }
 }

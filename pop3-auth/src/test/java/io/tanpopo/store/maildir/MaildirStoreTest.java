@@ -151,6 +151,19 @@ class MaildirStoreTest {
         assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withLock((io.tanpopo.store.LockMode) null))
                 .hasMessageContaining("store.maildir.lock");
         assertThat(MaildirConfig.of("/x/{user}")).isEqualTo(new MaildirConfig("/x/{user}", UidlStyle.FILENAME, false,
-                io.tanpopo.store.LockMode.TAKEOVER, 200_000, UidlFormat.parse("%08Xu%08Xv")));
+                io.tanpopo.store.LockMode.TAKEOVER, 200_000, UidlFormat.parse("%08Xu%08Xv"), false));
+    }
+
+    @Test
+    void config_withMethods_keepEveryOtherComponent() {
+        MaildirConfig all = MaildirConfig.of("/x/{user}").withUidl(UidlStyle.DOVECOT).withMarkSeen(true)
+                .withLock(io.tanpopo.store.LockMode.EXCLUSIVE).withSizeCacheEntries(7).withUidlFormat("%u")
+                .withFollowRootSymlink(true);
+        assertThat(all).isEqualTo(new MaildirConfig("/x/{user}", UidlStyle.DOVECOT, true,
+                io.tanpopo.store.LockMode.EXCLUSIVE, 7, UidlFormat.parse("%u"), true));
+        assertThat(List.of(all.withUidl(UidlStyle.DOVECOT), all.withMarkSeen(true),
+                all.withLock(io.tanpopo.store.LockMode.EXCLUSIVE), all.withSizeCacheEntries(7),
+                all.withUidlFormat("%u"), all.withFollowRootSymlink(true))).as("each keeps the others")
+                .containsOnly(all);
     }
 }
