@@ -1,6 +1,14 @@
 package io.tanpopo.app;
 
+import static java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE;
+import static java.nio.file.attribute.PosixFilePermission.GROUP_WRITE;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_READ;
+import static java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE;
+import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tanpopo.testing.RequiresProgram;
 import jakarta.mail.Folder;
@@ -18,9 +26,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +55,7 @@ class DistArchiveIT {
     void unpack() throws Exception {
         assertThat(ARCHIVE).as("the archive built by mvn package").isRegularFile();
         Path into = Files.createDirectory(dir.resolve("opt"));
-        Run tar = run(List.of("tar", "-xzf", ARCHIVE.toString(), "-C", into.toString()), Map.of(), dir);
+        Run tar = run(List.of("tar", "-xpzf", ARCHIVE.toString(), "-C", into.toString()), Map.of(), dir);
         assertThat(tar.status()).as(tar.output()).isZero();
         try (Stream<Path> top = Files.list(into)) {
             assertThat(top).as("one top directory").containsExactly(into.resolve("tanpopo-" + VERSION));
@@ -55,24 +64,41 @@ class DistArchiveIT {
     }
 
     @Test
-    void archive_holdsScriptJarConfigUnitAndDocs_withTheirModes() throws IOException {
-        assertThat(home.resolve("bin/tanpopo")).isRegularFile();
-        assertThat(Files.getPosixFilePermissions(home.resolve("bin/tanpopo"))).contains(
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE)
-                .doesNotContain(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
-        assertThat(home.resolve("lib/tanpopo.jar")).isRegularFile().hasSameBinaryContentAs(Path.of("target/tanpopo.jar"));
-        assertThat(home.resolve("conf/tanpopo.properties")).hasSameTextualContentAs(Path.of("src/main/dist/tanpopo.properties"));
-        assertThat(home.resolve("systemd/tanpopo.service")).hasSameTextualContentAs(Path.of("src/main/dist/tanpopo.service"));
-        for (String file : List.of("README.md", "LICENSE", "CHANGELOG.md", "contrib/fail2ban/filter.d/tanpopo.conf",
-                "contrib/fail2ban/jail.d/tanpopo.conf")) {
-            assertThat(home.resolve(file)).hasSameTextualContentAs(Path.of("..", file));
+    void archive_holdsScriptJarConfigUnitAndDocs_andNothingElse() throws IOException {
+        Map<String, Path> expected = new TreeMap<>(Map.of("bin/tanpopo", Path.of("src/main/dist/bin/tanpopo"),
+                "lib/tanpopo.jar", Path.of("target/tanpopo.jar"),
+                "conf/tanpopo.properties", Path.of("src/main/dist/tanpopo.properties"),
+                "systemd/tanpopo.service", Path.of("src/main/dist/tanpopo.service")));
+        for (String source : List.of("README.md", "LICENSE", "CHANGELOG.md", "docs", "contrib/fail2ban")) {
+            try (Stream<Path> files = Files.walk(Path.of("..", source))) {
+                files.filter(Files::isRegularFile).filter(f -> !source.equals("docs") || f.toString().endsWith(".md"))
+                        .forEach(f -> expected.put(Path.of("..").relativize(f).toString(), f));
+            }
         }
-        try (Stream<Path> docs = Files.list(Path.of("../docs"))) {
-            docs.filter(d -> d.toString().endsWith(".md"))
-                    .forEach(d -> assertThat(home.resolve("docs").resolve(d.getFileName())).hasSameTextualContentAs(d));
+        assertThat(expected).containsKeys("docs/operations.md", "contrib/fail2ban/jail.d/tanpopo.conf");
+        try (Stream<Path> unpacked = Files.walk(home)) {
+            assertThat(unpacked.filter(Files::isRegularFile).map(f -> home.relativize(f).toString()))
+                    .containsExactlyInAnyOrderElementsOf(expected.keySet());
         }
-        assertThat(Files.getPosixFilePermissions(home.resolve("conf/tanpopo.properties")))
-                .doesNotContain(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_WRITE);
+        expected.forEach((name, source) -> assertThat(home.resolve(name)).as(name).hasSameBinaryContentAs(source));
+    }
+
+    /**
+     * Unpacked with the archive's own modes (tar -p): only the script is executable, and every
+     * file is readable by all and writable by its owner only.
+     */
+    @Test
+    void archive_modes_scriptExecutable_nothingWritableByOthers() throws IOException {
+        try (Stream<Path> unpacked = Files.walk(home)) {
+            for (Path file : unpacked.filter(Files::isRegularFile).toList()) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+                assertThat(mode).as(file.toString()).doesNotContain(GROUP_WRITE, OTHERS_WRITE)
+                        .contains(OWNER_READ, OTHERS_READ);
+                boolean script = file.equals(home.resolve("bin/tanpopo"));
+                assertThat(mode.containsAll(Set.of(OWNER_EXECUTE, GROUP_EXECUTE, OTHERS_EXECUTE))).as(file.toString())
+                        .isEqualTo(script);
+            }
+        }
     }
 
     /** Documentation= in the unit names pages that the archive, unpacked as /opt/tanpopo, holds. */
@@ -137,7 +163,7 @@ class DistArchiveIT {
             assertThat(firstMessage(server.port())).contains(".dot line", "body");
             assertThat(server.stop()).as(server.log()).isTrue();
             assertThat(server.log()).contains("stopped listening on 127.0.0.1");
-            Assertions.assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close())
+            assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close())
                     .isInstanceOf(ConnectException.class);
         }
     }
