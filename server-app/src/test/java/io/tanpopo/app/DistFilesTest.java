@@ -58,7 +58,7 @@ class DistFilesTest {
     void systemdUnit_runsTheJar_withTheConfig_andWaitsLongerThanTheGrace() throws IOException {
         String unit = Files.readString(UNIT);
         assertThat(unit).contains(
-                "ExecStart=/usr/bin/java -XX:+ExitOnOutOfMemoryError -jar /opt/tanpopo/tanpopo.jar"
+                "ExecStart=/usr/bin/java -XX:+ExitOnOutOfMemoryError -jar /opt/tanpopo/lib/tanpopo.jar"
                         + " --config /etc/tanpopo/tanpopo.properties",
                 "AmbientCapabilities=CAP_NET_BIND_SERVICE", "NoNewPrivileges=yes", "ProtectSystem=strict");
         Matcher stop = Pattern.compile("TimeoutStopSec=([0-9]+)s").matcher(unit);
@@ -69,15 +69,30 @@ class DistFilesTest {
     }
 
     @Test
-    void systemdUnit_restartsOnFailure_andDocumentsWithTheInstalledReadme() throws IOException {
+    void systemdUnit_restartsOnFailure_andDocumentsWithTheInstalledDocs() throws IOException {
         String unit = Files.readString(UNIT);
         assertThat(unit).contains("\nRestart=on-failure\n");
-        Matcher documentation = Pattern.compile("\nDocumentation=(\\S+)\n").matcher(unit);
-        assertThat(documentation.find()).isTrue();
-        // The only documentation an installation has is what the unit's comment tells to copy.
-        assertThat(documentation.group(1)).isEqualTo("file:/opt/tanpopo/README.md");
-        assertThat(unit).contains("the README as\n# /opt/tanpopo/README.md");
-        assertThat(Path.of("../README.md")).isRegularFile();
+        // /opt/tanpopo is the distribution archive unpacked, as the unit's comment says; the archive
+        // takes these pages from the top of the source tree (DistArchiveIT checks the archive itself).
+        assertThat(unit).contains("Unpack the distribution archive as /opt/tanpopo");
+        List<Path> pages = documentation(unit, Path.of(".."));
+        assertThat(pages).containsExactly(Path.of("../README.md"), Path.of("../docs/operations.md"));
+        assertThat(pages).allSatisfy(page -> assertThat(page).isRegularFile());
+    }
+
+    /**
+     * The unit's {@code Documentation=} URIs, which must all be {@code file:/opt/tanpopo/...}, as
+     * paths under {@code installation} in place of /opt/tanpopo.
+     */
+    static List<Path> documentation(String unit, Path installation) {
+        Matcher line = Pattern.compile("\nDocumentation=(.+)\n").matcher(unit);
+        assertThat(line.find()).isTrue();
+        List<Path> pages = new ArrayList<>();
+        for (String uri : line.group(1).trim().split("\\s+")) {
+            assertThat(uri).startsWith("file:/opt/tanpopo/");
+            pages.add(installation.resolve(uri.substring("file:/opt/tanpopo/".length())));
+        }
+        return pages;
     }
 
     @Test

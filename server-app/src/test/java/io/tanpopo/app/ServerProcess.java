@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * tanpopo's {@code serve} in a child JVM, as an operator runs it: the app's own logging
+ * tanpopo's {@code serve} in a child process, as an operator runs it: the app's own logging
  * configuration, the log in a file, the bound port read from its "listening on" line.
  */
 public final class ServerProcess implements AutoCloseable {
@@ -51,6 +51,16 @@ public final class ServerProcess implements AutoCloseable {
         // The app's own logging configuration, not the quiet one of the tests.
         command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
                 "io.tanpopo.app.Main", "serve", "--config", config.toString()));
+        return start(command, log, environment);
+    }
+
+    /**
+     * Runs {@code command} (which must start the server, e.g. the distribution's {@code bin/tanpopo}
+     * with {@code --config}) with {@code environment} added to the inherited one, logging to
+     * {@code log}, and waits for its "listening on" line.
+     */
+    public static ServerProcess start(List<String> command, Path log, Map<String, String> environment)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
