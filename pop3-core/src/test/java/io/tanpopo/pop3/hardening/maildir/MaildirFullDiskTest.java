@@ -2,11 +2,11 @@ package io.tanpopo.pop3.hardening.maildir;
 
 import static io.tanpopo.pop3.hardening.maildir.MaildirRig.loggedIn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testing.RequiresRoot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without writing to it and the size cache is skipped. Needs root to mount the tmpfs.
  */
 @RequiresProgram(value = "mount", debianPackage = "mount")
+@RequiresRoot("mounts a 3 MB tmpfs to fill")
 @RequiresProgram(value = "umount", debianPackage = "mount")
 class MaildirFullDiskTest {
 
@@ -40,8 +41,6 @@ class MaildirFullDiskTest {
 
     @BeforeEach
     void fullTmpfs() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")),
-                "mounting a 3 MB tmpfs to fill needs root (CI runs as root)");
         mount = Files.createDirectory(dir.resolve("mnt"));
         run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mount.toString());
         rig = new MaildirRig(mount);
