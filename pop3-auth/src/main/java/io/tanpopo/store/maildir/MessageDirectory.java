@@ -34,6 +34,7 @@ final class MessageDirectory implements Closeable {
     }
 
     /** Opens {@code dir}; with {@code relative} false, always works by path (for tests). */
+    @SuppressWarnings("StreamResourceLeak") // the stream is owned, and closed, by the MessageDirectory
     static MessageDirectory open(Path dir, boolean relative) throws IOException {
         return new MessageDirectory(dir, Files.newDirectoryStream(dir), relative);
     }
