@@ -77,7 +77,8 @@ public final class CachingResolver implements HostResolver {
         } catch (RuntimeException e) {
             lookup = CompletableFuture.failedFuture(e);
         }
-        lookup.whenComplete((resolution, failure) -> {
+        // The callback turns a failure into a result itself; the stage it returns only repeats it.
+        var unused = lookup.whenComplete((resolution, failure) -> {
             Resolution result = failure == null ? resolution : Resolution.temporaryFailure("cache",
                     Duration.ZERO, "internal error: " + failure.getClass().getSimpleName());
             cache.put(key, result);

@@ -54,7 +54,8 @@ public final class ResolverChain implements HostResolver {
         Instant start = clock.instant();
         AtomicReference<String> current = new AtomicReference<>("chain");
         CompletableFuture<Resolution> result = new CompletableFuture<>();
-        step(0, unmapped, null, current).whenComplete((answer, failure) -> {
+        // The callback logs a failure and answers for it; the stage it returns only repeats it.
+        var unused = step(0, unmapped, null, current).whenComplete((answer, failure) -> {
             if (failure != null) {
                 LOG.warn("resolver chain failed unexpectedly for {}", AddressText.of(unmapped), failure);
                 result.complete(Resolution.temporaryFailure(current.get(), elapsed(start),
@@ -69,7 +70,8 @@ public final class ResolverChain implements HostResolver {
             ScheduledFuture<?> timer = scheduler.schedule(() -> result.complete(Resolution.temporaryFailure(
                     current.get(), elapsed(start), "deadline of " + deadline.toMillis() + " ms exceeded")),
                     deadline.toMillis(), TimeUnit.MILLISECONDS);
-            result.whenComplete((r, e) -> timer.cancel(false));
+            // Only cancels the timer; the answer goes to the caller through result.
+            var unusedCancel = result.whenComplete((r, e) -> timer.cancel(false));
         }
         return result;
     }

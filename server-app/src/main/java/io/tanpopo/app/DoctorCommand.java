@@ -151,7 +151,7 @@ final class DoctorCommand {
         Duration sum = Duration.ZERO;
         for (DiagnosisStep step : report.steps()) {
             sum = sum.plus(step.elapsed());
-            if (step == decisive) {
+            if (step.equals(decisive)) {
                 break;
             }
         }

@@ -111,6 +111,8 @@ public final class Main {
             boolean help) {
         static Arguments parse(String[] args) {
             List<String> rest = new ArrayList<>(List.of(args));
+            // Not ||: both flags must be taken out of the operands, even when the first is there.
+            @SuppressWarnings("ShortCircuitBoolean")
             boolean help = rest.remove("--help") | rest.remove("-h");
             Optional<Path> config = option(rest, "--config").map(Path::of);
             Optional<String> scheme = option(rest, "--scheme");

@@ -30,7 +30,12 @@ import java.util.Optional;
 public record ServiceSettings(Limits limits, Duration shutdownGrace, ProxyPolicy proxy,
         PopBeforeSmtpConfig popBeforeSmtp, SessionSummaryLog.Format logFormat, Metrics metrics) {
 
-    /** @param jmx register the MBean; @param http the Prometheus endpoint, if on */
+    /**
+     * Where the server's metrics are published.
+     *
+     * @param jmx register the MBean
+     * @param http the Prometheus endpoint, if on
+     */
     public record Metrics(boolean jmx, Optional<InetSocketAddress> http) {
     }
 

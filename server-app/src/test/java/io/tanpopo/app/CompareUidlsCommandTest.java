@@ -63,9 +63,9 @@ class CompareUidlsCommandTest {
     void dovecotStyle_sameUidlsAndSizes_exitsZero() throws Exception {
         Path maildir = maildir();
         try (DovecotServer old = new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
-            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "dovecot"))).as(err.toString()).isZero();
+            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "dovecot"))).as(err.toString(StandardCharsets.UTF_8)).isZero();
         }
-        assertThat(out.toString()).isEqualTo("3 messages on the old server, 3 on tanpopo, 0 differences\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("3 messages on the old server, 3 on tanpopo, 0 differences\n");
         assertThat(maildir.resolve("new")).as("tanpopo's session moved nothing").isEmptyDirectory();
     }
 
@@ -75,9 +75,9 @@ class CompareUidlsCommandTest {
     void filenameStyle_againstDovecot_listsEveryMessage_exitsOne() throws Exception {
         Path maildir = maildir();
         try (DovecotServer old = new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
-            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "filename"))).as(err.toString()).isEqualTo(1);
+            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "filename"))).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
         }
-        assertThat(out.toString()).containsPattern("only old: +#1 00000001[0-9a-f]{8} \\(\\d+ octets\\)")
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("only old: +#1 00000001[0-9a-f]{8} \\(\\d+ octets\\)")
                 .contains("only tanpopo: #1 1700000000.M1P1.host (", "only tanpopo: #3 1700000002.M3P1.host (")
                 .endsWith("3 messages on the old server, 3 on tanpopo, 6 differences\n");
     }
@@ -90,17 +90,17 @@ class CompareUidlsCommandTest {
         try (DovecotServer old = new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
             assertThat(run("wrong\n", args(old, "dovecot"))).isEqualTo(2);
         }
-        assertThat(err.toString()).contains("compare-uidls: PASS");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("compare-uidls: PASS");
     }
 
     @Test
     void missingUser_orNoPassword_exitTwo() {
         assertThat(run("x\n", "compare-uidls", "--old", "pop3://127.0.0.1:1", "--config", "/nonexistent")).isEqualTo(2);
-        assertThat(err.toString()).contains("--user");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--user");
         assertThat(run("", "compare-uidls", "--old", "pop3://127.0.0.1:1", "--user", "a", "--config",
                 TestConfig.write(dir, "t.properties", "store=maildir").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("password on standard input");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("password on standard input");
         assertThat(run("x\n", "compare-uidls", "--help")).isZero();
-        assertThat(out.toString()).contains("Exit status: 0 all identical, 1 differences, 2 an error.");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit status: 0 all identical, 1 differences, 2 an error.");
     }
 }

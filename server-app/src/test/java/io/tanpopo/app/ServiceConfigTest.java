@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tanpopo.app.log.SessionSummaryLog;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,8 +89,8 @@ class ServiceConfigTest {
         java.nio.file.Files.writeString(config, "log.format=xml\n");
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int status = new Main(java.io.InputStream.nullInputStream(), new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
-                new java.io.PrintStream(err, true)).run(new String[] {"check-config", "--config", config.toString()});
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"check-config", "--config", config.toString()});
         assertThat(status).isEqualTo(78);
-        assertThat(err.toString()).contains("log.format must be one of text, json");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("log.format must be one of text, json");
     }
 }

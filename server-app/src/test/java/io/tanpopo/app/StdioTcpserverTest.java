@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.testing.RequiresProgram;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class StdioTcpserverTest {
             Process client = new ProcessBuilder("python3", "-c", POPLIB, Integer.toString(port))
                     .redirectErrorStream(true).start();
             assertThat(client.waitFor(120, TimeUnit.SECONDS)).as("poplib finished").isTrue();
-            String output = new String(client.getInputStream().readAllBytes());
+            String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(output).contains("STAT 1", "\n.dot line\n", "body", "QUIT +OK");
             assertThat(client.exitValue()).as(output).isZero();
             String summary = awaitLine(log, "session=", "end=");

@@ -50,7 +50,9 @@ final class ProcessRun {
         try {
             byte[] output = new byte[MAX_OUTPUT];
             Future<Integer> out = io.submit(() -> readBounded(process.getInputStream(), output));
-            io.submit(() -> logErrors(process.getErrorStream(), process.pid()));
+            // Diagnostics only: a read failure here (the stream closes when the process is killed)
+            // changes nothing, so the task's outcome is not waited for.
+            var unused = io.submit(() -> logErrors(process.getErrorStream(), process.pid()));
             writeInput(process.getOutputStream(), input);
             if (!process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                 return new Result(true, -1, output, 0);

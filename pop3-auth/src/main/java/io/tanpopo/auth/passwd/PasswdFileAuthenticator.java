@@ -90,7 +90,7 @@ public final class PasswdFileAuthenticator implements Authenticator {
         Optional<PasswdEntry> entry = snapshot.table().find(request.user());
         if (entry.isEmpty()) {
             // An unknown user does the work of the file's costliest entry, on a dummy of its scheme and costs.
-            verifier.test(snapshot.dummy(), request.password());
+            boolean unused = verifier.test(snapshot.dummy(), request.password());
             return AuthResult.rejected();
         }
         StoredPassword stored = entry.get().password();
@@ -98,7 +98,7 @@ public final class PasswdFileAuthenticator implements Authenticator {
         if (hasher.cost(stored).work() < snapshot.dummyWork()) {
             // A cheaper user pays the dummy as well, so that a {PLAIN} user among hashed ones does
             // not answer faster than a name that is not in the file.
-            verifier.test(snapshot.dummy(), request.password());
+            boolean unused = verifier.test(snapshot.dummy(), request.password());
         }
         return matches ? AuthResult.accepted(account(entry.get())) : AuthResult.rejected();
     }

@@ -74,6 +74,7 @@ final class MaildirHandles implements Closeable {
      *
      * @throws OpenRefusal when it is missing, a link not to be followed, or not a maildir
      */
+    @SuppressWarnings("StreamResourceLeak") // the handles returned own the streams; every failure closes them
     static MaildirHandles open(Path path, boolean followRootSymlink) throws OpenRefusal, IOException {
         BasicFileAttributes entry = rootEntry(path, followRootSymlink);
         SecureDirectoryStream<Path> root = checked(path, Files.newDirectoryStream(path.resolve(SELF)), entry);
@@ -154,7 +155,13 @@ final class MaildirHandles implements Closeable {
             stream.close();
             throw OpenRefusal.unavailable("the maildir store needs SecureDirectoryStream (Linux), not offered here");
         }
-        Object opened = key(secure);
+        Object opened;
+        try {
+            opened = key(secure);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(secure, e);
+            throw e;
+        }
         if (opened == null || !opened.equals(entry.fileKey())) {
             secure.close();
             throw OpenRefusal.unavailable(path + " was replaced while it was opened");

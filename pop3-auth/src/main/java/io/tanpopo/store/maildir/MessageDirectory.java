@@ -31,6 +31,7 @@ final class MessageDirectory implements Closeable {
     }
 
     /** Starts listing the directory of {@code handle}, which stays open (its owner closes it). */
+    @SuppressWarnings("StreamResourceLeak") // the stream is owned, and closed, by the MessageDirectory
     static MessageDirectory open(SecureDirectoryStream<Path> handle) throws IOException {
         return new MessageDirectory(handle, handle.newDirectoryStream(SELF, LinkOption.NOFOLLOW_LINKS));
     }

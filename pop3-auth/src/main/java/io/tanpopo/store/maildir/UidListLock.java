@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 final class UidListLock implements AutoCloseable {
 
     static final String NAME = DovecotUidList.NAME + ".lock";
-    static final Duration STALE = Duration.ofSeconds(120);
+    static final Duration STALE = Duration.ofMinutes(2);
     static final Duration WAIT = Duration.ofSeconds(2);
     private static final Path LOCK = Path.of(NAME);
     private static final Path LIST = Path.of(DovecotUidList.NAME);

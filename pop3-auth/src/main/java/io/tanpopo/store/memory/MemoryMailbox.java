@@ -72,6 +72,7 @@ public final class MemoryMailbox {
     }
 
     /** Removes these messages; returns how many were still here (another session may have removed some). */
+    @SuppressWarnings("ReferenceEquality") // identity is meant, see below
     synchronized int removeAll(List<MemoryMessage> removed) {
         // Identity, not equality: a message added again with the same bytes stays.
         int before = messages.size();

@@ -9,6 +9,7 @@ import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testing.RequiresProgram;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -103,7 +104,7 @@ class DovecotUidListSafetyTest {
     @Test
     void uidlistLargerThanTheLimit_isIgnored_notRead() throws Exception {
         try (RandomAccessFile file = new RandomAccessFile(list().toFile(), "rw")) {
-            file.write(LIST.getBytes());
+            file.write(LIST.getBytes(StandardCharsets.UTF_8));
             file.setLength(DovecotUidList.MAX_BYTES + 1L); // sparse: costs no disk
         }
         assertThat(uids()).containsExactly("1.M1.h", "2.M2.h");

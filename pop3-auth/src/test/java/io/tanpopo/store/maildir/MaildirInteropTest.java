@@ -9,6 +9,7 @@ import io.tanpopo.store.CrlfSize;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testing.RequiresProgram;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -63,7 +64,8 @@ class MaildirInteropTest {
         try (Maildrop maildrop = open(store, "alice")) {
             assertThat(maildrop.messages()).extracting(MessageInfo::uid).containsExactlyElementsOf(dovecotUidls);
             assertThat(maildrop.messages()).extracting(MessageInfo::size).containsExactly(
-                    CrlfSize.of(DOT.getBytes()), CrlfSize.of(LF.getBytes()), CrlfSize.of(MBLAZE.getBytes()));
+                    CrlfSize.of(DOT.getBytes(StandardCharsets.UTF_8)), CrlfSize.of(LF.getBytes(StandardCharsets.UTF_8)),
+                CrlfSize.of(MBLAZE.getBytes(StandardCharsets.UTF_8)));
             assertThat(maildrop.messages()).extracting(MessageInfo::size).containsExactlyElementsOf(
                     rows.stream().map(r -> Long.parseLong(r[1])).toList());
             assertThat(read(maildrop, 0)).endsWith(DOT);

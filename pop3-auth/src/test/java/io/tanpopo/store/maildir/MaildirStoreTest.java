@@ -49,8 +49,8 @@ class MaildirStoreTest {
 
         try (Maildrop maildrop = open(new MaildirStore(MaildirConfig.of(md.template())), "alice")) {
             assertThat(maildrop.messages()).containsExactly(
-                    new MessageInfo(CrlfSize.of(BARE_LF.getBytes()), TestMaildir.name(100, 1)),
-                    new MessageInfo(CrlfSize.of(DOT_LINE.getBytes()), TestMaildir.name(200, 1)),
+                    new MessageInfo(CrlfSize.of(BARE_LF.getBytes(StandardCharsets.UTF_8)), TestMaildir.name(100, 1)),
+                    new MessageInfo(CrlfSize.of(DOT_LINE.getBytes(StandardCharsets.UTF_8)), TestMaildir.name(200, 1)),
                     new MessageInfo(CrlfSize.of(EIGHT_BIT), TestMaildir.name(300, 1)));
             assertThat(maildrop.messages().get(0).size()).isEqualTo(BARE_LF.length() + 4);
             assertThat(read(maildrop, 0)).isEqualTo(BARE_LF);

@@ -23,7 +23,7 @@ public enum Cleartext {
             case ALWAYS -> true;
             case NEVER -> connection.secure();
             case LOOPBACK -> connection.secure()
-                    || connection.remoteKnown() && connection.remote().getAddress().isLoopbackAddress();
+                    || (connection.remoteKnown() && connection.remote().getAddress().isLoopbackAddress());
         };
     }
 }

@@ -62,7 +62,12 @@ public final class ClientLookup {
         }
         long accepted = System.nanoTime();
         CompletableFuture<Resolution> lookup = new CompletableFuture<>();
-        lookup.whenComplete((resolution, failure) -> settle(driver, client, resolution, byAddress));
+        // lookup is only ever completed normally (failures become results); what could still be
+        // lost is a failure of settle itself, which would leave the client without a greeting.
+        lookup.thenAccept(resolution -> settle(driver, client, resolution, byAddress)).exceptionally(failure -> {
+            LOG.error("settling the client lookup failed", failure);
+            return null;
+        });
         try {
             runtime.workers().execute(() -> resolve(client, lookup, accepted));
         } catch (RejectedExecutionException e) {
@@ -87,7 +92,8 @@ public final class ClientLookup {
 
     private void resolve(InetAddress client, CompletableFuture<Resolution> lookup, long accepted) {
         try {
-            checks.resolver().resolve(client).whenComplete((resolution, failure) -> lookup.complete(
+            // The callback turns a failure into a result; the stage it returns only repeats it.
+            var unused = checks.resolver().resolve(client).whenComplete((resolution, failure) -> lookup.complete(
                     failure == null ? resolution : internalError(failure)));
         } catch (RuntimeException e) {
             lookup.complete(internalError(e));
@@ -102,7 +108,7 @@ public final class ClientLookup {
             ScheduledFuture<?> deadline = runtime.timer().schedule(() -> lookup.complete(Resolution.temporaryFailure(
                     "deadline", checks.deadline(), "no answer within " + checks.deadline().toMillis() + " ms")),
                     left, TimeUnit.NANOSECONDS);
-            lookup.whenComplete((resolution, failure) -> deadline.cancel(false));
+            var unused = lookup.whenComplete((resolution, failure) -> deadline.cancel(false)); // cancels only
         } catch (RejectedExecutionException e) {
             lookup.complete(Resolution.temporaryFailure("server", Duration.ZERO, "server stopping"));
         }

@@ -130,7 +130,8 @@ public final class Dispatcher {
      */
     public boolean authenticates(Pop3Session session, String line) {
         return context.authenticator().blocks() && session.state() == SessionState.AUTHORIZATION
-                && (session.awaitsResponse() || waitsForClient(session, line) && !line.strip().equalsIgnoreCase("AUTH"));
+                && (session.awaitsResponse()
+                        || (waitsForClient(session, line) && !line.strip().equalsIgnoreCase("AUTH")));
     }
 
     /**

@@ -73,7 +73,7 @@ public final class LineDecoder {
                 }
                 limit = Math.min(capacity, sink.lineLimit());
             } else if (discarding) {
-                continue;
+                // the rest of a line that is too long: dropped up to its end, never held
             } else if (length + 2 > limit) {
                 discarding = true;
                 length = 0;

@@ -362,7 +362,10 @@ public final class SessionDriver {
             ending(reply);
         }
         if (!outcome.delay().isZero()) {
-            timer.schedule(() -> workers.execute(() -> answer(reply)), outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
+            // The task only hands the reply to a worker, where its failures are handled; a refusal
+            // there means the server is stopping and the connection goes with it.
+            var unused = timer.schedule(() -> workers.execute(() -> answer(reply)),
+                    outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
             return false;
         }
         if (reply.after() == Reply.After.START_TLS || !writer.writeInline(reply)) {

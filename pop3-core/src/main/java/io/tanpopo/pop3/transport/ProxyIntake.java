@@ -39,7 +39,8 @@ final class ProxyIntake {
             return false;
         }
         connection.awaitProxyHeader();
-        timer.schedule(() -> {
+        // A time-out that only closes the session: there is no result to wait for.
+        var unused = timer.schedule(() -> {
             if (connection.driver() == null && !session.isClosing()) {
                 LOG.warn("connection {} from proxy {}: no PROXY header in time, closing", session.getId(), peer);
                 session.closeNow();

@@ -61,7 +61,8 @@ final class TlsStarter {
     /** Closes {@code session} when its handshake is not done within the configured bound. */
     void closeUnlessSecured(IoSession session) {
         long millis = provider.get().handshakeTimeout().toMillis();
-        timer.schedule(() -> {
+        // A time-out that only closes the session: there is no result to wait for.
+        var unused = timer.schedule(() -> {
             if (session.getAttribute(SslFilter.SSL_SECURED) == null) {
                 session.closeNow();
             }

@@ -11,6 +11,7 @@ import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.ClientLookup;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.resolver.Resolution;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ClientLookupTest {
             ControlledResolver.Lookup lookup = resolver.next();
             assertThat(lookup.address().getHostAddress()).isEqualTo("127.0.0.1");
             assertThat(pop.send("USER alice")).startsWith("+OK");
-            pop.sendRaw("PASS secret\r\n".getBytes());
+            pop.sendRaw("PASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
             lookup.name("client.example.test");
             assertThat(pop.readLine()).startsWith("+OK");
             assertThat(users.seen()).singleElement()
@@ -117,7 +118,7 @@ class ClientLookupTest {
         try (Pop3Server server = server(Duration.ofSeconds(30), "=.evil.example:deny\n", TemporaryFailurePolicy.NO_MATCH)
                 .start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             ControlledResolver.Lookup lookup = resolver.next();
-            pop.sendRaw("USER alice\r\nPASS secret\r\n".getBytes());
+            pop.sendRaw("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(pop.readLine()).startsWith("+OK");
             lookup.name("a.evil.example");
             assertThat(pop.readLine()).isEqualTo(DENIED);
@@ -144,7 +145,7 @@ class ClientLookupTest {
         try (Pop3Server server = server(Duration.ofSeconds(30), "127.0.0.0/8:allow,LOCAL=\"1\"\n:deny\n",
                 TemporaryFailurePolicy.NO_MATCH).start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             ControlledResolver.Lookup lookup = resolver.next();
-            pop.sendRaw("USER alice\r\nPASS secret\r\n".getBytes());
+            pop.sendRaw("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(pop.readLine()).startsWith("+OK");
             lookup.name("late.example");
             assertThat(pop.readLine()).startsWith("+OK");

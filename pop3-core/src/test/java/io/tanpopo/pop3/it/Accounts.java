@@ -1,6 +1,7 @@
 package io.tanpopo.pop3.it;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -74,6 +75,6 @@ final class Accounts {
 
     private static String id(String flag) throws IOException {
         Process p = new ProcessBuilder("id", flag).start();
-        return new String(p.getInputStream().readAllBytes()).strip();
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }
 }

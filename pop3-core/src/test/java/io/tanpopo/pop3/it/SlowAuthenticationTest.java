@@ -9,6 +9,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.testing.Await;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -53,8 +54,8 @@ class SlowAuthenticationTest {
             // As many hanging logins as there are workers: before, they held every worker.
             slow1.send("USER slow1");
             slow2.send("USER slow2");
-            slow1.sendRaw("PASS x\r\n".getBytes());
-            slow2.sendRaw("PASS x\r\n".getBytes());
+            slow1.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
+            slow2.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
             Await.until(Duration.ofSeconds(10), "both slow checkpassword runs to start", () -> started() == 2);
 
             long start = System.nanoTime();
@@ -78,10 +79,10 @@ class SlowAuthenticationTest {
             // A SASL exchange begun while a thread was free, whose response comes when none is.
             assertThat(refused.send("AUTH PLAIN")).isEqualTo("+ ");
             running.send("USER slow1");
-            running.sendRaw("PASS x\r\n".getBytes());
+            running.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
             Await.until(Duration.ofSeconds(10), "the slow checkpassword run to start", () -> started() == 1);
             queued.send("USER slow2");
-            queued.sendRaw("PASS x\r\n".getBytes());
+            queued.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
             Await.until(Duration.ofSeconds(10), "the second login to wait in the queue", () -> server.loginsWaiting() == 1);
 
             assertThat(refused.send("AGFsaWNlAHB3")).isEqualTo(BUSY);

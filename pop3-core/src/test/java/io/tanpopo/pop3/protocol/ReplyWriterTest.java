@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -84,7 +85,7 @@ class ReplyWriterTest {
         assertThat(nextRuns[0]).isEqualTo(1);
         assertThat(connection.chunkSizes).hasSize(1);
         connection.flushOne();
-        assertThat(connection.wire.toString()).isEqualTo("+OK x\r\na\r\n..b\r\n.\r\n");
+        assertThat(connection.wire.toString(StandardCharsets.ISO_8859_1)).isEqualTo("+OK x\r\na\r\n..b\r\n.\r\n");
     }
 
     @Test
@@ -109,7 +110,7 @@ class ReplyWriterTest {
 
         assertThat(connection.closed).isTrue();
         connection.flushOne();
-        assertThat(connection.wire.toString()).isEqualTo("+OK bye\r\n");
+        assertThat(connection.wire.toString(StandardCharsets.ISO_8859_1)).isEqualTo("+OK bye\r\n");
     }
 
     private static Reply retr(byte[] message) {

@@ -124,7 +124,8 @@ public final class DnsStrategy implements ResolverStrategy {
         ScheduledFuture<?> timer = scheduler.schedule(() -> reply.complete(new Reply(null,
                 "no answer within " + perServerTimeout.toMillis() + " ms")),
                 perServerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        reply.whenComplete((r, e) -> timer.cancel(false));
+        // Only cancels the timer; the answer goes to the caller through reply.
+        var unused = reply.whenComplete((r, e) -> timer.cancel(false));
         return reply;
     }
 

@@ -42,7 +42,10 @@ public final class PopBeforeSmtp implements SessionListener, AutoCloseable {
                 daemon("tanpopo-pop-before-smtp"), (task, pool) -> LOG.warn("POP-before-SMTP queue full; a login was not recorded"));
         this.cleaner = new ScheduledThreadPoolExecutor(1, daemon("tanpopo-pop-before-smtp-cleaner"));
         long period = Math.max(1, Math.min(config.expiry().toSeconds() / 4, 60));
-        directory.ifPresent(d -> cleaner.scheduleWithFixedDelay(this::clean, period, period, TimeUnit.SECONDS));
+        if (directory.isPresent()) {
+            // clean() catches and logs its own failures, so the periodic task never ends silently.
+            var unused = cleaner.scheduleWithFixedDelay(this::clean, period, period, TimeUnit.SECONDS);
+        }
     }
 
     @Override

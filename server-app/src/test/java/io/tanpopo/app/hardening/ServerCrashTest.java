@@ -83,7 +83,8 @@ class ServerCrashTest {
             AtomicBoolean running = new AtomicBoolean(true);
             Thread deliveries = new Thread(() -> deliverWhile(running, random.nextInt(5) + 1));
             deliveries.start();
-            killer.schedule(server::kill, 20 + random.nextInt(400), TimeUnit.MILLISECONDS);
+            // The kill's effect is observed through the process; its future carries nothing more.
+            var unused = killer.schedule(server::kill, 20 + random.nextInt(400), TimeUnit.MILLISECONDS);
             long seed = random.nextLong();
             boolean firstLogin = true;
             for (int session = 0; session < 50 && server.process().isAlive(); session++) {

@@ -6,6 +6,7 @@ import io.tanpopo.store.OpenResult;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -45,7 +46,7 @@ public final class MaildirOpenBenchmark {
             Files.createDirectories(root.resolve(sub));
         }
         byte[] body = ("From: bench@example.org\nSubject: bench\n\n" + "line of text\n".repeat(150))
-                .getBytes();
+                .getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < count; i++) {
             String name = (1_700_000_000L + i) + ".M" + i + "P1.bench.example";
             Files.write(root.resolve(i % 2 == 0 ? "new" : "cur").resolve(i % 2 == 0 ? name : name + ":2,S"), body);

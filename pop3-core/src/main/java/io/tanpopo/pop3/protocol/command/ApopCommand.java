@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * APOP name digest (RFC 1939 §7): the digest is MD5 of the greeting's stamp followed by the shared
@@ -48,7 +49,7 @@ public final class ApopCommand implements Command {
         byte[] key = secret instanceof SecretResult.Found found ? found.secret() : new byte[16];
         try {
             byte[] expected = digest(session.apopStamp(), key);
-            byte[] given = HexFormat.of().parseHex(line.argument(1).toLowerCase());
+            byte[] given = HexFormat.of().parseHex(line.argument(1).toLowerCase(Locale.ROOT));
             boolean match = MessageDigest.isEqual(expected, given);
             return login.complete(session, attempt, match && secret instanceof SecretResult.Found found
                     ? AuthResult.accepted(found.account()) : AuthResult.rejected());
