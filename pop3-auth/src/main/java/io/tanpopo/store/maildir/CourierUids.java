@@ -42,7 +42,8 @@ final class CourierUids {
      */
     static DovecotUids.Assigned assign(SecureDirectoryStream<Path> dir, Path shown,
             List<MaildirScanner.Sized> listed, Clock clock) {
-        listed.sort((a, b) -> CourierSizeList.compare(a.file().name().fileName(), b.file().name().fileName()));
+        listed.sort((a, b) -> CourierSizeList.compare(CourierSizeList.courierName(a.file()),
+                CourierSizeList.courierName(b.file())));
         Optional<CourierSizeList> read = read(dir, shown);
         CourierSizeList list = read.orElseGet(() ->
                 new CourierSizeList(1, clock.instant().getEpochSecond() & DovecotUidList.MAX_UINT, Map.of()));
@@ -50,13 +51,13 @@ final class CourierUids {
         StringBuilder lines = new StringBuilder();
         long next = list.nextUid();
         for (MaildirScanner.Sized sized : listed) {
-            CourierSizeList.Entry entry = list.entries().get(sized.file().name().base());
+            String name = CourierSizeList.courierName(sized.file());
+            CourierSizeList.Entry entry = list.entries().get(CourierSizeList.key(name));
             if (entry == null) {
-                entry = new CourierSizeList.Entry(sized.file().name().fileName(), sized.size(),
-                        next++, list.uidValidity(), 0);
+                entry = new CourierSizeList.Entry(name, sized.size(), next++, list.uidValidity(), 0);
             }
             uidls.put(sized.file().name().base(), entry.uidl());
-            lines.append(sized.file().name().fileName()).append(' ').append(entry.size()).append(' ')
+            lines.append(name).append(' ').append(entry.size()).append(' ')
                     .append(entry.uid()).append(':').append(entry.uidValidity()).append(':')
                     .append(entry.utf8()).append('\n');
         }
@@ -69,7 +70,8 @@ final class CourierUids {
             return new DovecotUids.Assigned(uidls, true);
         } catch (IOException e) {
             LOG.warn("Cannot write {}/{}: {}; new messages are left out of this session", shown, LIST, e.toString());
-            listed.removeIf(s -> !list.entries().containsKey(s.file().name().base()));
+            listed.removeIf(s -> !list.entries().containsKey(
+                    CourierSizeList.key(CourierSizeList.courierName(s.file()))));
             return new DovecotUids.Assigned(uidls, false);
         }
     }
