@@ -50,19 +50,26 @@ final class CourierUids {
         Map<String, String> uidls = new HashMap<>();
         StringBuilder lines = new StringBuilder();
         long next = list.nextUid();
+        boolean renamed = false;
         for (MaildirScanner.Sized sized : listed) {
             String name = CourierSizeList.courierName(sized.file());
             CourierSizeList.Entry entry = list.entries().get(CourierSizeList.key(name));
+            // listed as named after this session's QUIT, which gives cur/X the name X:2,
+            String committed = sized.file().name().withFlags("");
+            renamed |= !CourierSizeList.key(committed).equals(CourierSizeList.key(name));
             if (entry == null) {
-                entry = new CourierSizeList.Entry(name, sized.size(), next++, list.uidValidity(), 0);
+                CourierSize.Counted counted = counted(dir, shown, sized);
+                entry = new CourierSizeList.Entry(name, counted.size(), next++, list.uidValidity(), counted.utf8());
             }
             uidls.put(sized.file().name().base(), entry.uidl());
-            lines.append(name).append(' ').append(entry.size()).append(' ')
+            lines.append(committed).append(' ').append(entry.size()).append(' ')
                     .append(entry.uid()).append(':').append(entry.uidValidity()).append(':')
                     .append(entry.utf8()).append('\n');
         }
-        // Courier rewrites the list when a message is new or one it lists is gone
-        boolean changed = read.isEmpty() || next != list.nextUid() || list.entries().size() != listed.size();
+        // Courier rewrites the list when a message is new or one it lists is gone; tanpopo also
+        // when its QUIT renames a message Courier would no longer match
+        boolean changed = read.isEmpty() || renamed || next != list.nextUid()
+                || list.entries().size() != listed.size();
         try {
             if (changed) {
                 write(dir, shown, "/" + CourierSizeList.VERSION + " " + next + " " + list.uidValidity() + "\n" + lines);
@@ -73,6 +80,17 @@ final class CourierUids {
             listed.removeIf(s -> !list.entries().containsKey(
                     CourierSizeList.key(CourierSizeList.courierName(s.file()))));
             return new DovecotUids.Assigned(uidls, false);
+        }
+    }
+
+    /** Courier's size and UTF-8 mark; tanpopo's size and no mark when the file cannot be read. */
+    private static CourierSize.Counted counted(SecureDirectoryStream<Path> dir, Path shown,
+            MaildirScanner.Sized sized) {
+        try {
+            return CourierSize.of(dir, shown, sized.file()).orElse(new CourierSize.Counted(sized.size(), 0));
+        } catch (IOException e) {
+            LOG.warn("Cannot count {} in {} as Courier does: {}", sized.file().name().fileName(), shown, e.toString());
+            return new CourierSize.Counted(sized.size(), 0);
         }
     }
 

@@ -67,6 +67,7 @@ class CourierUidlTest {
      * As the real Courier 1.0.16 does (see pop3-core's CourierUidlInteropTest): it moves
      * {@code new/X} to {@code cur/X:2,} and does not take a listed {@code X} for it, nor a listed
      * {@code Y:2,} for a {@code cur/Y} without {@code :}; a listed {@code Z:2,} is {@code cur/Z:2,S}.
+     * tanpopo lists {@code cur/Y} as {@code Y:2,}, the name its QUIT gives it.
      */
     @Test
     void listedNames_matchAsCourierMatchesThem_upToAndIncludingTheColon() throws Exception {
@@ -79,7 +80,7 @@ class CourierUidlTest {
                 "1700000003.M1P1.host:2, 2 3:5:0", ""));
         assertThat(uids(md)).containsExactly("UID10-5", "UID11-5", "UID3-5");
         assertThat(Files.readString(md.root.resolve(CourierSizeList.NAME))).isEqualTo(String.join("\n", "/3 12 5",
-                "1700000001.M1P1.host:2, 3 10:5:0", "1700000002.M1P1.host 3 11:5:0",
+                "1700000001.M1P1.host:2, 3 10:5:0", "1700000002.M1P1.host:2, 3 11:5:0",
                 "1700000003.M1P1.host:2,S 2 3:5:0", ""));
     }
 

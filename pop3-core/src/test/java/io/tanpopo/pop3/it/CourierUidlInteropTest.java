@@ -100,8 +100,49 @@ class CourierUidlInteropTest {
         }
     }
 
+    /**
+     * The list tanpopo writes for mail it numbers is the list Courier writes for the same mail
+     * (UIDVALIDITY aside, the time of each): names as Courier gives them after moving new/ to
+     * cur/, Courier's sizes (see above) and UTF-8 marks (8-bit octets in a header); a message in
+     * cur/ without ":" is listed under the name tanpopo's QUIT gives it, so that Courier, serving
+     * the maildir afterwards, keeps every UID.
+     */
+    @Test
+    void listTanpopoWrites_isTheListCourierWrites_forTheSameMail() throws Exception {
+        Path ours = maildir("alice");
+        Path couriers = maildir("bob");
+        for (Path maildir : List.of(ours, couriers)) {
+            Files.writeString(maildir.resolve("cur/1700000000.M1P1.host:2,S"), "Subject: crlf\r\n\r\nbody\r\n");
+            Files.writeString(maildir.resolve("new/1700000000.M2P1.host"), "Subject: no end\n\nbody");
+            Files.writeString(maildir.resolve("new/1700000000.M10P1.host"), "Subject: Gr\u00fc\u00dfe\n\nbody\n");
+            Files.writeString(maildir.resolve("cur/1700000001.M1P1.host"), "Subject: plain\n\nGr\u00fc\u00dfe\n");
+            Files.writeString(maildir.resolve("cur/1700000002.M1P1.host:2,"), "Subject: dot\n\n.dot\n");
+            Accounts.giveToMailUser(maildir.getParent());
+        }
+        try (Pop3Server tanpopo = tanpopo()) {
+            CourierPop3.Listing served = listing(tanpopo);
+            CourierPop3.Listing courier = new CourierPop3(dir, couriers).listing();
+            assertThat(served.uidl()).isEqualTo(courier.uidl());
+            // tanpopo's QUIT named cur/1700000001.M1P1.host as Courier's does not: X:2,
+            assertThat(sizeList(ours)).contains(":1\n").isEqualTo(sizeList(couriers)
+                    .replace("1700000001.M1P1.host ", "1700000001.M1P1.host:2, "));
+            assertThat(new CourierPop3(dir, ours).listing()).isEqualTo(courier);
+        }
+    }
+
+    /** The maildir's {@code courierpop3dsizelist}, its UIDVALIDITY written as V. */
+    private static String sizeList(Path maildir) throws IOException {
+        String list = Files.readString(maildir.resolve("courierpop3dsizelist"));
+        String validity = list.substring(0, list.indexOf('\n')).split(" ")[2];
+        return list.replace(validity, "V");
+    }
+
     private Path maildir() throws IOException {
-        Path maildir = dir.resolve("alice/Maildir");
+        return maildir("alice");
+    }
+
+    private Path maildir(String user) throws IOException {
+        Path maildir = dir.resolve(user + "/Maildir");
         for (String sub : List.of("tmp", "new", "cur")) {
             Files.createDirectories(maildir.resolve(sub));
         }
