@@ -62,9 +62,7 @@ final class CourierUids {
                 entry = new CourierSizeList.Entry(name, counted.size(), next++, list.uidValidity(), counted.utf8());
             }
             uidls.put(sized.file().name().base(), entry.uidl());
-            lines.append(committed).append(' ').append(entry.size()).append(' ')
-                    .append(entry.uid()).append(':').append(entry.uidValidity()).append(':')
-                    .append(entry.utf8()).append('\n');
+            lines.append(line(committed, entry));
         }
         // Courier rewrites the list when a message is new or one it lists is gone; tanpopo also
         // when its QUIT renames a message Courier would no longer match
@@ -81,6 +79,11 @@ final class CourierUids {
                     CourierSizeList.key(CourierSizeList.courierName(s.file()))));
             return new DovecotUids.Assigned(uidls, false);
         }
+    }
+
+    /** {@code <file name> <size> <uid>:<uidvalidity>:<utf8>}, as Courier's {@code savepop3dlist} writes it. */
+    private static String line(String name, CourierSizeList.Entry entry) {
+        return name + ' ' + entry.size() + ' ' + entry.uid() + ':' + entry.uidValidity() + ':' + entry.utf8() + '\n';
     }
 
     /** Courier's size and UTF-8 mark; tanpopo's size and no mark when the file cannot be read. */
