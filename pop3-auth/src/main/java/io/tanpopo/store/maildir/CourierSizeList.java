@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param nextUid the header's next UID
  * @param uidValidity the header's UIDVALIDITY
- * @param entries base name → entry
+ * @param entries {@link #key} of the file name → entry
  */
 record CourierSizeList(long nextUid, long uidValidity, Map<String, Entry> entries) {
 
@@ -51,8 +51,8 @@ record CourierSizeList(long nextUid, long uidValidity, Map<String, Entry> entrie
         }
         Map<String, Entry> entries = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            entry(line).ifPresent(e -> MessageName.parse(e.fileName())
-                    .ifPresent(name -> entries.put(name.base(), e)));
+            entry(line).filter(e -> MessageName.parse(e.fileName()).isPresent())
+                    .ifPresent(e -> entries.put(key(e.fileName()), e));
         }
         return Optional.of(new CourierSizeList(next.get(), validity.orElse(0L), Map.copyOf(entries)));
     }
@@ -98,15 +98,45 @@ record CourierSizeList(long nextUid, long uidValidity, Map<String, Entry> entrie
         return uidl.toString();
     }
 
-    /** Courier's {@code cmpmsgs}: the leading number of the name, then the bytes up to {@code :}. */
+    /**
+     * The name Courier gives the message: at login it moves a message from {@code new/} to
+     * {@code cur/}, adding {@code :2,} to a name without {@code :}. The list holds that name.
+     */
+    static String courierName(MessageFile file) {
+        String name = file.name().fileName();
+        return file.inNew() && name.indexOf(':') < 0 ? name + ":2," : name;
+    }
+
+    /**
+     * What Courier matches a listed name by: the name up to and including its first {@code :}
+     * (the whole name without one). A listed {@code X} is not the file {@code X:2,} to Courier
+     * (its {@code cmpmsgs} stops only where both names have {@code :}).
+     */
+    static String key(String name) {
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(0, colon + 1);
+    }
+
+    /**
+     * Courier's {@code cmpmsgs}: the leading number of the name, then the characters up to the
+     * first place where both names have {@code :}; a name that ends sorts first.
+     */
     static int compare(String a, String b) {
         int byTime = Long.compare(leadingNumber(a), leadingNumber(b));
         if (byTime != 0) {
             return byTime;
         }
-        int colonA = a.indexOf(':');
-        int colonB = b.indexOf(':');
-        return (colonA < 0 ? a : a.substring(0, colonA)).compareTo(colonB < 0 ? b : b.substring(0, colonB));
+        for (int i = 0; i < a.length() || i < b.length(); i++) {
+            char ca = i < a.length() ? a.charAt(i) : 0;
+            char cb = i < b.length() ? b.charAt(i) : 0;
+            if (ca == ':' && cb == ':') {
+                return 0;
+            }
+            if (ca != cb) {
+                return Character.compare(ca, cb);
+            }
+        }
+        return 0;
     }
 
     private static long leadingNumber(String name) {

@@ -42,26 +42,32 @@ final class CourierUids {
      */
     static DovecotUids.Assigned assign(SecureDirectoryStream<Path> dir, Path shown,
             List<MaildirScanner.Sized> listed, Clock clock) {
-        listed.sort((a, b) -> CourierSizeList.compare(a.file().name().fileName(), b.file().name().fileName()));
+        listed.sort((a, b) -> CourierSizeList.compare(CourierSizeList.courierName(a.file()),
+                CourierSizeList.courierName(b.file())));
         Optional<CourierSizeList> read = read(dir, shown);
         CourierSizeList list = read.orElseGet(() ->
                 new CourierSizeList(1, clock.instant().getEpochSecond() & DovecotUidList.MAX_UINT, Map.of()));
         Map<String, String> uidls = new HashMap<>();
         StringBuilder lines = new StringBuilder();
         long next = list.nextUid();
+        boolean renamed = false;
         for (MaildirScanner.Sized sized : listed) {
-            CourierSizeList.Entry entry = list.entries().get(sized.file().name().base());
+            String name = CourierSizeList.courierName(sized.file());
+            CourierSizeList.Entry entry = list.entries().get(CourierSizeList.key(name));
+            // listed as named after this session's QUIT, which gives cur/X the name X:2,
+            String committed = sized.file().name().withFlags("");
+            renamed |= !CourierSizeList.key(committed).equals(CourierSizeList.key(name));
             if (entry == null) {
-                entry = new CourierSizeList.Entry(sized.file().name().fileName(), sized.size(),
-                        next++, list.uidValidity(), 0);
+                CourierSize.Counted counted = counted(dir, shown, sized);
+                entry = new CourierSizeList.Entry(name, counted.size(), next++, list.uidValidity(), counted.utf8());
             }
             uidls.put(sized.file().name().base(), entry.uidl());
-            lines.append(sized.file().name().fileName()).append(' ').append(entry.size()).append(' ')
-                    .append(entry.uid()).append(':').append(entry.uidValidity()).append(':')
-                    .append(entry.utf8()).append('\n');
+            lines.append(line(committed, entry));
         }
-        // Courier rewrites the list when a message is new or one it lists is gone
-        boolean changed = read.isEmpty() || next != list.nextUid() || list.entries().size() != listed.size();
+        // Courier rewrites the list when a message is new or one it lists is gone; tanpopo also
+        // when its QUIT renames a message Courier would no longer match
+        boolean changed = read.isEmpty() || renamed || next != list.nextUid()
+                || list.entries().size() != listed.size();
         try {
             if (changed) {
                 write(dir, shown, "/" + CourierSizeList.VERSION + " " + next + " " + list.uidValidity() + "\n" + lines);
@@ -69,8 +75,25 @@ final class CourierUids {
             return new DovecotUids.Assigned(uidls, true);
         } catch (IOException e) {
             LOG.warn("Cannot write {}/{}: {}; new messages are left out of this session", shown, LIST, e.toString());
-            listed.removeIf(s -> !list.entries().containsKey(s.file().name().base()));
+            listed.removeIf(s -> !list.entries().containsKey(
+                    CourierSizeList.key(CourierSizeList.courierName(s.file()))));
             return new DovecotUids.Assigned(uidls, false);
+        }
+    }
+
+    /** {@code <file name> <size> <uid>:<uidvalidity>:<utf8>}, as Courier's {@code savepop3dlist} writes it. */
+    private static String line(String name, CourierSizeList.Entry entry) {
+        return name + ' ' + entry.size() + ' ' + entry.uid() + ':' + entry.uidValidity() + ':' + entry.utf8() + '\n';
+    }
+
+    /** Courier's size and UTF-8 mark; tanpopo's size and no mark when the file cannot be read. */
+    private static CourierSize.Counted counted(SecureDirectoryStream<Path> dir, Path shown,
+            MaildirScanner.Sized sized) {
+        try {
+            return CourierSize.of(dir, shown, sized.file()).orElse(new CourierSize.Counted(sized.size(), 0));
+        } catch (IOException e) {
+            LOG.warn("Cannot count {} in {} as Courier does: {}", sized.file().name().fileName(), shown, e.toString());
+            return new CourierSize.Counted(sized.size(), 0);
         }
     }
 

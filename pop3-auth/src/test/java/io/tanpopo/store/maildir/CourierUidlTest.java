@@ -49,7 +49,7 @@ class CourierUidlTest {
                 "1700000000.M10P1.host:2,S 3 4:1690000000:0",
                 "1700000000.M9P1.host:2, 3 5:1690000000:1",
                 "garbage",
-                "1700000001.M1P1.host 3 7:0",
+                "1700000001.M1P1.host:2, 3 7:0",
                 "gone.host 9 6:1690000000:0", ""));
 
         // Courier's order compares the names after the time as bytes: M10 before M9
@@ -58,9 +58,30 @@ class CourierUidlTest {
                 "/3 9 1690000000",
                 "1700000000.M10P1.host:2,S 3 4:1690000000:0",
                 "1700000000.M9P1.host:2, 3 5:1690000000:1",
-                "1700000001.M1P1.host 3 7:0:0",
-                "1700000002.M1P1.host 12 8:1690000000:0", ""));
+                "1700000001.M1P1.host:2, 3 7:0:0",
+                "1700000002.M1P1.host:2, 12 8:1690000000:0", ""));
         assertThat(md.names("tmp")).isEmpty();
+    }
+
+    /**
+     * As the real Courier 1.0.16 does (see pop3-core's CourierUidlInteropTest): it moves
+     * {@code new/X} to {@code cur/X:2,} and does not take a listed {@code X} for it, nor a listed
+     * {@code Y:2,} for a {@code cur/Y} without {@code :}; a listed {@code Z:2,} is {@code cur/Z:2,S}.
+     * tanpopo lists {@code cur/Y} as {@code Y:2,}, the name its QUIT gives it.
+     */
+    @Test
+    void listedNames_matchAsCourierMatchesThem_upToAndIncludingTheColon() throws Exception {
+        TestMaildir md = TestMaildir.create(dir, "alice");
+        md.deliver("1700000001.M1P1.host", "a\n");
+        md.putCur("1700000002.M1P1.host", "b\n");
+        md.putCur("1700000003.M1P1.host:2,S", "c\n");
+        Files.writeString(md.root.resolve(CourierSizeList.NAME), String.join("\n", "/3 10 5",
+                "1700000001.M1P1.host 2 1:5:0", "1700000002.M1P1.host:2, 2 2:5:0",
+                "1700000003.M1P1.host:2, 2 3:5:0", ""));
+        assertThat(uids(md)).containsExactly("UID10-5", "UID11-5", "UID3-5");
+        assertThat(Files.readString(md.root.resolve(CourierSizeList.NAME))).isEqualTo(String.join("\n", "/3 12 5",
+                "1700000001.M1P1.host:2, 3 10:5:0", "1700000002.M1P1.host:2, 3 11:5:0",
+                "1700000003.M1P1.host:2,S 2 3:5:0", ""));
     }
 
     @Test
