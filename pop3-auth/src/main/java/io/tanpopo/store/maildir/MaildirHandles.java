@@ -190,6 +190,43 @@ final class MaildirHandles implements Closeable {
     }
 
     /** The device and inode of an open directory ({@code fstat}). */
+    /**
+     * Opens again only {@code cur/} or {@code new/} of the maildir of {@code place}, as a RETR
+     * needs: one open of its path as {@code <dir>/.} (a FIFO or a file swapped in fails at once)
+     * and one {@code fstat}, instead of the three directories of {@link #reopen}. Links on the way
+     * may lead anywhere; what was opened is used only when it is the very directory of the login
+     * (the same device and inode), so it can be nothing else.
+     *
+     * @throws Replaced when it is not (or it is gone)
+     */
+    @SuppressWarnings("StreamResourceLeak") // the caller owns the handle returned; a mismatch closes it
+    static SecureDirectoryStream<Path> reopenDir(Place place, boolean inNew) throws IOException {
+        Path dir = place.path().resolve(inNew ? "new" : "cur");
+        DirectoryStream<Path> stream;
+        try {
+            stream = Files.newDirectoryStream(dir.resolve(SELF));
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            throw new Replaced(dir + " is no longer the directory opened at login");
+        }
+        Object expected = inNew ? place.inNew() : place.cur();
+        if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
+            stream.close();
+            throw new Replaced("the maildir store needs SecureDirectoryStream (Linux), not offered here");
+        }
+        Object opened;
+        try {
+            opened = key(secure);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(secure, e);
+            throw e;
+        }
+        if (!expected.equals(opened)) {
+            secure.close();
+            throw new Replaced(dir + " is no longer the directory opened at login");
+        }
+        return secure;
+    }
+
     private static Object key(SecureDirectoryStream<Path> dir) throws IOException {
         return dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
     }

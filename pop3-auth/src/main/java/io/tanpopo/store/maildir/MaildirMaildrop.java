@@ -66,37 +66,40 @@ final class MaildirMaildrop implements Maildrop {
     @Override
     public InputStream openMessage(int index) throws IOException {
         MessageFile file = files.get(index);
-        try (MaildirHandles maildir = MaildirHandles.reopen(place)) {
-            try {
-                return open(maildir, file);
-            } catch (NoSuchFileException moved) {
-                // Flags changed or moved new/ → cur/ by another process: same base name.
+        try (SecureDirectoryStream<Path> dir = MaildirHandles.reopenDir(place, file.inNew())) {
+            return open(dir, file);
+        } catch (NoSuchFileException moved) {
+            // Flags changed or moved new/ → cur/ by another process: same base name.
+            try (MaildirHandles maildir = MaildirHandles.reopen(place)) {
                 Optional<MessageFile> now = scanner.find(maildir, file.name().base());
                 if (now.isEmpty()) {
                     throw moved;
                 }
-                return open(maildir, now.get());
+                return open(maildir.dir(now.get().inNew()), now.get());
             }
         }
     }
 
     /**
-     * Opens a message relative to the reopened directory (that of the login); only a regular
+     * Opens a message relative to its reopened directory (that of the login); only a regular
      * file ({@code lstat} first: the open itself would block on a FIFO put in its place since the
      * listing, though a FIFO swapped in between the two still would: see docs/security.md).
      */
-    private InputStream open(MaildirHandles maildir, MessageFile file) throws IOException {
-        SecureDirectoryStream<Path> dir = maildir.dir(file.inNew());
+    private InputStream open(SecureDirectoryStream<Path> dir, MessageFile file) throws IOException {
         Path name = Path.of(file.name().fileName());
         Optional<BasicFileAttributes> entry = SafeFile.lstat(dir, name);
         if (entry.isEmpty()) {
-            throw new NoSuchFileException(maildir.describe(file.inNew(), file.name().fileName()).toString());
+            throw new NoSuchFileException(describe(file));
         }
         if (!entry.get().isRegularFile()) {
-            throw new SafeFile.NotRegular(maildir.describe(file.inNew(), file.name().fileName())
-                    + " is no longer a regular file");
+            throw new SafeFile.NotRegular(describe(file) + " is no longer a regular file");
         }
         return Channels.newInputStream(ops.open(dir, name));
+    }
+
+    /** The path of a message, for messages only: the file system is reached through handles. */
+    private String describe(MessageFile file) {
+        return place.path().resolve(file.inNew() ? "new" : "cur").resolve(file.name().fileName()).toString();
     }
 
     @Override

@@ -28,6 +28,14 @@ public interface Connection {
     void resumeInput();
 
     /**
+     * The session logged in. Before login a transport keeps its I/O buffers small, bounding what
+     * an unauthenticated client can make the server hold; from now on it may use larger ones
+     * (the MINA transport: reads, and with them the octets written per flush, of 64 KB, not 8 KB).
+     */
+    default void loggedIn() {
+    }
+
+    /**
      * Puts TLS on the connection (RFC 2595 §4): from now on incoming bytes go to the handshake;
      * then writes {@code reply} (the STLS {@code +OK}) unencrypted, and calls {@code onWritten}.
      * The transport reports the finished handshake with {@link SessionDriver#tlsEstablished()}.

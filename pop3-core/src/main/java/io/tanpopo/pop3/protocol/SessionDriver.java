@@ -59,6 +59,7 @@ public final class SessionDriver {
     private String closedHow = "closed";
     private boolean clientSettled;
     private boolean waitingForClient;
+    private boolean widened;
     /** Run once the session is released; none until {@link #onRelease} sets one. */
     private Runnable onRelease;
 
@@ -289,6 +290,10 @@ public final class SessionDriver {
                 boolean loggedIn = session.state() == SessionState.TRANSACTION;
                 inbox.bound(loggedIn ? LOGGED_IN : BEFORE_LOGIN);
                 writer.highWater(loggedIn ? ReplyWriter.HIGH_WATER : BEFORE_LOGIN);
+                if (loggedIn && !widened) {
+                    widened = true;
+                    connection.loggedIn();
+                }
                 item = inbox.peek();
                 if (item == null) {
                     running = false;

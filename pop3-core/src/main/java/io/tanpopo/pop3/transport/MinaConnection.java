@@ -207,6 +207,11 @@ final class MinaConnection implements Connection {
     }
 
     @Override
+    public void loggedIn() {
+        session.getConfig().setMaxReadBufferSize(MinaTransport.MAX_READ_LOGGED_IN);
+    }
+
+    @Override
     public void startTls(byte[] reply, Runnable onWritten) {
         if (tls == null) {
             // STLS is only in the command table when TLS is configured; never reached.

@@ -35,6 +35,12 @@ public final class MinaTransport implements AutoCloseable {
      * under back-pressure what one read brought is kept per session until the session may go on.
      */
     static final int MAX_READ = 8 * 1024;
+    /**
+     * The same after login: MINA also writes at most 1.5 times this per flush of a session, so
+     * 8 KB would cut a RETR into 12 KB pieces, each a turn of the I/O loop (measure 3 of the load
+     * driver: about 8% fewer MB/s at 4 clients). MINA's own default.
+     */
+    static final int MAX_READ_LOGGED_IN = 64 * 1024;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     /**
