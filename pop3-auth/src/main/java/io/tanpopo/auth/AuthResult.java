@@ -18,8 +18,7 @@ public sealed interface AuthResult {
     }
 
     /** Unknown user or wrong password: the client cannot tell which. */
-    record Rejected() implements AuthResult {
-    }
+    record Rejected() implements AuthResult {}
 
     /** The backend cannot decide now; trying again later may work. */
     record Unavailable(String reason) implements AuthResult {

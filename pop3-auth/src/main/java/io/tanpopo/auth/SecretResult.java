@@ -24,8 +24,7 @@ public sealed interface SecretResult {
     }
 
     /** No such user; the protocol answers exactly as for a wrong digest. */
-    record Unknown() implements SecretResult {
-    }
+    record Unknown() implements SecretResult {}
 
     /** The backend cannot answer now ({@code -ERR [SYS/TEMP]}). */
     record Unavailable(String reason) implements SecretResult {

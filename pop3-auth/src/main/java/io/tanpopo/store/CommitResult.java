@@ -9,8 +9,7 @@ import java.util.Objects;
 public sealed interface CommitResult {
 
     /** Every message marked deleted is gone. */
-    record Committed(int deleted) implements CommitResult {
-    }
+    record Committed(int deleted) implements CommitResult {}
 
     /**
      * Not every deletion could be done. Messages that were not marked deleted are all still there;

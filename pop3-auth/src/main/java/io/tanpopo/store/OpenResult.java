@@ -17,8 +17,7 @@ public sealed interface OpenResult {
     }
 
     /** Another session holds the maildrop's lock. */
-    record InUse() implements OpenResult {
-    }
+    record InUse() implements OpenResult {}
 
     /** The maildrop cannot be opened now (missing, unreadable, I/O error); it may get better. */
     record Unavailable(String reason) implements OpenResult {

@@ -32,11 +32,13 @@ class LockModeTest {
         assertThat(MaildirConfig.of("/x/{user}").withLock(LockMode.OFF).lock()).isFalse();
         assertThat(new MemoryStore(true).lockMode()).isEqualTo(LockMode.EXCLUSIVE);
         assertThat(new MemoryStore(LockMode.TAKEOVER).lockMode()).isEqualTo(LockMode.TAKEOVER);
-        assertThat(new MailStore() {
-            @Override
-            public OpenResult open(io.tanpopo.auth.Account account) {
-                return new OpenResult.InUse();
-            }
-        }.lockMode()).isEqualTo(LockMode.EXCLUSIVE);
+        assertThat(
+                        new MailStore() {
+                            @Override
+                            public OpenResult open(io.tanpopo.auth.Account account) {
+                                return new OpenResult.InUse();
+                            }
+                        }.lockMode())
+                .isEqualTo(LockMode.EXCLUSIVE);
     }
 }

@@ -44,8 +44,14 @@ public record AuthThreads(int threads, int queue) {
      */
     ExecutorService executor(ThreadFactory factory) {
         BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                waiting, factory, new ThreadPoolExecutor.AbortPolicy());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                KEEP_ALIVE_SECONDS,
+                TimeUnit.SECONDS,
+                waiting,
+                factory,
+                new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -18,6 +18,7 @@ public record Limits(int connections, int connectionsPerIp, int sessionsPerUser,
 
     /** IPv6 clients counted per /64 unless {@code limits.ipv6-prefix} says otherwise. */
     public static final int DEFAULT_IPV6_PREFIX = 64;
+
     private static final Limits NONE = new Limits(0, 0, 0);
 
     public Limits {

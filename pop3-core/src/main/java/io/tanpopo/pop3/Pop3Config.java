@@ -48,21 +48,28 @@ public record Pop3Config(
             throw new IllegalArgumentException(
                     "pop3.hostname must be a host name (letters, digits, '.', '-'), not '" + hostname + "'");
         }
-        require(idleTimeout != null && idleTimeout.toSeconds() >= 1 && idleTimeout.toSeconds() <= Integer.MAX_VALUE,
+        require(
+                idleTimeout != null && idleTimeout.toSeconds() >= 1 && idleTimeout.toSeconds() <= Integer.MAX_VALUE,
                 "pop3.idle-timeout must be at least 1s");
         require(maxBadCommands >= 1, "pop3.max-bad-commands must be at least 1, not ", maxBadCommands);
-        require(maxLineLength >= 64 && maxLineLength <= 65536,
-                "pop3.max-line-length must be 64 to 65536 octets, not ", maxLineLength);
+        require(
+                maxLineLength >= 64 && maxLineLength <= 65536,
+                "pop3.max-line-length must be 64 to 65536 octets, not ",
+                maxLineLength);
         require(failedLoginDelay != null && !failedLoginDelay.isNegative(), "auth.failure-delay must not be negative");
-        require(maxFailedLoginDelay != null && maxFailedLoginDelay.compareTo(failedLoginDelay) >= 0,
+        require(
+                maxFailedLoginDelay != null && maxFailedLoginDelay.compareTo(failedLoginDelay) >= 0,
                 "auth.failure-delay-max must not be below auth.failure-delay");
         Objects.requireNonNull(loginDelay, "pop3.login-delay");
         require(loginDelay.isEmpty() || positive(loginDelay.get()), "pop3.login-delay must be positive");
         Objects.requireNonNull(expire, "pop3.expire");
         if (expire.isPresent() && !expire.get().equals("NEVER") && !isDays(expire.get())) {
-            throw new IllegalArgumentException("pop3.expire must be NEVER or a number of days, not '" + expire.get() + "'");
+            throw new IllegalArgumentException(
+                    "pop3.expire must be NEVER or a number of days, not '" + expire.get() + "'");
         }
-        require(workerThreads >= 1 && workerThreads <= 1024, "pop3.worker-threads must be 1 to 1024, not ",
+        require(
+                workerThreads >= 1 && workerThreads <= 1024,
+                "pop3.worker-threads must be 1 to 1024, not ",
                 workerThreads);
     }
 

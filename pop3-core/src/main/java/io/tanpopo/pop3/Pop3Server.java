@@ -59,16 +59,28 @@ public final class Pop3Server implements AutoCloseable {
         this.timer = parts.timer();
         // Plain conditionals rather than Optional.map: each lambda is a class spun at the first start.
         try {
-            this.tls = parts.tls().isPresent() ? Optional.of(TlsMaterial.of(parts.tls().get())) : Optional.empty();
+            this.tls = parts.tls().isPresent()
+                    ? Optional.of(TlsMaterial.of(parts.tls().get()))
+                    : Optional.empty();
             Pop3Protocol protocol = protocol(parts, tls.isPresent());
             this.limits = protocol.context().limits();
             Optional<InetSocketAddress> implicitTls = parts.implicitTlsPort().isPresent()
-                    ? Optional.of(new InetSocketAddress(config.bind(), parts.implicitTlsPort().get())) : Optional.empty();
-            Optional<Supplier<TlsContextProvider>> certificates = tls.isPresent()
-                    ? Optional.of(tls.get()) : Optional.empty();
-            this.transport = MinaTransport.listen(protocol, new MinaTransport.Options(
-                    new InetSocketAddress(config.bind(), config.port()), implicitTls, config.idleTimeout(),
-                    certificates, timer, parts.proxy(), parts.ioThreads(), parts.sharedIo()));
+                    ? Optional.of(new InetSocketAddress(
+                            config.bind(), parts.implicitTlsPort().get()))
+                    : Optional.empty();
+            Optional<Supplier<TlsContextProvider>> certificates =
+                    tls.isPresent() ? Optional.of(tls.get()) : Optional.empty();
+            this.transport = MinaTransport.listen(
+                    protocol,
+                    new MinaTransport.Options(
+                            new InetSocketAddress(config.bind(), config.port()),
+                            implicitTls,
+                            config.idleTimeout(),
+                            certificates,
+                            timer,
+                            parts.proxy(),
+                            parts.ioThreads(),
+                            parts.sharedIo()));
         } catch (RuntimeException e) {
             shutdownThreads();
             throw e;
@@ -77,17 +89,28 @@ public final class Pop3Server implements AutoCloseable {
         // server per test would log a line at every start, and the first one sets up the layout.
         LOG.debug("listening on {}", AddressText.withPort(config.bind(), port()));
         if (transport.implicitTlsAddress().isPresent()) {
-            LOG.debug("listening for implicit TLS on {}",
-                    AddressText.withPort(config.bind(), transport.implicitTlsAddress().get().getPort()));
+            LOG.debug(
+                    "listening for implicit TLS on {}",
+                    AddressText.withPort(
+                            config.bind(), transport.implicitTlsAddress().get().getPort()));
         }
     }
 
     /** The protocol the parts make up, transport aside. */
     static Pop3Protocol protocol(Pop3ServerBuilder.Parts parts, boolean tlsAvailable) {
-        ProtocolContext context = ProtocolContext.of(parts.config(), parts.authenticator(), parts.store(),
-                Version::current, parts.listener(), tlsAvailable, parts.cleartext())
-                .withHooks(parts.hooks()).withLimits(new SessionLimits(parts.limits()));
-        return new Pop3Protocol(context, CommandTable.standard(context),
+        ProtocolContext context = ProtocolContext.of(
+                        parts.config(),
+                        parts.authenticator(),
+                        parts.store(),
+                        Version::current,
+                        parts.listener(),
+                        tlsAvailable,
+                        parts.cleartext())
+                .withHooks(parts.hooks())
+                .withLimits(new SessionLimits(parts.limits()));
+        return new Pop3Protocol(
+                context,
+                CommandTable.standard(context),
                 new SessionRuntime(parts.workers(), parts.authentication(), parts.timer(), parts.listener()),
                 parts.clientChecks());
     }
@@ -109,7 +132,10 @@ public final class Pop3Server implements AutoCloseable {
 
     /** The implicit-TLS (POP3S) port, when the server listens for it. */
     public OptionalInt tlsPort() {
-        return transport.implicitTlsAddress().map(a -> OptionalInt.of(a.getPort())).orElse(OptionalInt.empty());
+        return transport
+                .implicitTlsAddress()
+                .map(a -> OptionalInt.of(a.getPort()))
+                .orElse(OptionalInt.empty());
     }
 
     /**
@@ -130,7 +156,8 @@ public final class Pop3Server implements AutoCloseable {
      * @throws IllegalStateException when the server does not use the in-memory store
      */
     public MemoryMailbox mailbox(String user) {
-        return memoryStore().orElseThrow(() -> new IllegalStateException("this server does not use the in-memory store"))
+        return memoryStore()
+                .orElseThrow(() -> new IllegalStateException("this server does not use the in-memory store"))
                 .mailbox(user);
     }
 
@@ -170,7 +197,9 @@ public final class Pop3Server implements AutoCloseable {
      * authenticator does not block.
      */
     public int loginsWaiting() {
-        return authentication instanceof java.util.concurrent.ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
+        return authentication instanceof java.util.concurrent.ThreadPoolExecutor pool
+                ? pool.getQueue().size()
+                : 0;
     }
 
     /**
@@ -180,7 +209,10 @@ public final class Pop3Server implements AutoCloseable {
      */
     public boolean shutdown(Duration grace) {
         transport.stopAccepting();
-        LOG.info("stopped accepting on {}; waiting up to {} for {} sessions", AddressText.withPort(config.bind(), port()), grace,
+        LOG.info(
+                "stopped accepting on {}; waiting up to {} for {} sessions",
+                AddressText.withPort(config.bind(), port()),
+                grace,
                 limits.connections());
         boolean drained;
         try {

@@ -9,8 +9,8 @@ import io.tanpopo.pop3.protocol.ProtocolHooks;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsConfig;
-import io.tanpopo.resolver.HostResolver;
 import io.tanpopo.pop3.transport.SharedIo;
+import io.tanpopo.resolver.HostResolver;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
@@ -44,6 +44,7 @@ public final class Pop3ServerBuilder {
     private int workerThreads = 16;
     /** 0: the JVM's {@link SharedIo#common()}. */
     private int ioThreads;
+
     private Optional<SharedIo> sharedIo = Optional.empty();
     private Authenticator authenticator;
     private MailStore store;
@@ -60,17 +61,26 @@ public final class Pop3ServerBuilder {
     private ProxyPolicy proxy = ProxyPolicy.none();
     private AuthThreads authThreads = AuthThreads.defaults();
 
-    Pop3ServerBuilder() {
-    }
+    Pop3ServerBuilder() {}
 
     /** Everything the server is made of, once built. */
-    record Parts(Pop3Config config, Authenticator authenticator, MailStore store, SessionListener listener,
-            ExecutorService workers, ExecutorService authentication, ScheduledExecutorService timer,
+    record Parts(
+            Pop3Config config,
+            Authenticator authenticator,
+            MailStore store,
+            SessionListener listener,
+            ExecutorService workers,
+            ExecutorService authentication,
+            ScheduledExecutorService timer,
             Optional<TlsConfig> tls,
-            Optional<Integer> implicitTlsPort, Cleartext cleartext, ProtocolHooks hooks,
-            ClientChecks clientChecks, Limits limits, ProxyPolicy proxy,
-            int ioThreads, Optional<SharedIo> sharedIo) {
-    }
+            Optional<Integer> implicitTlsPort,
+            Cleartext cleartext,
+            ProtocolHooks hooks,
+            ClientChecks clientChecks,
+            Limits limits,
+            ProxyPolicy proxy,
+            int ioThreads,
+            Optional<SharedIo> sharedIo) {}
 
     /**
      * Uses these protocol settings as a whole (the app passes what it read from its properties);
@@ -289,15 +299,39 @@ public final class Pop3ServerBuilder {
     }
 
     private Parts parts() {
-        Pop3Config settings = config != null ? config : new Pop3Config(bind, port, hostname, idleTimeout,
-                maxBadCommands, maxLineLength, failedLoginDelay, maxFailedLoginDelay, loginDelay, expire, workerThreads);
-        Optional<TlsConfig> certificate = tlsOff ? Optional.empty()
+        Pop3Config settings = config != null
+                ? config
+                : new Pop3Config(
+                        bind,
+                        port,
+                        hostname,
+                        idleTimeout,
+                        maxBadCommands,
+                        maxLineLength,
+                        failedLoginDelay,
+                        maxFailedLoginDelay,
+                        loginDelay,
+                        expire,
+                        workerThreads);
+        Optional<TlsConfig> certificate = tlsOff
+                ? Optional.empty()
                 : Optional.of(tls.isPresent() ? tls.get() : TlsConfig.generated(settings.hostname()));
-        return new Parts(settings, authenticator != null ? authenticator : users,
-                store != null ? store : new MemoryStore(maildropLock), SessionListeners.of(listeners),
-                workers(settings.workerThreads()), authThreads.executor(new DaemonThreads("tanpopo-auth")),
-                new OnDemandTimer(new DaemonThreads("tanpopo-timer")), certificate,
-                implicitTlsPort, cleartext, hooks, clientChecks, limits, proxy, Math.max(1, ioThreads),
+        return new Parts(
+                settings,
+                authenticator != null ? authenticator : users,
+                store != null ? store : new MemoryStore(maildropLock),
+                SessionListeners.of(listeners),
+                workers(settings.workerThreads()),
+                authThreads.executor(new DaemonThreads("tanpopo-auth")),
+                new OnDemandTimer(new DaemonThreads("tanpopo-timer")),
+                certificate,
+                implicitTlsPort,
+                cleartext,
+                hooks,
+                clientChecks,
+                limits,
+                proxy,
+                Math.max(1, ioThreads),
                 sharedIo.isPresent() || ioThreads > 0 ? sharedIo : Optional.of(SharedIo.common()));
     }
 

@@ -14,8 +14,7 @@ public final class Version {
      */
     private static final String CURRENT = read();
 
-    private Version() {
-    }
+    private Version() {}
 
     /** The version, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String current() {

@@ -24,7 +24,8 @@ class ArchitectureTest {
         List<Path> offenders;
         try (Stream<Path> files = Files.walk(root)) {
             offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> p.toString().contains("/src/main/java/") || p.toString().contains("/src/test/java/"))
+                    .filter(p -> p.toString().contains("/src/main/java/")
+                            || p.toString().contains("/src/test/java/"))
                     .filter(p -> !p.toString().contains("/io/tanpopo/pop3/transport/"))
                     .filter(ArchitectureTest::importsMina)
                     .toList();

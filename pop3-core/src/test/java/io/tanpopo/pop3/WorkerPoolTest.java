@@ -27,7 +27,8 @@ class WorkerPoolTest {
                     done.countDown();
                 });
                 assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-                Await.until(Duration.ofSeconds(10), "the task to be counted finished", () -> pool.getActiveCount() == 0);
+                Await.until(
+                        Duration.ofSeconds(10), "the task to be counted finished", () -> pool.getActiveCount() == 0);
             }
             assertThat(threads).hasSize(1);
         } finally {
@@ -66,6 +67,6 @@ class WorkerPoolTest {
     void aShutDownPool_refusesTasks() {
         WorkerPool pool = new WorkerPool(2, Thread::new);
         pool.shutdown();
-        assertThatThrownBy(() -> pool.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> pool.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
     }
 }

@@ -13,12 +13,12 @@ import java.net.InetSocketAddress;
  */
 public final class AddressText {
 
-    private AddressText() {
-    }
+    private AddressText() {}
 
     /** An address with its port: {@code 192.0.2.7:110}, {@code [2001:db8::7]:110}. */
     public static String of(InetSocketAddress endpoint) {
-        return endpoint.getAddress() == null ? endpoint.getHostString() + ":" + endpoint.getPort()
+        return endpoint.getAddress() == null
+                ? endpoint.getHostString() + ":" + endpoint.getPort()
                 : withPort(of(endpoint.getAddress()), endpoint.getPort());
     }
 

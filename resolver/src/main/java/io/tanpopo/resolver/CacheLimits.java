@@ -15,8 +15,13 @@ import java.util.Objects;
  *                       server costs one deadline per address per this interval
  * @param maxInFlight    most lookups running at once; beyond, lookups are skipped (default 256)
  */
-public record CacheLimits(int maxEntries, Duration maxNameTtl, Duration maxNegativeTtl, Duration minTtl,
-                          Duration failureTtl, int maxInFlight) {
+public record CacheLimits(
+        int maxEntries,
+        Duration maxNameTtl,
+        Duration maxNegativeTtl,
+        Duration minTtl,
+        Duration failureTtl,
+        int maxInFlight) {
 
     /** Validates the bounds, naming the configuration key on error. */
     public CacheLimits {
@@ -34,8 +39,13 @@ public record CacheLimits(int maxEntries, Duration maxNameTtl, Duration maxNegat
 
     /** The defaults: 10 000 entries, 1 h, 15 min, 30 s, 60 s, 256 in flight. */
     public static CacheLimits defaults() {
-        return new CacheLimits(10_000, Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), 256);
+        return new CacheLimits(
+                10_000,
+                Duration.ofHours(1),
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                256);
     }
 
     private static void requireNonNegative(String key, Duration value) {

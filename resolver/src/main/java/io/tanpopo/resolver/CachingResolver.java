@@ -49,8 +49,8 @@ public final class CachingResolver implements HostResolver {
         if (running.incrementAndGet() > maxInFlight) {
             running.decrementAndGet();
             inFlight.remove(key, mine);
-            mine.complete(Resolution.temporaryFailure("cache-limit", Duration.ZERO,
-                    "skipped: too many lookups in flight (" + maxInFlight + ")"));
+            mine.complete(Resolution.temporaryFailure(
+                    "cache-limit", Duration.ZERO, "skipped: too many lookups in flight (" + maxInFlight + ")"));
             return mine.copy();
         }
         start(key, mine);
@@ -79,8 +79,12 @@ public final class CachingResolver implements HostResolver {
         }
         // The callback turns a failure into a result itself; the stage it returns only repeats it.
         var unused = lookup.whenComplete((resolution, failure) -> {
-            Resolution result = failure == null ? resolution : Resolution.temporaryFailure("cache",
-                    Duration.ZERO, "internal error: " + failure.getClass().getSimpleName());
+            Resolution result = failure == null
+                    ? resolution
+                    : Resolution.temporaryFailure(
+                            "cache",
+                            Duration.ZERO,
+                            "internal error: " + failure.getClass().getSimpleName());
             cache.put(key, result);
             inFlight.remove(key, mine);
             running.decrementAndGet();

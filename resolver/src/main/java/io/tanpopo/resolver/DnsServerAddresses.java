@@ -25,8 +25,7 @@ public final class DnsServerAddresses {
     private static final int MAX_NAMESERVERS = 3;
     private static final int MAX_RESOLV_CONF = 64 * 1024;
 
-    private DnsServerAddresses() {
-    }
+    private DnsServerAddresses() {}
 
     /** The configured servers, or those of the resolv.conf file. */
     public static List<InetSocketAddress> of(ResolverConfig config) {
@@ -80,8 +79,8 @@ public final class DnsServerAddresses {
             }
             return new InetSocketAddress(Address.getByAddress(host), port);
         } catch (UnknownHostException | RuntimeException e) {
-            throw new IllegalArgumentException(key + ": '" + item
-                    + "' is not an IP address with optional :port (names are not allowed)", e);
+            throw new IllegalArgumentException(
+                    key + ": '" + item + "' is not an IP address with optional :port (names are not allowed)", e);
         }
     }
 }

@@ -14,8 +14,7 @@ public final class MappedAddresses {
 
     private static final byte[] MAPPED_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
 
-    private MappedAddresses() {
-    }
+    private MappedAddresses() {}
 
     /**
      * Returns the IPv4 address for an IPv4-mapped IPv6 address, otherwise the address itself,
@@ -24,8 +23,7 @@ public final class MappedAddresses {
     public static InetAddress unmap(InetAddress address) {
         byte[] raw = address.getAddress();
         try {
-            if (address instanceof Inet6Address
-                    && Arrays.equals(raw, 0, 12, MAPPED_PREFIX, 0, 12)) {
+            if (address instanceof Inet6Address && Arrays.equals(raw, 0, 12, MAPPED_PREFIX, 0, 12)) {
                 return InetAddress.getByAddress(Arrays.copyOfRange(raw, 12, 16));
             }
             return address instanceof Inet4Address

@@ -16,8 +16,14 @@ import java.util.Optional;
  * @param ttl      how long the answer may be reused; the cache caps it further
  * @param cached   whether this answer came from the cache
  */
-public record Resolution(Outcome outcome, Optional<String> name, String strategy, Duration elapsed,
-                         String source, Duration ttl, boolean cached) {
+public record Resolution(
+        Outcome outcome,
+        Optional<String> name,
+        String strategy,
+        Duration elapsed,
+        String source,
+        Duration ttl,
+        boolean cached) {
 
     /** Validates that a name is present exactly for {@link Outcome#NAME}. */
     public Resolution {
@@ -33,8 +39,7 @@ public record Resolution(Outcome outcome, Optional<String> name, String strategy
     }
 
     /** A successful lookup. */
-    public static Resolution named(String name, String strategy, Duration elapsed, String source,
-                                   Duration ttl) {
+    public static Resolution named(String name, String strategy, Duration elapsed, String source, Duration ttl) {
         return new Resolution(Outcome.NAME, Optional.of(name), strategy, elapsed, source, ttl, false);
     }
 
@@ -45,8 +50,8 @@ public record Resolution(Outcome outcome, Optional<String> name, String strategy
 
     /** A temporary failure; the caller should treat the client as unnamed for now. */
     public static Resolution temporaryFailure(String strategy, Duration elapsed, String source) {
-        return new Resolution(Outcome.TEMPORARY_FAILURE, Optional.empty(), strategy, elapsed, source,
-                Duration.ZERO, false);
+        return new Resolution(
+                Outcome.TEMPORARY_FAILURE, Optional.empty(), strategy, elapsed, source, Duration.ZERO, false);
     }
 
     /** This answer as served again from the cache. */
@@ -61,7 +66,7 @@ public record Resolution(Outcome outcome, Optional<String> name, String strategy
 
     /** A one-line form for logs: {@code NAME mail.example (dns, 12 ms, 127.0.0.1:53 NOERROR)}. */
     public String describe() {
-        return outcome + name.map(n -> " " + n).orElse("") + " (" + strategy + ", "
-                + elapsed.toMillis() + " ms" + (cached ? ", cached" : "") + ", " + source + ")";
+        return outcome + name.map(n -> " " + n).orElse("") + " (" + strategy + ", " + elapsed.toMillis() + " ms"
+                + (cached ? ", cached" : "") + ", " + source + ")";
     }
 }

@@ -73,6 +73,5 @@ public final class ResolverCache {
         return floored.compareTo(cap) > 0 ? cap : floored;
     }
 
-    private record Entry(Resolution resolution, Instant expires) {
-    }
+    private record Entry(Resolution resolution, Instant expires) {}
 }

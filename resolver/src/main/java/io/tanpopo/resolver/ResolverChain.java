@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ResolverChain implements HostResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResolverChain.class);
-    private static final Resolution NO_STRATEGY_KNOWS = Resolution.noName("chain", Duration.ZERO,
-            "no strategy knows the address", Duration.ofMinutes(15));
+    private static final Resolution NO_STRATEGY_KNOWS =
+            Resolution.noName("chain", Duration.ZERO, "no strategy knows the address", Duration.ofMinutes(15));
 
     private final List<ResolverStrategy> strategies;
     private final Duration deadline;
@@ -40,8 +40,8 @@ public final class ResolverChain implements HostResolver {
      * @param scheduler  fires the deadline
      * @param clock      measures elapsed time
      */
-    public ResolverChain(List<ResolverStrategy> strategies, Duration deadline,
-                         ScheduledExecutorService scheduler, Clock clock) {
+    public ResolverChain(
+            List<ResolverStrategy> strategies, Duration deadline, ScheduledExecutorService scheduler, Clock clock) {
         this.strategies = List.copyOf(strategies);
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -58,7 +58,9 @@ public final class ResolverChain implements HostResolver {
         var unused = step(0, unmapped, null, current).whenComplete((answer, failure) -> {
             if (failure != null) {
                 LOG.warn("resolver chain failed unexpectedly for {}", AddressText.of(unmapped), failure);
-                result.complete(Resolution.temporaryFailure(current.get(), elapsed(start),
+                result.complete(Resolution.temporaryFailure(
+                        current.get(),
+                        elapsed(start),
                         "internal error: " + failure.getClass().getSimpleName()));
             } else {
                 result.complete(answer.withElapsed(elapsed(start)));
@@ -67,9 +69,11 @@ public final class ResolverChain implements HostResolver {
         if (!result.isDone()) {
             // Only a lookup that waits (DNS, a hosts file being read) needs the deadline: answers
             // from memory (local-ptr, a hosts file already read) are in hand by now.
-            ScheduledFuture<?> timer = scheduler.schedule(() -> result.complete(Resolution.temporaryFailure(
-                    current.get(), elapsed(start), "deadline of " + deadline.toMillis() + " ms exceeded")),
-                    deadline.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> timer = scheduler.schedule(
+                    () -> result.complete(Resolution.temporaryFailure(
+                            current.get(), elapsed(start), "deadline of " + deadline.toMillis() + " ms exceeded")),
+                    deadline.toMillis(),
+                    TimeUnit.MILLISECONDS);
             // Only cancels the timer; the answer goes to the caller through result.
             var unusedCancel = result.whenComplete((r, e) -> timer.cancel(false));
         }
@@ -104,8 +108,8 @@ public final class ResolverChain implements HostResolver {
         return Optional.of(firstFailure != null ? firstFailure : NO_STRATEGY_KNOWS);
     }
 
-    private CompletableFuture<Resolution> step(int index, InetAddress address, Resolution firstFailure,
-                                               AtomicReference<String> current) {
+    private CompletableFuture<Resolution> step(
+            int index, InetAddress address, Resolution firstFailure, AtomicReference<String> current) {
         if (index >= strategies.size()) {
             return CompletableFuture.completedFuture(firstFailure != null ? firstFailure : NO_STRATEGY_KNOWS);
         }
@@ -116,7 +120,8 @@ public final class ResolverChain implements HostResolver {
                 return CompletableFuture.completedFuture(toResolution(strategy, answer));
             }
             Resolution failure = firstFailure == null && answer.kind() == StrategyAnswer.Kind.TEMPORARY_FAILURE
-                    ? toResolution(strategy, answer) : firstFailure;
+                    ? toResolution(strategy, answer)
+                    : firstFailure;
             return step(index + 1, address, failure, current);
         });
     }
@@ -136,11 +141,12 @@ public final class ResolverChain implements HostResolver {
 
     static Resolution toResolution(ResolverStrategy strategy, StrategyAnswer answer) {
         return switch (answer.kind()) {
-            case NAME -> Resolution.named(answer.name().orElseThrow(), strategy.name(), Duration.ZERO,
-                    answer.source(), answer.ttl());
+            case NAME ->
+                Resolution.named(
+                        answer.name().orElseThrow(), strategy.name(), Duration.ZERO, answer.source(), answer.ttl());
             case NO_NAME -> Resolution.noName(strategy.name(), Duration.ZERO, answer.source(), answer.ttl());
             case TEMPORARY_FAILURE, PASS ->
-                    Resolution.temporaryFailure(strategy.name(), Duration.ZERO, answer.source());
+                Resolution.temporaryFailure(strategy.name(), Duration.ZERO, answer.source());
         };
     }
 

@@ -29,17 +29,25 @@ import java.util.Objects;
  *                       changes, default 5 s
  * @param cache          cache and in-flight bounds
  */
-public record ResolverConfig(List<String> strategies, Path hostsFile, List<String> localNames,
-                             List<String> passThrough, List<InetSocketAddress> dnsServers, Path resolvConf,
-                             Duration deadline, boolean forwardConfirm, Duration hostsRecheck,
-                             CacheLimits cache) {
+public record ResolverConfig(
+        List<String> strategies,
+        Path hostsFile,
+        List<String> localNames,
+        List<String> passThrough,
+        List<InetSocketAddress> dnsServers,
+        Path resolvConf,
+        Duration deadline,
+        boolean forwardConfirm,
+        Duration hostsRecheck,
+        CacheLimits cache) {
 
     /** Names accepted in {@code resolver.strategies}. */
     public static final List<String> KNOWN = List.of("hosts", "local-ptr", "dns", "none");
 
     /** Validates every field; messages start with the properties key. */
     public ResolverConfig {
-        strategies = strategies.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+        strategies =
+                strategies.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
         localNames = List.copyOf(localNames);
         passThrough = List.copyOf(passThrough);
         dnsServers = List.copyOf(dnsServers);
@@ -62,22 +70,34 @@ public record ResolverConfig(List<String> strategies, Path hostsFile, List<Strin
 
     /** Defaults with the paths the application chose (e.g. /etc/hosts, /etc/resolv.conf). */
     public static ResolverConfig defaults(Path hostsFile, Path resolvConf) {
-        return new ResolverConfig(List.of("hosts", "local-ptr", "dns"), hostsFile, List.of(), List.of(),
-                List.of(), resolvConf, Duration.ofSeconds(1), false, Duration.ofSeconds(5),
+        return new ResolverConfig(
+                List.of("hosts", "local-ptr", "dns"),
+                hostsFile,
+                List.of(),
+                List.of(),
+                List.of(),
+                resolvConf,
+                Duration.ofSeconds(1),
+                false,
+                Duration.ofSeconds(5),
                 CacheLimits.defaults());
     }
 
     /** Parses a comma-separated {@code resolver.strategies} value, e.g. {@code hosts, dns}. */
     public static List<String> parseStrategies(String value) {
-        List<String> names = splitList(value).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        List<String> names =
+                splitList(value).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         checkStrategies(names);
         return names;
     }
 
     /** Splits a comma- or space-separated list value, dropping empty items. */
     public static List<String> splitList(String value) {
-        return value == null ? List.of() : List.of(value.strip().split("\\s*[,\\s]\\s*")).stream()
-                .filter(s -> !s.isEmpty()).toList();
+        return value == null
+                ? List.of()
+                : List.of(value.strip().split("\\s*[,\\s]\\s*")).stream()
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     /**
@@ -113,8 +133,8 @@ public record ResolverConfig(List<String> strategies, Path hostsFile, List<Strin
         }
         for (String name : names) {
             if (!KNOWN.contains(name)) {
-                throw new IllegalArgumentException("resolver.strategies: unknown strategy '" + name
-                        + "' (known: " + String.join(", ", KNOWN) + ")");
+                throw new IllegalArgumentException("resolver.strategies: unknown strategy '" + name + "' (known: "
+                        + String.join(", ", KNOWN) + ")");
             }
         }
         if (new HashSet<>(names).size() != names.size()) {

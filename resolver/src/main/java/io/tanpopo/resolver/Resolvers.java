@@ -35,8 +35,10 @@ public final class Resolvers {
      * @param interfaceAddresses the machine's addresses, normally
      *                           {@link io.tanpopo.resolver.strategy.InterfaceAddresses}
      */
-    public Resolvers(Clock clock, ScheduledExecutorService scheduler,
-                     Supplier<? extends Collection<InetAddress>> interfaceAddresses) {
+    public Resolvers(
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            Supplier<? extends Collection<InetAddress>> interfaceAddresses) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.interfaceAddresses = Objects.requireNonNull(interfaceAddresses, "interfaceAddresses");
@@ -48,7 +50,8 @@ public final class Resolvers {
             return new DisabledResolver();
         }
         ResolverChain chain = new ResolverChain(strategies(config), config.deadline(), scheduler, clock);
-        return new CachingResolver(chain, new ResolverCache(config.cache(), clock), config.cache().maxInFlight());
+        return new CachingResolver(
+                chain, new ResolverCache(config.cache(), clock), config.cache().maxInFlight());
     }
 
     /** The configured strategies in order (empty for none). */
@@ -72,8 +75,8 @@ public final class Resolvers {
     private ResolverStrategy strategy(String name, ResolverConfig config) {
         return switch (name) {
             case "hosts" -> new HostsFileStrategy(config.hostsFile(), clock, config.hostsRecheck());
-            case "local-ptr" -> new LocalPtrStrategy(config.localNames(), config.passThroughZones(),
-                    interfaceAddresses, clock);
+            case "local-ptr" ->
+                new LocalPtrStrategy(config.localNames(), config.passThroughZones(), interfaceAddresses, clock);
             case "dns" -> dns(config);
             default -> throw new IllegalArgumentException("resolver.strategies: unknown strategy '" + name + "'");
         };

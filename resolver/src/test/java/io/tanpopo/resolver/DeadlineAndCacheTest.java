@@ -25,6 +25,7 @@ class DeadlineAndCacheTest {
 
     @TempDir
     Path dir;
+
     private final TestResolvers env = new TestResolvers();
 
     @AfterEach
@@ -68,9 +69,14 @@ class DeadlineAndCacheTest {
     @Test
     void firstServerBlackHoled_secondServerAnswers() throws Exception {
         try (ScriptedDnsServer blackHole = ScriptedDnsServer.blackHole();
-             ScriptedDnsServer good = ScriptedDnsServer.ptr("second.example.org")) {
-            HostResolver resolver = env.create(config(List.of("dns"), null, List.of(),
-                    List.of(blackHole.address(), good.address()), Duration.ofSeconds(1), false));
+                ScriptedDnsServer good = ScriptedDnsServer.ptr("second.example.org")) {
+            HostResolver resolver = env.create(config(
+                    List.of("dns"),
+                    null,
+                    List.of(),
+                    List.of(blackHole.address(), good.address()),
+                    Duration.ofSeconds(1),
+                    false));
             Resolution r = resolver.resolve(ip("192.88.99.22")).get(5, TimeUnit.SECONDS);
             assertThat(r.name()).contains("second.example.org");
             assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(1));
@@ -81,8 +87,13 @@ class DeadlineAndCacheTest {
     void hostsHit_sendsNoDnsQuery() throws Exception {
         Path hosts = Files.writeString(dir.resolve("hosts"), "192.88.99.30 client.example.org client\n");
         try (ScriptedDnsServer counting = ScriptedDnsServer.ptr("wrong.example.org")) {
-            HostResolver resolver = env.create(config(List.of("hosts", "local-ptr", "dns"), hosts, List.of(),
-                    List.of(counting.address()), DEADLINE, false));
+            HostResolver resolver = env.create(config(
+                    List.of("hosts", "local-ptr", "dns"),
+                    hosts,
+                    List.of(),
+                    List.of(counting.address()),
+                    DEADLINE,
+                    false));
             Resolution r = resolver.resolve(ip("192.88.99.30")).get(5, TimeUnit.SECONDS);
             assertThat(r.name()).contains("client.example.org");
             assertThat(r.strategy()).isEqualTo("hosts");
@@ -94,8 +105,8 @@ class DeadlineAndCacheTest {
     @Test
     void localPtr_privateAddress_sendsNoDnsQuery() throws Exception {
         try (ScriptedDnsServer counting = ScriptedDnsServer.ptr("wrong.example.org")) {
-            HostResolver resolver = env.create(config(List.of("local-ptr", "dns"), null, List.of(),
-                    List.of(counting.address()), DEADLINE, false));
+            HostResolver resolver = env.create(
+                    config(List.of("local-ptr", "dns"), null, List.of(), List.of(counting.address()), DEADLINE, false));
             for (String address : List.of("10.0.0.100", "192.168.1.1", "fd12::1", "fe80::1", "2001:db8::5")) {
                 Resolution r = resolver.resolve(ip(address)).get(5, TimeUnit.SECONDS);
                 assertThat(r.outcome()).as(address).isEqualTo(Outcome.NO_NAME);
@@ -109,7 +120,8 @@ class DeadlineAndCacheTest {
         try (ScriptedDnsServer blackHole = ScriptedDnsServer.blackHole()) {
             HostResolver resolver = dnsOnly(blackHole);
             List<CompletableFuture<Resolution>> lookups = IntStream.range(0, 20)
-                    .mapToObj(i -> resolver.resolve(ip("192.88.99.40"))).toList();
+                    .mapToObj(i -> resolver.resolve(ip("192.88.99.40")))
+                    .toList();
             CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
             assertThat(lookups).allSatisfy(f -> assertThat(f.join().outcome()).isEqualTo(Outcome.TEMPORARY_FAILURE));
             assertThat(blackHole.queries()).isEqualTo(1);
@@ -119,10 +131,24 @@ class DeadlineAndCacheTest {
     @Test
     void inFlightBoundReached_newLookupSkippedImmediately() throws Exception {
         try (ScriptedDnsServer blackHole = ScriptedDnsServer.blackHole()) {
-            CacheLimits limits = new CacheLimits(100, Duration.ofHours(1), Duration.ofMinutes(15),
-                    Duration.ofSeconds(30), Duration.ofSeconds(60), 2);
-            ResolverConfig config = new ResolverConfig(List.of("dns"), null, List.of(), List.of(),
-                    List.of(blackHole.address()), null, DEADLINE, false, Duration.ofSeconds(1), limits);
+            CacheLimits limits = new CacheLimits(
+                    100,
+                    Duration.ofHours(1),
+                    Duration.ofMinutes(15),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(60),
+                    2);
+            ResolverConfig config = new ResolverConfig(
+                    List.of("dns"),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(blackHole.address()),
+                    null,
+                    DEADLINE,
+                    false,
+                    Duration.ofSeconds(1),
+                    limits);
             HostResolver resolver = env.create(config);
             CompletableFuture<Resolution> a = resolver.resolve(ip("192.88.99.50"));
             CompletableFuture<Resolution> b = resolver.resolve(ip("192.88.99.51"));
@@ -135,7 +161,10 @@ class DeadlineAndCacheTest {
             b.get(5, TimeUnit.SECONDS);
             Await.until(Duration.ofSeconds(2), "both queries", () -> blackHole.queries() == 2);
             // The skipped address was not cached: once there is room it is looked up for real.
-            assertThat(resolver.resolve(ip("192.88.99.52")).get(5, TimeUnit.SECONDS).source()).contains("deadline");
+            assertThat(resolver.resolve(ip("192.88.99.52"))
+                            .get(5, TimeUnit.SECONDS)
+                            .source())
+                    .contains("deadline");
         }
     }
 }

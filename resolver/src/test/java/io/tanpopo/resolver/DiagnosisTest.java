@@ -21,6 +21,7 @@ class DiagnosisTest {
 
     @TempDir
     Path dir;
+
     private final TestResolvers env = new TestResolvers();
 
     @AfterEach
@@ -32,11 +33,17 @@ class DiagnosisTest {
     void privateZoneAnsweredByAs112_flaggedStepByStep() throws Exception {
         Path hosts = Files.writeString(dir.resolve("hosts"), "192.88.99.1 other.example.org\n");
         try (ScriptedDnsServer as112 = ScriptedDnsServer.as112()) {
-            ResolverConfig config = config(List.of("hosts", "local-ptr", "dns"), hosts, List.of(),
-                    List.of(as112.address()), Duration.ofSeconds(1), false);
+            ResolverConfig config = config(
+                    List.of("hosts", "local-ptr", "dns"),
+                    hosts,
+                    List.of(),
+                    List.of(as112.address()),
+                    Duration.ofSeconds(1),
+                    false);
             DiagnosisReport report = env.resolvers().diagnosis(config).diagnose(ip("10.0.0.100"));
 
-            assertThat(report.steps()).extracting(s -> s.strategy() + ":" + s.kind())
+            assertThat(report.steps())
+                    .extracting(s -> s.strategy() + ":" + s.kind())
                     .containsExactly("hosts:PASS", "local-ptr:NO_NAME", "dns:NO_NAME");
             assertThat(report.steps().get(1).decisive()).isTrue();
             assertThat(report.steps().get(2).as112Leak()).isTrue();
@@ -50,8 +57,8 @@ class DiagnosisTest {
     @Test
     void blackHoledServer_stepTimesOutAtDeadline() throws Exception {
         try (ScriptedDnsServer blackHole = ScriptedDnsServer.blackHole()) {
-            ResolverConfig config = config(List.of("dns"), null, List.of(), List.of(blackHole.address()),
-                    Duration.ofMillis(200), false);
+            ResolverConfig config = config(
+                    List.of("dns"), null, List.of(), List.of(blackHole.address()), Duration.ofMillis(200), false);
             DiagnosisReport report = env.resolvers().diagnosis(config).diagnose(ip("192.88.99.2"));
             assertThat(report.steps()).singleElement().satisfies(step -> {
                 assertThat(step.kind()).isEqualTo(StrategyAnswer.Kind.TEMPORARY_FAILURE);
@@ -64,9 +71,10 @@ class DiagnosisTest {
     @Test
     void serverCheck_reportsAnswerAndSilence() throws Exception {
         try (ScriptedDnsServer good = ScriptedDnsServer.ptr("localhost");
-             ScriptedDnsServer blackHole = ScriptedDnsServer.blackHole()) {
-            List<ServerCheckResult> results = new DnsServerCheck(List.of(good.address(), blackHole.address()),
-                    Duration.ofMillis(300), env.scheduler).check();
+                ScriptedDnsServer blackHole = ScriptedDnsServer.blackHole()) {
+            List<ServerCheckResult> results = new DnsServerCheck(
+                            List.of(good.address(), blackHole.address()), Duration.ofMillis(300), env.scheduler)
+                    .check();
             assertThat(results.get(0).answered()).isTrue();
             assertThat(results.get(0).rcode()).isEqualTo("NOERROR");
             assertThat(results.get(1).answered()).isFalse();

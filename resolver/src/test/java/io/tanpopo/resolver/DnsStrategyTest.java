@@ -45,54 +45,69 @@ class DnsStrategyTest {
 
     @Test
     void nonPtrRecordsAndForeignOwners_ignored() throws Exception {
-        StrategyAnswer answer = lookup(query -> {
-            Message reply = ScriptedDnsServer.reply(query, Rcode.NOERROR);
-            Name qname = query.getQuestion().getName();
-            reply.addRecord(new ARecord(qname, DClass.IN, 60, ip("192.88.99.1")), Section.ANSWER);
-            reply.addRecord(new PTRRecord(name("other.in-addr.arpa."), DClass.IN, 60, name("evil.example.")),
-                    Section.ANSWER);
-            reply.addRecord(new PTRRecord(qname, DClass.IN, 60, name("right.example.org.")), Section.ANSWER);
-            return Optional.of(reply);
-        }, "192.88.99.60");
+        StrategyAnswer answer = lookup(
+                query -> {
+                    Message reply = ScriptedDnsServer.reply(query, Rcode.NOERROR);
+                    Name qname = query.getQuestion().getName();
+                    reply.addRecord(new ARecord(qname, DClass.IN, 60, ip("192.88.99.1")), Section.ANSWER);
+                    reply.addRecord(
+                            new PTRRecord(name("other.in-addr.arpa."), DClass.IN, 60, name("evil.example.")),
+                            Section.ANSWER);
+                    reply.addRecord(new PTRRecord(qname, DClass.IN, 60, name("right.example.org.")), Section.ANSWER);
+                    return Optional.of(reply);
+                },
+                "192.88.99.60");
         assertThat(answer.name()).contains("right.example.org");
         assertThat(answer.ttl()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void classlessDelegationCname_followed() throws Exception {
-        StrategyAnswer answer = lookup(query -> {
-            Message reply = ScriptedDnsServer.reply(query, Rcode.NOERROR);
-            Name target = name("61.0/26.99.88.192.in-addr.arpa.");
-            reply.addRecord(new CNAMERecord(query.getQuestion().getName(), DClass.IN, 60, target), Section.ANSWER);
-            reply.addRecord(new PTRRecord(target, DClass.IN, 60, name("rfc2317.example.org.")), Section.ANSWER);
-            return Optional.of(reply);
-        }, "192.88.99.61");
+        StrategyAnswer answer = lookup(
+                query -> {
+                    Message reply = ScriptedDnsServer.reply(query, Rcode.NOERROR);
+                    Name target = name("61.0/26.99.88.192.in-addr.arpa.");
+                    reply.addRecord(
+                            new CNAMERecord(query.getQuestion().getName(), DClass.IN, 60, target), Section.ANSWER);
+                    reply.addRecord(new PTRRecord(target, DClass.IN, 60, name("rfc2317.example.org.")), Section.ANSWER);
+                    return Optional.of(reply);
+                },
+                "192.88.99.61");
         assertThat(answer.name()).contains("rfc2317.example.org");
     }
 
     @Test
     void ptrWithInvalidName_noName() throws Exception {
-        StrategyAnswer answer = lookup(query -> {
-            Message reply = ScriptedDnsServer.reply(query, Rcode.NOERROR);
-            reply.addRecord(new PTRRecord(query.getQuestion().getName(), DClass.IN, 60,
-                    Name.fromConstantString("bad\\032name.example.")), Section.ANSWER);
-            return Optional.of(reply);
-        }, "192.88.99.62");
+        StrategyAnswer answer = lookup(
+                query -> {
+                    Message reply = ScriptedDnsServer.reply(query, Rcode.NOERROR);
+                    reply.addRecord(
+                            new PTRRecord(
+                                    query.getQuestion().getName(),
+                                    DClass.IN,
+                                    60,
+                                    Name.fromConstantString("bad\\032name.example.")),
+                            Section.ANSWER);
+                    return Optional.of(reply);
+                },
+                "192.88.99.62");
         assertThat(answer.kind()).isEqualTo(StrategyAnswer.Kind.NO_NAME);
         assertThat(answer.source()).contains("invalid name");
     }
 
     @Test
     void ptrBeyondRecordLimit_ignored() throws Exception {
-        StrategyAnswer answer = lookup(query -> {
-            Message reply = ScriptedDnsServer.reply(query, Rcode.NOERROR);
-            Name qname = query.getQuestion().getName();
-            for (int i = 0; i < 40; i++) {
-                reply.addRecord(new ARecord(qname, DClass.IN, 60, ip("192.88.99." + i)), Section.ANSWER);
-            }
-            reply.addRecord(new PTRRecord(qname, DClass.IN, 60, name("late.example.org.")), Section.ANSWER);
-            return Optional.of(reply);
-        }, "192.88.99.63");
+        StrategyAnswer answer = lookup(
+                query -> {
+                    Message reply = ScriptedDnsServer.reply(query, Rcode.NOERROR);
+                    Name qname = query.getQuestion().getName();
+                    for (int i = 0; i < 40; i++) {
+                        reply.addRecord(new ARecord(qname, DClass.IN, 60, ip("192.88.99." + i)), Section.ANSWER);
+                    }
+                    reply.addRecord(new PTRRecord(qname, DClass.IN, 60, name("late.example.org.")), Section.ANSWER);
+                    return Optional.of(reply);
+                },
+                "192.88.99.63");
         assertThat(answer.kind()).isEqualTo(StrategyAnswer.Kind.NO_NAME);
         assertThat(answer.source()).contains("NODATA");
     }

@@ -47,7 +47,9 @@ final class Dnsmasq implements AutoCloseable {
             int port = freeUdpPort();
             Path log = dir.resolve("dnsmasq-" + port + ".log");
             Process process = new ProcessBuilder(command(port, records))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             Dnsmasq dnsmasq = new Dnsmasq(process, port, log);
             if (dnsmasq.awaitReady()) {
                 return dnsmasq;
@@ -59,9 +61,19 @@ final class Dnsmasq implements AutoCloseable {
     }
 
     private static List<String> command(int port, List<String> records) {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--no-daemon", "--no-resolv",
-                "--no-hosts", "--conf-file=/dev/null", "--listen-address=127.0.0.1", "--bind-interfaces",
-                "--port=" + port, "--log-queries", "--log-facility=-", "--user=root", "--pid-file="));
+        List<String> command = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "--no-daemon",
+                "--no-resolv",
+                "--no-hosts",
+                "--conf-file=/dev/null",
+                "--listen-address=127.0.0.1",
+                "--bind-interfaces",
+                "--port=" + port,
+                "--log-queries",
+                "--log-facility=-",
+                "--user=root",
+                "--pid-file="));
         command.addAll(records);
         return command;
     }
@@ -76,8 +88,8 @@ final class Dnsmasq implements AutoCloseable {
     private boolean awaitReady() throws InterruptedException {
         SimpleResolver probe = new SimpleResolver(address());
         probe.setTimeout(Duration.ofMillis(100));
-        Message query = Message.newQuery(Record.newRecord(Name.fromConstantString("1.0.0.127.in-addr.arpa."),
-                Type.PTR, DClass.IN));
+        Message query = Message.newQuery(
+                Record.newRecord(Name.fromConstantString("1.0.0.127.in-addr.arpa."), Type.PTR, DClass.IN));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < end && process.isAlive()) {
             try {
@@ -97,7 +109,8 @@ final class Dnsmasq implements AutoCloseable {
     /** The number of queries dnsmasq logged ({@code query[...]} lines), readiness probes included. */
     long loggedQueries(String name) throws IOException {
         return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                .filter(line -> line.contains("query[") && line.contains(name)).count();
+                .filter(line -> line.contains("query[") && line.contains(name))
+                .count();
     }
 
     String log() {

@@ -22,17 +22,20 @@ class DnsmasqResolutionTest {
 
     @TempDir
     static Path dir;
+
     static Dnsmasq dnsmasq;
     static TestResolvers env;
 
     @BeforeAll
     static void startDnsmasq() throws Exception {
-        dnsmasq = Dnsmasq.start(dir, List.of(
-                "--ptr-record=5.99.88.192.in-addr.arpa,mail.example.org",
-                "--host-record=confirmed.example.org,192.88.99.6",
-                "--host-record=v6.example.org,2001:4860:1::7",
-                "--ptr-record=1.0.9.10.in-addr.arpa,intranet.corp.example",
-                "--local=/99.88.192.in-addr.arpa/"));
+        dnsmasq = Dnsmasq.start(
+                dir,
+                List.of(
+                        "--ptr-record=5.99.88.192.in-addr.arpa,mail.example.org",
+                        "--host-record=confirmed.example.org,192.88.99.6",
+                        "--host-record=v6.example.org,2001:4860:1::7",
+                        "--ptr-record=1.0.9.10.in-addr.arpa,intranet.corp.example",
+                        "--local=/99.88.192.in-addr.arpa/"));
         env = new TestResolvers();
     }
 
@@ -42,10 +45,15 @@ class DnsmasqResolutionTest {
         dnsmasq.close();
     }
 
-    private static Resolution resolve(List<String> strategies, List<String> passThrough, boolean confirm,
-                                      InetAddress address) throws Exception {
-        HostResolver resolver = env.create(config(strategies, dir.resolve("no-hosts"), passThrough,
-                List.of(dnsmasq.address()), Duration.ofSeconds(2), confirm));
+    private static Resolution resolve(
+            List<String> strategies, List<String> passThrough, boolean confirm, InetAddress address) throws Exception {
+        HostResolver resolver = env.create(config(
+                strategies,
+                dir.resolve("no-hosts"),
+                passThrough,
+                List.of(dnsmasq.address()),
+                Duration.ofSeconds(2),
+                confirm));
         return resolver.resolve(address).get(5, TimeUnit.SECONDS);
     }
 

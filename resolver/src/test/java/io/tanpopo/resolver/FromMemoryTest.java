@@ -26,6 +26,7 @@ class FromMemoryTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock();
     private final TestResolvers env = new TestResolvers(clock, List.of());
 
@@ -41,32 +42,45 @@ class FromMemoryTest {
         assertThat(hosts.answerFromMemory(ip("192.88.99.1"))).as("not read yet").isEmpty();
 
         assertThat(hosts.lookup(ip("192.88.99.1")).join().name()).contains("one.example.org");
-        assertThat(hosts.answerFromMemory(ip("192.88.99.1"))).get()
+        assertThat(hosts.answerFromMemory(ip("192.88.99.1")))
+                .get()
                 .satisfies(a -> assertThat(a.name()).contains("one.example.org"));
-        assertThat(hosts.answerFromMemory(ip("192.88.99.2"))).get()
+        assertThat(hosts.answerFromMemory(ip("192.88.99.2")))
+                .get()
                 .satisfies(a -> assertThat(a.kind()).isEqualTo(StrategyAnswer.Kind.PASS));
 
         clock.advance(RECHECK);
-        assertThat(hosts.answerFromMemory(ip("192.88.99.1"))).as("due for a check of the file").isEmpty();
+        assertThat(hosts.answerFromMemory(ip("192.88.99.1")))
+                .as("due for a check of the file")
+                .isEmpty();
     }
 
     @Test
     void defaultChain_answersLoopbackAndPrivateAddressesFromMemory_butNotPublicOnesThatNeedDns() throws Exception {
         Path file = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
-        HostResolver resolver = env.create(TestResolvers.config(List.of("hosts", "local-ptr", "dns"), file, List.of(),
-                List.of(new java.net.InetSocketAddress("127.0.0.1", 9)), Duration.ofSeconds(1), false));
+        HostResolver resolver = env.create(TestResolvers.config(
+                List.of("hosts", "local-ptr", "dns"),
+                file,
+                List.of(),
+                List.of(new java.net.InetSocketAddress("127.0.0.1", 9)),
+                Duration.ofSeconds(1),
+                false));
         resolver.resolve(ip("127.0.0.1")).join(); // reads the hosts file
 
         assertThat(resolver.resolveFromMemory(ip("127.0.0.2")).map(Resolution::name))
                 .contains(Optional.of("localhost"));
-        assertThat(resolver.resolveFromMemory(ip("10.1.2.3"))).as("own addresses not listed yet").isEmpty();
+        assertThat(resolver.resolveFromMemory(ip("10.1.2.3")))
+                .as("own addresses not listed yet")
+                .isEmpty();
         resolver.resolve(ip("10.1.2.4")).join(); // lists them
         Optional<Resolution> privateAddress = resolver.resolveFromMemory(ip("10.1.2.3"));
         assertThat(privateAddress).get().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.NO_NAME);
             assertThat(r.strategy()).isEqualTo("local-ptr");
         });
-        assertThat(resolver.resolveFromMemory(ip("192.88.99.7"))).as("only DNS knows").isEmpty();
+        assertThat(resolver.resolveFromMemory(ip("192.88.99.7")))
+                .as("only DNS knows")
+                .isEmpty();
     }
 
     @Test
@@ -82,7 +96,8 @@ class FromMemoryTest {
             @Override
             public Optional<Resolution> resolveFromMemory(InetAddress a) {
                 asked[0]++;
-                return Optional.of(Resolution.named("m.example", "test", Duration.ZERO, "memory", Duration.ofMinutes(5)));
+                return Optional.of(
+                        Resolution.named("m.example", "test", Duration.ZERO, "memory", Duration.ofMinutes(5)));
             }
         };
         CachingResolver caching = new CachingResolver(counting, new ResolverCache(CacheLimits.defaults(), clock), 8);

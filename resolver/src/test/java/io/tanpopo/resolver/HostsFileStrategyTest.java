@@ -22,6 +22,7 @@ class HostsFileStrategyTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock();
 
     private StrategyAnswer lookup(HostsFileStrategy hosts, InetAddress address) {
@@ -50,8 +51,11 @@ class HostsFileStrategyTest {
         InetAddress address = Inet6Address.getByAddress(null, mapped, -1);
         assertThat(address).isInstanceOf(Inet6Address.class);
         try (TestResolvers env = new TestResolvers(clock, java.util.List.of())) {
-            ResolverChain chain = new ResolverChain(java.util.List.of(new HostsFileStrategy(file, clock, RECHECK)),
-                    Duration.ofSeconds(1), env.scheduler, clock);
+            ResolverChain chain = new ResolverChain(
+                    java.util.List.of(new HostsFileStrategy(file, clock, RECHECK)),
+                    Duration.ofSeconds(1),
+                    env.scheduler,
+                    clock);
             assertThat(chain.resolve(address).join().name()).contains("mapped.example.org");
         }
     }
@@ -64,7 +68,9 @@ class HostsFileStrategyTest {
 
         Files.writeString(file, "192.88.99.4 renamed.example.org\n192.88.99.5 new.example.org\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
-        assertThat(lookup(hosts, ip("192.88.99.4")).name()).as("not before the interval").contains("old.example.org");
+        assertThat(lookup(hosts, ip("192.88.99.4")).name())
+                .as("not before the interval")
+                .contains("old.example.org");
 
         clock.advance(RECHECK);
         assertThat(lookup(hosts, ip("192.88.99.4")).name()).contains("renamed.example.org");
@@ -73,12 +79,14 @@ class HostsFileStrategyTest {
 
     @Test
     void malformedLines_skipped_goodLinesWork() throws Exception {
-        Path file = Files.writeString(dir.resolve("hosts"), "not-an-address host.example.org\n"
-                + "192.88.99.6\n"
-                + "192.88.99.7 bad..name\n"
-                + "192.88.99.8 " + "x".repeat(5000) + "\n"
-                + "999.1.1.1 overflow.example.org\n"
-                + "\t192.88.99.9\tgood.example.org\n");
+        Path file = Files.writeString(
+                dir.resolve("hosts"),
+                "not-an-address host.example.org\n"
+                        + "192.88.99.6\n"
+                        + "192.88.99.7 bad..name\n"
+                        + "192.88.99.8 " + "x".repeat(5000) + "\n"
+                        + "999.1.1.1 overflow.example.org\n"
+                        + "\t192.88.99.9\tgood.example.org\n");
         HostsFileStrategy hosts = new HostsFileStrategy(file, clock, RECHECK);
         assertThat(lookup(hosts, ip("192.88.99.9")).name()).contains("good.example.org");
         assertThat(lookup(hosts, ip("192.88.99.9")).source()).endsWith("line 6");

@@ -25,11 +25,27 @@ class LocalPtrStrategyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.0.1", "169.254.1.1",
-            "100.64.0.1", "100.127.255.1", "0.1.2.3", "192.0.2.1", "198.51.100.1", "203.0.113.1",
-            "fe80::1", "fd00::1", "fc00::1", "2001:db8::1"})
+    @ValueSource(
+            strings = {
+                "10.1.2.3",
+                "172.16.0.1",
+                "172.31.255.255",
+                "192.168.0.1",
+                "169.254.1.1",
+                "100.64.0.1",
+                "100.127.255.1",
+                "0.1.2.3",
+                "192.0.2.1",
+                "198.51.100.1",
+                "203.0.113.1",
+                "fe80::1",
+                "fd00::1",
+                "fc00::1",
+                "2001:db8::1"
+            })
     void locallyServedZone_noName(String address) {
-        StrategyAnswer answer = strategy(List.of(), List.of()).lookup(ip(address)).join();
+        StrategyAnswer answer =
+                strategy(List.of(), List.of()).lookup(ip(address)).join();
         assertThat(answer.kind()).isEqualTo(StrategyAnswer.Kind.NO_NAME);
         assertThat(answer.source()).contains("RFC 6303");
     }
@@ -44,7 +60,10 @@ class LocalPtrStrategyTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "::1"})
     void loopback_isLocalhost(String address) {
-        assertThat(strategy(List.of("pop.example.net"), List.of()).lookup(ip(address)).join().name())
+        assertThat(strategy(List.of("pop.example.net"), List.of())
+                        .lookup(ip(address))
+                        .join()
+                        .name())
                 .contains("localhost");
     }
 
@@ -57,7 +76,10 @@ class LocalPtrStrategyTest {
 
     @Test
     void ownPrivateAddress_withoutLocalNames_noName() {
-        assertThat(strategy(List.of(), List.of()).lookup(ip("10.0.0.100")).join().kind())
+        assertThat(strategy(List.of(), List.of())
+                        .lookup(ip("10.0.0.100"))
+                        .join()
+                        .kind())
                 .isEqualTo(StrategyAnswer.Kind.NO_NAME);
     }
 
@@ -71,8 +93,14 @@ class LocalPtrStrategyTest {
     @Test
     void interfaceAddresses_listedAtMostOncePerMinute() {
         AtomicInteger calls = new AtomicInteger();
-        LocalPtrStrategy local = new LocalPtrStrategy(List.of("pop.example.net"), List.of(),
-                () -> { calls.incrementAndGet(); return own; }, clock);
+        LocalPtrStrategy local = new LocalPtrStrategy(
+                List.of("pop.example.net"),
+                List.of(),
+                () -> {
+                    calls.incrementAndGet();
+                    return own;
+                },
+                clock);
         local.lookup(ip("192.88.99.1")).join();
         local.lookup(ip("192.88.99.2")).join();
         assertThat(calls).hasValue(1);

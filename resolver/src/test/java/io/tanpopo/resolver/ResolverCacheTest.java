@@ -10,14 +10,17 @@ import org.junit.jupiter.api.Test;
 class ResolverCacheTest {
 
     private final MutableClock clock = new MutableClock();
-    private final ResolverCache cache = new ResolverCache(new CacheLimits(2, Duration.ofHours(1),
-            Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(60), 10), clock);
+    private final ResolverCache cache = new ResolverCache(
+            new CacheLimits(
+                    2, Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(60), 10),
+            clock);
 
     @Test
     void name_keptForItsTtl_cappedAtOneHour() {
         cache.put(ip("192.88.99.1"), Resolution.named("a.example", "dns", Duration.ZERO, "s", Duration.ofDays(1)));
         clock.advance(Duration.ofMinutes(59));
-        assertThat(cache.get(ip("192.88.99.1"))).hasValueSatisfying(r -> assertThat(r.cached()).isTrue());
+        assertThat(cache.get(ip("192.88.99.1")))
+                .hasValueSatisfying(r -> assertThat(r.cached()).isTrue());
         clock.advance(Duration.ofMinutes(1));
         assertThat(cache.get(ip("192.88.99.1"))).isEmpty();
     }

@@ -47,9 +47,13 @@ class ResolverChainTest {
     @Test
     void throwingStrategy_isTemporaryFailure_nextStrategyStillTried() throws Exception {
         Resolution r = resolve(List.of(
-                strategy("broken", a -> { throw new IllegalStateException("boom"); }),
-                strategy("good", a -> CompletableFuture.completedFuture(
-                        StrategyAnswer.named("x.example", "test", Duration.ofMinutes(1))))));
+                strategy("broken", a -> {
+                    throw new IllegalStateException("boom");
+                }),
+                strategy(
+                        "good",
+                        a -> CompletableFuture.completedFuture(
+                                StrategyAnswer.named("x.example", "test", Duration.ofMinutes(1))))));
         assertThat(r.name()).contains("x.example");
         assertThat(r.strategy()).isEqualTo("good");
     }
@@ -65,8 +69,8 @@ class ResolverChainTest {
 
     @Test
     void allPass_noName() throws Exception {
-        Resolution r = resolve(List.of(
-                strategy("passing", a -> CompletableFuture.completedFuture(StrategyAnswer.pass("not mine")))));
+        Resolution r = resolve(
+                List.of(strategy("passing", a -> CompletableFuture.completedFuture(StrategyAnswer.pass("not mine")))));
         assertThat(r.outcome()).isEqualTo(Outcome.NO_NAME);
     }
 
@@ -83,24 +87,35 @@ class ResolverChainTest {
     void answerInHand_completesAtOnce_withoutSchedulingADeadline() throws Exception {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
         try {
-            ResolverChain chain = new ResolverChain(List.of(
-                    strategy("passing", a -> CompletableFuture.completedFuture(StrategyAnswer.pass("not mine"))),
-                    strategy("memory", a -> CompletableFuture.completedFuture(
-                            StrategyAnswer.named("m.example", "test", Duration.ofMinutes(1))))),
-                    Duration.ofMillis(500), scheduler, env.clock);
+            ResolverChain chain = new ResolverChain(
+                    List.of(
+                            strategy(
+                                    "passing", a -> CompletableFuture.completedFuture(StrategyAnswer.pass("not mine"))),
+                            strategy(
+                                    "memory",
+                                    a -> CompletableFuture.completedFuture(
+                                            StrategyAnswer.named("m.example", "test", Duration.ofMinutes(1))))),
+                    Duration.ofMillis(500),
+                    scheduler,
+                    env.clock);
             CompletableFuture<Resolution> r = chain.resolve(ip("192.88.99.1"));
             assertThat(r).isCompleted();
             assertThat(r.get().name()).contains("m.example");
             assertThat(scheduler.getQueue()).as("deadlines scheduled").isEmpty();
 
             CompletableFuture<StrategyAnswer> later = new CompletableFuture<>();
-            CompletableFuture<Resolution> waiting = new ResolverChain(List.of(strategy("waits", a -> later)),
-                    Duration.ofSeconds(30), scheduler, env.clock).resolve(ip("192.88.99.1"));
-            assertThat(scheduler.getQueue()).as("a lookup that waits gets its deadline").hasSize(1);
+            CompletableFuture<Resolution> waiting = new ResolverChain(
+                            List.of(strategy("waits", a -> later)), Duration.ofSeconds(30), scheduler, env.clock)
+                    .resolve(ip("192.88.99.1"));
+            assertThat(scheduler.getQueue())
+                    .as("a lookup that waits gets its deadline")
+                    .hasSize(1);
             later.complete(StrategyAnswer.named("w.example", "test", Duration.ofMinutes(1)));
             assertThat(waiting.get(5, TimeUnit.SECONDS).name()).contains("w.example");
-            assertThat(scheduler.getQueue()).as("the deadline is cancelled once answered")
-                    .singleElement().matches(task -> ((Future<?>) task).isCancelled());
+            assertThat(scheduler.getQueue())
+                    .as("the deadline is cancelled once answered")
+                    .singleElement()
+                    .matches(task -> ((Future<?>) task).isCancelled());
         } finally {
             scheduler.shutdownNow();
         }

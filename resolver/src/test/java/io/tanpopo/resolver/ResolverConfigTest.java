@@ -17,8 +17,17 @@ class ResolverConfigTest {
 
     private static ResolverConfig withStrategies(List<String> strategies) {
         ResolverConfig d = ResolverConfig.defaults(HOSTS, RESOLV);
-        return new ResolverConfig(strategies, d.hostsFile(), d.localNames(), d.passThrough(), d.dnsServers(),
-                d.resolvConf(), d.deadline(), d.forwardConfirm(), d.hostsRecheck(), d.cache());
+        return new ResolverConfig(
+                strategies,
+                d.hostsFile(),
+                d.localNames(),
+                d.passThrough(),
+                d.dnsServers(),
+                d.resolvConf(),
+                d.deadline(),
+                d.forwardConfirm(),
+                d.hostsRecheck(),
+                d.cache());
     }
 
     @Test
@@ -46,17 +55,53 @@ class ResolverConfigTest {
     @Test
     void badValues_messagesNameTheirKeys() {
         ResolverConfig d = ResolverConfig.defaults(HOSTS, RESOLV);
-        assertThatThrownBy(() -> new ResolverConfig(d.strategies(), d.hostsFile(), List.of("bad name"),
-                d.passThrough(), d.dnsServers(), d.resolvConf(), d.deadline(), false, d.hostsRecheck(), d.cache()))
+        assertThatThrownBy(() -> new ResolverConfig(
+                        d.strategies(),
+                        d.hostsFile(),
+                        List.of("bad name"),
+                        d.passThrough(),
+                        d.dnsServers(),
+                        d.resolvConf(),
+                        d.deadline(),
+                        false,
+                        d.hostsRecheck(),
+                        d.cache()))
                 .hasMessageStartingWith("resolver.local-names:");
-        assertThatThrownBy(() -> new ResolverConfig(d.strategies(), d.hostsFile(), List.of(), List.of("10.0.0.0"),
-                d.dnsServers(), d.resolvConf(), d.deadline(), false, d.hostsRecheck(), d.cache()))
+        assertThatThrownBy(() -> new ResolverConfig(
+                        d.strategies(),
+                        d.hostsFile(),
+                        List.of(),
+                        List.of("10.0.0.0"),
+                        d.dnsServers(),
+                        d.resolvConf(),
+                        d.deadline(),
+                        false,
+                        d.hostsRecheck(),
+                        d.cache()))
                 .hasMessageStartingWith("resolver.pass-through:");
-        assertThatThrownBy(() -> new ResolverConfig(d.strategies(), d.hostsFile(), List.of(), List.of(),
-                d.dnsServers(), d.resolvConf(), Duration.ZERO, false, d.hostsRecheck(), d.cache()))
+        assertThatThrownBy(() -> new ResolverConfig(
+                        d.strategies(),
+                        d.hostsFile(),
+                        List.of(),
+                        List.of(),
+                        d.dnsServers(),
+                        d.resolvConf(),
+                        Duration.ZERO,
+                        false,
+                        d.hostsRecheck(),
+                        d.cache()))
                 .hasMessageStartingWith("resolver.deadline:");
-        assertThatThrownBy(() -> new ResolverConfig(d.strategies(), null, List.of(), List.of(),
-                d.dnsServers(), d.resolvConf(), d.deadline(), false, d.hostsRecheck(), d.cache()))
+        assertThatThrownBy(() -> new ResolverConfig(
+                        d.strategies(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        d.dnsServers(),
+                        d.resolvConf(),
+                        d.deadline(),
+                        false,
+                        d.hostsRecheck(),
+                        d.cache()))
                 .hasMessageStartingWith("resolver.hosts-file:");
         assertThatThrownBy(() -> new CacheLimits(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 1))
                 .hasMessageStartingWith("resolver.cache-size:");
@@ -84,7 +129,8 @@ class ResolverConfigTest {
                 nameserver 192.0.2.3
                 nameserver 192.0.2.4
                 """);
-        assertThat(DnsServerAddresses.fromResolvConf(file)).extracting(a -> a.getAddress().getHostAddress())
+        assertThat(DnsServerAddresses.fromResolvConf(file))
+                .extracting(a -> a.getAddress().getHostAddress())
                 .containsExactly("192.0.2.1", "0:0:0:0:0:0:0:1", "192.0.2.3");
         assertThat(DnsServerAddresses.fromResolvConf(dir.resolve("missing")))
                 .containsExactly(new InetSocketAddress("127.0.0.1", 53));
@@ -94,7 +140,8 @@ class ResolverConfigTest {
     void none_answersNoNameImmediately() throws Exception {
         try (TestResolvers env = new TestResolvers()) {
             Resolution r = env.create(withStrategies(List.of("none")))
-                    .resolve(TestResolvers.ip("192.88.99.1")).get(1, TimeUnit.SECONDS);
+                    .resolve(TestResolvers.ip("192.88.99.1"))
+                    .get(1, TimeUnit.SECONDS);
             assertThat(r.outcome()).isEqualTo(Outcome.NO_NAME);
             assertThat(r.strategy()).isEqualTo("disabled");
         }

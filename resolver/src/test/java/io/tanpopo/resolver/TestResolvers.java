@@ -36,10 +36,24 @@ final class TestResolvers implements AutoCloseable {
         return resolvers().create(config);
     }
 
-    static ResolverConfig config(List<String> strategies, Path hosts, List<String> passThrough,
-                                 List<InetSocketAddress> servers, Duration deadline, boolean forwardConfirm) {
-        return new ResolverConfig(strategies, hosts, List.of("pop.example.net"), passThrough, servers, null,
-                deadline, forwardConfirm, Duration.ofMillis(100), CacheLimits.defaults());
+    static ResolverConfig config(
+            List<String> strategies,
+            Path hosts,
+            List<String> passThrough,
+            List<InetSocketAddress> servers,
+            Duration deadline,
+            boolean forwardConfirm) {
+        return new ResolverConfig(
+                strategies,
+                hosts,
+                List.of("pop.example.net"),
+                passThrough,
+                servers,
+                null,
+                deadline,
+                forwardConfirm,
+                Duration.ofMillis(100),
+                CacheLimits.defaults());
     }
 
     static InetAddress ip(String literal) {

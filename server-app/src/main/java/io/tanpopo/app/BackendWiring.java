@@ -64,25 +64,32 @@ final class BackendWiring {
      */
     LockMode lockMode() {
         String value = settings.string("store.maildir.lock");
-        return LockMode.parse(value).orElseThrow(() -> settings.error("store.maildir.lock",
-                "must be takeover, exclusive or off (true and false: exclusive and off), not '" + value + "'"));
+        return LockMode.parse(value)
+                .orElseThrow(() -> settings.error(
+                        "store.maildir.lock",
+                        "must be takeover, exclusive or off (true and false: exclusive and off), not '" + value + "'"));
     }
 
     private Authenticator passwdFile() {
         PasswdFileConfig config = settings.validated(() -> new PasswdFileConfig(
-                Path.of(settings.string("auth.passwd-file")), settings.duration("auth.passwd-file.recheck"),
+                Path.of(settings.string("auth.passwd-file")),
+                settings.duration("auth.passwd-file.recheck"),
                 settings.integer("auth.passwd-file.max-size", 1, Integer.MAX_VALUE)));
-        return settings.validated(() -> new PasswdFileAuthenticator(config, Clock.systemUTC(),
-                new PasswordHasher(new SecureRandom(), HashingParameters.defaults())));
+        return settings.validated(() -> new PasswdFileAuthenticator(
+                config, Clock.systemUTC(), new PasswordHasher(new SecureRandom(), HashingParameters.defaults())));
     }
 
     private Authenticator checkpassword() {
-        List<String> command = Arrays.stream(settings.string("auth.checkpassword.command").split("\\s+"))
-                .filter(s -> !s.isEmpty()).toList();
-        CheckpasswordConfig config = settings.validated(() -> new CheckpasswordConfig(command,
+        List<String> command = Arrays.stream(
+                        settings.string("auth.checkpassword.command").split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
+        CheckpasswordConfig config = settings.validated(() -> new CheckpasswordConfig(
+                command,
                 settings.duration("auth.checkpassword.timeout"),
                 settings.integer("auth.checkpassword.max-processes", 1, 1024),
-                exitCodes(), settings.string("auth.checkpassword.path")));
+                exitCodes(),
+                settings.string("auth.checkpassword.path")));
         return new CheckpasswordAuthenticator(config, Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "tanpopo-checkpassword-io");
             thread.setDaemon(true);
@@ -95,10 +102,12 @@ final class BackendWiring {
         for (String pair : settings.list("auth.checkpassword.exit-codes")) {
             String[] parts = pair.split("=", 2);
             try {
-                codes.put(Integer.parseInt(parts[0].strip()),
+                codes.put(
+                        Integer.parseInt(parts[0].strip()),
                         CheckpasswordConfig.Outcome.valueOf(parts[1].strip().toUpperCase(Locale.ROOT)));
             } catch (RuntimeException e) {
-                throw settings.error("auth.checkpassword.exit-codes",
+                throw settings.error(
+                        "auth.checkpassword.exit-codes",
                         "entries must be code=rejected|unavailable|failed, not '" + pair + "'");
             }
         }

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class CleartextAdvice {
 
-    private CleartextAdvice() {
-    }
+    private CleartextAdvice() {}
 
     /** The advice for these settings, or empty when every client it can reach may log in as configured. */
     static Optional<String> of(Settings settings) {
@@ -22,12 +21,15 @@ final class CleartextAdvice {
             return Optional.empty();
         }
         boolean tls = settings.bool("tls.enabled");
-        boolean ownCertificate = settings.text("tls.cert").isPresent() || settings.text("tls.keystore").isPresent();
+        boolean ownCertificate = settings.text("tls.cert").isPresent()
+                || settings.text("tls.keystore").isPresent();
         return Optional.of("plaintext logins (USER/PASS, AUTH PLAIN/LOGIN without TLS) are refused from "
                 + "clients other than loopback (auth.cleartext=loopback). Two ways out: "
-                + (tls && ownCertificate ? "clients use STLS or port pop3s.port (your certificate is configured)"
-                        : "STLS with a real certificate (tls.cert and tls.key" + (tls ? "; the generated one "
-                                + "is trusted by no client" : "; tls.enabled is false") + ")")
+                + (tls && ownCertificate
+                        ? "clients use STLS or port pop3s.port (your certificate is configured)"
+                        : "STLS with a real certificate (tls.cert and tls.key"
+                                + (tls ? "; the generated one " + "is trusted by no client" : "; tls.enabled is false")
+                                + ")")
                 + ", or auth.cleartext=always where the network itself is trusted");
     }
 

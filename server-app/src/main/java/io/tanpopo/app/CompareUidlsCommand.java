@@ -58,7 +58,8 @@ final class CompareUidlsCommand {
                 throw new ConfigException("--user must be a user name without spaces or control characters");
             }
             if (!rest.isEmpty() || arguments.config().isEmpty()) {
-                throw new ConfigException("compare-uidls needs --old, --user and --config, and nothing else (see --help)");
+                throw new ConfigException(
+                        "compare-uidls needs --old, --user and --config, and nothing else (see --help)");
             }
             String password = password();
             Settings settings = new Settings(Main.load(arguments));
@@ -73,8 +74,14 @@ final class CompareUidlsCommand {
 
     private static Map<String, UidlListing.Message> tanpopo(Settings settings, String user, String password)
             throws IOException {
-        try (Pop3Server server = new ServerWiring(settings).builder().bind("127.0.0.1").port(0).noTls()
-                .cleartext(Cleartext.ALWAYS).lockMaildrops(false).start()) {
+        try (Pop3Server server = new ServerWiring(settings)
+                .builder()
+                .bind("127.0.0.1")
+                .port(0)
+                .noTls()
+                .cleartext(Cleartext.ALWAYS)
+                .lockMaildrops(false)
+                .start()) {
             URI local = URI.create("pop3://127.0.0.1:" + server.port());
             return UidlListing.list(local, user, password, false); // no QUIT: nothing moves
         }
@@ -86,11 +93,13 @@ final class CompareUidlsCommand {
         for (UidlListing.Message m : old.values()) {
             UidlListing.Message same = ours.get(m.uidl());
             if (same == null) {
-                out.printf("only old:     #%d %s (%d octets): clients would fetch it again from tanpopo%n",
+                out.printf(
+                        "only old:     #%d %s (%d octets): clients would fetch it again from tanpopo%n",
                         m.number(), m.uidl(), m.size());
                 differences++;
             } else if (same.size() != m.size()) {
-                out.printf("size differs: %s old #%d %d octets, tanpopo #%d %d octets%n",
+                out.printf(
+                        "size differs: %s old #%d %d octets, tanpopo #%d %d octets%n",
                         m.uidl(), m.number(), m.size(), same.number(), same.size());
                 differences++;
             }
@@ -101,8 +110,8 @@ final class CompareUidlsCommand {
                 differences++;
             }
         }
-        out.printf("%d messages on the old server, %d on tanpopo, %d differences%n",
-                old.size(), ours.size(), differences);
+        out.printf(
+                "%d messages on the old server, %d on tanpopo, %d differences%n", old.size(), ours.size(), differences);
         return differences == 0 ? 0 : 1;
     }
 

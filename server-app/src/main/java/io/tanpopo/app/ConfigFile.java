@@ -60,7 +60,8 @@ public final class ConfigFile {
             Entry entry = new Entry(line.substring(separator + 1).strip(), origin, i + 1);
             Entry previous = entries.put(key, entry);
             if (previous != null) {
-                throw new ConfigException(entry.where() + ": " + key + " is set twice (also at line " + previous.line() + ")");
+                throw new ConfigException(
+                        entry.where() + ": " + key + " is set twice (also at line " + previous.line() + ")");
             }
         }
         return new ConfigFile(entries);
@@ -73,7 +74,8 @@ public final class ConfigFile {
     public ConfigFile withEnvironment(Map<String, String> environment, Iterable<String> known) {
         Map<String, Entry> merged = new LinkedHashMap<>(entries);
         for (String key : known) {
-            String variable = "TANPOPO_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+            String variable = "TANPOPO_"
+                    + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
             String value = environment.get(variable);
             if (value != null) {
                 merged.put(key, new Entry(value.strip(), "environment variable " + variable, 0));

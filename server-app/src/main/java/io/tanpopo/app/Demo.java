@@ -9,8 +9,7 @@ final class Demo {
     static final String USER = "demo";
     static final String PASSWORD = "demo";
 
-    private Demo() {
-    }
+    private Demo() {}
 
     static void seed(Pop3Server server) {
         MemoryMailbox mailbox = server.mailbox(USER);

@@ -1,7 +1,6 @@
 package io.tanpopo.app;
 
 import io.tanpopo.resolver.AddressText;
-import io.tanpopo.resolver.DnsServerAddresses;
 import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.resolver.Resolvers;
 import io.tanpopo.resolver.diagnosis.DiagnosisReport;
@@ -11,7 +10,6 @@ import io.tanpopo.resolver.diagnosis.ServerCheckResult;
 import io.tanpopo.resolver.strategy.InterfaceAddresses;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +77,8 @@ final class DoctorCommand {
         for (ServerCheckResult r : results) {
             String server = ResolveCommand.server(r.server());
             if (!r.answered()) {
-                findings.add("DNS server " + server + " did not answer within " + config.deadline().toMillis()
+                findings.add("DNS server " + server + " did not answer within "
+                        + config.deadline().toMillis()
                         + " ms. Every client not in the hosts file or a locally served zone then waits up to"
                         + " resolver.deadline (" + config.deadline().toMillis() + " ms) at its first login, and"
                         + " again each time the failure leaves the cache (resolver.cache-failure-ttl). Fix the"
@@ -108,8 +107,10 @@ final class DoctorCommand {
             return;
         }
         try {
-            long entries = Files.readAllLines(file).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
+            long entries = Files.readAllLines(file).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .count();
             out.println(entries + " entries, " + Files.size(file) + " bytes");
         } catch (IOException e) {
             out.println("cannot read: " + e.getMessage());
@@ -120,9 +121,11 @@ final class DoctorCommand {
         out.println("\n== this machine's addresses");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<CompletableFuture<DiagnosisReport>> reports = new InterfaceAddresses().get().stream()
-                    .map(a -> CompletableFuture.supplyAsync(() -> resolvers.diagnosis(config).diagnose(a), pool))
-                    .toList();
+            List<CompletableFuture<DiagnosisReport>> reports = new InterfaceAddresses()
+                    .get().stream()
+                            .map(a -> CompletableFuture.supplyAsync(
+                                    () -> resolvers.diagnosis(config).diagnose(a), pool))
+                            .toList();
             reports.stream().map(CompletableFuture::join).forEach(report -> judge(report, config.deadline()));
         } finally {
             pool.shutdownNow();
@@ -138,8 +141,11 @@ final class DoctorCommand {
                     + " (tcpserver, sshd with UseDNS) waits on them: serve the reverse zone on your own DNS"
                     + " server (a local zone in BIND or unbound, local=/…in-addr.arpa/ in dnsmasq).");
         }
-        Duration total = report.steps().stream().filter(DiagnosisStep::decisive).findFirst()
-                .map(decisive -> upTo(report, decisive)).orElse(deadline);
+        Duration total = report.steps().stream()
+                .filter(DiagnosisStep::decisive)
+                .findFirst()
+                .map(decisive -> upTo(report, decisive))
+                .orElse(deadline);
         if (report.steps().stream().noneMatch(DiagnosisStep::decisive) || total.compareTo(deadline.dividedBy(2)) > 0) {
             findings.add("This machine's own address " + ip + " does not resolve quickly (" + total.toMillis()
                     + " ms): clients connecting from this machine wait that long to log in. Put it in the hosts"
@@ -162,15 +168,19 @@ final class DoctorCommand {
         out.println("\n== login over loopback (embedded server, same resolver settings)");
         try {
             LoginProbe.Result result = LoginProbe.measure(resolvers.create(config), config.deadline());
-            out.printf("first login:  greeting %d ms, +OK after PASS %d ms%n",
+            out.printf(
+                    "first login:  greeting %d ms, +OK after PASS %d ms%n",
                     result.first().greeting().toMillis(), result.first().login().toMillis());
-            out.printf("second login: greeting %d ms, +OK after PASS %d ms (name from the cache)%n",
-                    result.second().greeting().toMillis(), result.second().login().toMillis());
+            out.printf(
+                    "second login: greeting %d ms, +OK after PASS %d ms (name from the cache)%n",
+                    result.second().greeting().toMillis(),
+                    result.second().login().toMillis());
             if (result.first().login().compareTo(config.deadline().dividedBy(2)) > 0) {
-                findings.add("A login from 127.0.0.1 took " + result.first().login().toMillis() + " ms because"
-                        + " the client's name was not found in time (it never waits longer than resolver.deadline,"
-                        + " " + config.deadline().toMillis() + " ms). Put local-ptr or hosts before dns in"
-                        + " resolver.strategies, or fix the DNS server.");
+                findings.add(
+                        "A login from 127.0.0.1 took " + result.first().login().toMillis() + " ms because"
+                                + " the client's name was not found in time (it never waits longer than resolver.deadline,"
+                                + " " + config.deadline().toMillis() + " ms). Put local-ptr or hosts before dns in"
+                                + " resolver.strategies, or fix the DNS server.");
             }
         } catch (IOException | RuntimeException e) {
             out.println("could not measure: " + e.getMessage());
@@ -181,9 +191,10 @@ final class DoctorCommand {
     /** Whether LAN clients may log in without TLS: not a slowness, but the first thing they meet. */
     private void plaintextLogins(Settings settings) {
         out.println("\n== plaintext logins");
-        out.println("  " + CleartextAdvice.of(settings).orElse(
-                "allowed as configured (auth.cleartext=" + settings.string("auth.cleartext") + ", pop3.bind="
-                        + settings.string("pop3.bind") + ")"));
+        out.println("  "
+                + CleartextAdvice.of(settings)
+                        .orElse("allowed as configured (auth.cleartext=" + settings.string("auth.cleartext")
+                                + ", pop3.bind=" + settings.string("pop3.bind") + ")"));
     }
 
     private int verdict() {

@@ -26,11 +26,11 @@ final class HashPasswordCommand {
 
     private static final int MAX_PASSWORD = 1024;
 
-    private HashPasswordCommand() {
-    }
+    private HashPasswordCommand() {}
 
     static int run(String scheme, InputStream in, PrintStream out, PrintStream err) throws IOException {
-        PasswordScheme chosen = PasswordScheme.byLabel(scheme.toUpperCase(java.util.Locale.ROOT)).orElse(null);
+        PasswordScheme chosen = PasswordScheme.byLabel(scheme.toUpperCase(java.util.Locale.ROOT))
+                .orElse(null);
         if (chosen == null) {
             err.println("unknown scheme '" + scheme + "'\n\n" + USAGE);
             return 2;

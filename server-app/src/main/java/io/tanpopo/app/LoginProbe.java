@@ -21,20 +21,21 @@ import java.util.HexFormat;
 final class LoginProbe {
 
     /** One connection's times. */
-    record Times(Duration greeting, Duration login) {
-    }
+    record Times(Duration greeting, Duration login) {}
 
     /** Both logins; the second from the same address, so its name comes from the cache. */
-    record Result(Times first, Times second) {
-    }
+    record Result(Times first, Times second) {}
 
-    private LoginProbe() {
-    }
+    private LoginProbe() {}
 
     static Result measure(HostResolver resolver, Duration deadline) throws IOException {
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-        try (Pop3Server server = Pop3Server.builder().noTls().lockMaildrops(false).user("doctor", password)
-                .resolver(resolver, deadline).start()) {
+        try (Pop3Server server = Pop3Server.builder()
+                .noTls()
+                .lockMaildrops(false)
+                .user("doctor", password)
+                .resolver(resolver, deadline)
+                .start()) {
             Duration limit = deadline.plusSeconds(10);
             return new Result(once(server.port(), password, limit), once(server.port(), password, limit));
         }
@@ -45,7 +46,8 @@ final class LoginProbe {
             long start = System.nanoTime();
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) limit.toMillis());
             socket.setSoTimeout((int) limit.toMillis());
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             expectOk(in.readLine(), "greeting");
             Duration greeting = Duration.ofNanos(System.nanoTime() - start);

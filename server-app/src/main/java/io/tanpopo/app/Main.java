@@ -53,12 +53,13 @@ public final class Main {
         try {
             Arguments arguments = Arguments.parse(args);
             if (arguments.help() && !TOOLS.contains(arguments.command())) {
-                out.println(switch (arguments.command()) {
-                    case "hash-password" -> HashPasswordCommand.USAGE;
-                    case "serve" -> ServeCommand.USAGE;
-                    case "stdio" -> StdioCommand.USAGE;
-                    default -> USAGE;
-                });
+                out.println(
+                        switch (arguments.command()) {
+                            case "hash-password" -> HashPasswordCommand.USAGE;
+                            case "serve" -> ServeCommand.USAGE;
+                            case "stdio" -> StdioCommand.USAGE;
+                            default -> USAGE;
+                        });
                 return 0;
             }
             if (!arguments.operands().isEmpty() && !TOOLS.contains(arguments.command())) {
@@ -66,10 +67,12 @@ public final class Main {
                 return 2;
             }
             return switch (arguments.command()) {
-                case "serve" -> new ServeCommand(out, err).run(arguments.config().isEmpty(), load(arguments));
+                case "serve" ->
+                    new ServeCommand(out, err).run(arguments.config().isEmpty(), load(arguments));
                 case "stdio" -> new StdioCommand(in, out, err).run(load(arguments));
                 case "check-config" -> checkConfig(arguments);
-                case "hash-password" -> HashPasswordCommand.run(arguments.scheme().orElse("ARGON2ID"), in, out, err);
+                case "hash-password" ->
+                    HashPasswordCommand.run(arguments.scheme().orElse("ARGON2ID"), in, out, err);
                 case "resolve" -> new ResolveCommand(out).run(arguments);
                 case "doctor" -> new DoctorCommand(out).run(arguments);
                 case "compare-uidls" -> new CompareUidlsCommand(in, out, err).run(arguments);
@@ -102,13 +105,15 @@ public final class Main {
     }
 
     static ConfigFile load(Arguments arguments) throws IOException {
-        ConfigFile file = arguments.config().isPresent() ? ConfigFile.read(arguments.config().get()) : ConfigFile.empty();
+        ConfigFile file = arguments.config().isPresent()
+                ? ConfigFile.read(arguments.config().get())
+                : ConfigFile.empty();
         return file.withEnvironment(System.getenv(), ConfigKeys.names());
     }
 
     /** The parsed command line. */
-    record Arguments(String command, Optional<Path> config, Optional<String> scheme, List<String> operands,
-            boolean help) {
+    record Arguments(
+            String command, Optional<Path> config, Optional<String> scheme, List<String> operands, boolean help) {
         static Arguments parse(String[] args) {
             List<String> rest = new ArrayList<>(List.of(args));
             // Not ||: both flags must be taken out of the operands, even when the first is there.

@@ -61,15 +61,20 @@ final class ResolveCommand {
     /** The settings that shape a lookup, one line each. */
     static String describe(ResolverConfig config) {
         StringBuilder text = new StringBuilder();
-        text.append("strategies:  ").append(String.join(", ", config.strategies())).append('\n');
+        text.append("strategies:  ")
+                .append(String.join(", ", config.strategies()))
+                .append('\n');
         text.append("deadline:    ").append(config.deadline().toMillis()).append(" ms\n");
         if (config.strategies().contains("hosts")) {
             text.append("hosts file:  ").append(config.hostsFile()).append('\n');
         }
         if (config.strategies().contains("dns")) {
-            text.append("DNS servers: ").append(DnsServerAddresses.of(config).stream().map(ResolveCommand::server)
-                    .collect(Collectors.joining(", "))).append(config.dnsServers().isEmpty()
-                    ? " (from " + config.resolvConf() + ")" : "").append('\n');
+            text.append("DNS servers: ")
+                    .append(DnsServerAddresses.of(config).stream()
+                            .map(ResolveCommand::server)
+                            .collect(Collectors.joining(", ")))
+                    .append(config.dnsServers().isEmpty() ? " (from " + config.resolvConf() + ")" : "")
+                    .append('\n');
         }
         return text.toString();
     }

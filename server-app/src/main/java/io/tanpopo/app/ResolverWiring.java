@@ -46,19 +46,26 @@ final class ResolverWiring implements AutoCloseable {
     /** Puts the resolver (as {@code decorate} wraps it) and the access rules on {@code builder}. */
     void configure(Pop3ServerBuilder builder, UnaryOperator<HostResolver> decorate) {
         ResolverConfig config = resolverConfig();
-        builder.resolver(decorate.apply(resolvers().create(config)), config.deadline()).accessRules(accessRules());
+        builder.resolver(decorate.apply(resolvers().create(config)), config.deadline())
+                .accessRules(accessRules());
     }
 
     /** The resolver settings; a bad value is a {@link ConfigException} naming its key. */
     ResolverConfig resolverConfig() {
         try {
-            return new ResolverConfig(ResolverConfig.parseStrategies(settings.string("resolver.strategies")),
-                    settings.text("resolver.hosts-file").map(Path::of).orElse(null), localNames(),
+            return new ResolverConfig(
+                    ResolverConfig.parseStrategies(settings.string("resolver.strategies")),
+                    settings.text("resolver.hosts-file").map(Path::of).orElse(null),
+                    localNames(),
                     settings.list("resolver.pass-through"),
-                    settings.list("resolver.dns-servers").stream().map(ResolverConfig::parseServer).toList(),
+                    settings.list("resolver.dns-servers").stream()
+                            .map(ResolverConfig::parseServer)
+                            .toList(),
                     settings.text("resolver.resolv-conf").map(Path::of).orElse(null),
-                    settings.duration("resolver.deadline"), settings.bool("resolver.forward-confirm"),
-                    settings.duration("resolver.hosts-recheck"), cacheLimits());
+                    settings.duration("resolver.deadline"),
+                    settings.bool("resolver.forward-confirm"),
+                    settings.duration("resolver.hosts-recheck"),
+                    cacheLimits());
         } catch (IllegalArgumentException e) {
             throw keyed(e);
         }
@@ -97,9 +104,12 @@ final class ResolverWiring implements AutoCloseable {
     }
 
     private CacheLimits cacheLimits() {
-        return new CacheLimits(settings.integer("resolver.cache-size", 1, 10_000_000),
-                settings.duration("resolver.cache-max-name-ttl"), settings.duration("resolver.cache-max-negative-ttl"),
-                settings.duration("resolver.cache-min-ttl"), settings.duration("resolver.cache-failure-ttl"),
+        return new CacheLimits(
+                settings.integer("resolver.cache-size", 1, 10_000_000),
+                settings.duration("resolver.cache-max-name-ttl"),
+                settings.duration("resolver.cache-max-negative-ttl"),
+                settings.duration("resolver.cache-min-ttl"),
+                settings.duration("resolver.cache-failure-ttl"),
                 settings.integer("resolver.max-in-flight", 1, 100_000));
     }
 
@@ -108,7 +118,8 @@ final class ResolverWiring implements AutoCloseable {
         String message = e.getMessage();
         int colon = message.indexOf(':');
         if (colon > 0 && message.substring(0, colon).matches("[a-z0-9.-]+")) {
-            return settings.error(message.substring(0, colon), message.substring(colon + 1).strip());
+            return settings.error(
+                    message.substring(0, colon), message.substring(colon + 1).strip());
         }
         return new ConfigException(message);
     }

@@ -45,15 +45,19 @@ final class ServeCommand {
         // still find it (publishing JMX takes a moment).
         AtomicReference<Pop3Server> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            Pop3Server started = running.get();
-            if (started != null) {
-                started.shutdown(service.settings().shutdownGrace());
-                LOG.info("stopped listening on {}", AddressText.withPort(started.config().bind(), started.port()));
-            }
-            service.close();
-            stopped.countDown();
-        }, "tanpopo-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    Pop3Server started = running.get();
+                    if (started != null) {
+                        started.shutdown(service.settings().shutdownGrace());
+                        LOG.info(
+                                "stopped listening on {}",
+                                AddressText.withPort(started.config().bind(), started.port()));
+                    }
+                    service.close();
+                    stopped.countDown();
+                },
+                "tanpopo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Pop3Server server;
         try {
@@ -62,8 +66,10 @@ final class ServeCommand {
             // The operator's lines (pop3.port=0 is found here); an embedded server logs them at DEBUG.
             LOG.info("listening on {}", AddressText.withPort(server.config().bind(), server.port()));
             if (server.tlsPort().isPresent()) {
-                LOG.info("listening for implicit TLS on {}",
-                        AddressText.withPort(server.config().bind(), server.tlsPort().getAsInt()));
+                LOG.info(
+                        "listening for implicit TLS on {}",
+                        AddressText.withPort(
+                                server.config().bind(), server.tlsPort().getAsInt()));
             }
             CleartextAdvice.of(settings).ifPresent(advice -> LOG.info("note: {}", advice));
             service.publish(server.config().bind(), server.port());

@@ -56,16 +56,16 @@ public final class ServerWiring {
 
     private Pop3ServerBuilder builder(UnaryOperator<Authenticator> decorate, UnaryOperator<HostResolver> resolver) {
         Pop3Config config = pop3Config();
-        Pop3ServerBuilder builder = Pop3Server.builder().config(config)
-                .ioThreads(settings.integer("pop3.io-threads", 1, 256));
-        builder.authThreads(settings.validated(() -> new AuthThreads(settings.integer("auth.threads", 1, 1024),
-                settings.integer("auth.queue", 0, 100_000))));
+        Pop3ServerBuilder builder =
+                Pop3Server.builder().config(config).ioThreads(settings.integer("pop3.io-threads", 1, 256));
+        builder.authThreads(settings.validated(() -> new AuthThreads(
+                settings.integer("auth.threads", 1, 1024), settings.integer("auth.queue", 0, 100_000))));
         BackendWiring backends = new BackendWiring(settings);
         backends.authenticator().map(decorate).ifPresent(builder::authenticator);
         backends.store().ifPresent(builder::store);
         builder.maildropLock(backends.lockMode()); // the in-memory store's; a maildir store has its own
-        builder.cleartext(Cleartext.valueOf(settings.choice("auth.cleartext", "loopback", "always", "never")
-                .toUpperCase(java.util.Locale.ROOT)));
+        builder.cleartext(Cleartext.valueOf(
+                settings.choice("auth.cleartext", "loopback", "always", "never").toUpperCase(java.util.Locale.ROOT)));
         new TlsWiring(settings).configure(builder, config.hostname());
         List<String> users = settings.list("auth.users");
         for (int i = 0; i < users.size(); i++) {

@@ -27,8 +27,13 @@ import java.util.Optional;
  * @param logFormat the session summary's format
  * @param metrics JMX on or off, and the HTTP endpoint's address if on
  */
-public record ServiceSettings(Limits limits, Duration shutdownGrace, ProxyPolicy proxy,
-        PopBeforeSmtpConfig popBeforeSmtp, SessionSummaryLog.Format logFormat, Metrics metrics) {
+public record ServiceSettings(
+        Limits limits,
+        Duration shutdownGrace,
+        ProxyPolicy proxy,
+        PopBeforeSmtpConfig popBeforeSmtp,
+        SessionSummaryLog.Format logFormat,
+        Metrics metrics) {
 
     /**
      * Where the server's metrics are published.
@@ -36,12 +41,12 @@ public record ServiceSettings(Limits limits, Duration shutdownGrace, ProxyPolicy
      * @param jmx register the MBean
      * @param http the Prometheus endpoint, if on
      */
-    public record Metrics(boolean jmx, Optional<InetSocketAddress> http) {
-    }
+    public record Metrics(boolean jmx, Optional<InetSocketAddress> http) {}
 
     /** Reads and validates the service keys of {@code settings}. */
     public static ServiceSettings read(Settings settings) {
-        Limits limits = settings.validated(() -> new Limits(settings.integer("limits.connections", 0, 1_000_000),
+        Limits limits = settings.validated(() -> new Limits(
+                settings.integer("limits.connections", 0, 1_000_000),
                 settings.integer("limits.connections-per-ip", 0, 1_000_000),
                 settings.integer("limits.sessions-per-user", 0, 1_000_000),
                 settings.integer("limits.ipv6-prefix", 1, 128)));
@@ -60,7 +65,8 @@ public record ServiceSettings(Limits limits, Duration shutdownGrace, ProxyPolicy
             try {
                 trusted.add(Cidr.parseAddressOrBlock(entry));
             } catch (IllegalArgumentException e) {
-                throw settings.error("proxy.trusted", "entries must be IP addresses or address/prefix: " + e.getMessage());
+                throw settings.error(
+                        "proxy.trusted", "entries must be IP addresses or address/prefix: " + e.getMessage());
             }
         }
         return settings.validated(() -> new ProxyPolicy(trusted, settings.duration("proxy.header-timeout")));
@@ -72,9 +78,14 @@ public record ServiceSettings(Limits limits, Duration shutdownGrace, ProxyPolicy
             throw settings.error("pop-before-smtp.dir", "must be a writable directory, not '" + directory.get() + "'");
         }
         List<String> command = settings.text("pop-before-smtp.command")
-                .map(c -> Arrays.stream(c.split("\\s+")).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
-        return settings.validated(() -> new PopBeforeSmtpConfig(directory, command,
-                settings.duration("pop-before-smtp.command-timeout"), settings.duration("pop-before-smtp.expiry")));
+                .map(c ->
+                        Arrays.stream(c.split("\\s+")).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+        return settings.validated(() -> new PopBeforeSmtpConfig(
+                directory,
+                command,
+                settings.duration("pop-before-smtp.command-timeout"),
+                settings.duration("pop-before-smtp.expiry")));
     }
 
     private static Metrics metrics(Settings settings) {

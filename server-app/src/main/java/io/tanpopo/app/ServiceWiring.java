@@ -52,8 +52,10 @@ public final class ServiceWiring implements AutoCloseable {
 
     /** Adds limits, the PROXY policy and the listeners to {@code builder}. */
     public Pop3ServerBuilder configure(Pop3ServerBuilder builder) {
-        builder.limits(service.limits()).proxy(service.proxy())
-                .listener(new SessionSummaryLog(service.logFormat(), clock)).listener(metrics);
+        builder.limits(service.limits())
+                .proxy(service.proxy())
+                .listener(new SessionSummaryLog(service.logFormat(), clock))
+                .listener(metrics);
         if (service.popBeforeSmtp().enabled()) {
             PopBeforeSmtp relay = new PopBeforeSmtp(service.popBeforeSmtp(), clock);
             started.add(relay);
@@ -90,13 +92,19 @@ public final class ServiceWiring implements AutoCloseable {
         }
         if (service.metrics().http().isPresent()) {
             try {
-                MetricsHttpServer server = MetricsHttpServer.start(service.metrics().http().get(), metrics);
+                MetricsHttpServer server =
+                        MetricsHttpServer.start(service.metrics().http().get(), metrics);
                 started.add(server);
                 http = Optional.of(server);
-                LOG.info("metrics on http://{}:{}/metrics", server.address().getHostString(), server.address().getPort());
+                LOG.info(
+                        "metrics on http://{}:{}/metrics",
+                        server.address().getHostString(),
+                        server.address().getPort());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen for metrics on " + service.metrics().http().get()
-                        + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot listen for metrics on "
+                                + service.metrics().http().get() + ": " + e.getMessage(),
+                        e);
             }
         }
     }

@@ -99,7 +99,11 @@ public final class Settings {
 
     /** A comma-separated list, blanks dropped. */
     public List<String> list(String key) {
-        return text(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        return text(key)
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 

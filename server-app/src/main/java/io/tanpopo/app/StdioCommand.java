@@ -43,13 +43,16 @@ final class StdioCommand {
         Settings settings = new Settings(file);
         CountDownLatch released = new CountDownLatch(1);
         ServiceWiring service = new ServiceWiring(ServiceSettings.read(settings), Clock.systemUTC());
-        try (service; DetachedProtocol detached = new ServerWiring(settings).builder(service)
-                .listener(new SessionListener() {
-                    @Override
-                    public void closed(Pop3Session session, String how) {
-                        released.countDown();
-                    }
-                }).detached()) {
+        try (service;
+                DetachedProtocol detached = new ServerWiring(settings)
+                        .builder(service)
+                        .listener(new SessionListener() {
+                            @Override
+                            public void closed(Pop3Session session, String how) {
+                                released.countDown();
+                            }
+                        })
+                        .detached()) {
             new StdioSession(detached, System.getenv()).start(in, new BufferedOutputStream(out));
             released.await();
             return 0;

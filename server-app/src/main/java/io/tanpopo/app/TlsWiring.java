@@ -26,7 +26,8 @@ final class TlsWiring {
             builder.noTls();
             return;
         }
-        builder.tls(settings.validated(() -> new TlsConfig(source(hostname), settings.duration("tls.handshake-timeout"))));
+        builder.tls(
+                settings.validated(() -> new TlsConfig(source(hostname), settings.duration("tls.handshake-timeout"))));
         if (settings.text("pop3s.port").isPresent()) {
             builder.implicitTlsPort(settings.integer("pop3s.port", 0, 65535));
         }
@@ -43,11 +44,12 @@ final class TlsWiring {
             throw settings.error("tls.keystore", "cannot be set together with tls.cert; choose one");
         }
         if (cert.isPresent()) {
-            return new TlsConfig.PemFiles(Path.of(cert.get()), Path.of(required("tls.key", "tls.cert")),
-                    settings.text("tls.key-password"));
+            return new TlsConfig.PemFiles(
+                    Path.of(cert.get()), Path.of(required("tls.key", "tls.cert")), settings.text("tls.key-password"));
         }
         if (keyStore.isPresent()) {
-            return new TlsConfig.KeyStoreFile(Path.of(keyStore.get()), required("tls.keystore-password", "tls.keystore"));
+            return new TlsConfig.KeyStoreFile(
+                    Path.of(keyStore.get()), required("tls.keystore-password", "tls.keystore"));
         }
         return new TlsConfig.Generated(hostname);
     }

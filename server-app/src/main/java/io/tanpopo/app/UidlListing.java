@@ -28,11 +28,9 @@ final class UidlListing {
     private static final int TIMEOUT_MILLIS = 60_000;
 
     /** One message: its unique-id and size, by message number. */
-    record Message(int number, String uidl, long size) {
-    }
+    record Message(int number, String uidl, long size) {}
 
-    private UidlListing() {
-    }
+    private UidlListing() {}
 
     /**
      * Logs in at {@code pop3://host:port} (or {@code pop3s://}, implicit TLS with the JDK's trust
@@ -82,8 +80,8 @@ final class UidlListing {
         if (!tls) {
             return plain;
         }
-        SSLSocket secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, server.getHost(), port, true);
+        SSLSocket secure = (SSLSocket)
+                ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, server.getHost(), port, true);
         SSLParameters parameters = secure.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 8314 §4.3: check the name
         secure.setSSLParameters(parameters);

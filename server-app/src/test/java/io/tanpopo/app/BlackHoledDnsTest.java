@@ -32,6 +32,7 @@ class BlackHoledDnsTest {
 
     @TempDir
     Path dir;
+
     private ScriptedDnsServer blackHole;
 
     @BeforeEach
@@ -60,7 +61,8 @@ class BlackHoledDnsTest {
             Await.until(Duration.ofSeconds(5), "the lookup to reach the black hole", () -> blackHole.queries() > 0);
         }
         // Structural, not a benchmark: a greeting that waited would take the whole deadline.
-        assertThat(on).as("median greeting with a black-holed DNS (without resolution: %s ms)", off.toMillis())
+        assertThat(on)
+                .as("median greeting with a black-holed DNS (without resolution: %s ms)", off.toMillis())
                 .isLessThan(DEADLINE.dividedBy(2));
     }
 
@@ -71,7 +73,8 @@ class BlackHoledDnsTest {
             assertThat(blackHole.queries()).isPositive();
             assertThat(first).isLessThan(DEADLINE.plusMillis(1500));
             for (int i = 0; i < 3; i++) {
-                assertThat(login(server, "u" + (i + 2))).as("login %s, name failure cached", i + 2)
+                assertThat(login(server, "u" + (i + 2)))
+                        .as("login %s, name failure cached", i + 2)
                         .isLessThan(DEADLINE.dividedBy(2));
             }
         }
@@ -80,8 +83,11 @@ class BlackHoledDnsTest {
     @Test
     void hostsFileHit_sendsNoDnsQuery() throws IOException {
         Path hosts = TestConfig.write(dir, "hosts", "# test", "127.0.0.1 client.example.test client");
-        try (Pop3Server server = TestConfig.server("resolver.strategies=hosts,dns", "resolver.hosts-file=" + hosts,
-                TestConfig.dns(blackHole), "resolver.deadline=2s")) {
+        try (Pop3Server server = TestConfig.server(
+                "resolver.strategies=hosts,dns",
+                "resolver.hosts-file=" + hosts,
+                TestConfig.dns(blackHole),
+                "resolver.deadline=2s")) {
             assertThat(login(server, "u1")).isLessThan(DEADLINE.dividedBy(2));
             assertThat(login(server, "u2")).isLessThan(DEADLINE.dividedBy(2));
         }

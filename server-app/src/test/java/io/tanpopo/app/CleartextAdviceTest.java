@@ -14,10 +14,12 @@ class CleartextAdviceTest {
 
     @Test
     void lanBind_withTheDefaults_namesTheRefusal_andBothWaysOut() {
-        assertThat(CleartextAdvice.of(settings("pop3.bind=10.0.0.100"))).hasValueSatisfying(advice -> assertThat(advice)
-                .contains("are refused from clients other than loopback (auth.cleartext=loopback)",
-                        "STLS with a real certificate (tls.cert and tls.key; the generated one is trusted by no client)",
-                        "or auth.cleartext=always"));
+        assertThat(CleartextAdvice.of(settings("pop3.bind=10.0.0.100")))
+                .hasValueSatisfying(advice -> assertThat(advice)
+                        .contains(
+                                "are refused from clients other than loopback (auth.cleartext=loopback)",
+                                "STLS with a real certificate (tls.cert and tls.key; the generated one is trusted by no client)",
+                                "or auth.cleartext=always"));
     }
 
     @Test
@@ -31,7 +33,9 @@ class CleartextAdviceTest {
         assertThat(CleartextAdvice.of(settings())).isEmpty();
         assertThat(CleartextAdvice.of(settings("pop3.bind=127.0.0.2"))).isEmpty();
         assertThat(CleartextAdvice.of(settings("pop3.bind=::1"))).isEmpty();
-        assertThat(CleartextAdvice.of(settings("pop3.bind=0.0.0.0", "auth.cleartext=always"))).isEmpty();
-        assertThat(CleartextAdvice.of(settings("pop3.bind=0.0.0.0", "auth.cleartext=never"))).isEmpty();
+        assertThat(CleartextAdvice.of(settings("pop3.bind=0.0.0.0", "auth.cleartext=always")))
+                .isEmpty();
+        assertThat(CleartextAdvice.of(settings("pop3.bind=0.0.0.0", "auth.cleartext=never")))
+                .isEmpty();
     }
 }

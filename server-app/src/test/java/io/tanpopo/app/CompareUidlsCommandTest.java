@@ -20,12 +20,15 @@ class CompareUidlsCommandTest {
 
     @TempDir
     Path dir;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String password, String... args) {
-        return new Main(new ByteArrayInputStream(password.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        return new Main(
+                        new ByteArrayInputStream(password.getBytes(StandardCharsets.UTF_8)),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);
     }
 
@@ -39,7 +42,8 @@ class CompareUidlsCommandTest {
         Files.writeString(maildir.resolve("cur/1700000002.M3P1.host:2,S"), "From: c@example.org\n\nseen\n");
         try (var files = Files.walk(dir)) {
             for (Path p : files.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-rw-rw-"));
+                Files.setPosixFilePermissions(
+                        p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-rw-rw-"));
             }
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -50,11 +54,17 @@ class CompareUidlsCommandTest {
     }
 
     private String[] args(DovecotServer old, String uidl) {
-        Path config = TestConfig.write(dir, "tanpopo.properties", "store=maildir",
-                "store.maildir.path=" + dir + "/{user}/Maildir", "store.maildir.uidl=" + uidl,
-                "auth.users=alice:" + DovecotServer.PASSWORD, "resolver.strategies=none");
-        return new String[] {"compare-uidls", "--old", "pop3://127.0.0.1:" + old.port(), "--user", "alice",
-            "--config", config.toString()};
+        Path config = TestConfig.write(
+                dir,
+                "tanpopo.properties",
+                "store=maildir",
+                "store.maildir.path=" + dir + "/{user}/Maildir",
+                "store.maildir.uidl=" + uidl,
+                "auth.users=alice:" + DovecotServer.PASSWORD,
+                "resolver.strategies=none");
+        return new String[] {
+            "compare-uidls", "--old", "pop3://127.0.0.1:" + old.port(), "--user", "alice", "--config", config.toString()
+        };
     }
 
     @Test
@@ -62,10 +72,14 @@ class CompareUidlsCommandTest {
     @RequiresProgram(value = "/usr/lib/dovecot/pop3", debianPackage = "dovecot-pop3d")
     void dovecotStyle_sameUidlsAndSizes_exitsZero() throws Exception {
         Path maildir = maildir();
-        try (DovecotServer old = new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
-            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "dovecot"))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        try (DovecotServer old =
+                new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
+            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "dovecot")))
+                    .as(err.toString(StandardCharsets.UTF_8))
+                    .isZero();
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("3 messages on the old server, 3 on tanpopo, 0 differences\n");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("3 messages on the old server, 3 on tanpopo, 0 differences\n");
         assertThat(maildir.resolve("new")).as("tanpopo's session moved nothing").isEmptyDirectory();
     }
 
@@ -74,10 +88,14 @@ class CompareUidlsCommandTest {
     @RequiresProgram(value = "/usr/lib/dovecot/pop3", debianPackage = "dovecot-pop3d")
     void filenameStyle_againstDovecot_listsEveryMessage_exitsOne() throws Exception {
         Path maildir = maildir();
-        try (DovecotServer old = new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
-            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "filename"))).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        try (DovecotServer old =
+                new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
+            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "filename")))
+                    .as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(1);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("only old: +#1 00000001[0-9a-f]{8} \\(\\d+ octets\\)")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern("only old: +#1 00000001[0-9a-f]{8} \\(\\d+ octets\\)")
                 .contains("only tanpopo: #1 1700000000.M1P1.host (", "only tanpopo: #3 1700000002.M3P1.host (")
                 .endsWith("3 messages on the old server, 3 on tanpopo, 6 differences\n");
     }
@@ -87,7 +105,8 @@ class CompareUidlsCommandTest {
     @RequiresProgram(value = "/usr/lib/dovecot/pop3", debianPackage = "dovecot-pop3d")
     void wrongPassword_exitsTwo_sayingWhich() throws Exception {
         Path maildir = maildir();
-        try (DovecotServer old = new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
+        try (DovecotServer old =
+                new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
             assertThat(run("wrong\n", args(old, "dovecot"))).isEqualTo(2);
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("compare-uidls: PASS");
@@ -95,12 +114,22 @@ class CompareUidlsCommandTest {
 
     @Test
     void missingUser_orNoPassword_exitTwo() {
-        assertThat(run("x\n", "compare-uidls", "--old", "pop3://127.0.0.1:1", "--config", "/nonexistent")).isEqualTo(2);
+        assertThat(run("x\n", "compare-uidls", "--old", "pop3://127.0.0.1:1", "--config", "/nonexistent"))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--user");
-        assertThat(run("", "compare-uidls", "--old", "pop3://127.0.0.1:1", "--user", "a", "--config",
-                TestConfig.write(dir, "t.properties", "store=maildir").toString())).isEqualTo(2);
+        assertThat(run(
+                        "",
+                        "compare-uidls",
+                        "--old",
+                        "pop3://127.0.0.1:1",
+                        "--user",
+                        "a",
+                        "--config",
+                        TestConfig.write(dir, "t.properties", "store=maildir").toString()))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("password on standard input");
         assertThat(run("x\n", "compare-uidls", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit status: 0 all identical, 1 differences, 2 an error.");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Exit status: 0 all identical, 1 differences, 2 an error.");
     }
 }

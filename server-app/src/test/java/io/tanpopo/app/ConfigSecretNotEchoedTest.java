@@ -30,10 +30,18 @@ class ConfigSecretNotEchoedTest {
         Path config = dir.resolve("tanpopo.properties");
         Files.writeString(config, "pop3.port=0\ntls.key-password=\n" + SECRET + "\n");
         Path output = dir.resolve("output.txt");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), command, "--config", config.toString()))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dlogback.configurationFile=logback.xml",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        command,
+                        "--config",
+                        config.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         try {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {

@@ -29,8 +29,9 @@ class ConfigTest {
 
     @Test
     void values_areReadWithDefaultsForMissingKeys() {
-        Pop3Config config = new ServerWiring(settings("# comment", "", "pop3.port = 2110", "pop3.idle-timeout: 15m",
-                "pop3.login-delay=900")).pop3Config();
+        Pop3Config config = new ServerWiring(
+                        settings("# comment", "", "pop3.port = 2110", "pop3.idle-timeout: 15m", "pop3.login-delay=900"))
+                .pop3Config();
         assertThat(config.port()).isEqualTo(2110);
         assertThat(config.idleTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.loginDelay()).contains(Duration.ofSeconds(900));
@@ -41,75 +42,89 @@ class ConfigTest {
     @Test
     void unknownKey_stopsWithKeyAndLine() {
         assertThatThrownBy(() -> settings("pop3.port=1", "pop3.prot=2"))
-                .isInstanceOf(ConfigException.class).hasMessage("test.properties:2: unknown key 'pop3.prot'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("test.properties:2: unknown key 'pop3.prot'");
     }
 
     @Test
     void malformedLine_andDuplicateKey_nameTheLine() {
-        assertThatThrownBy(() -> settings("just words")).hasMessage("test.properties:1: expected key=value (the line is not shown)");
+        assertThatThrownBy(() -> settings("just words"))
+                .hasMessage("test.properties:1: expected key=value (the line is not shown)");
         assertThatThrownBy(() -> settings("pop3.port=1", "pop3.port=2"))
                 .hasMessage("test.properties:2: pop3.port is set twice (also at line 1)");
     }
 
     /** A password that lost its key (or its colon) must not be echoed to the console or the log. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "tls.key-password=;Tr0ub4dor&3|test.properties:2: expected key=value (the line is not shown)",
-        "pop3.port=1;Tr0ub4dor:3|test.properties:2: unknown key (not shown: not shaped like a key name)",
-        "auth.users=alice:pw,Tr0ub4dor|auth.users entries must be user:password; entry 2 is not",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tls.key-password=;Tr0ub4dor&3|test.properties:2: expected key=value (the line is not shown)",
+                "pop3.port=1;Tr0ub4dor:3|test.properties:2: unknown key (not shown: not shaped like a key name)",
+                "auth.users=alice:pw,Tr0ub4dor|auth.users entries must be user:password; entry 2 is not",
+            })
     void malformedSecrets_nameTheLineOrEntry_neverTheText(String lines, String message) {
         assertThatThrownBy(() -> new ServerWiring(settings(lines.split(";"))).builder())
-                .isInstanceOf(ConfigException.class).hasMessageContaining(message)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Tr0ub4dor"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "pop3.port=70000|test.properties:1: pop3.port must be 0 to 65535, not 70000",
-        "pop3.port=abc|test.properties:1: pop3.port must be a whole number, not 'abc'",
-        "pop3.idle-timeout=soon|test.properties:1: pop3.idle-timeout must be a duration like 500ms, 30s, 10m, 1h or 2d, not 'soon'",
-        "pop3.hostname=bad host|test.properties:1: pop3.hostname must be a host name (letters, digits, '.', '-'), not 'bad host'",
-        "pop3.expire=sometimes|test.properties:1: pop3.expire must be NEVER or a number of days, not 'sometimes'",
-        "pop3.max-line-length=10|test.properties:1: pop3.max-line-length must be 64 to 65536, not 10",
-        "auth.failure-delay-max=0s|test.properties:1: auth.failure-delay-max must not be below auth.failure-delay",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "pop3.port=70000|test.properties:1: pop3.port must be 0 to 65535, not 70000",
+                "pop3.port=abc|test.properties:1: pop3.port must be a whole number, not 'abc'",
+                "pop3.idle-timeout=soon|test.properties:1: pop3.idle-timeout must be a duration like 500ms, 30s, 10m, 1h or 2d, not 'soon'",
+                "pop3.hostname=bad host|test.properties:1: pop3.hostname must be a host name (letters, digits, '.', '-'), not 'bad host'",
+                "pop3.expire=sometimes|test.properties:1: pop3.expire must be NEVER or a number of days, not 'sometimes'",
+                "pop3.max-line-length=10|test.properties:1: pop3.max-line-length must be 64 to 65536, not 10",
+                "auth.failure-delay-max=0s|test.properties:1: auth.failure-delay-max must not be below auth.failure-delay",
+            })
     void badValues_nameTheKeyAndLine(String line, String message) {
         assertThatThrownBy(() -> new ServerWiring(settings(line)).pop3Config())
-                .isInstanceOf(ConfigException.class).hasMessage(message);
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(message);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "auth.users=alice|auth.users entries must be user:password; entry 1 is not",
-        "auth=ldap|auth must be one of static, passwd-file, checkpassword, not 'ldap'",
-        "store=mbox|store must be one of memory, maildir, not 'mbox'",
-        "auth.threads=0|auth.threads must be 1 to 1024, not 0",
-        "auth.queue=-1|auth.queue must be 0 to 100000, not -1",
-        "store=maildir,store.maildir.path=/m/{user},store.maildir.lock=maybe|store.maildir.lock must be takeover, exclusive or off (true and false: exclusive and off), not 'maybe'",
-        "tls.enabled=false,pop3s.port=995|pop3s.port needs TLS, but tls.enabled is false",
-        "tls.key=/k.pem|tls.key is set but tls.cert is not",
-        "auth=checkpassword,auth.checkpassword.command=checkpassword|auth.checkpassword.command must start with the program's absolute path",
-        "auth=checkpassword,auth.checkpassword.command=/bin/true,auth.checkpassword.exit-codes=3=maybe|auth.checkpassword.exit-codes entries must be",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "auth.users=alice|auth.users entries must be user:password; entry 1 is not",
+                "auth=ldap|auth must be one of static, passwd-file, checkpassword, not 'ldap'",
+                "store=mbox|store must be one of memory, maildir, not 'mbox'",
+                "auth.threads=0|auth.threads must be 1 to 1024, not 0",
+                "auth.queue=-1|auth.queue must be 0 to 100000, not -1",
+                "store=maildir,store.maildir.path=/m/{user},store.maildir.lock=maybe|store.maildir.lock must be takeover, exclusive or off (true and false: exclusive and off), not 'maybe'",
+                "tls.enabled=false,pop3s.port=995|pop3s.port needs TLS, but tls.enabled is false",
+                "tls.key=/k.pem|tls.key is set but tls.cert is not",
+                "auth=checkpassword,auth.checkpassword.command=checkpassword|auth.checkpassword.command must start with the program's absolute path",
+                "auth=checkpassword,auth.checkpassword.command=/bin/true,auth.checkpassword.exit-codes=3=maybe|auth.checkpassword.exit-codes entries must be",
+            })
     void badBackendValues_nameTheKey(String lines, String message) {
         assertThatThrownBy(() -> new ServerWiring(settings(lines.split(","))).builder())
-                .isInstanceOf(ConfigException.class).hasMessageContaining(message);
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
     void maildirWithoutPath_isRefused() {
         assertThatThrownBy(() -> new ServerWiring(settings("store=maildir")).builder())
-                .isInstanceOf(ConfigException.class).hasMessage("store.maildir.path a value is required");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("store.maildir.path a value is required");
     }
 
     @Test
     void environment_overridesKeys_andErrorsSaySo() {
         ConfigFile file = ConfigFile.parse(List.of("pop3.port=2110"), "f")
-                .withEnvironment(Map.of("TANPOPO_POP3_PORT", "3110", "TANPOPO_POP3_IDLE_TIMEOUT", "x"), ConfigKeys.names());
+                .withEnvironment(
+                        Map.of("TANPOPO_POP3_PORT", "3110", "TANPOPO_POP3_IDLE_TIMEOUT", "x"), ConfigKeys.names());
         assertThat(file.get("pop3.port").orElseThrow().value()).isEqualTo("3110");
         assertThatThrownBy(() -> new ServerWiring(new Settings(file)).pop3Config())
-                .hasMessageStartingWith("environment variable TANPOPO_POP3_IDLE_TIMEOUT: pop3.idle-timeout must be a duration");
+                .hasMessageStartingWith(
+                        "environment variable TANPOPO_POP3_IDLE_TIMEOUT: pop3.idle-timeout must be a duration");
     }
 
     @Test
@@ -121,7 +136,8 @@ class ConfigTest {
                 .run(new String[] {"check-config", "--config", file.toString()});
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).isZero();
-        assertThat(printed).contains("auth.users=********", "pop3.port=0", "pop3.idle-timeout=10m", "configuration is valid")
+        assertThat(printed)
+                .contains("auth.users=********", "pop3.port=0", "pop3.idle-timeout=10m", "configuration is valid")
                 .doesNotContain("secret");
     }
 

@@ -65,22 +65,30 @@ class DistArchiveIT {
 
     @Test
     void archive_holdsScriptJarConfigUnitAndDocs_andNothingElse() throws IOException {
-        Map<String, Path> expected = new TreeMap<>(Map.of("bin/tanpopo", Path.of("src/main/dist/bin/tanpopo"),
-                "lib/tanpopo.jar", Path.of("target/tanpopo.jar"),
-                "conf/tanpopo.properties", Path.of("src/main/dist/tanpopo.properties"),
-                "systemd/tanpopo.service", Path.of("src/main/dist/tanpopo.service")));
+        Map<String, Path> expected = new TreeMap<>(Map.of(
+                "bin/tanpopo",
+                Path.of("src/main/dist/bin/tanpopo"),
+                "lib/tanpopo.jar",
+                Path.of("target/tanpopo.jar"),
+                "conf/tanpopo.properties",
+                Path.of("src/main/dist/tanpopo.properties"),
+                "systemd/tanpopo.service",
+                Path.of("src/main/dist/tanpopo.service")));
         for (String source : List.of("README.md", "LICENSE", "CHANGELOG.md", "docs", "contrib/fail2ban")) {
             try (Stream<Path> files = Files.walk(Path.of("..", source))) {
-                files.filter(Files::isRegularFile).filter(f -> !source.equals("docs") || f.toString().endsWith(".md"))
+                files.filter(Files::isRegularFile)
+                        .filter(f -> !source.equals("docs") || f.toString().endsWith(".md"))
                         .forEach(f -> expected.put(Path.of("..").relativize(f).toString(), f));
             }
         }
         assertThat(expected).containsKeys("docs/operations.md", "contrib/fail2ban/jail.d/tanpopo.conf");
         try (Stream<Path> unpacked = Files.walk(home)) {
-            assertThat(unpacked.filter(Files::isRegularFile).map(f -> home.relativize(f).toString()))
+            assertThat(unpacked.filter(Files::isRegularFile)
+                            .map(f -> home.relativize(f).toString()))
                     .containsExactlyInAnyOrderElementsOf(expected.keySet());
         }
-        expected.forEach((name, source) -> assertThat(home.resolve(name)).as(name).hasSameBinaryContentAs(source));
+        expected.forEach(
+                (name, source) -> assertThat(home.resolve(name)).as(name).hasSameBinaryContentAs(source));
     }
 
     /**
@@ -92,10 +100,13 @@ class DistArchiveIT {
         try (Stream<Path> unpacked = Files.walk(home)) {
             for (Path file : unpacked.filter(Files::isRegularFile).toList()) {
                 Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-                assertThat(mode).as(file.toString()).doesNotContain(GROUP_WRITE, OTHERS_WRITE)
+                assertThat(mode)
+                        .as(file.toString())
+                        .doesNotContain(GROUP_WRITE, OTHERS_WRITE)
                         .contains(OWNER_READ, OTHERS_READ);
                 boolean script = file.equals(home.resolve("bin/tanpopo"));
-                assertThat(mode.containsAll(Set.of(OWNER_EXECUTE, GROUP_EXECUTE, OTHERS_EXECUTE))).as(file.toString())
+                assertThat(mode.containsAll(Set.of(OWNER_EXECUTE, GROUP_EXECUTE, OTHERS_EXECUTE)))
+                        .as(file.toString())
                         .isEqualTo(script);
             }
         }
@@ -151,15 +162,24 @@ class DistArchiveIT {
             Files.createDirectories(maildir.resolve(sub));
         }
         Files.writeString(maildir.resolve("new/1700000000.M1P1.host"), "Subject: hi\n\n.dot line\nbody\n");
-        Path config = TestConfig.write(dir, "tanpopo.properties", "pop3.port=0", "tls.enabled=false",
-                "auth.users=alice:secret", "store=maildir", "store.maildir.path=" + dir + "/mail/{user}/Maildir",
-                "resolver.strategies=none", "metrics.jmx=false", "shutdown.grace=1s");
+        Path config = TestConfig.write(
+                dir,
+                "tanpopo.properties",
+                "pop3.port=0",
+                "tls.enabled=false",
+                "auth.users=alice:secret",
+                "store=maildir",
+                "store.maildir.path=" + dir + "/mail/{user}/Maildir",
+                "resolver.strategies=none",
+                "metrics.jmx=false",
+                "shutdown.grace=1s");
         List<String> command = List.of(home.resolve("bin/tanpopo").toString(), "--config", config.toString());
         try (ServerProcess server = ServerProcess.start(command, dir.resolve("server.log"), java())) {
             List<ProcessHandle> children = server.process().descendants().toList();
             children.forEach(ProcessHandle::destroyForcibly);
             assertThat(children).as("a shell waiting for a child JVM").isEmpty();
-            assertThat(server.process().info().command()).hasValueSatisfying(c -> assertThat(c).endsWith("/java"));
+            assertThat(server.process().info().command())
+                    .hasValueSatisfying(c -> assertThat(c).endsWith("/java"));
             assertThat(firstMessage(server.port())).contains(".dot line", "body");
             assertThat(server.stop()).as(server.log()).isTrue();
             assertThat(server.log()).contains("stopped listening on 127.0.0.1");
@@ -193,12 +213,16 @@ class DistArchiveIT {
 
     private Run run(List<String> command, Map<String, String> environment, Path workingDirectory) throws Exception {
         Path output = Files.createTempFile(dir, "output", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s ends within 60 s", command).isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("%s ends within 60 s", command)
+                    .isTrue();
             return new Run(process.exitValue(), Files.readString(output));
         } finally {
             process.destroyForcibly();
@@ -206,6 +230,5 @@ class DistArchiveIT {
     }
 
     /** A finished command's status and its merged output. */
-    private record Run(int status, String output) {
-    }
+    private record Run(int status, String output) {}
 }

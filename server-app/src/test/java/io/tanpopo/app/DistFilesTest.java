@@ -38,7 +38,8 @@ class DistFilesTest {
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/tanpopo.properties"), expected);
         }
-        assertThat(actual).as("src/main/dist/tanpopo.properties is stale: copy target/tanpopo.properties over it")
+        assertThat(actual)
+                .as("src/main/dist/tanpopo.properties is stale: copy target/tanpopo.properties over it")
                 .isEqualTo(expected);
         for (ConfigKey key : ConfigKeys.all()) {
             assertThat(actual).contains("\n#" + key.name() + "=");
@@ -47,8 +48,10 @@ class DistFilesTest {
 
     @Test
     void sampleProperties_areAValidConfiguration_onceUncommented() throws IOException {
-        var lines = Files.readAllLines(SAMPLE).stream().filter(l -> l.matches("#[a-z0-9.-]+=.*"))
-                .map(l -> l.substring(1)).toList();
+        var lines = Files.readAllLines(SAMPLE).stream()
+                .filter(l -> l.matches("#[a-z0-9.-]+=.*"))
+                .map(l -> l.substring(1))
+                .toList();
         Settings settings = new Settings(ConfigFile.parse(lines, "sample"));
         new ServerWiring(settings).pop3Config();
         ServiceSettings.read(settings);
@@ -57,14 +60,17 @@ class DistFilesTest {
     @Test
     void systemdUnit_runsTheJar_withTheConfig_andWaitsLongerThanTheGrace() throws IOException {
         String unit = Files.readString(UNIT);
-        assertThat(unit).contains(
-                "ExecStart=/usr/bin/java -XX:+ExitOnOutOfMemoryError -jar /opt/tanpopo/lib/tanpopo.jar"
-                        + " --config /etc/tanpopo/tanpopo.properties",
-                "AmbientCapabilities=CAP_NET_BIND_SERVICE", "NoNewPrivileges=yes", "ProtectSystem=strict");
+        assertThat(unit)
+                .contains(
+                        "ExecStart=/usr/bin/java -XX:+ExitOnOutOfMemoryError -jar /opt/tanpopo/lib/tanpopo.jar"
+                                + " --config /etc/tanpopo/tanpopo.properties",
+                        "AmbientCapabilities=CAP_NET_BIND_SERVICE",
+                        "NoNewPrivileges=yes",
+                        "ProtectSystem=strict");
         Matcher stop = Pattern.compile("TimeoutStopSec=([0-9]+)s").matcher(unit);
         assertThat(stop.find()).isTrue();
-        Duration grace = Duration.ofSeconds(Long.parseLong(ConfigKeys.find("shutdown.grace").orElseThrow()
-                .defaultValue().replace("s", "")));
+        Duration grace = Duration.ofSeconds(Long.parseLong(
+                ConfigKeys.find("shutdown.grace").orElseThrow().defaultValue().replace("s", "")));
         assertThat(Duration.ofSeconds(Long.parseLong(stop.group(1)))).isGreaterThan(grace);
     }
 
@@ -100,7 +106,9 @@ class DistFilesTest {
     void systemdUnit_passesSystemdAnalyzeVerify_withoutAWarning() throws Exception {
         Path copy = dir.resolve("tanpopo.service");
         Files.copy(UNIT, copy);
-        Process verify = new ProcessBuilder("systemd-analyze", "verify", copy.toString()).redirectErrorStream(true).start();
+        Process verify = new ProcessBuilder("systemd-analyze", "verify", copy.toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(output).isEmpty();
@@ -120,9 +128,13 @@ class DistFilesTest {
         command.addAll(List.of("-Xmx32m", "-cp", System.getProperty("java.class.path"), HalfDead.class.getName()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the JVM exits at the OutOfMemoryError").isTrue();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("the JVM exits at the OutOfMemoryError")
+                    .isTrue();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(output).contains("Terminating due to java.lang.OutOfMemoryError").doesNotContain("survived");
+            assertThat(output)
+                    .contains("Terminating due to java.lang.OutOfMemoryError")
+                    .doesNotContain("survived");
             assertThat(process.exitValue()).isEqualTo(3);
         } finally {
             process.destroyForcibly();
@@ -165,9 +177,16 @@ class DistFilesTest {
                 # Any key can also be set by an environment variable: pop3.port as TANPOPO_POP3_PORT.
                 """);
         for (ConfigKey key : ConfigKeys.all()) {
-            out.append("\n# ").append(key.description()).append("\n# (").append(key.type())
-                    .append(key.secret() ? "; secret, masked by check-config" : "").append(")\n#")
-                    .append(key.name()).append('=').append(key.defaultValue()).append('\n');
+            out.append("\n# ")
+                    .append(key.description())
+                    .append("\n# (")
+                    .append(key.type())
+                    .append(key.secret() ? "; secret, masked by check-config" : "")
+                    .append(")\n#")
+                    .append(key.name())
+                    .append('=')
+                    .append(key.defaultValue())
+                    .append('\n');
         }
         return out.toString();
     }

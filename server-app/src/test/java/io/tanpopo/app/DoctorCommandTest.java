@@ -20,14 +20,19 @@ class DoctorCommandTest {
     void blackHoledDns_isNamedAsTheCause_withTheFix() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ScriptedDnsServer blackHole = ScriptedDnsServer.blackHole()) {
-            Path config = TestConfig.write(dir, "tanpopo.properties", "resolver.strategies=dns",
-                    TestConfig.dns(blackHole), "resolver.deadline=500ms");
+            Path config = TestConfig.write(
+                    dir,
+                    "tanpopo.properties",
+                    "resolver.strategies=dns",
+                    TestConfig.dns(blackHole),
+                    "resolver.deadline=500ms");
             int status = new Main(System.in, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
                     .run(new String[] {"doctor", "--config", config.toString()});
             assertThat(status).isEqualTo(1);
         }
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("NO ANSWER", "first login:", "second login:", "== verdict")
+        assertThat(text)
+                .contains("NO ANSWER", "first login:", "second login:", "== verdict")
                 .containsPattern("DNS server 127\\.0\\.0\\.1:\\d+ did not answer within 500 ms")
                 .contains("A login from 127.0.0.1 took", "own address 127.0.0.1 does not resolve quickly");
     }
@@ -36,8 +41,8 @@ class DoctorCommandTest {
     void healthySetup_saysNothingWouldSlowLoginsDown() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path hosts = TestConfig.write(dir, "hosts", "127.0.0.1 localhost");
-        Path config = TestConfig.write(dir, "tanpopo.properties", "resolver.strategies=hosts,local-ptr",
-                "resolver.hosts-file=" + hosts);
+        Path config = TestConfig.write(
+                dir, "tanpopo.properties", "resolver.strategies=hosts,local-ptr", "resolver.hosts-file=" + hosts);
         int status = new Main(System.in, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
                 .run(new String[] {"doctor", "--config", config.toString()});
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Nothing found that would slow logins down");
@@ -48,21 +53,28 @@ class DoctorCommandTest {
     void lanBind_withTheDefaultCleartextPolicy_saysPlaintextLoginsAreRefused_andTheWaysOut() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path hosts = TestConfig.write(dir, "hosts", "127.0.0.1 localhost");
-        Path config = TestConfig.write(dir, "tanpopo.properties", "pop3.bind=0.0.0.0",
-                "resolver.strategies=hosts,local-ptr", "resolver.hosts-file=" + hosts);
+        Path config = TestConfig.write(
+                dir,
+                "tanpopo.properties",
+                "pop3.bind=0.0.0.0",
+                "resolver.strategies=hosts,local-ptr",
+                "resolver.hosts-file=" + hosts);
         new Main(System.in, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
                 .run(new String[] {"doctor", "--config", config.toString()});
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("== plaintext logins",
-                "are refused from clients other than loopback (auth.cleartext=loopback)",
-                "STLS with a real certificate (tls.cert and tls.key", "auth.cleartext=always");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "== plaintext logins",
+                        "are refused from clients other than loopback (auth.cleartext=loopback)",
+                        "STLS with a real certificate (tls.cert and tls.key",
+                        "auth.cleartext=always");
     }
 
     @Test
     void loopbackBind_saysPlaintextLoginsAreAllowedAsConfigured() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path hosts = TestConfig.write(dir, "hosts", "127.0.0.1 localhost");
-        Path config = TestConfig.write(dir, "tanpopo.properties", "resolver.strategies=hosts,local-ptr",
-                "resolver.hosts-file=" + hosts);
+        Path config = TestConfig.write(
+                dir, "tanpopo.properties", "resolver.strategies=hosts,local-ptr", "resolver.hosts-file=" + hosts);
         new Main(System.in, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
                 .run(new String[] {"doctor", "--config", config.toString()});
         assertThat(out.toString(StandardCharsets.UTF_8))

@@ -38,13 +38,26 @@ class DovecotPasswdFileServerTest {
         }
         Files.writeString(maildir.resolve("new/1700000000.M1P1.host"), "Subject: hi\n\n.dot line\nbody\n");
         Path passwd = dir.resolve("users");
-        Files.writeString(passwd, String.join("\n",
-                "alice:" + doveadmPw("SHA512-CRYPT", "s3cret") + ":1000:1000::" + home + "::userdb_mail=maildir:~/Maildir",
-                "bob:" + doveadmPw("BLF-CRYPT", "bobpw") + ":1000:1000::" + home + "::nologin reason=gone",
-                "bob:{PLAIN}bobpw", ""));
-        Settings settings = new Settings(ConfigFile.parse(List.of("pop3.port=0", "auth=passwd-file",
-                "auth.passwd-file=" + passwd, "store=maildir", "store.maildir.path={home}/Maildir",
-                "tls.enabled=false", "resolver.strategies=none", "auth.failure-delay=0s", "auth.failure-delay-max=0s"),
+        Files.writeString(
+                passwd,
+                String.join(
+                        "\n",
+                        "alice:" + doveadmPw("SHA512-CRYPT", "s3cret") + ":1000:1000::" + home
+                                + "::userdb_mail=maildir:~/Maildir",
+                        "bob:" + doveadmPw("BLF-CRYPT", "bobpw") + ":1000:1000::" + home + "::nologin reason=gone",
+                        "bob:{PLAIN}bobpw",
+                        ""));
+        Settings settings = new Settings(ConfigFile.parse(
+                List.of(
+                        "pop3.port=0",
+                        "auth=passwd-file",
+                        "auth.passwd-file=" + passwd,
+                        "store=maildir",
+                        "store.maildir.path={home}/Maildir",
+                        "tls.enabled=false",
+                        "resolver.strategies=none",
+                        "auth.failure-delay=0s",
+                        "auth.failure-delay-max=0s"),
                 "t"));
         try (Pop3Server server = new ServerWiring(settings).builder().start()) {
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -62,7 +75,8 @@ class DovecotPasswdFileServerTest {
 
     private static String doveadmPw(String scheme, String password) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("doveadm", "pw", "-s", scheme, "-p", password)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();

@@ -31,26 +31,43 @@ final class DovecotServer implements AutoCloseable {
         this.port = freePort();
         Path config = home.resolve("dovecot.conf");
         Files.writeString(home.resolve("passwd"), "alice:{PLAIN}" + PASSWORD + "\n");
-        Files.writeString(config, String.join("\n",
-                "protocols = pop3",
-                "listen = 127.0.0.1",
-                "base_dir = " + home.resolve("run"),
-                "state_dir = " + home.resolve("state"),
-                "log_path = " + log(),
-                "ssl = no",
-                "disable_plaintext_auth = no",
-                "auth_mechanisms = plain",
-                "first_valid_uid = 1",
-                "passdb {", "  driver = passwd-file", "  args = " + home.resolve("passwd"), "}",
-                "userdb {", "  driver = static", "  args = uid=65534 gid=65534"
-                        + " home=" + maildir.getParent(), "}",
-                "mail_location = maildir:" + maildir,
-                "service pop3-login {", "  inet_listener pop3 {", "    address = 127.0.0.1",
-                "    port = " + port, "  }", "}",
-                "service anvil {", "  chroot =", "}",
-                "pop3_uidl_format = " + uidlFormat, ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "protocols = pop3",
+                        "listen = 127.0.0.1",
+                        "base_dir = " + home.resolve("run"),
+                        "state_dir = " + home.resolve("state"),
+                        "log_path = " + log(),
+                        "ssl = no",
+                        "disable_plaintext_auth = no",
+                        "auth_mechanisms = plain",
+                        "first_valid_uid = 1",
+                        "passdb {",
+                        "  driver = passwd-file",
+                        "  args = " + home.resolve("passwd"),
+                        "}",
+                        "userdb {",
+                        "  driver = static",
+                        "  args = uid=65534 gid=65534" + " home=" + maildir.getParent(),
+                        "}",
+                        "mail_location = maildir:" + maildir,
+                        "service pop3-login {",
+                        "  inet_listener pop3 {",
+                        "    address = 127.0.0.1",
+                        "    port = " + port,
+                        "  }",
+                        "}",
+                        "service anvil {",
+                        "  chroot =",
+                        "}",
+                        "pop3_uidl_format = " + uidlFormat,
+                        ""));
         master = new ProcessBuilder("/usr/sbin/dovecot", "-F", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("dovecot.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("dovecot.out").toFile())
+                .start();
         Await.until(Duration.ofSeconds(20), "Dovecot listening on " + port, this::listening);
     }
 
@@ -60,7 +77,10 @@ final class DovecotServer implements AutoCloseable {
 
     /** How many logins Dovecot has logged. */
     long logins() throws IOException {
-        return Files.readString(log()).lines().filter(line -> line.contains("Login: user=<alice>")).count();
+        return Files.readString(log())
+                .lines()
+                .filter(line -> line.contains("Login: user=<alice>"))
+                .count();
     }
 
     Path log() {

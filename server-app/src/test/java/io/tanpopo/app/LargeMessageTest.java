@@ -35,8 +35,10 @@ class LargeMessageTest {
         }
         writeLargeMessage(maildir.resolve("new/1700000000.M1P1.host"));
         Path config = dir.resolve("large.properties");
-        Files.writeString(config, "pop3.port=0\nauth.users=alice:secret\nstore=maildir\n"
-                + "store.maildir.path=" + dir + "/{user}/Maildir\ntls.enabled=false\n");
+        Files.writeString(
+                config,
+                "pop3.port=0\nauth.users=alice:secret\nstore=maildir\n" + "store.maildir.path=" + dir
+                        + "/{user}/Maildir\ntls.enabled=false\n");
         try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server.log"), "-Xmx48m");
                 Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(60_000);

@@ -30,8 +30,10 @@ class LockModeConfigTest {
     @CsvSource({"takeover,TAKEOVER", "exclusive,EXCLUSIVE", "off,OFF", "true,EXCLUSIVE", "false,OFF", "Off,OFF"})
     void maildirStore_getsTheMode(String value, LockMode mode) throws IOException {
         Files.createDirectories(dir.resolve("m"));
-        MailStore store = new BackendWiring(TestConfig.settings("store=maildir",
-                "store.maildir.path=" + dir + "/m/{user}", "store.maildir.lock=" + value)).store().orElseThrow();
+        MailStore store = new BackendWiring(TestConfig.settings(
+                        "store=maildir", "store.maildir.path=" + dir + "/m/{user}", "store.maildir.lock=" + value))
+                .store()
+                .orElseThrow();
         assertThat(store.lockMode()).isEqualTo(mode);
     }
 
@@ -86,7 +88,9 @@ class LockModeConfigTest {
     /** One reply line, read byte by byte (nothing after it is consumed); null at end of stream. */
     private static String read(Socket socket) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int b = socket.getInputStream().read(); b != '\n'; b = socket.getInputStream().read()) {
+        for (int b = socket.getInputStream().read();
+                b != '\n';
+                b = socket.getInputStream().read()) {
             if (b == -1) {
                 return null;
             }

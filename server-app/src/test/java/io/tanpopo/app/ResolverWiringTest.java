@@ -34,11 +34,18 @@ class ResolverWiringTest {
     @Test
     void everyKey_isRead() {
         Path rules = TestConfig.write(dir, "rules", "10.:allow", ":deny");
-        try (ResolverWiring wiring = new ResolverWiring(TestConfig.settings("resolver.strategies=local-ptr, dns",
-                "resolver.local-names=a.example,b.example", "resolver.pass-through=10.1.0.0/16",
-                "resolver.dns-servers=127.0.0.1:5353,[::1]:53", "resolver.deadline=250ms",
-                "resolver.forward-confirm=true", "resolver.cache-size=5", "resolver.max-in-flight=7",
-                "resolver.cache-failure-ttl=5s", "access.rules=" + rules, "access.on-temporary-failure=deny"))) {
+        try (ResolverWiring wiring = new ResolverWiring(TestConfig.settings(
+                "resolver.strategies=local-ptr, dns",
+                "resolver.local-names=a.example,b.example",
+                "resolver.pass-through=10.1.0.0/16",
+                "resolver.dns-servers=127.0.0.1:5353,[::1]:53",
+                "resolver.deadline=250ms",
+                "resolver.forward-confirm=true",
+                "resolver.cache-size=5",
+                "resolver.max-in-flight=7",
+                "resolver.cache-failure-ttl=5s",
+                "access.rules=" + rules,
+                "access.on-temporary-failure=deny"))) {
             ResolverConfig config = wiring.resolverConfig();
             assertThat(config.strategies()).containsExactly("local-ptr", "dns");
             assertThat(config.localNames()).containsExactly("a.example", "b.example", "localhost");
@@ -54,34 +61,55 @@ class ResolverWiringTest {
 
     @Test
     void badValues_nameTheKeyAndLine() {
-        assertThatThrownBy(() -> new ResolverWiring(TestConfig.settings("resolver.strategies=hosts,dnz")).resolverConfig())
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("test.properties:1: resolver.strategies");
-        assertThatThrownBy(() -> new ResolverWiring(TestConfig.settings("resolver.dns-servers=dns.example")).resolverConfig())
-                .hasMessageContaining("resolver.dns-servers").hasMessageContaining("names are not allowed");
+        assertThatThrownBy(
+                        () -> new ResolverWiring(TestConfig.settings("resolver.strategies=hosts,dnz")).resolverConfig())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("test.properties:1: resolver.strategies");
+        assertThatThrownBy(() ->
+                        new ResolverWiring(TestConfig.settings("resolver.dns-servers=dns.example")).resolverConfig())
+                .hasMessageContaining("resolver.dns-servers")
+                .hasMessageContaining("names are not allowed");
         assertThatThrownBy(() -> new ResolverWiring(TestConfig.settings("resolver.deadline=0s")).resolverConfig())
                 .hasMessageContaining("resolver.deadline");
-        assertThatThrownBy(() -> new ResolverWiring(TestConfig.settings("access.on-temporary-failure=maybe"))
-                .accessRules()).hasMessageContaining("access.on-temporary-failure");
+        assertThatThrownBy(() ->
+                        new ResolverWiring(TestConfig.settings("access.on-temporary-failure=maybe")).accessRules())
+                .hasMessageContaining("access.on-temporary-failure");
     }
 
     @Test
     void malformedRulesFile_isAConfigErrorWithFileAndLine() {
         Path rules = TestConfig.write(dir, "rules", "# ok", "127.0.0.1:allow", "=bad host:deny");
         assertThatThrownBy(() -> new ResolverWiring(TestConfig.settings("access.rules=" + rules)).accessRules())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("access.rules")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("access.rules")
                 .hasMessageContaining(rules + ":3:");
-        assertThatThrownBy(() -> new ResolverWiring(TestConfig.settings("access.rules=" + dir.resolve("missing")))
-                .accessRules()).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() ->
+                        new ResolverWiring(TestConfig.settings("access.rules=" + dir.resolve("missing"))).accessRules())
+                .hasMessageContaining("cannot be read");
     }
 
     @Test
     void everyNewKey_isDocumented() {
-        List<String> keys = List.of("resolver.strategies", "resolver.hosts-file", "resolver.hosts-recheck",
-                "resolver.local-names", "resolver.pass-through", "resolver.dns-servers", "resolver.resolv-conf",
-                "resolver.deadline", "resolver.forward-confirm", "resolver.cache-size", "resolver.cache-max-name-ttl",
-                "resolver.cache-max-negative-ttl", "resolver.cache-min-ttl", "resolver.cache-failure-ttl",
-                "resolver.max-in-flight", "access.rules", "access.on-temporary-failure");
+        List<String> keys = List.of(
+                "resolver.strategies",
+                "resolver.hosts-file",
+                "resolver.hosts-recheck",
+                "resolver.local-names",
+                "resolver.pass-through",
+                "resolver.dns-servers",
+                "resolver.resolv-conf",
+                "resolver.deadline",
+                "resolver.forward-confirm",
+                "resolver.cache-size",
+                "resolver.cache-max-name-ttl",
+                "resolver.cache-max-negative-ttl",
+                "resolver.cache-min-ttl",
+                "resolver.cache-failure-ttl",
+                "resolver.max-in-flight",
+                "access.rules",
+                "access.on-temporary-failure");
         assertThat(ConfigKeys.names()).containsAll(keys);
-        keys.forEach(k -> assertThat(ConfigKeys.find(k).orElseThrow().description()).isNotBlank());
+        keys.forEach(
+                k -> assertThat(ConfigKeys.find(k).orElseThrow().description()).isNotBlank());
     }
 }

@@ -49,8 +49,14 @@ public final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         // The app's own logging configuration, not the quiet one of the tests.
-        command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
-                "io.tanpopo.app.Main", "serve", "--config", config.toString()));
+        command.addAll(List.of(
+                "-Dlogback.configurationFile=logback.xml",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.tanpopo.app.Main",
+                "serve",
+                "--config",
+                config.toString()));
         return start(command, log, environment);
     }
 
@@ -61,7 +67,8 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(List<String> command, Path log, Map<String, String> environment)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         try {

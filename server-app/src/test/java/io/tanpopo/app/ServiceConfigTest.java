@@ -41,37 +41,46 @@ class ServiceConfigTest {
 
     @Test
     void goodValues_areRead() {
-        ServiceSettings service = read("limits.connections=0", "limits.ipv6-prefix=48", "proxy.trusted=10.0.0.0/8, 192.0.2.7, fd00::/8",
-                "pop-before-smtp.dir=" + dir, "pop-before-smtp.expiry=30m", "log.format=json",
-                "metrics.http.port=0", "metrics.jmx=false");
+        ServiceSettings service = read(
+                "limits.connections=0",
+                "limits.ipv6-prefix=48",
+                "proxy.trusted=10.0.0.0/8, 192.0.2.7, fd00::/8",
+                "pop-before-smtp.dir=" + dir,
+                "pop-before-smtp.expiry=30m",
+                "log.format=json",
+                "metrics.http.port=0",
+                "metrics.jmx=false");
         assertThat(service.proxy().trusted()).hasSize(3);
         assertThat(service.limits().ipv6Prefix()).isEqualTo(48);
         assertThat(service.popBeforeSmtp().enabled()).isTrue();
         assertThat(service.logFormat()).isEqualTo(SessionSummaryLog.Format.JSON);
-        assertThat(service.metrics().http().orElseThrow().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(service.metrics().http().orElseThrow().getAddress().isLoopbackAddress())
+                .isTrue();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "limits.connections=-1|t.properties:1: limits.connections must be 0 to 1000000, not -1",
-        "limits.connections=many|t.properties:1: limits.connections must be a whole number, not 'many'",
-        "limits.connections-per-ip=2000000|t.properties:1: limits.connections-per-ip must be 0 to 1000000, not 2000000",
-        "limits.sessions-per-user=x|t.properties:1: limits.sessions-per-user must be a whole number, not 'x'",
-        "limits.ipv6-prefix=0|t.properties:1: limits.ipv6-prefix must be 1 to 128, not 0",
-        "limits.ipv6-prefix=129|t.properties:1: limits.ipv6-prefix must be 1 to 128, not 129",
-        "shutdown.grace=soon|t.properties:1: shutdown.grace must be a duration like 500ms, 30s, 10m, 1h or 2d, not 'soon'",
-        "shutdown.grace=2d|t.properties:1: shutdown.grace must be at most 1h, not 2d",
-        "proxy.trusted=haproxy.example.org|t.properties:1: proxy.trusted entries must be IP addresses or address/prefix: 'haproxy.example.org' is not an IP address or address/prefix",
-        "proxy.trusted=10.0.0.0/33|t.properties:1: proxy.trusted entries must be IP addresses or address/prefix: prefix /33 out of range 0..32",
-        "proxy.header-timeout=0s|t.properties:1: proxy.header-timeout must be more than 0 and at most 5m",
-        "pop-before-smtp.dir=/nonexistent/relay|t.properties:1: pop-before-smtp.dir must be a writable directory, not '/nonexistent/relay'",
-        "pop-before-smtp.command=relay-ctrl-allow|t.properties:1: pop-before-smtp.command must start with an absolute program path, not 'relay-ctrl-allow'",
-        "pop-before-smtp.command-timeout=10m|t.properties:1: pop-before-smtp.command-timeout must be 0.001s to 5m, not 10m",
-        "pop-before-smtp.expiry=30s|t.properties:1: pop-before-smtp.expiry must be 1m to 168h, not 30s",
-        "log.format=xml|t.properties:1: log.format must be one of text, json, not 'xml'",
-        "metrics.jmx=perhaps|t.properties:1: metrics.jmx must be true or false, not 'perhaps'",
-        "metrics.http.port=99999|t.properties:1: metrics.http.port must be 0 to 65535, not 99999",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "limits.connections=-1|t.properties:1: limits.connections must be 0 to 1000000, not -1",
+                "limits.connections=many|t.properties:1: limits.connections must be a whole number, not 'many'",
+                "limits.connections-per-ip=2000000|t.properties:1: limits.connections-per-ip must be 0 to 1000000, not 2000000",
+                "limits.sessions-per-user=x|t.properties:1: limits.sessions-per-user must be a whole number, not 'x'",
+                "limits.ipv6-prefix=0|t.properties:1: limits.ipv6-prefix must be 1 to 128, not 0",
+                "limits.ipv6-prefix=129|t.properties:1: limits.ipv6-prefix must be 1 to 128, not 129",
+                "shutdown.grace=soon|t.properties:1: shutdown.grace must be a duration like 500ms, 30s, 10m, 1h or 2d, not 'soon'",
+                "shutdown.grace=2d|t.properties:1: shutdown.grace must be at most 1h, not 2d",
+                "proxy.trusted=haproxy.example.org|t.properties:1: proxy.trusted entries must be IP addresses or address/prefix: 'haproxy.example.org' is not an IP address or address/prefix",
+                "proxy.trusted=10.0.0.0/33|t.properties:1: proxy.trusted entries must be IP addresses or address/prefix: prefix /33 out of range 0..32",
+                "proxy.header-timeout=0s|t.properties:1: proxy.header-timeout must be more than 0 and at most 5m",
+                "pop-before-smtp.dir=/nonexistent/relay|t.properties:1: pop-before-smtp.dir must be a writable directory, not '/nonexistent/relay'",
+                "pop-before-smtp.command=relay-ctrl-allow|t.properties:1: pop-before-smtp.command must start with an absolute program path, not 'relay-ctrl-allow'",
+                "pop-before-smtp.command-timeout=10m|t.properties:1: pop-before-smtp.command-timeout must be 0.001s to 5m, not 10m",
+                "pop-before-smtp.expiry=30s|t.properties:1: pop-before-smtp.expiry must be 1m to 168h, not 30s",
+                "log.format=xml|t.properties:1: log.format must be one of text, json, not 'xml'",
+                "metrics.jmx=perhaps|t.properties:1: metrics.jmx must be true or false, not 'perhaps'",
+                "metrics.http.port=99999|t.properties:1: metrics.http.port must be 0 to 65535, not 99999",
+            })
     void badValues_nameTheKeyAndLine(String line, String message) {
         assertThatThrownBy(() -> read(line)).isInstanceOf(ConfigException.class).hasMessage(message);
     }
@@ -88,8 +97,11 @@ class ServiceConfigTest {
         Path config = dir.resolve("bad.properties");
         java.nio.file.Files.writeString(config, "log.format=xml\n");
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int status = new Main(java.io.InputStream.nullInputStream(), new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
-                new java.io.PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"check-config", "--config", config.toString()});
+        int status = new Main(
+                        java.io.InputStream.nullInputStream(),
+                        new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                        new java.io.PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"check-config", "--config", config.toString()});
         assertThat(status).isEqualTo(78);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("log.format must be one of text, json");
     }

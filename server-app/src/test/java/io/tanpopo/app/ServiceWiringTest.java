@@ -36,22 +36,32 @@ class ServiceWiringTest {
         try (ServiceWiring service = new ServiceWiring(ServiceSettings.read(settings), Clock.systemUTC());
                 Pop3Server server = new ServerWiring(settings).builder(service).start()) {
             service.publish(server.config().bind(), server.port());
-            URI uri = URI.create("http://127.0.0.1:" + service.http().orElseThrow().address().getPort() + "/metrics");
+            URI uri = URI.create(
+                    "http://127.0.0.1:" + service.http().orElseThrow().address().getPort() + "/metrics");
             HttpResponse<String> before = get(uri);
             assertThat(before.statusCode()).isEqualTo(200);
-            assertThat(before.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
-            assertThat(before.body()).contains("# TYPE tanpopo_sessions_total counter\n", "tanpopo_sessions_total 0\n",
-                    "tanpopo_logins_accepted_total 0\n");
+            assertThat(before.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+            assertThat(before.body())
+                    .contains(
+                            "# TYPE tanpopo_sessions_total counter\n",
+                            "tanpopo_sessions_total 0\n",
+                            "tanpopo_logins_accepted_total 0\n");
             converse(server, "USER alice", "PASS wrong", "USER alice", "PASS pw", "QUIT");
-            await(() -> service.metrics().getSessionsTotal() == 1 && service.metrics().getSessionsCurrent() == 0);
+            await(() -> service.metrics().getSessionsTotal() == 1
+                    && service.metrics().getSessionsCurrent() == 0);
             // The session's own client lookup (127.0.0.1 is localhost) was counted by the wiring.
             String after = get(uri).body();
-            assertThat(after).contains("tanpopo_sessions_total 1\n", "tanpopo_sessions_current 0\n",
-                    "tanpopo_logins_accepted_total 1\n", "tanpopo_logins_rejected_total 1\n",
-                    "tanpopo_resolver_seconds_count{outcome=\"name\"} 1\n");
+            assertThat(after)
+                    .contains(
+                            "tanpopo_sessions_total 1\n",
+                            "tanpopo_sessions_current 0\n",
+                            "tanpopo_logins_accepted_total 1\n",
+                            "tanpopo_logins_rejected_total 1\n",
+                            "tanpopo_resolver_seconds_count{outcome=\"name\"} 1\n");
             ObjectName name = new ObjectName("io.tanpopo:type=Pop3Server,name=127.0.0.1_" + server.port());
-            assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(name, "LoginsAccepted")).isEqualTo(1L);
+            assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(name, "LoginsAccepted"))
+                    .isEqualTo(1L);
         }
     }
 
@@ -67,15 +77,21 @@ class ServiceWiringTest {
     }
 
     private Settings settings(String... extra) {
-        List<String> lines = new java.util.ArrayList<>(List.of("pop3.port=0", "auth.users=alice:pw", "tls.enabled=false",
-                "auth.failure-delay=0s", "auth.failure-delay-max=0s"));
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "pop3.port=0",
+                "auth.users=alice:pw",
+                "tls.enabled=false",
+                "auth.failure-delay=0s",
+                "auth.failure-delay-max=0s"));
         lines.addAll(List.of(extra));
         return new Settings(ConfigFile.parse(lines, "t"));
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return client.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -92,7 +108,8 @@ class ServiceWiringTest {
     private static void converse(Pop3Server server, String... commands) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             in.readLine();
             for (String command : commands) {

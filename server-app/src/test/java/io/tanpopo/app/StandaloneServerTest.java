@@ -34,9 +34,16 @@ class StandaloneServerTest {
         String hash = hash("s3cret", "SHA512-CRYPT");
         Path passwd = dir.resolve("passwd");
         Files.writeString(passwd, "# users\nalice:" + hash + "\n");
-        Settings settings = new Settings(ConfigFile.parse(List.of("pop3.port=0", "auth=passwd-file",
-                "auth.passwd-file=" + passwd, "store=maildir", "store.maildir.path=" + dir + "/mail/{user}/Maildir",
-                "auth.failure-delay=0s", "auth.failure-delay-max=0s"), "t"));
+        Settings settings = new Settings(ConfigFile.parse(
+                List.of(
+                        "pop3.port=0",
+                        "auth=passwd-file",
+                        "auth.passwd-file=" + passwd,
+                        "store=maildir",
+                        "store.maildir.path=" + dir + "/mail/{user}/Maildir",
+                        "auth.failure-delay=0s",
+                        "auth.failure-delay-max=0s"),
+                "t"));
         try (Pop3Server server = new ServerWiring(settings).builder().start();
                 Socket socket = new Socket("127.0.0.1", server.port())) {
             List<String> replies = converse(socket, "USER alice", "PASS s3cret", "STAT", "RETR 1", "DELE 1", "QUIT");
@@ -60,11 +67,15 @@ class StandaloneServerTest {
         Files.createSymbolicLink(dir.resolve("mail/u1/Maildir"), elsewhere);
         String path = "store.maildir.path=" + dir + "/mail/{user}/Maildir";
         for (String follow : List.of("false", "true")) {
-            try (Pop3Server server = TestConfig.server("store=maildir", path, "auth.failure-delay=0s",
-                    "store.maildir.follow-root-symlink=" + follow);
+            try (Pop3Server server = TestConfig.server(
+                            "store=maildir",
+                            path,
+                            "auth.failure-delay=0s",
+                            "store.maildir.follow-root-symlink=" + follow);
                     Socket socket = new Socket("127.0.0.1", server.port())) {
                 List<String> replies = converse(socket, "USER u1", "PASS secret", "QUIT");
-                assertThat(replies.get(2)).as("PASS with follow-root-symlink=" + follow)
+                assertThat(replies.get(2))
+                        .as("PASS with follow-root-symlink=" + follow)
                         .startsWith(follow.equals("true") ? "+OK" : "-ERR [SYS/TEMP]");
             }
         }
@@ -92,8 +103,10 @@ class StandaloneServerTest {
 
     private static String hash(String password, String scheme) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new Main(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+        int status = new Main(
+                        new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        System.err)
                 .run(new String[] {"hash-password", "--scheme", scheme});
         assertThat(status).isZero();
         return out.toString(StandardCharsets.UTF_8).strip();
@@ -110,7 +123,8 @@ class StandaloneServerTest {
             out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
             String status = in.readLine();
             lines.add(status);
-            boolean multi = status.startsWith("+OK") && command.matches("(?i)(RETR|TOP|CAPA|LIST|UIDL)( \\S+)?( \\S+)?")
+            boolean multi = status.startsWith("+OK")
+                    && command.matches("(?i)(RETR|TOP|CAPA|LIST|UIDL)( \\S+)?( \\S+)?")
                     && !(command.matches("(?i)(LIST|UIDL) \\S+"));
             for (String line = multi ? in.readLine() : "."; multi && !".".equals(line); line = in.readLine()) {
                 lines.add(line);

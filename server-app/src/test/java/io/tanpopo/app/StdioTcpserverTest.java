@@ -37,24 +37,51 @@ class StdioTcpserverTest {
         }
         Files.writeString(maildir.resolve("new/1700000000.M1P1.host"), "Subject: hi\n\n.dot line\nbody\n");
         Path config = dir.resolve("tanpopo.properties");
-        Files.writeString(config, String.join("\n", "auth.users=alice:s3cret", "store=maildir",
-                "store.maildir.path=" + dir + "/mail/{user}/Maildir", "tls.enabled=false", "metrics.jmx=false", ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "auth.users=alice:s3cret",
+                        "store=maildir",
+                        "store.maildir.path=" + dir + "/mail/{user}/Maildir",
+                        "tls.enabled=false",
+                        "metrics.jmx=false",
+                        ""));
         int port = freePort();
         Path log = dir.resolve("stderr.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process tcpserver = new ProcessBuilder(TCPSERVER.toString(), "-H", "-R", "-l", "localhost", "127.0.0.1",
-                Integer.toString(port), java, "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), "io.tanpopo.app.Main", "stdio", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process tcpserver = new ProcessBuilder(
+                        TCPSERVER.toString(),
+                        "-H",
+                        "-R",
+                        "-l",
+                        "localhost",
+                        "127.0.0.1",
+                        Integer.toString(port),
+                        java,
+                        "-Dlogback.configurationFile=logback.xml",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.tanpopo.app.Main",
+                        "stdio",
+                        "--config",
+                        config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             Process client = new ProcessBuilder("python3", "-c", POPLIB, Integer.toString(port))
-                    .redirectErrorStream(true).start();
-            assertThat(client.waitFor(120, TimeUnit.SECONDS)).as("poplib finished").isTrue();
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(client.waitFor(120, TimeUnit.SECONDS))
+                    .as("poplib finished")
+                    .isTrue();
             String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(output).contains("STAT 1", "\n.dot line\n", "body", "QUIT +OK");
             assertThat(client.exitValue()).as(output).isZero();
             String summary = awaitLine(log, "session=", "end=");
-            assertThat(summary).contains("user=alice", "client=127.0.0.1:", "retrieved=1", "deleted=1", "end=quit")
+            assertThat(summary)
+                    .contains("user=alice", "client=127.0.0.1:", "retrieved=1", "deleted=1", "end=quit")
                     .doesNotContain("client=0.0.0.0");
             assertThat(summary).doesNotContain("client=127.0.0.1:0 ");
             try (var files = Files.list(maildir.resolve("new"))) {

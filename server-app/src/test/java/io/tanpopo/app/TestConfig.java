@@ -11,8 +11,7 @@ import java.util.List;
 /** Writes properties files and starts servers the way the application does. */
 final class TestConfig {
 
-    private TestConfig() {
-    }
+    private TestConfig() {}
 
     static Settings settings(String... lines) {
         return new Settings(ConfigFile.parse(List.of(lines), "test.properties"));

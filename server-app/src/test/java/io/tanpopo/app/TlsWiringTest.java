@@ -22,7 +22,8 @@ class TlsWiringTest {
 
     @Test
     void pemKeys_readIntoPemFiles() {
-        assertThat(wiring("tls.cert=/etc/c.pem", "tls.key= /etc/k.pem ", "tls.key-password=pw").source("h"))
+        assertThat(wiring("tls.cert=/etc/c.pem", "tls.key= /etc/k.pem ", "tls.key-password=pw")
+                        .source("h"))
                 .isEqualTo(new TlsConfig.PemFiles(Path.of("/etc/c.pem"), Path.of("/etc/k.pem"), Optional.of("pw")));
     }
 
@@ -36,11 +37,11 @@ class TlsWiringTest {
     void contradictoryOrIncompleteKeys_failNamingTheKeyAndLine() {
         assertThatThrownBy(() -> wiring("tls.cert=c").source("h"))
                 .hasMessage("tls.key must be set when tls.cert is set");
-        assertThatThrownBy(() -> wiring("tls.key=k").source("h"))
-                .hasMessage("t:1: tls.key is set but tls.cert is not");
+        assertThatThrownBy(() -> wiring("tls.key=k").source("h")).hasMessage("t:1: tls.key is set but tls.cert is not");
         assertThatThrownBy(() -> wiring("tls.keystore=s").source("h"))
                 .hasMessage("tls.keystore-password must be set when tls.keystore is set");
-        assertThatThrownBy(() -> wiring("tls.cert=c", "tls.key=k", "tls.keystore=s", "tls.keystore-password=p").source("h"))
+        assertThatThrownBy(() -> wiring("tls.cert=c", "tls.key=k", "tls.keystore=s", "tls.keystore-password=p")
+                        .source("h"))
                 .hasMessage("t:3: tls.keystore cannot be set together with tls.cert; choose one");
         assertThatThrownBy(() -> wiring("tls.key-password=p").source("h"))
                 .hasMessage("t:1: tls.key-password is set but tls.key is not");
@@ -48,11 +49,17 @@ class TlsWiringTest {
 
     @Test
     void badHandshakeTimeout_failsNamingTheKeyAndLine() {
-        assertThatThrownBy(() -> new ServerWiring(new Settings(ConfigFile.parse(List.of("tls.handshake-timeout=soon"), "t")))
-                .builder()).hasMessageStartingWith("t:1: tls.handshake-timeout must be a duration");
-        assertThatThrownBy(() -> new ServerWiring(new Settings(ConfigFile.parse(List.of("tls.handshake-timeout=0s"), "t")))
-                .builder()).hasMessageStartingWith("t:1: tls.handshake-timeout must be between 1ms and 10m");
-        assertThatThrownBy(() -> new ServerWiring(new Settings(ConfigFile.parse(List.of("tls.handshake-timeout=11m"), "t")))
-                .builder()).hasMessageStartingWith("t:1: tls.handshake-timeout must be between 1ms and 10m");
+        assertThatThrownBy(() -> new ServerWiring(
+                                new Settings(ConfigFile.parse(List.of("tls.handshake-timeout=soon"), "t")))
+                        .builder())
+                .hasMessageStartingWith("t:1: tls.handshake-timeout must be a duration");
+        assertThatThrownBy(
+                        () -> new ServerWiring(new Settings(ConfigFile.parse(List.of("tls.handshake-timeout=0s"), "t")))
+                                .builder())
+                .hasMessageStartingWith("t:1: tls.handshake-timeout must be between 1ms and 10m");
+        assertThatThrownBy(() -> new ServerWiring(
+                                new Settings(ConfigFile.parse(List.of("tls.handshake-timeout=11m"), "t")))
+                        .builder())
+                .hasMessageStartingWith("t:1: tls.handshake-timeout must be between 1ms and 10m");
     }
 }

@@ -10,8 +10,7 @@ public final class Await {
 
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Polls {@code condition} until it holds, failing with {@code what} at the deadline. */
     public static void until(Duration timeout, String what, BooleanSupplier condition) {

@@ -28,8 +28,7 @@ public final class HostileFlood implements AutoCloseable {
 
     private static final byte[] APOP = ascii("APOP x 00000000000000000000000000000000\r\n");
     private static final int KINDS = 4;
-    private static final byte[][] STREAMS = {repeat("CAPA\r\nUSER x\r\n"), longLines(), endless(),
-        repeat("CAPA\r\n")};
+    private static final byte[][] STREAMS = {repeat("CAPA\r\nUSER x\r\n"), longLines(), endless(), repeat("CAPA\r\n")};
 
     private final InetSocketAddress server;
     private final List<InetAddress> sources;
@@ -56,8 +55,8 @@ public final class HostileFlood implements AutoCloseable {
      * Opens {@code connections} hostile connections to {@code server}, spread over the {@code sources}
      * addresses (each a loopback address), and floods for {@code duration}.
      */
-    public static HostileFlood start(InetSocketAddress server, List<InetAddress> sources, int connections,
-            Duration duration) {
+    public static HostileFlood start(
+            InetSocketAddress server, List<InetAddress> sources, int connections, Duration duration) {
         for (InetAddress source : sources) {
             if (!source.isLoopbackAddress() || !server.getAddress().isLoopbackAddress()) {
                 throw new IllegalArgumentException("loopback only: " + source + " to " + server);

@@ -56,9 +56,18 @@ public final class ScriptedDnsServer implements AutoCloseable {
     public static ScriptedDnsServer as112() throws IOException {
         return new ScriptedDnsServer(query -> {
             Message reply = reply(query, Rcode.NXDOMAIN);
-            reply.addRecord(new SOARecord(Name.fromConstantString("10.in-addr.arpa."), DClass.IN, 604800,
-                    Name.fromConstantString("prisoner.iana.org."),
-                    Name.fromConstantString("hostmaster.root-servers.org."), 1, 604800, 60, 604800, 604800),
+            reply.addRecord(
+                    new SOARecord(
+                            Name.fromConstantString("10.in-addr.arpa."),
+                            DClass.IN,
+                            604800,
+                            Name.fromConstantString("prisoner.iana.org."),
+                            Name.fromConstantString("hostmaster.root-servers.org."),
+                            1,
+                            604800,
+                            60,
+                            604800,
+                            604800),
                     Section.AUTHORITY);
             return Optional.of(reply);
         });
@@ -69,8 +78,9 @@ public final class ScriptedDnsServer implements AutoCloseable {
         return new ScriptedDnsServer(query -> {
             Message reply = reply(query, Rcode.NOERROR);
             Record question = query.getQuestion();
-            reply.addRecord(new PTRRecord(question.getName(), DClass.IN, 300,
-                    Name.fromConstantString(name + ".")), Section.ANSWER);
+            reply.addRecord(
+                    new PTRRecord(question.getName(), DClass.IN, 300, Name.fromConstantString(name + ".")),
+                    Section.ANSWER);
             return Optional.of(reply);
         });
     }

@@ -22,8 +22,7 @@ public final class SkipReport {
     /** System property naming the file the skips are appended to. */
     public static final String PROPERTY = "tanpopo.skip-log";
 
-    private SkipReport() {
-    }
+    private SkipReport() {}
 
     /** Appends one skip, if the build asked for a record. */
     static void record(String reason, String test) {
@@ -35,8 +34,7 @@ public final class SkipReport {
         try {
             Path path = Path.of(file);
             Files.createDirectories(path.getParent());
-            Files.writeString(path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Files.writeString(path, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new IllegalStateException("cannot record a skipped test in " + file, e);
         }
@@ -50,16 +48,19 @@ public final class SkipReport {
         Map<String, Long> byReason = lines.stream()
                 .map(line -> line.substring(0, Math.max(0, line.indexOf('\t'))))
                 .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
-        return "tanpopo: " + lines.size() + " test classes or methods skipped: " + byReason.entrySet().stream()
-                .map(e -> e.getValue() + " × " + e.getKey())
-                .collect(Collectors.joining("; "));
+        return "tanpopo: " + lines.size() + " test classes or methods skipped: "
+                + byReason.entrySet().stream()
+                        .map(e -> e.getValue() + " × " + e.getKey())
+                        .collect(Collectors.joining("; "));
     }
 
     /** Prints the summary of the record file {@code args[0]} (absent: nothing was skipped). */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         List<String> lines = Files.exists(file)
-                ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList()
+                ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(l -> !l.isBlank())
+                        .toList()
                 : List.of();
         System.out.println(summary(lines));
     }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 class ProgramConditionTest {
 
@@ -22,8 +22,12 @@ class ProgramConditionTest {
     void missingProgram_skipsWithTheProgramAndItsPackage() {
         EngineExecutionResults results = run(NeedsMissingProgram.class, false);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, event(skippedWithReason(reason ->
-                reason.contains("tanpopo-no-such-program (install the Debian package tanpopo-pkg)"))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(skippedWithReason(reason ->
+                                reason.contains("tanpopo-no-such-program (install the Debian package tanpopo-pkg)"))));
         assertThat(results.testEvents().started().count()).isZero();
     }
 
@@ -31,8 +35,12 @@ class ProgramConditionTest {
     void missingProgram_whenRequired_fails() {
         EngineExecutionResults results = run(NeedsMissingProgram.class, true);
 
-        results.allEvents().assertThatEvents().haveAtLeast(1, event(finishedWithFailure(message(m -> m.contains(
-                "tanpopo-no-such-program") && m.contains(ProgramCondition.REQUIRE_PROPERTY)))));
+        results.allEvents()
+                .assertThatEvents()
+                .haveAtLeast(
+                        1,
+                        event(finishedWithFailure(message(m -> m.contains("tanpopo-no-such-program")
+                                && m.contains(ProgramCondition.REQUIRE_PROPERTY)))));
         assertThat(results.allEvents().skipped().count()).isZero();
     }
 
@@ -64,7 +72,9 @@ class ProgramConditionTest {
         System.setProperty(ProgramCondition.REQUIRE_PROPERTY, Boolean.toString(required));
         System.clearProperty(SkipReport.PROPERTY);
         try {
-            return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
+            return EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(testClass))
+                    .execute();
         } finally {
             restore(ProgramCondition.REQUIRE_PROPERTY, requiredBefore);
             restore(SkipReport.PROPERTY, recordBefore);
@@ -82,14 +92,12 @@ class ProgramConditionTest {
     @RequiresProgram(value = "tanpopo-no-such-program", debianPackage = "tanpopo-pkg")
     static class NeedsMissingProgram {
         @Test
-        void runs() {
-        }
+        void runs() {}
     }
 
     @RequiresProgram(value = "/bin/sh", debianPackage = "dash")
     static class NeedsSh {
         @Test
-        void runs() {
-        }
+        void runs() {}
     }
 }

@@ -14,9 +14,10 @@ class SkipReportTest {
                 "needs what is not here: curl (install the Debian package curl)\t[engine:junit-jupiter]/[class:B]",
                 "needs what is not here: root (creates a user)\t[engine:junit-jupiter]/[class:C]"));
 
-        assertThat(line).isEqualTo("tanpopo: 3 test classes or methods skipped: "
-                + "2 × needs what is not here: curl (install the Debian package curl); "
-                + "1 × needs what is not here: root (creates a user)");
+        assertThat(line)
+                .isEqualTo("tanpopo: 3 test classes or methods skipped: "
+                        + "2 × needs what is not here: curl (install the Debian package curl); "
+                        + "1 × needs what is not here: root (creates a user)");
     }
 
     @Test

@@ -56,12 +56,27 @@ public class DispatchBenchmark {
         for (int i = 0; i < 20; i++) {
             store.mailbox("alice").add("From: a@example.org\r\nSubject: " + i + "\r\n\r\n" + "text\r\n".repeat(100));
         }
-        Pop3Config config = new Pop3Config("127.0.0.1", 0, "pop.example", Duration.ofMinutes(10), 20, 255,
-                Duration.ZERO, Duration.ZERO, Optional.empty(), Optional.empty(), 2);
+        Pop3Config config = new Pop3Config(
+                "127.0.0.1",
+                0,
+                "pop.example",
+                Duration.ofMinutes(10),
+                20,
+                255,
+                Duration.ZERO,
+                Duration.ZERO,
+                Optional.empty(),
+                Optional.empty(),
+                2);
         ProtocolContext context = ProtocolContext.of(config, users, store, "bench", SessionListener.none());
         dispatcher = new Dispatcher(context, CommandTable.standard(context));
-        connection = new ConnectionInfo(new InetSocketAddress("127.0.0.1", 110),
-                new InetSocketAddress("127.0.0.1", 40000), "pop.example", Optional.empty(), false, Map.of());
+        connection = new ConnectionInfo(
+                new InetSocketAddress("127.0.0.1", 110),
+                new InetSocketAddress("127.0.0.1", 40000),
+                "pop.example",
+                Optional.empty(),
+                false,
+                Map.of());
         session = SESSION.getBytes(StandardCharsets.US_ASCII);
     }
 

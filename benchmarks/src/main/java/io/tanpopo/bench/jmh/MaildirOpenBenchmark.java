@@ -67,7 +67,8 @@ public class MaildirOpenBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         try (var files = Files.walk(parent)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 

@@ -38,8 +38,11 @@ public class ReplyStreamBenchmark {
     public void setUp() {
         StringBuilder text = new StringBuilder("From: a@example.org\nSubject: big\n\n");
         for (int line = 1; text.length() < 1 << 20; line++) {
-            text.append(line % 40 == 0 ? "." : "").append("lorem ipsum dolor sit amet consectetur adipiscing ")
-                    .append("elit sed do eiusmod tempor ").append(line).append('\n');
+            text.append(line % 40 == 0 ? "." : "")
+                    .append("lorem ipsum dolor sit amet consectetur adipiscing ")
+                    .append("elit sed do eiusmod tempor ")
+                    .append(line)
+                    .append('\n');
         }
         String body = endings.equals("LF") ? text.toString() : text.toString().replace("\n", "\r\n");
         message = body.getBytes(StandardCharsets.US_ASCII);

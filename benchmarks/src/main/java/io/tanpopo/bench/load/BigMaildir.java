@@ -12,9 +12,7 @@ import java.util.stream.Stream;
  */
 final class BigMaildir {
 
-
-    private BigMaildir() {
-    }
+    private BigMaildir() {}
 
     /** Seconds for one session; checks that STAT and UIDL list {@code expected} messages. */
     static double session(int port, int expected) throws IOException {

@@ -61,9 +61,10 @@ final class BigMaildirMeasure {
             try (Dovecot dovecot = work.dovecot("m5-dovecot-conf", dRoot, 2, 100)) {
                 sessions(dovecot.port(), count, dFirst, dLater);
             }
-            System.out.printf("   run %d: first login, fresh server: tanpopo %.3f s, Dovecot %.3f s; "
-                    + "after the first login of another: tanpopo %.3f s, Dovecot %.3f s%n", r + 1,
-                    tFresh.get(r), dFresh.get(r), tFirst.get(r), dFirst.get(r));
+            System.out.printf(
+                    "   run %d: first login, fresh server: tanpopo %.3f s, Dovecot %.3f s; "
+                            + "after the first login of another: tanpopo %.3f s, Dovecot %.3f s%n",
+                    r + 1, tFresh.get(r), dFresh.get(r), tFirst.get(r), dFirst.get(r));
         }
         System.out.printf("   later: tanpopo %s, Dovecot %s%n", Stats.runs(tLater, "%.3f"), Stats.runs(dLater, "%.3f"));
         row("5. " + count + "-message maildir, first login + STAT + UIDL, warm server (s)", tFirst, dFirst, 0.5);
@@ -83,7 +84,7 @@ final class BigMaildirMeasure {
     private void row(String measure, List<Double> ours, List<Double> theirs, double target) {
         double o = Stats.median(ours);
         double t = Stats.median(theirs);
-        results.add(Results.Row.atMost(measure, String.format("%.3f", o), "Dovecot", String.format("%.3f", t),
-                o / t, target));
+        results.add(Results.Row.atMost(
+                measure, String.format("%.3f", o), "Dovecot", String.format("%.3f", t), o / t, target));
     }
 }

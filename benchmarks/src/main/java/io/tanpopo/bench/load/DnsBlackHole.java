@@ -26,7 +26,8 @@ final class DnsBlackHole implements AutoCloseable {
     }
 
     static DnsBlackHole start() throws IOException {
-        DnsBlackHole hole = new DnsBlackHole(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+        DnsBlackHole hole =
+                new DnsBlackHole(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
         hole.reader.start();
         return hole;
     }

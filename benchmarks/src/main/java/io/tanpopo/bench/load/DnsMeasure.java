@@ -24,6 +24,7 @@ final class DnsMeasure {
     private static final int LOGINS = 1000;
     /** Logins after the first in each {@code dns}-only server. */
     private static final int LATER = 20;
+
     private static final double TARGET = 1.1;
 
     private final Workspace work;
@@ -43,7 +44,11 @@ final class DnsMeasure {
             List<InetAddress> second = secondAddress();
             try (ChildJvm resolving = work.tanpopoResolving("hosts,local-ptr,dns", hole.address(), 1);
                     ChildJvm off = work.tanpopoResolving("none", hole.address(), 1)) {
-                compare(hole, resolving.port(), off.port(), LoginLatency.Source.fixed(InetAddress.getLoopbackAddress()));
+                compare(
+                        hole,
+                        resolving.port(),
+                        off.port(),
+                        LoginLatency.Source.fixed(InetAddress.getLoopbackAddress()));
                 for (InetAddress from : second) {
                     compare(hole, resolving.port(), off.port(), LoginLatency.Source.fixed(from));
                 }
@@ -81,13 +86,21 @@ final class DnsMeasure {
             ours.add(run[0]);
             theirs.add(run[1]);
         }
-        System.out.printf("   %s, black-holed DNS configured: tanpopo %s, resolution off %s (logins interleaved)%n",
+        System.out.printf(
+                "   %s, black-holed DNS configured: tanpopo %s, resolution off %s (logins interleaved)%n",
                 measure, Stats.runs(ours, "%.3f"), Stats.runs(theirs, "%.3f"));
         double[] m = {Stats.median(ours), Stats.median(theirs)};
-        System.out.printf("   slowest login: black-holed DNS configured %.1f ms, resolution off %.1f ms;"
-                + " DNS queries swallowed: %d%n", resolving.slowest(), off.slowest(), hole.queries() - before);
-        results.add(Results.Row.atMost(measure, String.format("%.3f", m[0]), "resolution off",
-                String.format("%.3f", m[1]), m[0] / m[1], TARGET));
+        System.out.printf(
+                "   slowest login: black-holed DNS configured %.1f ms, resolution off %.1f ms;"
+                        + " DNS queries swallowed: %d%n",
+                resolving.slowest(), off.slowest(), hole.queries() - before);
+        results.add(Results.Row.atMost(
+                measure,
+                String.format("%.3f", m[0]),
+                "resolution off",
+                String.format("%.3f", m[1]),
+                m[0] / m[1],
+                TARGET));
     }
 
     /** Information: a fresh {@code dns}-only server per run; the first login from each address waits the deadline. */
@@ -109,13 +122,23 @@ final class DnsMeasure {
             }
         }
         long queries = hole.queries() - before;
-        System.out.printf("   first login per address (ms): %s; later logins: median %.3f ms, slowest %.1f ms;"
-                + " DNS queries swallowed: %d%n", Stats.runs(first, "%.1f"), Stats.median(later),
-                later.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), queries);
-        results.note(String.format("7. (information, no target) dns-only chain at the black-holed server, 1 s deadline:"
-                + " first login from an address %.0f ms (median of %d: %s), later logins %.3f ms (the temporary"
-                + " failure is cached); %d DNS queries swallowed", Stats.median(first), first.size(),
-                addresses.size() > 1 ? "127.0.0.1 and 127.0.0.2, a fresh server per run" : "127.0.0.1, a fresh server per run",
-                Stats.median(later), queries));
+        System.out.printf(
+                "   first login per address (ms): %s; later logins: median %.3f ms, slowest %.1f ms;"
+                        + " DNS queries swallowed: %d%n",
+                Stats.runs(first, "%.1f"),
+                Stats.median(later),
+                later.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+                queries);
+        results.note(String.format(
+                "7. (information, no target) dns-only chain at the black-holed server, 1 s deadline:"
+                        + " first login from an address %.0f ms (median of %d: %s), later logins %.3f ms (the temporary"
+                        + " failure is cached); %d DNS queries swallowed",
+                Stats.median(first),
+                first.size(),
+                addresses.size() > 1
+                        ? "127.0.0.1 and 127.0.0.2, a fresh server per run"
+                        : "127.0.0.1, a fresh server per run",
+                Stats.median(later),
+                queries));
     }
 }

@@ -18,6 +18,7 @@ final class Dovecot implements AutoCloseable {
 
     /** The owner of the mail files: Dovecot refuses to access mail as root. */
     static final String MAIL_USER = "nobody";
+
     static final int MAIL_UID = 65534;
 
     private final Process process;
@@ -33,7 +34,11 @@ final class Dovecot implements AutoCloseable {
         Files.createDirectories(dir);
         StringBuilder passwd = new StringBuilder();
         for (int i = 0; i < users; i++) {
-            passwd.append('u').append(i).append(":{PLAIN}").append(ServerChild.PASSWORD).append('\n');
+            passwd.append('u')
+                    .append(i)
+                    .append(":{PLAIN}")
+                    .append(ServerChild.PASSWORD)
+                    .append('\n');
         }
         Files.writeString(dir.resolve("passwd"), passwd);
         Path conf = dir.resolve("dovecot.conf");
@@ -95,8 +100,14 @@ final class Dovecot implements AutoCloseable {
                 service pop3 {
                   process_limit = %5$d
                 }
-                """.formatted(dir, MAIL_UID, mailRoot, sessionLimit + 1000, processes, port,
-                Runtime.getRuntime().availableProcessors());
+                """.formatted(
+                        dir,
+                        MAIL_UID,
+                        mailRoot,
+                        sessionLimit + 1000,
+                        processes,
+                        port,
+                        Runtime.getRuntime().availableProcessors());
     }
 
     int port() {

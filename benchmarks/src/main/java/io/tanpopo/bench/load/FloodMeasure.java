@@ -36,31 +36,37 @@ final class FloodMeasure {
 
     void run() throws Exception {
         System.out.printf("== 8. %d hostile connections before login, %s%n", CONNECTIONS, HEAP);
-        try (ChildJvm tanpopo = ChildJvm.server(List.of(HEAP), List.of("tanpopo-flood", "-", "1"),
-                work.dir().resolve("m8-errors.log"))) {
+        try (ChildJvm tanpopo = ChildJvm.server(
+                List.of(HEAP), List.of("tanpopo-flood", "-", "1"), work.dir().resolve("m8-errors.log"))) {
             long before = heapAfterGcKb(tanpopo.pid());
             long under;
             boolean served;
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", tanpopo.port());
-            try (HostileFlood flood = HostileFlood.start(address, HostileFlood.loopbackSources(25), CONNECTIONS,
-                    Duration.ofSeconds(SECONDS))) {
+            try (HostileFlood flood = HostileFlood.start(
+                    address, HostileFlood.loopbackSources(25), CONNECTIONS, Duration.ofSeconds(SECONDS))) {
                 long half = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS / 2);
                 while (System.nanoTime() - half < 0 && !flood.ended()) {
                     TimeUnit.MILLISECONDS.sleep(200); // a benchmark's pacing, not a test's wait
                 }
                 served = logsIn(tanpopo.port());
                 under = heapAfterGcKb(tanpopo.pid());
-                System.out.printf("   %d connections open (%d opened), %,d MB sent%n", flood.open(), flood.connects(),
-                        flood.sent() >> 20);
+                System.out.printf(
+                        "   %d connections open (%d opened), %,d MB sent%n",
+                        flood.open(), flood.connects(), flood.sent() >> 20);
                 flood.awaitEnd(Duration.ofSeconds(SECONDS * 3L));
             }
             served &= logsIn(tanpopo.port());
             long after = heapAfterGcKb(tanpopo.pid());
             long growthMb = (under - before) >> 10;
-            results.add(new Results.Row("8. " + CONNECTIONS + " hostile connections before login, " + HEAP
-                    + ": heap after GC", String.format("%d MB before, %d MB under, %d MB after; login %s",
+            results.add(new Results.Row(
+                    "8. " + CONNECTIONS + " hostile connections before login, " + HEAP + ": heap after GC",
+                    String.format(
+                            "%d MB before, %d MB under, %d MB after; login %s",
                             before >> 10, under >> 10, after >> 10, served ? "served" : "NOT served"),
-                    "", "(none)", growthMb / (double) MAX_GROWTH_MB, "served, growth ≤ " + MAX_GROWTH_MB + " MB",
+                    "",
+                    "(none)",
+                    growthMb / (double) MAX_GROWTH_MB,
+                    "served, growth ≤ " + MAX_GROWTH_MB + " MB",
                     served && growthMb <= MAX_GROWTH_MB));
         }
     }
@@ -86,8 +92,12 @@ final class FloodMeasure {
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
+                        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                .toString(),
+                        Long.toString(pid),
+                        command)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("jcmd " + command + " failed: " + output);

@@ -30,28 +30,36 @@ final class IdleMeasure {
         Path tRoot = work.mailRoot("m4-tanpopo", seed, LoadDriver.USERS, false);
         Path dRoot = work.mailRoot("m4-dovecot", seed, LoadDriver.USERS, true);
         IdleSessions.Outcome ours;
-        try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, LoadDriver.USERS,
+        try (ChildJvm tanpopo = work.tanpopoMaildir(
+                tRoot,
+                LoadDriver.USERS,
                 List.of(HEAP, "-Dlogback.configurationFile=" + work.dir().resolve("logback-server.xml")))) {
             ours = IdleSessions.run(tanpopo.port(), count, LoadDriver.USERS, () -> List.of(tanpopo.pid()));
         }
         print("tanpopo", ours);
         IdleSessions.Outcome theirs;
         try (Dovecot dovecot = work.dovecot("m4-dovecot-conf", dRoot, LoadDriver.USERS, count + 100)) {
-            theirs = IdleSessions.run(dovecot.port(), count, LoadDriver.USERS,
-                    () -> LoadDriver.pids(dovecot.processes()));
+            theirs = IdleSessions.run(
+                    dovecot.port(), count, LoadDriver.USERS, () -> LoadDriver.pids(dovecot.processes()));
         }
         print("Dovecot", theirs);
         double oursMb = ours.rssKb() / 1024.0;
         boolean met = ours.held() == count && oursMb <= LIMIT_MB;
-        results.add(new Results.Row("4. " + count + " idle sessions: held, resident memory",
+        results.add(new Results.Row(
+                "4. " + count + " idle sessions: held, resident memory",
                 String.format("%d held, %.0f MB RSS (%.1f KB/session)", ours.held(), oursMb, ours.kbPerSession()),
-                "Dovecot", String.format("%d held, %.0f MB RSS / %.0f MB PSS summed (%.0f KB/session RSS)",
+                "Dovecot",
+                String.format(
+                        "%d held, %.0f MB RSS / %.0f MB PSS summed (%.0f KB/session RSS)",
                         theirs.held(), theirs.rssKb() / 1024.0, theirs.pssKb() / 1024.0, theirs.kbPerSession()),
-                ours.rssKb() / (double) Math.max(1, theirs.pssKb()), "all held, ≤ 256 MB", met));
+                ours.rssKb() / (double) Math.max(1, theirs.pssKb()),
+                "all held, ≤ 256 MB",
+                met));
     }
 
     private static void print(String name, IdleSessions.Outcome o) {
-        System.out.printf("   %s: %d of %d held; RSS %,d KB before, %,d KB with them (PSS %,d KB); opened in %.1f s%n",
+        System.out.printf(
+                "   %s: %d of %d held; RSS %,d KB before, %,d KB with them (PSS %,d KB); opened in %.1f s%n",
                 name, o.held(), o.asked(), o.baseRssKb(), o.rssKb(), o.pssKb(), o.openSeconds());
     }
 }

@@ -19,8 +19,7 @@ final class IdleSessions {
         }
     }
 
-    private IdleSessions() {
-    }
+    private IdleSessions() {}
 
     static Outcome run(int port, int count, int users, Supplier<List<Long>> pids) throws IOException {
         long base = Memory.of(pids.get())[0];

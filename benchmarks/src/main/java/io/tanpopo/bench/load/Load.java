@@ -31,8 +31,7 @@ final class Load {
         long run(int client) throws IOException;
     }
 
-    private Load() {
-    }
+    private Load() {}
 
     /** Measures 1 and 2: connect, USER, PASS, STAT, QUIT, as often as possible. */
     static Outcome sessions(int port, int clients, int users, double seconds, long maxSessions) throws Exception {

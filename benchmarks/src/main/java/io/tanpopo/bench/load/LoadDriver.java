@@ -73,17 +73,26 @@ public final class LoadDriver {
         Path dRoot = work.mailRoot("m1-dovecot", seed, USERS, true);
         try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, USERS);
                 Dovecot dovecot = work.dovecot("m1-dovecot-conf", dRoot, USERS, 1000)) {
-            sides.compareRates("1. session rate, maildir, " + CLIENTS + " clients (sessions/s)", "Dovecot", 5.0,
-                    () -> sessions(tanpopo.port()), () -> sessions(dovecot.port()));
+            sides.compareRates(
+                    "1. session rate, maildir, " + CLIENTS + " clients (sessions/s)",
+                    "Dovecot",
+                    5.0,
+                    () -> sessions(tanpopo.port()),
+                    () -> sessions(dovecot.port()));
         }
     }
 
     private void sessionRateMemory(SideBySide sides) throws Exception {
         System.out.println("== 2. session rate, in-memory store: tanpopo vs GreenMail");
         Path seed = work.seed("small", Workspace.smallSizes());
-        try (ChildJvm tanpopo = work.tanpopoMemory(seed, USERS); ChildJvm greenMail = work.greenMail(seed, USERS)) {
-            sides.compareRates("2. session rate, in-memory, " + CLIENTS + " clients (sessions/s)", "GreenMail", 1.2,
-                    () -> sessions(tanpopo.port()), () -> sessions(greenMail.port()));
+        try (ChildJvm tanpopo = work.tanpopoMemory(seed, USERS);
+                ChildJvm greenMail = work.greenMail(seed, USERS)) {
+            sides.compareRates(
+                    "2. session rate, in-memory, " + CLIENTS + " clients (sessions/s)",
+                    "GreenMail",
+                    1.2,
+                    () -> sessions(tanpopo.port()),
+                    () -> sessions(greenMail.port()));
         }
     }
 

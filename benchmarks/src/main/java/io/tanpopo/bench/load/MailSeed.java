@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 final class MailSeed {
 
     private static final String[] WORDS = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do "
-            + "eiusmod tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud "
-            + "exercitation ullamco laboris nisi aliquip ex ea commodo consequat").split(" ");
+                    + "eiusmod tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud "
+                    + "exercitation ullamco laboris nisi aliquip ex ea commodo consequat")
+            .split(" ");
 
-    private MailSeed() {
-    }
+    private MailSeed() {}
 
     /** The RETR set: 3 MB down to 1 KB, about 14 MB in all. */
     static List<Integer> retrSizes() {
@@ -49,10 +49,16 @@ final class MailSeed {
     /** A message of about {@code size} octets (LF line endings), different for each {@code seed}. */
     static byte[] message(int seed, int size) {
         StringBuilder text = new StringBuilder(size + 100);
-        text.append("From: sender").append(seed).append("@example.org\n")
+        text.append("From: sender")
+                .append(seed)
+                .append("@example.org\n")
                 .append("To: user@example.org\n")
-                .append("Subject: message ").append(seed).append('\n')
-                .append("Message-ID: <").append(seed).append(".bench@example.org>\n\n");
+                .append("Subject: message ")
+                .append(seed)
+                .append('\n')
+                .append("Message-ID: <")
+                .append(seed)
+                .append(".bench@example.org>\n\n");
         long state = seed * 6364136223846793005L + 1442695040888963407L;
         int lines = 0;
         while (text.length() < size) {

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class Memory {
 
-    private Memory() {
-    }
+    private Memory() {}
 
     /** Summed VmRSS and Pss of these processes, in KB: {@code [rss, pss]}. */
     static long[] of(List<Long> pids) {

@@ -24,8 +24,17 @@ import java.util.TreeSet;
  *                          5 and 7 (e.g. a flight recording, see PROFILE.md)
  * </pre>
  */
-record Options(Set<Integer> measures, int runs, double seconds, int idle, int bigCount, Path bigDir,
-        int startupJvms, Path work, boolean retrGreenMail, List<String> serverJvm) {
+record Options(
+        Set<Integer> measures,
+        int runs,
+        double seconds,
+        int idle,
+        int bigCount,
+        Path bigDir,
+        int startupJvms,
+        Path work,
+        boolean retrGreenMail,
+        List<String> serverJvm) {
 
     static Options parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -39,7 +48,8 @@ record Options(Set<Integer> measures, int runs, double seconds, int idle, int bi
         for (String m : given.getOrDefault("measures", "1,2,3,4,5,6,7,8").split(",")) {
             measures.add(Integer.parseInt(m.trim()));
         }
-        return new Options(measures,
+        return new Options(
+                measures,
                 Integer.parseInt(given.getOrDefault("runs", "3")),
                 Double.parseDouble(given.getOrDefault("seconds", "3")),
                 Integer.parseInt(given.getOrDefault("idle", "10000")),
@@ -48,6 +58,8 @@ record Options(Set<Integer> measures, int runs, double seconds, int idle, int bi
                 Integer.parseInt(given.getOrDefault("startup-jvms", "5")),
                 given.containsKey("work") ? Path.of(given.get("work")) : null,
                 Boolean.parseBoolean(given.getOrDefault("retr-greenmail", "true")),
-                given.containsKey("server-jvm") ? List.of(given.get("server-jvm").trim().split("\\s+")) : List.of());
+                given.containsKey("server-jvm")
+                        ? List.of(given.get("server-jvm").trim().split("\\s+"))
+                        : List.of());
     }
 }

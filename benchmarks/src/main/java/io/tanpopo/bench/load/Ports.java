@@ -8,8 +8,7 @@ import java.net.Socket;
 /** Loopback ports: a free one for Dovecot, and waiting until a server listens. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static int free() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -19,15 +19,22 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  */
 final class ResolvingServer {
 
-    private ResolvingServer() {
-    }
+    private ResolvingServer() {}
 
     /** Starts the in-memory server of {@link ServerChild#tanpopoBuilder} with these strategies. */
     static Pop3Server start(String strategies, InetSocketAddress dnsServer, int users) {
         ResolverConfig defaults = ResolverConfig.defaults(Path.of("/etc/hosts"), Path.of("/etc/resolv.conf"));
-        ResolverConfig config = new ResolverConfig(ResolverConfig.parseStrategies(strategies), defaults.hostsFile(),
-                defaults.localNames(), defaults.passThrough(), List.of(dnsServer), defaults.resolvConf(),
-                defaults.deadline(), defaults.forwardConfirm(), defaults.hostsRecheck(), defaults.cache());
+        ResolverConfig config = new ResolverConfig(
+                ResolverConfig.parseStrategies(strategies),
+                defaults.hostsFile(),
+                defaults.localNames(),
+                defaults.passThrough(),
+                List.of(dnsServer),
+                defaults.resolvConf(),
+                defaults.deadline(),
+                defaults.forwardConfirm(),
+                defaults.hostsRecheck(),
+                defaults.cache());
         // Deadlines and DNS completions, two daemon threads as in the app; they end with the child JVM.
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, runnable -> {
             Thread thread = new Thread(runnable, "tanpopo-resolver");

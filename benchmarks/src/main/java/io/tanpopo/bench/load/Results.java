@@ -10,8 +10,7 @@ import java.util.List;
 final class Results {
 
     /** One line of the table; {@code ratio} is tanpopo's figure over the peer's. */
-    record Row(String measure, String tanpopo, String peerName, String peer, double ratio, String target,
-            boolean met) {
+    record Row(String measure, String tanpopo, String peerName, String peer, double ratio, String target, boolean met) {
 
         /** A row whose target is a ratio of at least {@code target}. */
         static Row atLeast(String measure, String tanpopo, String peerName, String peer, double ratio, double target) {
@@ -29,8 +28,15 @@ final class Results {
 
     void add(Row row) {
         rows.add(row);
-        System.out.printf("%n>> %s: tanpopo %s, %s %s, ratio %.2f (target %s: %s)%n%n", row.measure(),
-                row.tanpopo(), row.peerName(), row.peer(), row.ratio(), row.target(), row.met() ? "met" : "MISSED");
+        System.out.printf(
+                "%n>> %s: tanpopo %s, %s %s, ratio %.2f (target %s: %s)%n%n",
+                row.measure(),
+                row.tanpopo(),
+                row.peerName(),
+                row.peer(),
+                row.ratio(),
+                row.target(),
+                row.met() ? "met" : "MISSED");
     }
 
     void note(String note) {
@@ -42,8 +48,15 @@ final class Results {
         StringBuilder out = new StringBuilder();
         out.append("| measure | tanpopo | peer | ratio | target | met |\n|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            out.append(String.format("| %s | %s | %s %s | %.2f | %s | %s |%n", row.measure(), row.tanpopo(),
-                    row.peerName(), row.peer(), row.ratio(), row.target(), row.met() ? "yes" : "**no**"));
+            out.append(String.format(
+                    "| %s | %s | %s %s | %.2f | %s | %s |%n",
+                    row.measure(),
+                    row.tanpopo(),
+                    row.peerName(),
+                    row.peer(),
+                    row.ratio(),
+                    row.target(),
+                    row.met() ? "yes" : "**no**"));
         }
         for (String note : notes) {
             out.append("\n- ").append(note);

@@ -30,15 +30,24 @@ final class RetrMeasure {
                 Dovecot dovecot = work.dovecot("m3-dovecot-conf", dRoot, USERS, 1000)) {
             checkSameOctets(tanpopo.port(), dovecot.port());
             for (int clients : new int[] {1, 4}) {
-                sides.compareRates("3. RETR throughput, maildir, " + clients + " client(s) (MB/s)", "Dovecot", 1.5,
-                        () -> megabytes(tanpopo.port(), clients), () -> megabytes(dovecot.port(), clients));
+                sides.compareRates(
+                        "3. RETR throughput, maildir, " + clients + " client(s) (MB/s)",
+                        "Dovecot",
+                        1.5,
+                        () -> megabytes(tanpopo.port(), clients),
+                        () -> megabytes(dovecot.port(), clients));
             }
         }
         if (options.retrGreenMail()) {
             System.out.println("== 3b. RETR throughput, in-memory: tanpopo vs GreenMail (1 client)");
-            try (ChildJvm tanpopo = work.tanpopoMemory(seed, 1); ChildJvm greenMail = work.greenMail(seed, 1)) {
-                sides.compareRates("3b. RETR throughput, in-memory, 1 client (MB/s)", "GreenMail", 1.5,
-                        () -> megabytes(tanpopo.port(), 1), () -> megabytes(greenMail.port(), 1));
+            try (ChildJvm tanpopo = work.tanpopoMemory(seed, 1);
+                    ChildJvm greenMail = work.greenMail(seed, 1)) {
+                sides.compareRates(
+                        "3b. RETR throughput, in-memory, 1 client (MB/s)",
+                        "GreenMail",
+                        1.5,
+                        () -> megabytes(tanpopo.port(), 1),
+                        () -> megabytes(greenMail.port(), 1));
             }
         }
     }

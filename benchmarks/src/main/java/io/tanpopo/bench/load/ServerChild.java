@@ -33,8 +33,7 @@ public final class ServerChild {
 
     static final String PASSWORD = "secret";
 
-    private ServerChild() {
-    }
+    private ServerChild() {}
 
     public static void main(String[] args) throws Exception {
         String kind = args[0];
@@ -57,14 +56,18 @@ public final class ServerChild {
     }
 
     private static int port(AutoCloseable server) {
-        return server instanceof Pop3Server tanpopo ? tanpopo.port()
+        return server instanceof Pop3Server tanpopo
+                ? tanpopo.port()
                 : ((GreenMailHandle) server).greenMail.getPop3().getPort();
     }
 
     /** tanpopo as the benchmarks run it: no TLS, no login delay, maildrop lock off (Dovecot's default). */
     static Pop3ServerBuilder tanpopoBuilder(int users) {
-        Pop3ServerBuilder builder = Pop3Server.builder().port(0).noTls()
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).lockMaildrops(false);
+        Pop3ServerBuilder builder = Pop3Server.builder()
+                .port(0)
+                .noTls()
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .lockMaildrops(false);
         for (int i = 0; i < users; i++) {
             builder.user("u" + i, PASSWORD);
         }

@@ -5,8 +5,7 @@ import java.io.IOException;
 /** Runs a command and fails if it fails. */
 final class Shell {
 
-    private Shell() {
-    }
+    private Shell() {}
 
     static void run(String... command) throws IOException {
         try {

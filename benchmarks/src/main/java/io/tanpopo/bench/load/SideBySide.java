@@ -34,8 +34,8 @@ final class SideBySide {
             ours.add(tanpopo.run());
             theirs.add(peer.run());
         }
-        System.out.printf("   %s: tanpopo %s, %s %s%n", what, Stats.runs(ours, format), peerName,
-                Stats.runs(theirs, format));
+        System.out.printf(
+                "   %s: tanpopo %s, %s %s%n", what, Stats.runs(ours, format), peerName, Stats.runs(theirs, format));
         return new double[] {Stats.median(ours), Stats.median(theirs)};
     }
 

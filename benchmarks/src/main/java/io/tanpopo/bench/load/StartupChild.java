@@ -15,8 +15,7 @@ import java.io.IOException;
  */
 public final class StartupChild {
 
-    private StartupChild() {
-    }
+    private StartupChild() {}
 
     public static void main(String[] args) throws Exception {
         boolean tanpopo = args[0].equals("tanpopo");
@@ -45,7 +44,8 @@ public final class StartupChild {
     }
 
     private static int port(AutoCloseable server) {
-        return server instanceof Pop3Server tanpopo ? tanpopo.port()
+        return server instanceof Pop3Server tanpopo
+                ? tanpopo.port()
                 : ((ServerChild.GreenMailHandle) server).greenMail().getPop3().getPort();
     }
 

@@ -39,17 +39,16 @@ final class StartupMeasure {
             sample("tanpopo", loggingOption, tFirst, tLater);
             sample("greenmail", loggingOption, gFirst, gLater);
         }
-        System.out.printf("   first (ms): tanpopo %s, GreenMail %s%n", Stats.runs(tFirst, "%.1f"),
-                Stats.runs(gFirst, "%.1f"));
+        System.out.printf(
+                "   first (ms): tanpopo %s, GreenMail %s%n", Stats.runs(tFirst, "%.1f"), Stats.runs(gFirst, "%.1f"));
         row("6. embedded start to greeting, first in a fresh JVM, " + logging + " (ms)", tFirst, gFirst, 0.5);
         row("6. embedded start to greeting, later in the same JVM, " + logging + " (ms)", tLater, gLater, 1.0);
     }
 
-    private void sample(String kind, String loggingOption, List<Double> first, List<Double> later)
-            throws Exception {
+    private void sample(String kind, String loggingOption, List<Double> first, List<Double> later) throws Exception {
         List<String> jvm = List.of("-Xmx256m", loggingOption);
-        try (ChildJvm child = ChildJvm.start(jvm, StartupChild.class, List.of(kind, Integer.toString(LATER)),
-                work.errors())) {
+        try (ChildJvm child =
+                ChildJvm.start(jvm, StartupChild.class, List.of(kind, Integer.toString(LATER)), work.errors())) {
             for (String line = child.readLine(); line != null; line = child.readLine()) {
                 double ms = Long.parseLong(line.substring(6)) / 1000.0;
                 (line.startsWith("FIRST") ? first : later).add(ms);
@@ -60,7 +59,7 @@ final class StartupMeasure {
     private void row(String measure, List<Double> ours, List<Double> theirs, double target) {
         double o = Stats.median(ours);
         double t = Stats.median(theirs);
-        results.add(Results.Row.atMost(measure, String.format("%.1f", o), "GreenMail", String.format("%.1f", t),
-                o / t, target));
+        results.add(Results.Row.atMost(
+                measure, String.format("%.1f", o), "GreenMail", String.format("%.1f", t), o / t, target));
     }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 /** Medians and the formatting of figures. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return Double.NaN;
         }
@@ -19,6 +19,7 @@ final class Stats {
     }
 
     static String runs(List<Double> values, String format) {
-        return Arrays.toString(values.stream().map(v -> String.format(format, v)).toArray());
+        return Arrays.toString(
+                values.stream().map(v -> String.format(format, v)).toArray());
     }
 }

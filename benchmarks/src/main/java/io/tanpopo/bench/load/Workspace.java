@@ -84,18 +84,25 @@ final class Workspace {
     }
 
     ChildJvm tanpopoMaildir(Path root, int users, List<String> jvm) throws IOException {
-        return ChildJvm.server(jvm, List.of("tanpopo-maildir", root + "/{user}/Maildir", Integer.toString(users)),
-                errors());
+        return ChildJvm.server(
+                jvm, List.of("tanpopo-maildir", root + "/{user}/Maildir", Integer.toString(users)), errors());
     }
 
     ChildJvm tanpopoMemory(Path seed, int users) throws IOException {
-        return ChildJvm.server(serverJvm, List.of("tanpopo-memory", seed.toString(), Integer.toString(users)), errors());
+        return ChildJvm.server(
+                serverJvm, List.of("tanpopo-memory", seed.toString(), Integer.toString(users)), errors());
     }
 
     /** In-memory tanpopo resolving client names with {@code strategies} ({@code none}: off), DNS at {@code dns}. */
     ChildJvm tanpopoResolving(String strategies, InetSocketAddress dns, int users) throws IOException {
-        return ChildJvm.server(serverJvm, List.of("tanpopo-resolving", strategies, Integer.toString(users),
-                dns.getAddress().getHostAddress() + ":" + dns.getPort()), errors());
+        return ChildJvm.server(
+                serverJvm,
+                List.of(
+                        "tanpopo-resolving",
+                        strategies,
+                        Integer.toString(users),
+                        dns.getAddress().getHostAddress() + ":" + dns.getPort()),
+                errors());
     }
 
     ChildJvm greenMail(Path seed, int users) throws IOException {

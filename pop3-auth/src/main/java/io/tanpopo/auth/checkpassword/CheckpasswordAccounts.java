@@ -22,8 +22,7 @@ final class CheckpasswordAccounts {
     private static final int MAX_ATTRIBUTES = 32;
     private static final int MAX_NAME = 255;
 
-    private CheckpasswordAccounts() {
-    }
+    private CheckpasswordAccounts() {}
 
     static Account account(LoginRequest request, Map<String, String> reported) {
         Map<String, String> given = ChildEnvironment.of(request.connection(), "");
@@ -34,13 +33,17 @@ final class CheckpasswordAccounts {
                 attributes.put(name, value);
             }
         });
-        String user = Optional.ofNullable(reported.get("USER")).filter(CheckpasswordAccounts::isSaneName)
+        String user = Optional.ofNullable(reported.get("USER"))
+                .filter(CheckpasswordAccounts::isSaneName)
                 .orElse(request.user());
         return new Account(user, home(reported.get("HOME")), attributes);
     }
 
     private static boolean isSaneName(String name) {
-        return !name.isEmpty() && name.length() <= MAX_NAME && !name.equals(".") && !name.equals("..")
+        return !name.isEmpty()
+                && name.length() <= MAX_NAME
+                && !name.equals(".")
+                && !name.equals("..")
                 && name.codePoints().noneMatch(c -> c == '/' || Character.isWhitespace(c) || Character.isISOControl(c));
     }
 

@@ -89,7 +89,8 @@ public final class CheckpasswordAuthenticator implements Authenticator {
     private AuthResult run(LoginRequest request, byte[] input) throws InterruptedException {
         ProcessRun.Result result;
         try {
-            result = runner.run(argv, ChildEnvironment.of(request.connection(), config.path()), input, config.timeout());
+            result =
+                    runner.run(argv, ChildEnvironment.of(request.connection(), config.path()), input, config.timeout());
         } catch (IOException e) {
             LOG.warn("Cannot run checkpassword {}: {}", config.command().get(0), e.toString());
             return new AuthResult.Failed("cannot run checkpassword: " + e.getMessage());

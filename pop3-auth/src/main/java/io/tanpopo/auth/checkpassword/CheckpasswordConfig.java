@@ -52,7 +52,8 @@ public record CheckpasswordConfig(
             throw new IllegalArgumentException("auth.checkpassword.command must not contain NUL characters");
         }
         if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("auth.checkpassword.timeout must be between 100ms and 5m, was " + timeout);
+            throw new IllegalArgumentException(
+                    "auth.checkpassword.timeout must be between 100ms and 5m, was " + timeout);
         }
         if (maxConcurrent < 1 || maxConcurrent > 1024) {
             throw new IllegalArgumentException(

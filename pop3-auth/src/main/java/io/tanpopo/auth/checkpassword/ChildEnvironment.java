@@ -26,8 +26,7 @@ public final class ChildEnvironment {
     private static final Logger LOG = LoggerFactory.getLogger(ChildEnvironment.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
-    private ChildEnvironment() {
-    }
+    private ChildEnvironment() {}
 
     /** The environment for a program run for {@code connection}, with {@code PATH} set to {@code path}. */
     public static Map<String, String> of(ConnectionInfo connection, String path) {

@@ -25,8 +25,7 @@ import org.slf4j.LoggerFactory;
 final class ProcessRun {
 
     /** How the run ended. {@code output} holds the last {@code outputLength} bytes of stdout. */
-    record Result(boolean timedOut, int exitCode, byte[] output, int outputLength) {
-    }
+    record Result(boolean timedOut, int exitCode, byte[] output, int outputLength) {}
 
     static final int MAX_OUTPUT = 64 * 1024;
     private static final int MAX_ERROR_LINES = 20;

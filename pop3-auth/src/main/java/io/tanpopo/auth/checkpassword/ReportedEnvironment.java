@@ -30,8 +30,7 @@ final class ReportedEnvironment {
     private static final int MAX_ENTRIES = 256;
     private static final int MAX_VALUE = 4096;
 
-    private ReportedEnvironment() {
-    }
+    private ReportedEnvironment() {}
 
     /** The reported variables, or empty when the marker is missing. */
     static Optional<Map<String, String>> parse(byte[] output, int length) {
@@ -57,7 +56,9 @@ final class ReportedEnvironment {
         }
         String s = text.get();
         int eq = s.indexOf('=');
-        if (eq < 1 || s.length() - eq - 1 > MAX_VALUE || !NAME.matcher(s.substring(0, eq)).matches()) {
+        if (eq < 1
+                || s.length() - eq - 1 > MAX_VALUE
+                || !NAME.matcher(s.substring(0, eq)).matches()) {
             return Optional.empty();
         }
         String value = s.substring(eq + 1);
@@ -69,10 +70,12 @@ final class ReportedEnvironment {
 
     private static Optional<String> decode(byte[] bytes, int from, int to) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString());
+                    .decode(ByteBuffer.wrap(bytes, from, to - from))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

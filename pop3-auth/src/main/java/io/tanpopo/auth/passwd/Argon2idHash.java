@@ -17,13 +17,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 final class Argon2idHash {
 
-    private static final Pattern PHC = Pattern.compile(
-            "\\$argon2id\\$v=19\\$m=([0-9]{1,8}),t=([0-9]{1,2}),p=([0-9]{1,2})"
+    private static final Pattern PHC =
+            Pattern.compile("\\$argon2id\\$v=19\\$m=([0-9]{1,8}),t=([0-9]{1,2}),p=([0-9]{1,2})"
                     + "\\$([A-Za-z0-9+/]{11,86})\\$([A-Za-z0-9+/]{22,86})");
 
     /** A parsed PHC string. */
-    private record Parsed(Argon2idParameters parameters, byte[] salt, byte[] hash) {
-    }
+    private record Parsed(Argon2idParameters parameters, byte[] salt, byte[] hash) {}
 
     boolean isWellFormed(String stored) {
         return parse(stored).isPresent();
@@ -31,9 +30,11 @@ final class Argon2idHash {
 
     /** The parameters of a well-formed PHC string and the work they ask for. */
     HashCost cost(String stored) {
-        Argon2idParameters p = parse(stored).orElseThrow(() -> new IllegalArgumentException("not a PHC string"))
+        Argon2idParameters p = parse(stored)
+                .orElseThrow(() -> new IllegalArgumentException("not a PHC string"))
                 .parameters();
-        return new HashCost(PasswordScheme.ARGON2ID,
+        return new HashCost(
+                PasswordScheme.ARGON2ID,
                 List.of(p.memoryKib(), p.iterations(), p.parallelism(), p.saltLength(), p.hashLength()),
                 (long) p.memoryKib() * p.iterations() * HashCost.ARGON2ID_NANOS_PER_KIB_PASS);
     }
@@ -55,8 +56,8 @@ final class Argon2idHash {
     String hash(byte[] password, byte[] salt, Argon2idParameters parameters) {
         byte[] tag = derive(password, salt, parameters);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        String phc = "$argon2id$v=19$m=" + parameters.memoryKib() + ",t=" + parameters.iterations()
-                + ",p=" + parameters.parallelism() + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(tag);
+        String phc = "$argon2id$v=19$m=" + parameters.memoryKib() + ",t=" + parameters.iterations() + ",p="
+                + parameters.parallelism() + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(tag);
         Arrays.fill(tag, (byte) 0);
         return phc;
     }
@@ -84,8 +85,12 @@ final class Argon2idHash {
         try {
             byte[] salt = Base64.getDecoder().decode(m.group(4).getBytes(StandardCharsets.US_ASCII));
             byte[] hash = Base64.getDecoder().decode(m.group(5).getBytes(StandardCharsets.US_ASCII));
-            Argon2idParameters parameters = new Argon2idParameters(Integer.parseInt(m.group(1)),
-                    Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), salt.length, hash.length);
+            Argon2idParameters parameters = new Argon2idParameters(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)),
+                    salt.length,
+                    hash.length);
             return Optional.of(new Parsed(parameters, salt, hash));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -72,8 +72,8 @@ record DovecotExtraFields(Optional<Path> home, Optional<String> refusal, List<St
         return switch (name) {
             case "nologin", "fail" -> "Dovecot's " + name + " field: the user's logins are refused";
             case "nopassword" -> "nopassword (any password would do) is not supported: the user cannot log in";
-            case "allow_nets", "allow_real_nets" -> name
-                    + " is not supported, and tanpopo would not restrict the networks: the user cannot log in";
+            case "allow_nets", "allow_real_nets" ->
+                name + " is not supported, and tanpopo would not restrict the networks: the user cannot log in";
             default -> "extra field " + shown(name) + " is not understood: the user cannot log in";
         };
     }

@@ -47,8 +47,8 @@ public final class PasswdFileAuthenticator implements Authenticator {
      * One successful reading of the file, with the dummy that unknown users are verified against:
      * made once per reading in the image of the costliest entry ({@link PasswdTable#costliest}).
      */
-    private record Snapshot(PasswdTable table, StoredPassword dummy, long dummyWork, FileTime modified, long size,
-            Instant checked) {
+    private record Snapshot(
+            PasswdTable table, StoredPassword dummy, long dummyWork, FileTime modified, long size, Instant checked) {
 
         Snapshot checkedAt(Instant now) {
             return new Snapshot(table, dummy, dummyWork, modified, size, now);
@@ -70,8 +70,8 @@ public final class PasswdFileAuthenticator implements Authenticator {
     }
 
     /** With every verification going through {@code verifier} (tests count the hash work with it). */
-    PasswdFileAuthenticator(PasswdFileConfig config, Clock clock, PasswordHasher hasher,
-            BiPredicate<StoredPassword, byte[]> verifier) {
+    PasswdFileAuthenticator(
+            PasswdFileConfig config, Clock clock, PasswordHasher hasher, BiPredicate<StoredPassword, byte[]> verifier) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -147,12 +147,15 @@ public final class PasswdFileAuthenticator implements Authenticator {
         }
         try {
             BasicFileAttributes attributes = Files.readAttributes(config.file(), BasicFileAttributes.class);
-            boolean unchanged = attributes.lastModifiedTime().equals(snapshot.modified())
-                    && attributes.size() == snapshot.size();
+            boolean unchanged =
+                    attributes.lastModifiedTime().equals(snapshot.modified()) && attributes.size() == snapshot.size();
             current = unchanged ? snapshot.checkedAt(now) : read(now);
         } catch (IOException e) {
-            LOG.warn("Cannot re-read password file {}; keeping the {} users read before: {}",
-                    config.file(), snapshot.table().entries().size(), e.toString());
+            LOG.warn(
+                    "Cannot re-read password file {}; keeping the {} users read before: {}",
+                    config.file(),
+                    snapshot.table().entries().size(),
+                    e.toString());
             current = snapshot.checkedAt(now);
         }
         return current;
@@ -170,10 +173,13 @@ public final class PasswdFileAuthenticator implements Authenticator {
         }
         PasswdTable table = parser.parse(content);
         table.problems().forEach(p -> LOG.warn("Password file {}, {}; line skipped", config.file(), p));
-        LOG.info("Read password file {}: {} users", config.file(), table.entries().size());
+        LOG.info(
+                "Read password file {}: {} users",
+                config.file(),
+                table.entries().size());
         StoredPassword dummy = hasher.dummyLike(table.costliest(hasher::cost).orElse(PLAIN_MODEL));
-        return new Snapshot(table, dummy, hasher.cost(dummy).work(), attributes.lastModifiedTime(), attributes.size(),
-                now);
+        return new Snapshot(
+                table, dummy, hasher.cost(dummy).work(), attributes.lastModifiedTime(), attributes.size(), now);
     }
 
     private static Account account(PasswdEntry entry) {

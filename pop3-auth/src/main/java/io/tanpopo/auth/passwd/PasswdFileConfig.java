@@ -21,12 +21,12 @@ public record PasswdFileConfig(Path file, Duration recheckInterval, long maxByte
         Objects.requireNonNull(file, "auth.passwd-file must be set");
         Objects.requireNonNull(recheckInterval, "auth.passwd-file.recheck must be set");
         if (recheckInterval.isNegative() || recheckInterval.compareTo(Duration.ofHours(1)) > 0) {
-            throw new IllegalArgumentException("auth.passwd-file.recheck must be between 0 and 1h, was "
-                    + recheckInterval);
+            throw new IllegalArgumentException(
+                    "auth.passwd-file.recheck must be between 0 and 1h, was " + recheckInterval);
         }
         if (maxBytes < 1 || maxBytes > 1L << 30) {
-            throw new IllegalArgumentException("auth.passwd-file.max-size must be between 1 and 1 GiB, was "
-                    + maxBytes);
+            throw new IllegalArgumentException(
+                    "auth.passwd-file.max-size must be between 1 and 1 GiB, was " + maxBytes);
         }
     }
 

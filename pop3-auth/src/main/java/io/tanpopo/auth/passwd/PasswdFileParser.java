@@ -66,8 +66,8 @@ public final class PasswdFileParser {
             problem.ifPresent(p -> reading.problems.add("line " + number + ": " + p));
             start = end + 1;
         }
-        reading.noted.forEach((note, where) -> notes.accept("line " + where[0]
-                + (where[1] > 1 ? " and " + (where[1] - 1) + " more" : "") + ": " + note));
+        reading.noted.forEach((note, where) -> notes.accept(
+                "line " + where[0] + (where[1] > 1 ? " and " + (where[1] - 1) + " more" : "") + ": " + note));
         return new PasswdTable(reading.entries, reading.problems);
     }
 
@@ -76,6 +76,7 @@ public final class PasswdFileParser {
         final Map<String, PasswdEntry> entries = new LinkedHashMap<>();
         /** The line that defined each user, including users whose logins are refused. */
         final Map<String, Integer> defined = new HashMap<>();
+
         final List<String> problems = new ArrayList<>();
         /** Each note's first line and count. */
         final Map<String, int[]> noted = new LinkedHashMap<>();
@@ -109,16 +110,19 @@ public final class PasswdFileParser {
 
     private static Optional<String> define(String user, int number, Reading reading) {
         Integer first = reading.defined.putIfAbsent(user, number);
-        return first == null ? Optional.empty()
+        return first == null
+                ? Optional.empty()
                 : Optional.of("user " + user + " already defined on line " + first + "; ignored");
     }
 
     private static Optional<String> decode(byte[] content, int from, int to) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, from, to - from)).toString());
+                    .decode(ByteBuffer.wrap(content, from, to - from))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

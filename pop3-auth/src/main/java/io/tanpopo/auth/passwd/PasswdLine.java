@@ -16,25 +16,22 @@ import java.util.regex.Pattern;
 final class PasswdLine {
 
     /** What a line says. */
-    sealed interface Outcome permits Accepted, Refused, Bad {
-    }
+    sealed interface Outcome permits Accepted, Refused, Bad {}
 
     /** A user who may log in, and what of the line was ignored. */
-    record Accepted(PasswdEntry entry, List<String> notes) implements Outcome {
-    }
+    record Accepted(PasswdEntry entry, List<String> notes) implements Outcome {}
 
     /** A user who may not log in (the name stays taken, so a later line cannot let them in). */
-    record Refused(String user, String why) implements Outcome {
-    }
+    record Refused(String user, String why) implements Outcome {}
 
     /** A line that cannot be read. */
-    record Bad(String why) implements Outcome {
-    }
+    record Bad(String why) implements Outcome {}
 
     static final int DOVECOT_FIELDS = 7;
     private static final int MAX_USER_LENGTH = 255;
     /** Dovecot's uid and gid: a number or a system user or group name. */
     private static final Pattern ID = Pattern.compile("|[0-9]{1,10}|[A-Za-z_][A-Za-z0-9_.-]{0,31}\\$?");
+
     private static final String UID_NOTE = "uid and gid are not used: tanpopo reads mail as its own user";
 
     private final PasswordHasher hasher;
@@ -71,7 +68,8 @@ final class PasswdLine {
         }
         if (theirs instanceof Bad other) {
             Bad mine = (Bad) own;
-            return mine.why().equals(other.why()) ? mine
+            return mine.why().equals(other.why())
+                    ? mine
                     : new Bad("as user:{SCHEME}secret[:home]: " + mine.why() + "; as Dovecot's form: " + other.why());
         }
         return theirs;
@@ -97,7 +95,8 @@ final class PasswdLine {
             }
             Optional<Path> home = home(field(fields, 5), "home");
             String extra = fields.length > DOVECOT_FIELDS
-                    ? String.join(":", Arrays.copyOfRange(fields, DOVECOT_FIELDS, fields.length)) : "";
+                    ? String.join(":", Arrays.copyOfRange(fields, DOVECOT_FIELDS, fields.length))
+                    : "";
             DovecotExtraFields extras = DovecotExtraFields.read(extra);
             if (extras.refusal().isPresent()) {
                 return new Refused(fields[0], extras.refusal().get());
@@ -109,7 +108,8 @@ final class PasswdLine {
             if (!uid.isEmpty() || !gid.isEmpty()) {
                 notes.add(UID_NOTE);
             }
-            PasswdEntry entry = new PasswdEntry(fields[0], password(fields[1]), extras.home().or(() -> home), number);
+            PasswdEntry entry = new PasswdEntry(
+                    fields[0], password(fields[1]), extras.home().or(() -> home), number);
             return new Accepted(entry, notes);
         } catch (IllegalArgumentException e) {
             return new Bad(e.getMessage());

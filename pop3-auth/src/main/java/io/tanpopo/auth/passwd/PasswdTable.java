@@ -35,9 +35,11 @@ public record PasswdTable(Map<String, PasswdEntry> entries, List<String> problem
      * in its image, once per reading of the file.
      */
     public Optional<StoredPassword> costliest(Function<StoredPassword, HashCost> cost) {
-        Comparator<PasswdEntry> byWork = Comparator.comparingLong(e -> cost.apply(e.password()).work());
+        Comparator<PasswdEntry> byWork =
+                Comparator.comparingLong(e -> cost.apply(e.password()).work());
         return entries.values().stream()
-                .max(byWork.thenComparing(Comparator.comparingInt(PasswdEntry::lineNumber).reversed()))
+                .max(byWork.thenComparing(
+                        Comparator.comparingInt(PasswdEntry::lineNumber).reversed()))
                 .map(PasswdEntry::password);
     }
 }

@@ -19,8 +19,7 @@ final class PasswordField {
             + "(also without {SCHEME}) with $6$ or $2y$ strings";
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9._-]{1,32}");
 
-    private PasswordField() {
-    }
+    private PasswordField() {}
 
     /**
      * Reads {@code text} as {@code {SCHEME}value} or a bare crypt string.
@@ -43,8 +42,9 @@ final class PasswordField {
             case "SHA512-CRYPT" -> new StoredPassword(PasswordScheme.SHA512_CRYPT, value);
             case "ARGON2ID" -> new StoredPassword(PasswordScheme.ARGON2ID, value);
             case "CRYPT" -> crypt(value, "{CRYPT} ");
-            default -> throw new IllegalArgumentException("password scheme {" + label + "} is not supported ("
-                    + SUPPORTED + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "password scheme {" + label + "} is not supported (" + SUPPORTED + ")");
         };
     }
 
@@ -55,7 +55,7 @@ final class PasswordField {
         if (value.startsWith("$2a$") || value.startsWith("$2b$") || value.startsWith("$2y$")) {
             return new StoredPassword(PasswordScheme.BCRYPT, value);
         }
-        throw new IllegalArgumentException(what + "only $6$ (SHA-512) and $2y$ (bcrypt) crypt strings are supported"
-                + " (" + SUPPORTED + ")");
+        throw new IllegalArgumentException(
+                what + "only $6$ (SHA-512) and $2y$ (bcrypt) crypt strings are supported" + " (" + SUPPORTED + ")");
     }
 }

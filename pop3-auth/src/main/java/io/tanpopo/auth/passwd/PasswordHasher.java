@@ -41,8 +41,8 @@ public final class PasswordHasher {
         String value = switch (scheme) {
             case PLAIN -> new String(password, StandardCharsets.UTF_8);
             case BCRYPT -> OpenBSDBCrypt.generate("2y", password, randomBytes(16), parameters.bcryptCost());
-            case ARGON2ID -> argon2id.hash(password, randomBytes(parameters.argon2id().saltLength()),
-                    parameters.argon2id());
+            case ARGON2ID ->
+                argon2id.hash(password, randomBytes(parameters.argon2id().saltLength()), parameters.argon2id());
             case SHA512_CRYPT -> sha512Crypt.crypt(password, sha512Setting());
         };
         return new StoredPassword(scheme, value).encoded();
@@ -85,8 +85,11 @@ public final class PasswordHasher {
         String v = stored.value();
         return switch (stored.scheme()) {
             case PLAIN -> new HashCost(PasswordScheme.PLAIN, List.of(), 0);
-            case BCRYPT -> new HashCost(PasswordScheme.BCRYPT, List.of(bcryptCost(v)),
-                    (1L << bcryptCost(v)) * HashCost.BCRYPT_NANOS_PER_ROUND);
+            case BCRYPT ->
+                new HashCost(
+                        PasswordScheme.BCRYPT,
+                        List.of(bcryptCost(v)),
+                        (1L << bcryptCost(v)) * HashCost.BCRYPT_NANOS_PER_ROUND);
             case ARGON2ID -> argon2id.cost(v);
             case SHA512_CRYPT -> sha512Crypt.cost(v);
         };
@@ -102,12 +105,26 @@ public final class PasswordHasher {
         HashCost cost = cost(model);
         String value = switch (model.scheme()) {
             case PLAIN -> "\u0000" + HexFormat.of().formatHex(secret);
-            case BCRYPT -> OpenBSDBCrypt.generate("2y", secret, randomBytes(16), cost.parameters().get(0));
-            case ARGON2ID -> argon2id.hash(secret, randomBytes(cost.parameters().get(3)), new Argon2idParameters(
-                    cost.parameters().get(0), cost.parameters().get(1), cost.parameters().get(2),
-                    cost.parameters().get(3), cost.parameters().get(4)));
-            case SHA512_CRYPT -> sha512Crypt.crypt(secret, sha512Setting(cost.parameters().get(0),
-                    cost.parameters().get(1), sha512Crypt.hasRoundsField(model.value())));
+            case BCRYPT ->
+                OpenBSDBCrypt.generate(
+                        "2y", secret, randomBytes(16), cost.parameters().get(0));
+            case ARGON2ID ->
+                argon2id.hash(
+                        secret,
+                        randomBytes(cost.parameters().get(3)),
+                        new Argon2idParameters(
+                                cost.parameters().get(0),
+                                cost.parameters().get(1),
+                                cost.parameters().get(2),
+                                cost.parameters().get(3),
+                                cost.parameters().get(4)));
+            case SHA512_CRYPT ->
+                sha512Crypt.crypt(
+                        secret,
+                        sha512Setting(
+                                cost.parameters().get(0),
+                                cost.parameters().get(1),
+                                sha512Crypt.hasRoundsField(model.value())));
         };
         Arrays.fill(secret, (byte) 0);
         return new StoredPassword(model.scheme(), value);

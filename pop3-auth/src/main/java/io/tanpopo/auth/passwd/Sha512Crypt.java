@@ -18,11 +18,11 @@ final class Sha512Crypt {
     static final int MIN_ROUNDS = 1000;
     /** The spec allows 999,999,999; we refuse stored hashes above this so a file cannot stall logins. */
     static final int MAX_ROUNDS = 1_000_000;
+
     private static final int MAX_SALT = 16;
-    private static final String ALPHABET =
-            "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final Pattern STORED = Pattern.compile(
-            "\\$6\\$(?:rounds=([0-9]{1,9})\\$)?([^$]{0,16})\\$([./0-9A-Za-z]{86})");
+    private static final String ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final Pattern STORED =
+            Pattern.compile("\\$6\\$(?:rounds=([0-9]{1,9})\\$)?([^$]{0,16})\\$([./0-9A-Za-z]{86})");
     private static final Pattern SETTING = Pattern.compile("\\$6\\$(?:rounds=([0-9]{1,9})\\$)?([^$]*)(?:\\$.*)?");
 
     /** Whether {@code stored} is a complete {@code $6$} hash whose rounds we accept. */
@@ -39,7 +39,9 @@ final class Sha512Crypt {
         }
         int rounds = m.group(1) == null ? DEFAULT_ROUNDS : Math.max(MIN_ROUNDS, Integer.parseInt(m.group(1)));
         int saltOctets = m.group(2).getBytes(StandardCharsets.UTF_8).length;
-        return new HashCost(PasswordScheme.SHA512_CRYPT, List.of(rounds, saltOctets),
+        return new HashCost(
+                PasswordScheme.SHA512_CRYPT,
+                List.of(rounds, saltOctets),
                 rounds * HashCost.SHA512_CRYPT_NANOS_PER_ROUND);
     }
 

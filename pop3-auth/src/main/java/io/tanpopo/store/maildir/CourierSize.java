@@ -19,20 +19,20 @@ final class CourierSize {
     private static final int BUFFER = 16 * 1024;
 
     /** Courier's size and UTF-8 mark. */
-    record Counted(long size, int utf8) {
-    }
+    record Counted(long size, int utf8) {}
 
-    private CourierSize() {
-    }
+    private CourierSize() {}
 
     /** The message as Courier counts it; empty when it is gone. */
     static Optional<Counted> of(SecureDirectoryStream<Path> root, Path shown, MessageFile file) throws IOException {
         try (SecureDirectoryStream<Path> dir = MaildirHandles.directory(root, shown, file.inNew() ? "new" : "cur")) {
-            Optional<FileChannel> opened = SafeFile.open(dir, Path.of(file.name().fileName()));
+            Optional<FileChannel> opened =
+                    SafeFile.open(dir, Path.of(file.name().fileName()));
             if (opened.isEmpty()) {
                 return Optional.empty();
             }
-            try (FileChannel channel = opened.get(); InputStream in = SafeFile.bounded(channel, channel.size())) {
+            try (FileChannel channel = opened.get();
+                    InputStream in = SafeFile.bounded(channel, channel.size())) {
                 return Optional.of(count(in));
             }
         }

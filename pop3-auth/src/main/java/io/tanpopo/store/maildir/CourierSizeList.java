@@ -51,7 +51,8 @@ record CourierSizeList(long nextUid, long uidValidity, Map<String, Entry> entrie
         }
         Map<String, Entry> entries = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            entry(line).filter(e -> MessageName.parse(e.fileName()).isPresent())
+            entry(line)
+                    .filter(e -> MessageName.parse(e.fileName()).isPresent())
                     .ifPresent(e -> entries.put(key(e.fileName()), e));
         }
         return Optional.of(new CourierSizeList(next.get(), validity.orElse(0L), Map.copyOf(entries)));

@@ -32,21 +32,20 @@ final class CourierUids {
     private static final Path LIST = Path.of(CourierSizeList.NAME);
     private static final Logger LOG = LoggerFactory.getLogger(CourierUids.class);
 
-    private CourierUids() {
-    }
+    private CourierUids() {}
 
     /**
      * Through the maildir's directory handle ({@code shown} names it in the log only): sorts
      * {@code listed} in Courier's order, numbers, writes the list when it changed. The list is
      * read and written relative to the handle, never through a link.
      */
-    static DovecotUids.Assigned assign(SecureDirectoryStream<Path> dir, Path shown,
-            List<MaildirScanner.Sized> listed, Clock clock) {
-        listed.sort((a, b) -> CourierSizeList.compare(CourierSizeList.courierName(a.file()),
-                CourierSizeList.courierName(b.file())));
+    static DovecotUids.Assigned assign(
+            SecureDirectoryStream<Path> dir, Path shown, List<MaildirScanner.Sized> listed, Clock clock) {
+        listed.sort((a, b) ->
+                CourierSizeList.compare(CourierSizeList.courierName(a.file()), CourierSizeList.courierName(b.file())));
         Optional<CourierSizeList> read = read(dir, shown);
-        CourierSizeList list = read.orElseGet(() ->
-                new CourierSizeList(1, clock.instant().getEpochSecond() & DovecotUidList.MAX_UINT, Map.of()));
+        CourierSizeList list = read.orElseGet(
+                () -> new CourierSizeList(1, clock.instant().getEpochSecond() & DovecotUidList.MAX_UINT, Map.of()));
         Map<String, String> uidls = new HashMap<>();
         StringBuilder lines = new StringBuilder();
         long next = list.nextUid();
@@ -66,7 +65,9 @@ final class CourierUids {
         }
         // Courier rewrites the list when a message is new or one it lists is gone; tanpopo also
         // when its QUIT renames a message Courier would no longer match
-        boolean changed = read.isEmpty() || renamed || next != list.nextUid()
+        boolean changed = read.isEmpty()
+                || renamed
+                || next != list.nextUid()
                 || list.entries().size() != listed.size();
         try {
             if (changed) {
@@ -75,8 +76,8 @@ final class CourierUids {
             return new DovecotUids.Assigned(uidls, true);
         } catch (IOException e) {
             LOG.warn("Cannot write {}/{}: {}; new messages are left out of this session", shown, LIST, e.toString());
-            listed.removeIf(s -> !list.entries().containsKey(
-                    CourierSizeList.key(CourierSizeList.courierName(s.file()))));
+            listed.removeIf(
+                    s -> !list.entries().containsKey(CourierSizeList.key(CourierSizeList.courierName(s.file()))));
             return new DovecotUids.Assigned(uidls, false);
         }
     }
@@ -87,12 +88,16 @@ final class CourierUids {
     }
 
     /** Courier's size and UTF-8 mark; tanpopo's size and no mark when the file cannot be read. */
-    private static CourierSize.Counted counted(SecureDirectoryStream<Path> dir, Path shown,
-            MaildirScanner.Sized sized) {
+    private static CourierSize.Counted counted(
+            SecureDirectoryStream<Path> dir, Path shown, MaildirScanner.Sized sized) {
         try {
             return CourierSize.of(dir, shown, sized.file()).orElse(new CourierSize.Counted(sized.size(), 0));
         } catch (IOException e) {
-            LOG.warn("Cannot count {} in {} as Courier does: {}", sized.file().name().fileName(), shown, e.toString());
+            LOG.warn(
+                    "Cannot count {} in {} as Courier does: {}",
+                    sized.file().name().fileName(),
+                    shown,
+                    e.toString());
             return new CourierSize.Counted(sized.size(), 0);
         }
     }
@@ -119,18 +124,19 @@ final class CourierUids {
      * is opened as the other directories are ({@link MaildirHandles#directory}: no link, no FIFO).
      */
     private static void write(SecureDirectoryStream<Path> dir, Path shown, String content) throws IOException {
-        Path temp = Path.of(System.currentTimeMillis() / 1000 + ".tanpopo" + ProcessHandle.current().pid()
-                + "_" + Long.toHexString(System.nanoTime()) + ".pop3");
+        Path temp = Path.of(System.currentTimeMillis() / 1000 + ".tanpopo"
+                + ProcessHandle.current().pid() + "_" + Long.toHexString(System.nanoTime()) + ".pop3");
         try (SecureDirectoryStream<Path> tmp = MaildirHandles.directory(dir, shown, "tmp")) {
-            try (SeekableByteChannel out = tmp.newByteChannel(temp, Set.of(StandardOpenOption.WRITE,
-                    StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
+            try (SeekableByteChannel out = tmp.newByteChannel(
+                    temp, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
                 ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
                 }
             }
-            SafeFile.giveOwner(tmp.getFileAttributeView(temp, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS), dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes());
+            SafeFile.giveOwner(
+                    tmp.getFileAttributeView(temp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS),
+                    dir.getFileAttributeView(PosixFileAttributeView.class).readAttributes());
             tmp.move(temp, dir, LIST);
         }
     }

@@ -32,6 +32,7 @@ record DovecotUidList(byte[] bytes, int version, long uidValidity, long nextUid,
     static final int MAX_BYTES = 64 << 20;
     /** Extensions, a GUID, a POP3 UIDL and a file name of at most 255 bytes, with room to spare. */
     static final int MAX_LINE = 4096;
+
     static final long MAX_UINT = 0xFFFF_FFFFL;
 
     /**
@@ -41,8 +42,7 @@ record DovecotUidList(byte[] bytes, int version, long uidValidity, long nextUid,
      * @param pop3Uidl the {@code P} extension when it is a valid unique-id, else null
      * @param guid the {@code G} extension, else null
      */
-    record Entry(long uid, String pop3Uidl, String guid) {
-    }
+    record Entry(long uid, String pop3Uidl, String guid) {}
 
     /** Parses the file; empty when its header is not one Dovecot writes. */
     static Optional<DovecotUidList> parse(byte[] bytes) {
@@ -124,15 +124,15 @@ record DovecotUidList(byte[] bytes, int version, long uidValidity, long nextUid,
         if (name.isEmpty()) {
             return 0;
         }
-        entries.put(name.get().base(), new Entry(uid.get(), extension(extensions, 'P', true),
-                extension(extensions, 'G', false)));
+        entries.put(
+                name.get().base(),
+                new Entry(uid.get(), extension(extensions, 'P', true), extension(extensions, 'G', false)));
         return uid.get();
     }
 
     private static String extension(String extensions, char key, boolean mustBeUid) {
         for (String ext : extensions.split(" ")) {
-            if (ext.length() > 1 && ext.charAt(0) == key
-                    && (!mustBeUid || MessageInfo.isValidUid(ext.substring(1)))) {
+            if (ext.length() > 1 && ext.charAt(0) == key && (!mustBeUid || MessageInfo.isValidUid(ext.substring(1)))) {
                 return ext.substring(1);
             }
         }

@@ -36,8 +36,7 @@ final class DovecotUids {
     private static final Logger LOG = LoggerFactory.getLogger(DovecotUids.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private DovecotUids() {
-    }
+    private DovecotUids() {}
 
     /**
      * The outcome.
@@ -45,16 +44,19 @@ final class DovecotUids {
      * @param uidls base name → unique-id, for the messages Dovecot numbers
      * @param complete false when messages were left out of the listing
      */
-    record Assigned(Map<String, String> uidls, boolean complete) {
-    }
+    record Assigned(Map<String, String> uidls, boolean complete) {}
 
     /**
      * Assigns, then sorts {@code listed} in Dovecot's order and drops the messages left out.
      * {@code dir} is the maildir's directory handle ({@code root} names it in the log only): the
      * list is read and written relative to it, never through a link.
      */
-    static Assigned assign(SecureDirectoryStream<Path> dir, Path root, List<MaildirScanner.Sized> listed,
-            UidlFormat format, Clock clock) {
+    static Assigned assign(
+            SecureDirectoryStream<Path> dir,
+            Path root,
+            List<MaildirScanner.Sized> listed,
+            UidlFormat format,
+            Clock clock) {
         Found found = read(dir, root);
         boolean complete = true;
         if (found.writable() && !missing(found.list(), listed).isEmpty()) {
@@ -66,7 +68,8 @@ final class DovecotUids {
                 LOG.warn("Cannot give new messages their UIDs in {}/{}: {}", root, LIST, e.toString());
             }
         }
-        Map<String, DovecotUidList.Entry> known = found.list().map(DovecotUidList::entries).orElse(Map.of());
+        Map<String, DovecotUidList.Entry> known =
+                found.list().map(DovecotUidList::entries).orElse(Map.of());
         long validity = found.list().map(DovecotUidList::uidValidity).orElse(0L);
         Map<String, String> uidls = new HashMap<>(known.size() * 4 / 3 + 1);
         for (MaildirScanner.Sized sized : listed) {
@@ -93,8 +96,8 @@ final class DovecotUids {
         if (entry.pop3Uidl() != null) {
             return entry.pop3Uidl();
         }
-        String uidl = format.render(new UidlFormat.Values(entry.uid(), validity, base,
-                entry.guid() != null ? entry.guid() : base));
+        String uidl = format.render(
+                new UidlFormat.Values(entry.uid(), validity, base, entry.guid() != null ? entry.guid() : base));
         return MessageInfo.isValidUid(uidl) ? uidl : null;
     }
 
@@ -104,12 +107,12 @@ final class DovecotUids {
      * @param list empty when there is none or it cannot be used
      * @param writable absent (to be created) or version 3
      */
-    private record Found(Optional<DovecotUidList> list, boolean writable) {
-    }
+    private record Found(Optional<DovecotUidList> list, boolean writable) {}
 
     /** Numbers the messages not yet numbered under the lock; empty when the lock is busy. */
-    private static Optional<Found> update(SecureDirectoryStream<Path> dir, Path root,
-            List<MaildirScanner.Sized> listed, Clock clock) throws IOException {
+    private static Optional<Found> update(
+            SecureDirectoryStream<Path> dir, Path root, List<MaildirScanner.Sized> listed, Clock clock)
+            throws IOException {
         Optional<UidListLock> taken = UidListLock.take(dir, root, clock);
         if (taken.isEmpty()) {
             return Optional.empty();
@@ -146,7 +149,10 @@ final class DovecotUids {
             }
             return new Found(list, list.isPresent() && list.get().version() == 3);
         } catch (IOException e) {
-            LOG.warn("Ignoring {}/{}: {}; messages get file-name UIDLs", root, LIST,
+            LOG.warn(
+                    "Ignoring {}/{}: {}; messages get file-name UIDLs",
+                    root,
+                    LIST,
                     e instanceof SafeFile.NotRegular ? e.getMessage() : e.toString());
             return new Found(Optional.empty(), false);
         }
@@ -154,7 +160,8 @@ final class DovecotUids {
 
     /** The base names of {@code listed} that {@code list} does not number, in delivery order. */
     private static List<String> missing(Optional<DovecotUidList> list, List<MaildirScanner.Sized> listed) {
-        Map<String, DovecotUidList.Entry> known = list.map(DovecotUidList::entries).orElse(Map.of());
+        Map<String, DovecotUidList.Entry> known =
+                list.map(DovecotUidList::entries).orElse(Map.of());
         List<String> names = new ArrayList<>();
         for (MaildirScanner.Sized sized : listed) {
             String base = sized.file().name().base();

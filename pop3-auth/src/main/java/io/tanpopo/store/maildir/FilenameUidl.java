@@ -13,16 +13,14 @@ import java.util.Base64;
  */
 final class FilenameUidl {
 
-    private FilenameUidl() {
-    }
+    private FilenameUidl() {}
 
     static String of(String base) {
         if (MessageInfo.isValidUid(base)) {
             return base;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(base.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(base.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);

@@ -9,8 +9,8 @@ import java.util.List;
  * @param literal the text, or null for a variable
  * @param variable {@code u}, {@code v}, {@code f} or {@code g}
  */
-record FormatPart(String literal, char variable, List<VarModifier> modifiers,
-        int offset, int width, boolean zeroPadding) {
+record FormatPart(
+        String literal, char variable, List<VarModifier> modifiers, int offset, int width, boolean zeroPadding) {
 
     void appendTo(StringBuilder out, UidlFormat.Values values) {
         if (literal != null) {

@@ -23,7 +23,8 @@ final class KnownSizes {
 
     /** Whether a size is worth remembering: not from the name ({@code ,W=}), not vanished. */
     static boolean remembered(MaildirScanner.Sized sized) {
-        return sized.size() != MessageSizes.VANISHED && sized.file().name().wireSize().isEmpty();
+        return sized.size() != MessageSizes.VANISHED
+                && sized.file().name().wireSize().isEmpty();
     }
 
     /** At most this many sizes. */

@@ -33,8 +33,7 @@ record ListingStamp(List<Part> parts, boolean settled) {
     static final long SETTLE_MILLIS = 2_000;
 
     /** One file's identity and change marks; {@code null} and -1 when it does not exist. */
-    record Part(Object key, long size, long modifiedNanos) {
-    }
+    record Part(Object key, long size, long modifiedNanos) {}
 
     ListingStamp {
         parts = List.copyOf(parts);

@@ -34,8 +34,7 @@ final class MaildirCommit {
     private final Runnable changed;
 
     /** {@code changed} runs after a commit that touched files, even one that failed half way. */
-    MaildirCommit(MaildirHandles.Place place, MaildirScanner scanner, FileOps ops, boolean markSeen,
-            Runnable changed) {
+    MaildirCommit(MaildirHandles.Place place, MaildirScanner scanner, FileOps ops, boolean markSeen, Runnable changed) {
         this.place = place;
         this.scanner = scanner;
         this.ops = ops;
@@ -62,8 +61,7 @@ final class MaildirCommit {
         }
     }
 
-    private CommitResult applyAll(MaildirHandles maildir, List<MessageFile> files, BitSet deleted,
-            BitSet retrieved) {
+    private CommitResult applyAll(MaildirHandles maildir, List<MessageFile> files, BitSet deleted, BitSet retrieved) {
         List<String> failures = new ArrayList<>();
         int removed = 0;
         for (int i = 0; i < files.size(); i++) {
@@ -78,8 +76,8 @@ final class MaildirCommit {
         }
         if (!failures.isEmpty()) {
             LOG.warn("Commit in {} incomplete: {}", maildir.path(), failures);
-            return new CommitResult.Failed(failures.size() + " of " + files.size()
-                    + " messages not updated in " + maildir.path() + ", first: " + failures.get(0));
+            return new CommitResult.Failed(failures.size() + " of " + files.size() + " messages not updated in "
+                    + maildir.path() + ", first: " + failures.get(0));
         }
         return new CommitResult.Committed(removed);
     }
@@ -113,8 +111,7 @@ final class MaildirCommit {
     }
 
     /** Applies one message's change; false when the message is gone (deleted by another). */
-    private boolean apply(MaildirHandles maildir, MessageFile file, boolean delete, String flags)
-            throws IOException {
+    private boolean apply(MaildirHandles maildir, MessageFile file, boolean delete, String flags) throws IOException {
         if (!delete && renameTo(file, flags) == null) {
             return true; // no need to look
         }
@@ -124,7 +121,10 @@ final class MaildirCommit {
         } catch (NoSuchFileException moved) {
             Optional<MessageFile> now = scanner.find(maildir, file.name().base());
             if (now.isEmpty()) {
-                LOG.info("Message {} in {} vanished before the commit", file.name().base(), maildir.path());
+                LOG.info(
+                        "Message {} in {} vanished before the commit",
+                        file.name().base(),
+                        maildir.path());
                 return false;
             }
             change(maildir, now.get(), delete, flags);
@@ -133,8 +133,7 @@ final class MaildirCommit {
     }
 
     /** Unlinks or renames relative to the reopened directories (those of the login), never by path. */
-    private void change(MaildirHandles maildir, MessageFile file, boolean delete, String flags)
-            throws IOException {
+    private void change(MaildirHandles maildir, MessageFile file, boolean delete, String flags) throws IOException {
         Path name = Path.of(file.name().fileName());
         if (delete) {
             ops.delete(maildir.dir(file.inNew()), name);

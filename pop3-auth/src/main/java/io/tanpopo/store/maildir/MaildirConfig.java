@@ -32,8 +32,13 @@ import java.util.regex.Pattern;
  *     mount. Links inside the maildir are never followed.
  */
 public record MaildirConfig(
-        String pathTemplate, UidlStyle uidl, boolean markSeen, LockMode lockMode, int sizeCacheEntries,
-        UidlFormat uidlFormat, boolean followRootSymlink) {
+        String pathTemplate,
+        UidlStyle uidl,
+        boolean markSeen,
+        LockMode lockMode,
+        int sizeCacheEntries,
+        UidlFormat uidlFormat,
+        boolean followRootSymlink) {
 
     public static final String PATH_KEY = "store.maildir.path";
     public static final String UIDL_KEY = "store.maildir.uidl";
@@ -52,16 +57,20 @@ public record MaildirConfig(
         Objects.requireNonNull(uidlFormat, UIDL_FORMAT_KEY + " must be set");
         checkTemplate(pathTemplate);
         if (sizeCacheEntries < 0) {
-            throw new IllegalArgumentException(
-                    SIZE_CACHE_KEY + " must not be negative: " + sizeCacheEntries);
+            throw new IllegalArgumentException(SIZE_CACHE_KEY + " must not be negative: " + sizeCacheEntries);
         }
     }
 
     /** The defaults for everything but the path. */
     public static MaildirConfig of(String pathTemplate) {
         return new MaildirConfig(
-                pathTemplate, UidlStyle.FILENAME, false, LockMode.TAKEOVER, DEFAULT_SIZE_CACHE_ENTRIES,
-                UidlFormat.parse(UidlFormat.DEFAULT), false);
+                pathTemplate,
+                UidlStyle.FILENAME,
+                false,
+                LockMode.TAKEOVER,
+                DEFAULT_SIZE_CACHE_ENTRIES,
+                UidlFormat.parse(UidlFormat.DEFAULT),
+                false);
     }
 
     /** Whether the store locks a maildrop for the session (every mode but {@link LockMode#OFF}). */
@@ -75,13 +84,11 @@ public record MaildirConfig(
     }
 
     public MaildirConfig withMarkSeen(boolean seen) {
-        return new MaildirConfig(
-                pathTemplate, uidl, seen, lockMode, sizeCacheEntries, uidlFormat, followRootSymlink);
+        return new MaildirConfig(pathTemplate, uidl, seen, lockMode, sizeCacheEntries, uidlFormat, followRootSymlink);
     }
 
     public MaildirConfig withLock(LockMode mode) {
-        return new MaildirConfig(
-                pathTemplate, uidl, markSeen, mode, sizeCacheEntries, uidlFormat, followRootSymlink);
+        return new MaildirConfig(pathTemplate, uidl, markSeen, mode, sizeCacheEntries, uidlFormat, followRootSymlink);
     }
 
     /** The older yes/no switch: {@code true} is {@link LockMode#EXCLUSIVE}, {@code false} {@link LockMode#OFF}. */
@@ -91,8 +98,8 @@ public record MaildirConfig(
 
     /** With Dovecot's {@code pop3_uidl_format}, parsed by {@link UidlFormat#parse}. */
     public MaildirConfig withUidlFormat(String format) {
-        return new MaildirConfig(pathTemplate, uidl, markSeen, lockMode, sizeCacheEntries,
-                UidlFormat.parse(format), followRootSymlink);
+        return new MaildirConfig(
+                pathTemplate, uidl, markSeen, lockMode, sizeCacheEntries, UidlFormat.parse(format), followRootSymlink);
     }
 
     public MaildirConfig withSizeCacheEntries(int entries) {
@@ -115,26 +122,24 @@ public record MaildirConfig(
         while (m.find()) {
             String name = m.group(1);
             if (!name.equals("user") && !name.equals("home")) {
-                throw new IllegalArgumentException(PATH_KEY + ": unknown placeholder {" + name
-                        + "} in " + template + " (known: {user}, {home})");
+                throw new IllegalArgumentException(
+                        PATH_KEY + ": unknown placeholder {" + name + "} in " + template + " (known: {user}, {home})");
             }
             if (name.equals("home") && m.start() != 0) {
-                throw new IllegalArgumentException(
-                        PATH_KEY + ": {home} may only start the path: " + template);
+                throw new IllegalArgumentException(PATH_KEY + ": {home} may only start the path: " + template);
             }
             any = true;
         }
         if (!any) {
-            throw new IllegalArgumentException(PATH_KEY
-                    + " must contain {user} or {home}, else all users share one maildir: " + template);
+            throw new IllegalArgumentException(
+                    PATH_KEY + " must contain {user} or {home}, else all users share one maildir: " + template);
         }
         if (!template.startsWith("/") && !template.startsWith("{home}")) {
             throw new IllegalArgumentException(PATH_KEY + " must be absolute: " + template);
         }
         for (String element : template.split("/")) {
             if (element.equals("..") || element.equals(".")) {
-                throw new IllegalArgumentException(
-                        PATH_KEY + " must not contain . or .. elements: " + template);
+                throw new IllegalArgumentException(PATH_KEY + " must not contain . or .. elements: " + template);
             }
         }
     }

@@ -45,7 +45,10 @@ final class MaildirHandles implements Closeable {
     private final SecureDirectoryStream<Path> cur;
     private final SecureDirectoryStream<Path> inNew;
 
-    private MaildirHandles(Place place, SecureDirectoryStream<Path> root, SecureDirectoryStream<Path> cur,
+    private MaildirHandles(
+            Place place,
+            SecureDirectoryStream<Path> root,
+            SecureDirectoryStream<Path> cur,
             SecureDirectoryStream<Path> inNew) {
         this.place = place;
         this.root = root;
@@ -57,8 +60,7 @@ final class MaildirHandles implements Closeable {
      * Where a maildir was found: its path and the identities (device and inode) of its root,
      * {@code cur/} and {@code new/} as opened.
      */
-    record Place(Path path, boolean followRootSymlink, Object root, Object cur, Object inNew) {
-    }
+    record Place(Path path, boolean followRootSymlink, Object root, Object cur, Object inNew) {}
 
     /** The maildir of {@code place} was replaced since it was opened; nothing was done in it. */
     static final class Replaced extends IOException {
@@ -97,8 +99,8 @@ final class MaildirHandles implements Closeable {
             entry = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (entry.isSymbolicLink()) {
                 if (!follow) {
-                    throw OpenRefusal.unavailable(path + " is a symbolic link (see "
-                            + MaildirConfig.FOLLOW_ROOT_SYMLINK_KEY + ")");
+                    throw OpenRefusal.unavailable(
+                            path + " is a symbolic link (see " + MaildirConfig.FOLLOW_ROOT_SYMLINK_KEY + ")");
                 }
                 entry = Files.readAttributes(path, BasicFileAttributes.class);
             }
@@ -126,18 +128,17 @@ final class MaildirHandles implements Closeable {
         }
     }
 
-    private static SecureDirectoryStream<Path> subdirectory(SecureDirectoryStream<Path> root, Path path,
-            String name) throws OpenRefusal, IOException {
+    private static SecureDirectoryStream<Path> subdirectory(SecureDirectoryStream<Path> root, Path path, String name)
+            throws OpenRefusal, IOException {
         BasicFileAttributes entry;
         try {
-            entry = root.getFileAttributeView(Path.of(name), BasicFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS).readAttributes();
+            entry = root.getFileAttributeView(Path.of(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
         } catch (NoSuchFileException e) {
             entry = null;
         }
         if (entry == null || !entry.isDirectory()) {
-            throw OpenRefusal.unavailable(path.resolve(name) + " is not a directory: " + path
-                    + " is not a maildir");
+            throw OpenRefusal.unavailable(path.resolve(name) + " is not a directory: " + path + " is not a maildir");
         }
         DirectoryStream<Path> opened;
         try {
@@ -149,8 +150,8 @@ final class MaildirHandles implements Closeable {
     }
 
     /** {@code stream}, opened at {@code path}, when it is the directory {@code entry} describes. */
-    private static SecureDirectoryStream<Path> checked(Path path, DirectoryStream<Path> stream,
-            BasicFileAttributes entry) throws OpenRefusal, IOException {
+    private static SecureDirectoryStream<Path> checked(
+            Path path, DirectoryStream<Path> stream, BasicFileAttributes entry) throws OpenRefusal, IOException {
         if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
             stream.close();
             throw OpenRefusal.unavailable("the maildir store needs SecureDirectoryStream (Linux), not offered here");
@@ -228,7 +229,9 @@ final class MaildirHandles implements Closeable {
     }
 
     private static Object key(SecureDirectoryStream<Path> dir) throws IOException {
-        return dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        return dir.getFileAttributeView(BasicFileAttributeView.class)
+                .readAttributes()
+                .fileKey();
     }
 
     Place place() {
@@ -265,7 +268,9 @@ final class MaildirHandles implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try (root; cur; inNew) {
+        try (root;
+                cur;
+                inNew) {
             // closes all three, the first failure thrown
         }
     }

@@ -34,8 +34,13 @@ final class MaildirMaildrop implements Maildrop {
     private final Optional<MaildropLocks.Lease> lease;
     private boolean closed;
 
-    MaildirMaildrop(MaildirHandles.Place place, Snapshot snapshot, MaildirScanner scanner, FileOps ops,
-            MaildirCommit commit, Optional<MaildropLocks.Lease> lease) {
+    MaildirMaildrop(
+            MaildirHandles.Place place,
+            Snapshot snapshot,
+            MaildirScanner scanner,
+            FileOps ops,
+            MaildirCommit commit,
+            Optional<MaildropLocks.Lease> lease) {
         this.place = place;
         this.files = snapshot.files();
         this.infos = snapshot.infos();
@@ -99,7 +104,10 @@ final class MaildirMaildrop implements Maildrop {
 
     /** The path of a message, for messages only: the file system is reached through handles. */
     private String describe(MessageFile file) {
-        return place.path().resolve(file.inNew() ? "new" : "cur").resolve(file.name().fileName()).toString();
+        return place.path()
+                .resolve(file.inNew() ? "new" : "cur")
+                .resolve(file.name().fileName())
+                .toString();
     }
 
     @Override

@@ -16,12 +16,13 @@ import java.util.Optional;
 final class MaildirMemory {
 
     /** A snapshot and the stamp of the directories taken just before it was listed. */
-    record Listing(ListingStamp stamp, MaildirMaildrop.Snapshot snapshot) {
-    }
+    record Listing(ListingStamp stamp, MaildirMaildrop.Snapshot snapshot) {}
 
     private record Slot(KnownSizes sizes, Listing listing) {
         int weight() {
-            return Math.max(sizes.count(), listing == null ? 0 : listing.snapshot().files().size());
+            return Math.max(
+                    sizes.count(),
+                    listing == null ? 0 : listing.snapshot().files().size());
         }
     }
 

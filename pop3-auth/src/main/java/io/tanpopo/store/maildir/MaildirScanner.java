@@ -80,8 +80,10 @@ final class MaildirScanner {
         if (!a.file().name().base().equals(b.file().name().base())) {
             return false;
         }
-        LOG.warn("Ignoring {}: another file in {} has its base name",
-                maildir.describe(b.file().inNew(), b.file().name().fileName()), maildir.path());
+        LOG.warn(
+                "Ignoring {}: another file in {} has its base name",
+                maildir.describe(b.file().inNew(), b.file().name().fileName()),
+                maildir.path());
         return true;
     }
 
@@ -103,8 +105,7 @@ final class MaildirScanner {
         return Optional.empty();
     }
 
-    private static void list(MaildirHandles maildir, boolean inNew, Sizer sizer, List<Sized> into)
-            throws IOException {
+    private static void list(MaildirHandles maildir, boolean inNew, Sizer sizer, List<Sized> into) throws IOException {
         try (MessageDirectory dir = MessageDirectory.open(maildir.dir(inNew))) {
             List<Path> names = dir.names();
             Sized[] found = new Sized[names.size()];
@@ -122,8 +123,7 @@ final class MaildirScanner {
     }
 
     /** The message at {@code name}, or null for a name or file that is not a message. */
-    private static Sized message(MessageDirectory dir, Path name, boolean inNew, Sizer sizer)
-            throws IOException {
+    private static Sized message(MessageDirectory dir, Path name, boolean inNew, Sizer sizer) throws IOException {
         Optional<MessageName> parsed = MessageName.parse(name.toString());
         if (parsed.isEmpty()) {
             return null;
@@ -144,6 +144,7 @@ final class MaildirScanner {
         if (!attributes.isRegularFile()) {
             return null;
         }
-        return new MessageFile(inNew, parsed, attributes.size(), attributes.lastModifiedTime().toMillis());
+        return new MessageFile(
+                inNew, parsed, attributes.size(), attributes.lastModifiedTime().toMillis());
     }
 }

@@ -79,8 +79,7 @@ public final class MaildirStore implements MailStore {
                 return locked(maildir); // the session holds no handle: see MaildirHandles
             }
         } catch (OpenRefusal refusal) {
-            LOG.warn("Cannot open maildrop of {}: {}",
-                    PathTemplate.printable(account.name()), refusal.getMessage());
+            LOG.warn("Cannot open maildrop of {}: {}", PathTemplate.printable(account.name()), refusal.getMessage());
             return refusal.result();
         } catch (IOException e) {
             LOG.warn("Cannot open maildrop of {}: {}", PathTemplate.printable(account.name()), e.toString());
@@ -109,10 +108,13 @@ public final class MaildirStore implements MailStore {
         try {
             MaildirMaildrop.Snapshot snapshot = snapshot(maildir);
             Object key = maildir.key();
-            MaildirCommit commit = new MaildirCommit(maildir.place(), scanner, ops, config.markSeen(),
+            MaildirCommit commit = new MaildirCommit(
+                    maildir.place(),
+                    scanner,
+                    ops,
+                    config.markSeen(),
                     () -> memory.forgetListing(key)); // our own change: rescan, whatever the mtimes
-            return new OpenResult.Opened(
-                    new MaildirMaildrop(maildir.place(), snapshot, scanner, ops, commit, lease));
+            return new OpenResult.Opened(new MaildirMaildrop(maildir.place(), snapshot, scanner, ops, commit, lease));
         } catch (IOException | RuntimeException e) {
             if (lease.isPresent()) {
                 lease.get().close();
@@ -140,8 +142,7 @@ public final class MaildirStore implements MailStore {
         return fresh.snapshot();
     }
 
-    private record Listed(MaildirMaildrop.Snapshot snapshot, boolean complete) {
-    }
+    private record Listed(MaildirMaildrop.Snapshot snapshot, boolean complete) {}
 
     private Listed listed(MaildirHandles maildir) throws IOException {
         MessageSizes.Learning learning = sizes.learn(maildir);
@@ -161,8 +162,8 @@ public final class MaildirStore implements MailStore {
             for (MaildirScanner.Sized sized : listed) {
                 unique.add(sized);
             }
-            return new Listed(new MaildirMaildrop.Snapshot(unique.files, unique.infos, unique.inPlace),
-                    dovecot.complete());
+            return new Listed(
+                    new MaildirMaildrop.Snapshot(unique.files, unique.infos, unique.inPlace), dovecot.complete());
         } finally {
             remembering.join();
         }

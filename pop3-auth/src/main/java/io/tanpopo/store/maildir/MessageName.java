@@ -67,13 +67,15 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
             return fileName;
         }
         int flagsAt = base.length() + 3; // after ":2,"
-        if (fileName.length() > base.length() && isSortedUnique(fileName, flagsAt)
+        if (fileName.length() > base.length()
+                && isSortedUnique(fileName, flagsAt)
                 && containsAll(fileName, flagsAt, extra)) {
             return fileName; // the usual case at QUIT: nothing to rename, nothing to allocate
         }
         char[] all = (flags() + extra).toCharArray();
         Arrays.sort(all);
-        StringBuilder name = new StringBuilder(base.length() + 3 + all.length).append(base).append(":2,");
+        StringBuilder name =
+                new StringBuilder(base.length() + 3 + all.length).append(base).append(":2,");
         for (int i = 0; i < all.length; i++) {
             if (i == 0 || all[i] != all[i - 1]) {
                 name.append(all[i]);
@@ -109,8 +111,7 @@ record MessageName(String fileName, String base, long deliveryTime, long microse
         }
         int start = at + 3;
         int end = start;
-        while (end < base.length() && end - start <= MAX_DIGITS
-                && isDigit(base.charAt(end))) {
+        while (end < base.length() && end - start <= MAX_DIGITS && isDigit(base.charAt(end))) {
             end++;
         }
         boolean terminated = end == base.length() || base.charAt(end) == ',';

@@ -25,6 +25,7 @@ final class MessageSizes {
     static final long VANISHED = -1;
     /** Most messages fit, and are read with one {@code read} (see {@link #read}). */
     private static final int BUFFER = 16 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(MessageSizes.class);
 
     private final MaildirMemory memory;
@@ -32,8 +33,7 @@ final class MessageSizes {
     private final MaildirScanner scanner;
     private final FileOps ops;
     private final AtomicBoolean failing = new AtomicBoolean();
-    private final ThreadLocal<ByteBuffer> buffers =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER));
+    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER));
 
     MessageSizes(MaildirMemory memory, SizeCacheFile cacheFile, MaildirScanner scanner, FileOps ops) {
         this.memory = memory;
@@ -110,7 +110,8 @@ final class MessageSizes {
         if (now.isEmpty()) {
             return VANISHED;
         }
-        try (ReadableByteChannel in = ops.open(maildir.dir(now.get().inNew()), Path.of(now.get().name().fileName()))) {
+        try (ReadableByteChannel in = ops.open(
+                maildir.dir(now.get().inNew()), Path.of(now.get().name().fileName()))) {
             return read(in, now.get().length());
         } catch (NoSuchFileException gone) {
             return VANISHED;
@@ -151,8 +152,10 @@ final class MessageSizes {
             failing.set(false);
         } catch (IOException e) {
             if (!failing.getAndSet(true)) {
-                LOG.warn("Cannot write the size cache in {} (skipped; logged once until it works): {}",
-                        maildir.path(), e.toString());
+                LOG.warn(
+                        "Cannot write the size cache in {} (skipped; logged once until it works): {}",
+                        maildir.path(),
+                        e.toString());
             } else {
                 LOG.debug("Cannot write the size cache in {}: {}", maildir.path(), e.toString());
             }

@@ -41,8 +41,7 @@ final class SafeFile {
     private static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     private static final Logger LOG = LoggerFactory.getLogger(SafeFile.class);
 
-    private SafeFile() {
-    }
+    private SafeFile() {}
 
     /** Something other than a regular file where one was expected; the message says what. */
     static final class NotRegular extends IOException {
@@ -56,8 +55,8 @@ final class SafeFile {
     /** The attributes of the entry {@code name} itself ({@code fstatat} without following); empty if absent. */
     static Optional<BasicFileAttributes> lstat(SecureDirectoryStream<Path> dir, Path name) throws IOException {
         try {
-            return Optional.of(dir.getFileAttributeView(name, BasicFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS).readAttributes());
+            return Optional.of(dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes());
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         }
@@ -100,7 +99,8 @@ final class SafeFile {
         if (opened.isEmpty()) {
             return Optional.empty();
         }
-        try (FileChannel channel = opened.get(); InputStream in = bounded(channel, maxBytes)) {
+        try (FileChannel channel = opened.get();
+                InputStream in = bounded(channel, maxBytes)) {
             if (channel.size() > maxBytes) {
                 throw new IOException(name + " is larger than " + maxBytes + " bytes");
             }
@@ -130,8 +130,8 @@ final class SafeFile {
      * Read-only, where {@code O_RDWR} is not allowed: only while the entry still is the regular
      * file first seen (a FIFO swapped in between would block this open; see the class comment).
      */
-    private static Optional<FileChannel> readOnly(SecureDirectoryStream<Path> dir, Path name,
-            BasicFileAttributes first) throws IOException {
+    private static Optional<FileChannel> readOnly(SecureDirectoryStream<Path> dir, Path name, BasicFileAttributes first)
+            throws IOException {
         Optional<BasicFileAttributes> now = lstat(dir, name);
         if (now.isEmpty()) {
             return Optional.empty();
@@ -153,8 +153,7 @@ final class SafeFile {
         }
     }
 
-    static FileChannel opened(SecureDirectoryStream<Path> dir, Path name, Set<OpenOption> options)
-            throws IOException {
+    static FileChannel opened(SecureDirectoryStream<Path> dir, Path name, Set<OpenOption> options) throws IOException {
         SeekableByteChannel channel = dir.newByteChannel(name, options);
         if (channel instanceof FileChannel file) {
             return file;

@@ -41,6 +41,7 @@ final class SizeCacheFile {
     private static final int MAX_ENTRIES = 2_000_000;
     /** Three numbers and a file name of at most 255 bytes, with room to spare. */
     private static final int MAX_LINE = 1024;
+
     private static final Path FILE = Path.of(NAME);
     private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
     private static final Logger LOG = LoggerFactory.getLogger(SizeCacheFile.class);
@@ -78,7 +79,8 @@ final class SizeCacheFile {
      */
     void write(MaildirHandles maildir, List<MaildirScanner.Sized> listed) throws IOException {
         SecureDirectoryStream<Path> root = maildir.root();
-        Path tmp = Path.of("." + NAME + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        Path tmp = Path.of("." + NAME + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
             try (OutputStream out = Channels.newOutputStream(root.newByteChannel(tmp, CREATE))) {
                 Lines lines = new Lines(out);
@@ -119,8 +121,11 @@ final class SizeCacheFile {
         void entry(MaildirScanner.Sized sized) throws IOException {
             if (KnownSizes.remembered(sized)) {
                 MessageFile file = sized.file();
-                number(sized.size()).number(file.length()).number(file.modified())
-                        .text(file.name().base()).end();
+                number(sized.size())
+                        .number(file.length())
+                        .number(file.modified())
+                        .text(file.name().base())
+                        .end();
             }
         }
 

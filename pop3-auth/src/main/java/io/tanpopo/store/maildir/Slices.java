@@ -23,6 +23,7 @@ final class Slices {
 
     /** Below this many items, one thread: the hand-off would cost more than it saves. */
     static final int PARALLEL_FROM = 1_000;
+
     private static final int RUN = 64;
 
     /** The work on items {@code from} (inclusive) to {@code to} (exclusive). */
@@ -38,8 +39,7 @@ final class Slices {
         void join();
     }
 
-    private Slices() {
-    }
+    private Slices() {}
 
     /**
      * Starts {@code task} in another thread when {@code count} items make it worth a hand-off, so
@@ -49,7 +49,7 @@ final class Slices {
     static Beside beside(int count, Runnable task) {
         if (count < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
             task.run();
-            return () -> { };
+            return () -> {};
         }
         ForkJoinTask<?> started = ForkJoinPool.commonPool().submit(task);
         return started::join;

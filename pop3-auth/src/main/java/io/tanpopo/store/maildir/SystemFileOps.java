@@ -12,8 +12,7 @@ import java.util.Set;
 /** {@link FileOps} on the real file system. */
 final class SystemFileOps implements FileOps {
 
-    private static final Set<OpenOption> READ_NOFOLLOW =
-            Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    private static final Set<OpenOption> READ_NOFOLLOW = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
     @Override
     public ReadableByteChannel open(SecureDirectoryStream<Path> dir, Path name) throws IOException {

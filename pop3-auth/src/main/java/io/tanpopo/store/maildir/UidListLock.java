@@ -58,15 +58,14 @@ final class UidListLock implements AutoCloseable {
      * Takes the lock, waiting at most {@link #WAIT}; empty when someone else holds it.
      * {@code shown} names the maildir in the log.
      */
-    static Optional<UidListLock> take(SecureDirectoryStream<Path> dir, Path shown, Clock clock)
-            throws IOException {
+    static Optional<UidListLock> take(SecureDirectoryStream<Path> dir, Path shown, Clock clock) throws IOException {
         long deadline = clock.millis() + WAIT.toMillis();
         for (int attempt = 0; attempt < 100; attempt++) {
             try {
-                Set<OpenOption> options = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
-                        LinkOption.NOFOLLOW_LINKS);
-                return Optional.of(new UidListLock(dir, dir.newByteChannel(LOCK, options,
-                        PosixFilePermissions.asFileAttribute(modeOf(dir)))));
+                Set<OpenOption> options =
+                        Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS);
+                return Optional.of(new UidListLock(
+                        dir, dir.newByteChannel(LOCK, options, PosixFilePermissions.asFileAttribute(modeOf(dir)))));
             } catch (FileAlreadyExistsException held) {
                 if (stale(dir, clock)) {
                     LOG.warn("Taking over the stale {} in {}", NAME, shown);
@@ -117,14 +116,18 @@ final class UidListLock implements AutoCloseable {
     }
 
     private static long modified(SecureDirectoryStream<Path> dir, Path name) throws IOException {
-        return SafeFile.lstat(dir, name).map(a -> a.lastModifiedTime().toMillis()).orElse(0L);
+        return SafeFile.lstat(dir, name)
+                .map(a -> a.lastModifiedTime().toMillis())
+                .orElse(0L);
     }
 
     /** The list's mode (a new list: the maildir's, without execute bits), as Dovecot keeps it. */
     private static Set<PosixFilePermission> modeOf(SecureDirectoryStream<Path> dir) throws IOException {
         Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
         mode.addAll(attributes(dir).permissions());
-        mode.removeAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+        mode.removeAll(Set.of(
+                PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_EXECUTE,
                 PosixFilePermission.OTHERS_EXECUTE));
         mode.add(PosixFilePermission.OWNER_READ);
         mode.add(PosixFilePermission.OWNER_WRITE);

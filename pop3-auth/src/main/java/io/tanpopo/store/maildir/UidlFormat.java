@@ -19,10 +19,11 @@ public final class UidlFormat {
 
     /** Dovecot's default. */
     public static final String DEFAULT = "%08Xu%08Xv";
+
     private static final int MAX_LENGTH = 200;
     private static final String KNOWN = " (known: %u %v %f %g, %{uid} %{uidvalidity} %{filename} %{guid})";
-    private static final Map<String, Character> LONG = Map.of(
-            "uid", 'u', "uidvalidity", 'v', "filename", 'f', "guid", 'g');
+    private static final Map<String, Character> LONG =
+            Map.of("uid", 'u', "uidvalidity", 'v', "filename", 'f', "guid", 'g');
 
     private final String text;
     private final List<FormatPart> parts;
@@ -33,8 +34,7 @@ public final class UidlFormat {
     }
 
     /** The values one message gives the variables. */
-    public record Values(long uid, long uidValidity, String fileName, String guid) {
-    }
+    public record Values(long uid, long uidValidity, String fileName, String guid) {}
 
     /**
      * Parses Dovecot's syntax.
@@ -84,16 +84,23 @@ public final class UidlFormat {
             int close = format.indexOf('}', at.index);
             Character known = close < 0 ? null : LONG.get(format.substring(at.index, close));
             if (known == null) {
-                throw refused(format, "unknown variable %" + (close < 0 ? format.substring(at.index - 1)
-                        : format.substring(at.index - 1, close + 1)) + KNOWN);
+                throw refused(
+                        format,
+                        "unknown variable %"
+                                + (close < 0
+                                        ? format.substring(at.index - 1)
+                                        : format.substring(at.index - 1, close + 1))
+                                + KNOWN);
             }
             key = known;
             at.index = close + 1;
         } else if (key == '\0') {
             throw refused(format, "ends in the middle of a %-variable");
         } else if ("uvfg".indexOf(key) < 0) {
-            throw refused(format, "unknown variable %" + key
-                    + (key == 'm' ? " (header MD5: Dovecot's maildir has none)" : "") + KNOWN);
+            throw refused(
+                    format,
+                    "unknown variable %" + key + (key == 'm' ? " (header MD5: Dovecot's maildir has none)" : "")
+                            + KNOWN);
         }
         parts.add(new FormatPart(null, key, List.copyOf(modifiers), spec.offset(), spec.width(), spec.zeroPadding()));
         return at.index;
@@ -159,8 +166,7 @@ public final class UidlFormat {
     }
 
     private static IllegalArgumentException refused(String format, String why) {
-        return new IllegalArgumentException(
-                MaildirConfig.UIDL_FORMAT_KEY + " " + why + ": " + format);
+        return new IllegalArgumentException(MaildirConfig.UIDL_FORMAT_KEY + " " + why + ": " + format);
     }
 
     /** The unique-id Dovecot's POP3 server gives a message with these values. */

@@ -13,8 +13,16 @@ import java.util.Optional;
  * {@code H} and {@code N} use the width (as a modulus); they then clear it.
  */
 enum VarModifier {
-    LOWER('L'), UPPER('U'), ESCAPE('E'), HEX('X'), REVERSE('R'), HASH('H'), NEW_HASH('N'),
-    MD5('M'), LDAP_DN('D'), TRIM('T');
+    LOWER('L'),
+    UPPER('U'),
+    ESCAPE('E'),
+    HEX('X'),
+    REVERSE('R'),
+    HASH('H'),
+    NEW_HASH('N'),
+    MD5('M'),
+    LDAP_DN('D'),
+    TRIM('T');
 
     private final char key;
 

@@ -55,8 +55,12 @@ class CheckpasswordAuthenticatorTest {
 
     @Test
     void exitCodes_configuredMapping_likeVchkpw() throws IOException {
-        CheckpasswordConfig config = new CheckpasswordConfig(List.of(script("exit 3").toString()),
-                Duration.ofSeconds(10), 2, Map.of(3, Outcome.REJECTED, 1, Outcome.UNAVAILABLE), CheckpasswordConfig.DEFAULT_PATH);
+        CheckpasswordConfig config = new CheckpasswordConfig(
+                List.of(script("exit 3").toString()),
+                Duration.ofSeconds(10),
+                2,
+                Map.of(3, Outcome.REJECTED, 1, Outcome.UNAVAILABLE),
+                CheckpasswordConfig.DEFAULT_PATH);
         assertThat(new CheckpasswordAuthenticator(config, io).authenticate(request("u", "p")))
                 .isInstanceOf(AuthResult.Rejected.class);
     }
@@ -74,25 +78,40 @@ class CheckpasswordAuthenticatorTest {
         Path program = script("cat <&3 > '" + seen + "'\nenv > '" + env + "'\nexec \"$@\"");
         AuthResult result = check(program, "jörg", "pa ss\u00e9");
         assertThat(result).isInstanceOf(AuthResult.Accepted.class);
-        assertThat(Files.readAllBytes(seen)).isEqualTo(("jörg\0pa ss\u00e9\0" + STAMP + "\0").getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(seen))
+                .isEqualTo(("jörg\0pa ss\u00e9\0" + STAMP + "\0").getBytes(StandardCharsets.UTF_8));
         List<String> vars = Files.readAllLines(env);
-        assertThat(vars).contains("PROTO=TCP", "TCPLOCALIP=192.0.2.1", "TCPLOCALPORT=110", "TCPLOCALHOST=mail.test",
-                "TCPREMOTEIP=198.51.100.7", "TCPREMOTEPORT=40000", "RELAYCLIENT=", "PATH=" + CheckpasswordConfig.DEFAULT_PATH);
+        assertThat(vars)
+                .contains(
+                        "PROTO=TCP",
+                        "TCPLOCALIP=192.0.2.1",
+                        "TCPLOCALPORT=110",
+                        "TCPLOCALHOST=mail.test",
+                        "TCPREMOTEIP=198.51.100.7",
+                        "TCPREMOTEPORT=40000",
+                        "RELAYCLIENT=",
+                        "PATH=" + CheckpasswordConfig.DEFAULT_PATH);
         assertThat(vars).noneMatch(v -> v.startsWith("TCPREMOTEHOST="));
         // Nothing of the server's own environment leaks through (the shell adds PWD, maybe SHLVL and _).
-        assertThat(vars).allMatch(v -> v.matches("(PROTO|TCP[A-Z]+|RELAYCLIENT|PATH|PWD|SHLVL|_)=.*"), "only UCSPI variables");
+        assertThat(vars)
+                .allMatch(v -> v.matches("(PROTO|TCP[A-Z]+|RELAYCLIENT|PATH|PWD|SHLVL|_)=.*"), "only UCSPI variables");
     }
 
     @Test
     void remoteHostName_isPassedWhenKnown_andRulesCannotForgeTheAddress() throws IOException {
         Path env = dir.resolve("env");
         Path program = script("env > '" + env + "'\nexit 1");
-        ConnectionInfo connection = new ConnectionInfo(new InetSocketAddress("192.0.2.1", 110),
-                new InetSocketAddress("198.51.100.7", 40000), "mail.test", Optional.of("client.example"), true,
+        ConnectionInfo connection = new ConnectionInfo(
+                new InetSocketAddress("192.0.2.1", 110),
+                new InetSocketAddress("198.51.100.7", 40000),
+                "mail.test",
+                Optional.of("client.example"),
+                true,
                 Map.of("TCPREMOTEIP", "10.9.9.9", "BAD NAME", "x"));
         authenticator(program, Duration.ofSeconds(10), 1)
                 .authenticate(new LoginRequest("u", bytes("p"), STAMP, connection));
-        assertThat(Files.readAllLines(env)).contains("TCPREMOTEHOST=client.example", "TCPREMOTEIP=198.51.100.7")
+        assertThat(Files.readAllLines(env))
+                .contains("TCPREMOTEHOST=client.example", "TCPREMOTEIP=198.51.100.7")
                 .noneMatch(v -> v.startsWith("BAD"));
     }
 
@@ -100,22 +119,30 @@ class CheckpasswordAuthenticatorTest {
     void unknownRemote_leavesTcpRemoteIpAndPortOut_andExtraVariablesCannotPutThemIn() throws IOException {
         Path env = dir.resolve("env");
         Path program = script("env > '" + env + "'\nexit 1");
-        ConnectionInfo connection = new ConnectionInfo(new InetSocketAddress("192.0.2.1", 110),
-                ConnectionInfo.UNKNOWN_REMOTE, "mail.test", Optional.empty(), false,
+        ConnectionInfo connection = new ConnectionInfo(
+                new InetSocketAddress("192.0.2.1", 110),
+                ConnectionInfo.UNKNOWN_REMOTE,
+                "mail.test",
+                Optional.empty(),
+                false,
                 Map.of("TCPREMOTEIP", "127.0.0.1", "TCPREMOTEPORT", "1", "RELAYCLIENT", ""));
         authenticator(program, Duration.ofSeconds(10), 1)
                 .authenticate(new LoginRequest("u", bytes("p"), STAMP, connection));
-        assertThat(Files.readAllLines(env)).contains("TCPLOCALIP=192.0.2.1", "RELAYCLIENT=")
+        assertThat(Files.readAllLines(env))
+                .contains("TCPLOCALIP=192.0.2.1", "RELAYCLIENT=")
                 .noneMatch(v -> v.startsWith("TCPREMOTE"));
     }
 
     @Test
     void accepted_takesUserAndHomeFromTheNextProgramsEnvironment() throws IOException {
-        Path program = script("read -r _ <&3 || true\nUSER=vmail HOME=/var/vmail/u//x SHELL=/bin/false EXT=box exec \"$@\"");
+        Path program =
+                script("read -r _ <&3 || true\nUSER=vmail HOME=/var/vmail/u//x SHELL=/bin/false EXT=box exec \"$@\"");
         Account account = ((AuthResult.Accepted) check(program, "typed", "p")).account();
         assertThat(account.name()).isEqualTo("vmail");
         assertThat(account.home()).contains(Path.of("/var/vmail/u/x"));
-        assertThat(account.attributes()).containsEntry("EXT", "box").containsEntry("SHELL", "/bin/false")
+        assertThat(account.attributes())
+                .containsEntry("EXT", "box")
+                .containsEntry("SHELL", "/bin/false")
                 .doesNotContainKeys("PATH", "TCPREMOTEIP", "PWD");
     }
 
@@ -151,7 +178,8 @@ class CheckpasswordAuthenticatorTest {
         String password = "'; rm -rf / ; touch " + marker + " #";
         assertThat(check(program, user, password)).isInstanceOf(AuthResult.Rejected.class);
         assertThat(marker).doesNotExist();
-        assertThat(Files.readAllBytes(seen)).isEqualTo((user + "\0" + password + "\0" + STAMP + "\0").getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(seen))
+                .isEqualTo((user + "\0" + password + "\0" + STAMP + "\0").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -161,13 +189,15 @@ class CheckpasswordAuthenticatorTest {
         assertThat(check(program, "u", "x".repeat(512))).isInstanceOf(AuthResult.Rejected.class);
         assertThat(check(program, "u", "a\0b")).isInstanceOf(AuthResult.Rejected.class);
         assertThat(ran).doesNotExist();
-        assertThat(check(program, "u", "x".repeat(512 - 3 - 1 - STAMP.length()))).isInstanceOf(AuthResult.Accepted.class);
+        assertThat(check(program, "u", "x".repeat(512 - 3 - 1 - STAMP.length())))
+                .isInstanceOf(AuthResult.Accepted.class);
     }
 
     @Test
     void passwordArray_isNotKeptOrChanged() throws IOException {
         byte[] password = bytes("secret");
-        authenticator(script("exit 1"), Duration.ofSeconds(10), 1).authenticate(new LoginRequest("u", password, STAMP, connection()));
+        authenticator(script("exit 1"), Duration.ofSeconds(10), 1)
+                .authenticate(new LoginRequest("u", password, STAMP, connection()));
         assertThat(password).isEqualTo(bytes("secret"));
     }
 
@@ -188,7 +218,8 @@ class CheckpasswordAuthenticatorTest {
         Path started = dir.resolve("started");
         Path program = script("touch '" + started + "'\nsleep 1000");
         CheckpasswordAuthenticator auth = authenticator(program, Duration.ofMillis(700), 1);
-        CompletableFuture<AuthResult> first = CompletableFuture.supplyAsync(() -> auth.authenticate(request("a", "p")), io);
+        CompletableFuture<AuthResult> first =
+                CompletableFuture.supplyAsync(() -> auth.authenticate(request("a", "p")), io);
         Await.until(Duration.ofSeconds(5), "the first program started", () -> Files.exists(started));
         assertThat(auth.authenticate(request("b", "p"))).isInstanceOf(AuthResult.Unavailable.class);
         assertThat(first.get()).isInstanceOf(AuthResult.Unavailable.class);
@@ -198,10 +229,12 @@ class CheckpasswordAuthenticatorTest {
     void concurrentChecks_neverRunMoreProgramsThanAllowed() throws Exception {
         Path release = dir.resolve("release");
         Path starts = Files.createDirectory(dir.resolve("starts"));
-        Path program = script("touch '" + starts + "'/$$\nwhile [ ! -e '" + release + "' ]; do sleep 0.02; done\nexit 1");
+        Path program =
+                script("touch '" + starts + "'/$$\nwhile [ ! -e '" + release + "' ]; do sleep 0.02; done\nexit 1");
         CheckpasswordAuthenticator auth = authenticator(program, Duration.ofSeconds(20), 2);
         List<CompletableFuture<AuthResult>> checks = List.of("a", "b", "c", "d").stream()
-                .map(u -> CompletableFuture.supplyAsync(() -> auth.authenticate(request(u, "p")), io)).toList();
+                .map(u -> CompletableFuture.supplyAsync(() -> auth.authenticate(request(u, "p")), io))
+                .toList();
         Await.until(Duration.ofSeconds(10), "two programs started", () -> count(starts) >= 2);
         assertThat(count(starts)).isEqualTo(2);
         Files.createFile(release);
@@ -228,15 +261,16 @@ class CheckpasswordAuthenticatorTest {
     void config_rejectsBadValuesNamingTheKey() {
         assertThatThrownBy(() -> CheckpasswordConfig.of(List.of("checkpw")))
                 .hasMessageContaining("auth.checkpassword.command");
-        assertThatThrownBy(() -> CheckpasswordConfig.of(List.of()))
-                .hasMessageContaining("auth.checkpassword.command");
+        assertThatThrownBy(() -> CheckpasswordConfig.of(List.of())).hasMessageContaining("auth.checkpassword.command");
         assertThatThrownBy(() -> new CheckpasswordConfig(List.of("/x"), Duration.ZERO, 1, Map.of(), "/bin"))
                 .hasMessageContaining("auth.checkpassword.timeout");
         assertThatThrownBy(() -> new CheckpasswordConfig(List.of("/x"), Duration.ofSeconds(1), 0, Map.of(), "/bin"))
                 .hasMessageContaining("auth.checkpassword.max-processes");
-        assertThatThrownBy(() -> new CheckpasswordConfig(List.of("/x"), Duration.ofSeconds(1), 1, Map.of(0, Outcome.REJECTED), "/bin"))
+        assertThatThrownBy(() -> new CheckpasswordConfig(
+                        List.of("/x"), Duration.ofSeconds(1), 1, Map.of(0, Outcome.REJECTED), "/bin"))
                 .hasMessageContaining("auth.checkpassword.exit-codes");
-        assertThat(CheckpasswordConfig.of(List.of("/usr/bin/checkpw")).timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(CheckpasswordConfig.of(List.of("/usr/bin/checkpw")).timeout())
+                .isEqualTo(Duration.ofSeconds(10));
     }
 
     static boolean isGone(long pid) {
@@ -255,7 +289,9 @@ class CheckpasswordAuthenticatorTest {
 
     private CheckpasswordAuthenticator authenticator(Path program, Duration timeout, int max) {
         return new CheckpasswordAuthenticator(
-                new CheckpasswordConfig(List.of(program.toString()), timeout, max, Map.of(), CheckpasswordConfig.DEFAULT_PATH), io);
+                new CheckpasswordConfig(
+                        List.of(program.toString()), timeout, max, Map.of(), CheckpasswordConfig.DEFAULT_PATH),
+                io);
     }
 
     private Path script(String body) throws IOException {
@@ -270,8 +306,13 @@ class CheckpasswordAuthenticatorTest {
     }
 
     static ConnectionInfo connection() {
-        return new ConnectionInfo(new InetSocketAddress("192.0.2.1", 110), new InetSocketAddress("198.51.100.7", 40000),
-                "mail.test", Optional.empty(), false, Map.of("RELAYCLIENT", ""));
+        return new ConnectionInfo(
+                new InetSocketAddress("192.0.2.1", 110),
+                new InetSocketAddress("198.51.100.7", 40000),
+                "mail.test",
+                Optional.empty(),
+                false,
+                Map.of("RELAYCLIENT", ""));
     }
 
     static LoginRequest request(String user, String password) {

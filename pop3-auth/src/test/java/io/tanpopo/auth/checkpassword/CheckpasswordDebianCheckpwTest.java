@@ -41,20 +41,28 @@ class CheckpasswordDebianCheckpwTest {
 
     @BeforeAll
     static void createSystemUser() throws Exception {
-        assertThat(CHECKPW).as("Debian package checkpw must be installed (apt-get install checkpw)").isExecutable();
-        assertThat(Path.of("/usr/sbin/useradd")).as("useradd is needed to create a system user").isExecutable();
+        assertThat(CHECKPW)
+                .as("Debian package checkpw must be installed (apt-get install checkpw)")
+                .isExecutable();
+        assertThat(Path.of("/usr/sbin/useradd"))
+                .as("useradd is needed to create a system user")
+                .isExecutable();
         home = Files.createTempDirectory(Path.of("/tmp"), "tanpopotest-");
         if (run("id", "-u", USER) != 0) {
             assertThat(run("/usr/sbin/useradd", "-M", "-d", home.toString(), "-s", "/bin/false", USER))
-                    .as("useradd " + USER).isZero();
+                    .as("useradd " + USER)
+                    .isZero();
             createdUser = true;
         } else {
-            assertThat(run("/usr/sbin/usermod", "-d", home.toString(), USER)).as("usermod -d").isZero();
+            assertThat(run("/usr/sbin/usermod", "-d", home.toString(), USER))
+                    .as("usermod -d")
+                    .isZero();
         }
         Path maildir = Files.createDirectories(home.resolve("Maildir"));
         Path password = Files.writeString(maildir.resolve(".password"), "s3cret pw\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
-        UserPrincipal owner = home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER);
+        UserPrincipal owner =
+                home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER);
         for (Path p : List.of(home, maildir, password)) {
             Files.setOwner(p, owner);
         }
@@ -97,7 +105,8 @@ class CheckpasswordDebianCheckpwTest {
         Path password = home.resolve("Maildir/.password");
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-r--r--"));
         try {
-            assertThat(authenticator().authenticate(request(USER, "s3cret pw"))).isInstanceOf(AuthResult.Unavailable.class);
+            assertThat(authenticator().authenticate(request(USER, "s3cret pw")))
+                    .isInstanceOf(AuthResult.Unavailable.class);
         } finally {
             Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
         }
@@ -108,7 +117,10 @@ class CheckpasswordDebianCheckpwTest {
     }
 
     private static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
     }

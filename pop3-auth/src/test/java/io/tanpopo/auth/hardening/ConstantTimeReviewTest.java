@@ -35,7 +35,8 @@ class ConstantTimeReviewTest {
     @Test
     void passwdFile_unknownUsers_verifyAgainstADummyHash() throws IOException {
         String code = source("passwd/PasswdFileAuthenticator.java");
-        assertThat(code).contains("hasher.dummyLike(table.costliest(hasher::cost)")
+        assertThat(code)
+                .contains("hasher.dummyLike(table.costliest(hasher::cost)")
                 .contains("verifier.test(snapshot.dummy(), request.password())");
     }
 }

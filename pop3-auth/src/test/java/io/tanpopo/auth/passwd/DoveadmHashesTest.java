@@ -28,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DoveadmHashesTest {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final List<String> SUPPORTED = List.of("SHA512-CRYPT", "BLF-CRYPT", "ARGON2ID", "PLAIN", "CLEAR",
-            "CRYPT");
-    private static final List<String> UNSUPPORTED = List.of("SSHA512", "SHA256-CRYPT", "MD5-CRYPT", "SCRAM-SHA-256",
-            "ARGON2I", "PBKDF2");
+    private static final List<String> SUPPORTED =
+            List.of("SHA512-CRYPT", "BLF-CRYPT", "ARGON2ID", "PLAIN", "CLEAR", "CRYPT");
+    private static final List<String> UNSUPPORTED =
+            List.of("SSHA512", "SHA256-CRYPT", "MD5-CRYPT", "SCRAM-SHA-256", "ARGON2I", "PBKDF2");
 
     @TempDir
     Path dir;
@@ -55,7 +55,9 @@ class DoveadmHashesTest {
         assertThat(auth.table().problems()).isEmpty();
         for (String user : users) {
             assertThat(auth.authenticate(request(user, PASSWORD))).as(user).isInstanceOf(AuthResult.Accepted.class);
-            assertThat(auth.authenticate(request(user, PASSWORD + "x"))).as(user).isInstanceOf(AuthResult.Rejected.class);
+            assertThat(auth.authenticate(request(user, PASSWORD + "x")))
+                    .as(user)
+                    .isInstanceOf(AuthResult.Rejected.class);
         }
         assertThat(users).contains("u-sha512-crypt-bare", "u-blf-crypt-bare", "u-crypt-bare");
     }
@@ -89,8 +91,11 @@ class DoveadmHashesTest {
 
     private static String doveadmPw(String scheme, String password) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("doveadm", "pw", "-s", scheme, "-p", password)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("doveadm pw -s " + scheme).isTrue();
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("doveadm pw -s " + scheme)
+                .isTrue();
         assertThat(process.exitValue()).as("doveadm pw -s " + scheme).isZero();
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A Dovecot passwd-file is read as it is, and nothing in it widens a login. */
 class DovecotPasswdFileTest {
 
-    static final PasswordHasher HASHER = new PasswordHasher(new SecureRandom(),
-            new HashingParameters(10, 5000, new Argon2idParameters(1024, 1, 1, 16, 32)));
+    static final PasswordHasher HASHER = new PasswordHasher(
+            new SecureRandom(), new HashingParameters(10, 5000, new Argon2idParameters(1024, 1, 1, 16, 32)));
 
     @TempDir
     Path dir;
@@ -51,20 +51,24 @@ class DovecotPasswdFileTest {
                 "e:{PLAIN}e-pass::::::userdb_quota_rule=*:storage=1G");
         assertThat(table.problems()).isEmpty();
         assertThat(table.entries()).containsOnlyKeys("a", "b", "c", "d", "e");
-        assertThat(table.find("a").orElseThrow().password()).isEqualTo(new StoredPassword(PasswordScheme.PLAIN, "a-pass"));
+        assertThat(table.find("a").orElseThrow().password())
+                .isEqualTo(new StoredPassword(PasswordScheme.PLAIN, "a-pass"));
         assertThat(table.find("b").orElseThrow().home()).isEmpty();
-        assertThat(HASHER.verify(table.find("c").orElseThrow().password(), bytes("c-pass"))).isTrue();
+        assertThat(HASHER.verify(table.find("c").orElseThrow().password(), bytes("c-pass")))
+                .isTrue();
         assertThat(table.find("c").orElseThrow().home()).contains(Path.of("/home/c"));
         assertThat(table.find("d").orElseThrow().home()).contains(Path.of("/srv/d"));
-        assertThat(notes).containsExactlyInAnyOrder(
-                "line 1 and 2 more: uid and gid are not used: tanpopo reads mail as its own user",
-                "line 4: " + DovecotExtraFields.MAIL_NOTE,
-                "line 5: 'userdb_quota_rule' is ignored: a userdb setting tanpopo does not use");
+        assertThat(notes)
+                .containsExactlyInAnyOrder(
+                        "line 1 and 2 more: uid and gid are not used: tanpopo reads mail as its own user",
+                        "line 4: " + DovecotExtraFields.MAIL_NOTE,
+                        "line 5: 'userdb_quota_rule' is ignored: a userdb setting tanpopo does not use");
     }
 
     @Test
     void nologin_refusesTheUser_evenWhenALaterLineNamesThemAgain() throws IOException {
-        PasswdFileAuthenticator auth = authenticator(String.join("\n",
+        PasswdFileAuthenticator auth = authenticator(String.join(
+                "\n",
                 "gone:{PLAIN}pw:1000:1000::/home/gone::nologin reason=moved",
                 "gone:{PLAIN}pw",
                 "ok:{PLAIN}pw:::::: nodelay",
@@ -72,9 +76,11 @@ class DovecotPasswdFileTest {
         assertThat(auth.authenticate(request("gone", "pw"))).isInstanceOf(AuthResult.Rejected.class);
         assertThat(auth.authenticate(request("ok", "pw"))).isInstanceOf(AuthResult.Accepted.class);
         PasswdTable table = auth.table();
-        assertThat(table.problems()).satisfiesExactly(
-                p -> assertThat(p).isEqualTo("line 1: user gone: Dovecot's nologin field: the user's logins are refused"),
-                p -> assertThat(p).isEqualTo("line 2: user gone already defined on line 1; ignored"));
+        assertThat(table.problems())
+                .satisfiesExactly(
+                        p -> assertThat(p)
+                                .isEqualTo("line 1: user gone: Dovecot's nologin field: the user's logins are refused"),
+                        p -> assertThat(p).isEqualTo("line 2: user gone already defined on line 1; ignored"));
     }
 
     @Test
@@ -89,32 +95,38 @@ class DovecotPasswdFileTest {
                 "n6:{PLAIN}pw",
                 "ok:{PLAIN}pw::::::userdb_uid=vmail");
         assertThat(table.entries()).containsOnlyKeys("ok");
-        assertThat(table.problems()).satisfiesExactly(
-                p -> assertThat(p).startsWith("line 1: user n1: allow_nets is not supported"),
-                p -> assertThat(p).startsWith("line 2: user n2: allow_real_nets is not supported"),
-                p -> assertThat(p).startsWith("line 3: user n3: nopassword (any password would do) is not supported"),
-                p -> assertThat(p).isEqualTo("line 4: user n4: extra field 'proxy' is not understood: the user cannot log in"),
-                p -> assertThat(p).isEqualTo("line 5: user n5: extra field 'pass' is not understood: the user cannot log in"),
-                p -> assertThat(p).startsWith("line 6: user n6: Dovecot's fail field"),
-                p -> assertThat(p).startsWith("line 7: user n6 already defined on line 6"));
+        assertThat(table.problems())
+                .satisfiesExactly(
+                        p -> assertThat(p).startsWith("line 1: user n1: allow_nets is not supported"),
+                        p -> assertThat(p).startsWith("line 2: user n2: allow_real_nets is not supported"),
+                        p -> assertThat(p)
+                                .startsWith("line 3: user n3: nopassword (any password would do) is not supported"),
+                        p -> assertThat(p)
+                                .isEqualTo(
+                                        "line 4: user n4: extra field 'proxy' is not understood: the user cannot log in"),
+                        p -> assertThat(p)
+                                .isEqualTo(
+                                        "line 5: user n5: extra field 'pass' is not understood: the user cannot log in"),
+                        p -> assertThat(p).startsWith("line 6: user n6: Dovecot's fail field"),
+                        p -> assertThat(p).startsWith("line 7: user n6 already defined on line 6"));
         assertThat(String.join("\n", table.problems()) + notes).doesNotContain("Tr0ub4dor");
     }
 
     @Test
     void shortLines_readInTheFormThatFits_andAmbiguousOnesAreSkipped() {
         PasswdTable table = parse(
-                "home:{PLAIN}a:b:/home/home",
-                "amb:{PLAIN}a:b:",
-                "uid:{PLAIN}pw:1000",
-                "rel:{PLAIN}pw:relative/home");
+                "home:{PLAIN}a:b:/home/home", "amb:{PLAIN}a:b:", "uid:{PLAIN}pw:1000", "rel:{PLAIN}pw:relative/home");
         assertThat(table.entries()).containsOnlyKeys("home", "uid");
         assertThat(table.find("home").orElseThrow().password().value()).isEqualTo("a:b");
         assertThat(table.find("uid").orElseThrow().password().value()).isEqualTo("pw");
         assertThat(table.find("uid").orElseThrow().home()).isEmpty();
-        assertThat(table.problems()).satisfiesExactly(
-                p -> assertThat(p).startsWith("line 2: reads differently as user:{SCHEME}secret:home and as Dovecot's"),
-                p -> assertThat(p).startsWith("line 4: as user:{SCHEME}secret[:home]: home must be an absolute path; "
-                        + "as Dovecot's form: uid and gid must be numbers or names"));
+        assertThat(table.problems())
+                .satisfiesExactly(
+                        p -> assertThat(p)
+                                .startsWith("line 2: reads differently as user:{SCHEME}secret:home and as Dovecot's"),
+                        p -> assertThat(p)
+                                .startsWith("line 4: as user:{SCHEME}secret[:home]: home must be an absolute path; "
+                                        + "as Dovecot's form: uid and gid must be numbers or names"));
     }
 
     @Test
@@ -127,13 +139,18 @@ class DovecotPasswdFileTest {
                 "p5:{PLAIN.b64}VHIwdWI0ZG9y",
                 "p6:{Tr0ub4dor");
         assertThat(table.entries()).isEmpty();
-        assertThat(table.problems()).satisfiesExactly(
-                p -> assertThat(p).startsWith("line 1: a password without {SCHEME} is read as Dovecot's default scheme CRYPT"),
-                p -> assertThat(p).startsWith("line 2: a password without {SCHEME} is read as Dovecot's default scheme CRYPT"),
-                p -> assertThat(p).startsWith("line 3: password scheme {SSHA512} is not supported"),
-                p -> assertThat(p).startsWith("line 4: {CRYPT} only $6$ (SHA-512) and $2y$ (bcrypt)"),
-                p -> assertThat(p).startsWith("line 5: password scheme {PLAIN.b64} is not supported"),
-                p -> assertThat(p).startsWith("line 6: password must start with {SCHEME}"));
+        assertThat(table.problems())
+                .satisfiesExactly(
+                        p -> assertThat(p)
+                                .startsWith(
+                                        "line 1: a password without {SCHEME} is read as Dovecot's default scheme CRYPT"),
+                        p -> assertThat(p)
+                                .startsWith(
+                                        "line 2: a password without {SCHEME} is read as Dovecot's default scheme CRYPT"),
+                        p -> assertThat(p).startsWith("line 3: password scheme {SSHA512} is not supported"),
+                        p -> assertThat(p).startsWith("line 4: {CRYPT} only $6$ (SHA-512) and $2y$ (bcrypt)"),
+                        p -> assertThat(p).startsWith("line 5: password scheme {PLAIN.b64} is not supported"),
+                        p -> assertThat(p).startsWith("line 6: password must start with {SCHEME}"));
         assertThat(String.join("\n", table.problems())).doesNotContain("Tr0ub4dor");
     }
 
@@ -152,8 +169,13 @@ class DovecotPasswdFileTest {
     }
 
     static LoginRequest request(String user, String password) {
-        ConnectionInfo connection = new ConnectionInfo(new InetSocketAddress("127.0.0.1", 110),
-                new InetSocketAddress("127.0.0.1", 40000), "mail.test", Optional.empty(), false, Map.of());
+        ConnectionInfo connection = new ConnectionInfo(
+                new InetSocketAddress("127.0.0.1", 110),
+                new InetSocketAddress("127.0.0.1", 40000),
+                "mail.test",
+                Optional.empty(),
+                false,
+                Map.of());
         return new LoginRequest(user, bytes(password), "<1.2@mail.test>", connection);
     }
 }

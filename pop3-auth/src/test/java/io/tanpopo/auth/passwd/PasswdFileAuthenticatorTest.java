@@ -28,12 +28,13 @@ class PasswdFileAuthenticatorTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock();
-    private final PasswordHasher hasher = new PasswordHasher(new SecureRandom(),
-            new HashingParameters(10, 5000, new Argon2idParameters(1024, 1, 1, 16, 32)));
+    private final PasswordHasher hasher = new PasswordHasher(
+            new SecureRandom(), new HashingParameters(10, 5000, new Argon2idParameters(1024, 1, 1, 16, 32)));
 
     @Test
     void authenticate_eachScheme_goodAndBadPassword() throws IOException {
-        Path file = write(String.join("\n",
+        Path file = write(String.join(
+                "\n",
                 "# users",
                 "",
                 "alice:" + hasher.hash(PasswordScheme.BCRYPT, bytes("a-pass")),
@@ -55,37 +56,65 @@ class PasswdFileAuthenticatorTest {
         PasswdFileAuthenticator auth = authenticator(write("bob:{PLAIN}pw:/var/mail/bob/\nann:{PLAIN}pw\n"));
         Account bob = ((AuthResult.Accepted) auth.authenticate(request("bob", "pw"))).account();
         assertThat(bob.home()).contains(Path.of("/var/mail/bob"));
-        assertThat(((AuthResult.Accepted) auth.authenticate(request("ann", "pw"))).account().home()).isEmpty();
+        assertThat(((AuthResult.Accepted) auth.authenticate(request("ann", "pw")))
+                        .account()
+                        .home())
+                .isEmpty();
     }
 
     @Test
     void parse_malformedLines_areSkippedAndReportedWithLineNumbers() {
-        byte[] content = String.join("\r\n",
-                "good:{PLAIN}pw",
-                "nocolon",
-                "x:{MD5}abc",
-                "y:{BCRYPT}$2y$10$tooshort",
-                "z:{PLAIN}pw:relative/home",
-                "  # indented comment",
-                "good:{PLAIN}other",
-                "with space:{PLAIN}pw",
-                "colon:{PLAIN}a:b:/home/colon",
-                "").getBytes(StandardCharsets.UTF_8);
+        byte[] content = String.join(
+                        "\r\n",
+                        "good:{PLAIN}pw",
+                        "nocolon",
+                        "x:{MD5}abc",
+                        "y:{BCRYPT}$2y$10$tooshort",
+                        "z:{PLAIN}pw:relative/home",
+                        "  # indented comment",
+                        "good:{PLAIN}other",
+                        "with space:{PLAIN}pw",
+                        "colon:{PLAIN}a:b:/home/colon",
+                        "")
+                .getBytes(StandardCharsets.UTF_8);
         PasswdTable table = new PasswdFileParser(hasher).parse(content);
         assertThat(table.entries()).containsOnlyKeys("good", "colon");
         assertThat(table.entries().get("colon").password().value()).isEqualTo("a:b");
-        assertThat(table.problems()).satisfiesExactly(
-                p -> assertThat(p).startsWith("line 2:"),
-                p -> assertThat(p).startsWith("line 3:").contains("{MD5}"),
-                p -> assertThat(p).startsWith("line 4:").contains("BCRYPT"),
-                p -> assertThat(p).startsWith("line 5:").contains("absolute"),
-                p -> assertThat(p).startsWith("line 7:").contains("already defined on line 1"),
-                p -> assertThat(p).startsWith("line 8:"));
+        assertThat(table.problems())
+                .satisfiesExactly(
+                        p -> assertThat(p).startsWith("line 2:"),
+                        p -> assertThat(p).startsWith("line 3:").contains("{MD5}"),
+                        p -> assertThat(p).startsWith("line 4:").contains("BCRYPT"),
+                        p -> assertThat(p).startsWith("line 5:").contains("absolute"),
+                        p -> assertThat(p).startsWith("line 7:").contains("already defined on line 1"),
+                        p -> assertThat(p).startsWith("line 8:"));
     }
 
     @Test
     void parse_invalidUtf8Line_isSkipped() {
-        byte[] content = {'u', ':', '{', 'P', 'L', 'A', 'I', 'N', '}', (byte) 0xff, '\n', 'v', ':', '{', 'P', 'L', 'A', 'I', 'N', '}', 'x'};
+        byte[] content = {
+            'u',
+            ':',
+            '{',
+            'P',
+            'L',
+            'A',
+            'I',
+            'N',
+            '}',
+            (byte) 0xff,
+            '\n',
+            'v',
+            ':',
+            '{',
+            'P',
+            'L',
+            'A',
+            'I',
+            'N',
+            '}',
+            'x'
+        };
         PasswdTable table = new PasswdFileParser(hasher).parse(content);
         assertThat(table.entries()).containsOnlyKeys("v");
         assertThat(table.problems()).containsExactly("line 1: not valid UTF-8");
@@ -96,7 +125,8 @@ class PasswdFileAuthenticatorTest {
         Path file = write("u:{PLAIN}old\n");
         PasswdFileAuthenticator auth = authenticator(file);
         Files.writeString(file, "u:{PLAIN}new\n");
-        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
+        Files.setLastModifiedTime(
+                file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
         assertThat(auth.authenticate(request("u", "old"))).isInstanceOf(AuthResult.Accepted.class);
         clock.advance(Duration.ofMillis(1001));
         assertThat(auth.authenticate(request("u", "new"))).isInstanceOf(AuthResult.Accepted.class);
@@ -106,8 +136,8 @@ class PasswdFileAuthenticatorTest {
     @Test
     void table_fileRemovedOrTooBig_keepsPreviousUsers() throws IOException {
         Path file = write("u:{PLAIN}pw\n");
-        PasswdFileAuthenticator auth = new PasswdFileAuthenticator(
-                new PasswdFileConfig(file, Duration.ofSeconds(1), 100), clock, hasher);
+        PasswdFileAuthenticator auth =
+                new PasswdFileAuthenticator(new PasswdFileConfig(file, Duration.ofSeconds(1), 100), clock, hasher);
         Files.writeString(file, "u:{PLAIN}pw\n" + "#".repeat(200));
         clock.advance(Duration.ofSeconds(2));
         assertThat(auth.authenticate(request("u", "pw"))).isInstanceOf(AuthResult.Accepted.class);
@@ -119,7 +149,8 @@ class PasswdFileAuthenticatorTest {
     @Test
     void constructor_unreadableFile_failsNamingTheKey() {
         assertThatThrownBy(() -> authenticator(dir.resolve("missing")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auth.passwd-file");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("auth.passwd-file");
     }
 
     @Test
@@ -131,8 +162,8 @@ class PasswdFileAuthenticatorTest {
         assertThat(found.account().home()).contains(Path.of("/h/b"));
         assertThat(plain.secret("zz")).isInstanceOf(SecretResult.Unknown.class);
 
-        PasswdFileAuthenticator mixed = authenticator(
-                write("a:{PLAIN}x\nb:" + hasher.hash(PasswordScheme.SHA512_CRYPT, bytes("y")) + "\n"));
+        PasswdFileAuthenticator mixed =
+                authenticator(write("a:{PLAIN}x\nb:" + hasher.hash(PasswordScheme.SHA512_CRYPT, bytes("y")) + "\n"));
         assertThat(mixed.providesSecrets()).isFalse();
         assertThat(mixed.secret("b")).isInstanceOf(SecretResult.Unavailable.class);
     }

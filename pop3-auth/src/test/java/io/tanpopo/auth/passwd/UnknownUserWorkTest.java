@@ -37,8 +37,8 @@ class UnknownUserWorkTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock();
-    private final PasswordHasher hasher = new PasswordHasher(new SecureRandom(),
-            new HashingParameters(10, 5000, new Argon2idParameters(1024, 1, 1, 16, 32)));
+    private final PasswordHasher hasher = new PasswordHasher(
+            new SecureRandom(), new HashingParameters(10, 5000, new Argon2idParameters(1024, 1, 1, 16, 32)));
     /** Every verification the authenticator asked for, in order. */
     private final List<HashCost> work = new ArrayList<>();
 
@@ -46,7 +46,8 @@ class UnknownUserWorkTest {
     void unknownUser_hashesLikeTheCostliestEntry_notTheFirstHashedOne() throws IOException {
         String sha = hasher.hash(PasswordScheme.SHA512_CRYPT, bytes("s-pass"));
         String bcrypt = hasher.hash(PasswordScheme.BCRYPT, bytes("b-pass"));
-        PasswdFileAuthenticator auth = counting(write("p1:{PLAIN}x\nsha:" + sha + "\np2:{PLAIN}y\nbc:" + bcrypt + "\n"));
+        PasswdFileAuthenticator auth =
+                counting(write("p1:{PLAIN}x\nsha:" + sha + "\np2:{PLAIN}y\nbc:" + bcrypt + "\n"));
         HashCost costliest = hasher.cost(StoredPassword.parse(bcrypt));
 
         assertThat(auth.authenticate(request("nobody", "b-pass"))).isInstanceOf(AuthResult.Rejected.class);
@@ -60,10 +61,11 @@ class UnknownUserWorkTest {
     void everyKnownUser_andAnUnknownOne_doTheCostliestWork() throws IOException {
         String sha = hasher.hash(PasswordScheme.SHA512_CRYPT, bytes("s-pass"));
         String argon = hasher.hash(PasswordScheme.ARGON2ID, bytes("a-pass"));
-        String slowSha = new PasswordHasher(new SecureRandom(),
-                new HashingParameters(10, 40_000, Argon2idParameters.defaults())).hash(PasswordScheme.SHA512_CRYPT, bytes("t-pass"));
-        PasswdFileAuthenticator auth = counting(write(
-                "plain:{PLAIN}p-pass\nsha:" + sha + "\nargon:" + argon + "\nslow:" + slowSha + "\n"));
+        String slowSha = new PasswordHasher(
+                        new SecureRandom(), new HashingParameters(10, 40_000, Argon2idParameters.defaults()))
+                .hash(PasswordScheme.SHA512_CRYPT, bytes("t-pass"));
+        PasswdFileAuthenticator auth =
+                counting(write("plain:{PLAIN}p-pass\nsha:" + sha + "\nargon:" + argon + "\nslow:" + slowSha + "\n"));
         HashCost costliest = hasher.cost(StoredPassword.parse(slowSha));
         assertThat(costliest.parameters()).containsExactly(40_000, 16);
 
@@ -72,8 +74,10 @@ class UnknownUserWorkTest {
             auth.authenticate(request(user, "wrong"));
             assertThat(work).as(user).contains(costliest);
             // The costliest work once, plus a cheaper user's own (less than the costliest).
-            assertThat(work.stream().mapToLong(HashCost::work).sum()).as(user)
-                    .isGreaterThanOrEqualTo(costliest.work()).isLessThan(2 * costliest.work());
+            assertThat(work.stream().mapToLong(HashCost::work).sum())
+                    .as(user)
+                    .isGreaterThanOrEqualTo(costliest.work())
+                    .isLessThan(2 * costliest.work());
         }
         work.clear();
         assertThat(auth.authenticate(request("plain", "p-pass"))).isInstanceOf(AuthResult.Accepted.class);
@@ -93,7 +97,8 @@ class UnknownUserWorkTest {
 
         String bcrypt = hasher.hash(PasswordScheme.BCRYPT, bytes("b-pass"));
         Files.writeString(file, "sha:" + sha + "\nbc:" + bcrypt + "\n");
-        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
+        Files.setLastModifiedTime(
+                file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
         clock.advance(Duration.ofSeconds(2));
         assertThat(hasher.cost(auth.dummy())).isEqualTo(hasher.cost(StoredPassword.parse(bcrypt)));
     }
@@ -118,7 +123,9 @@ class UnknownUserWorkTest {
         for (int i = 0; i < 100_000; i++) {
             file.append("user").append(i).append(":{PLAIN}pw").append(i).append('\n');
         }
-        file.append("crypt:").append(hasher.hash(PasswordScheme.SHA512_CRYPT, bytes("c-pass"))).append('\n');
+        file.append("crypt:")
+                .append(hasher.hash(PasswordScheme.SHA512_CRYPT, bytes("c-pass")))
+                .append('\n');
         PasswdFileAuthenticator auth = new PasswdFileAuthenticator(
                 new PasswdFileConfig(write(file.toString()), Duration.ofHours(1), 16L << 20), clock, hasher);
         String[] users = {"user500", "crypt", "nobody"};
@@ -137,8 +144,12 @@ class UnknownUserWorkTest {
         long plain = median(nanos[0]);
         long crypt = median(nanos[1]);
         long unknown = median(nanos[2]);
-        assertThat((double) unknown / plain).as("unknown %d ns / plain user %d ns", unknown, plain).isBetween(1 / 3.0, 3.0);
-        assertThat((double) unknown / crypt).as("unknown %d ns / crypt user %d ns", unknown, crypt).isBetween(1 / 3.0, 3.0);
+        assertThat((double) unknown / plain)
+                .as("unknown %d ns / plain user %d ns", unknown, plain)
+                .isBetween(1 / 3.0, 3.0);
+        assertThat((double) unknown / crypt)
+                .as("unknown %d ns / crypt user %d ns", unknown, crypt)
+                .isBetween(1 / 3.0, 3.0);
     }
 
     private PasswdFileAuthenticator counting(Path file) {

@@ -39,13 +39,16 @@ class BookkeepingFilesTest {
         Files.createDirectory(md.root.resolve("dir"));
         mkfifo(md.root.resolve("fifo"));
         try (MaildirHandles maildir = MaildirHandles.open(md.root, false)) {
-            try (FileChannel plain = SafeFile.open(maildir.root(), Path.of("plain")).orElseThrow()) {
+            try (FileChannel plain =
+                    SafeFile.open(maildir.root(), Path.of("plain")).orElseThrow()) {
                 assertThat(SafeFile.bounded(plain, 5).readAllBytes()).hasSize(5);
             }
             assertThat(SafeFile.open(maildir.root(), Path.of("absent"))).isEmpty();
             for (String other : List.of("link", "dir", "fifo")) {
-                assertTimeoutPreemptively(AT_ONCE, () -> assertThatThrownBy(
-                        () -> SafeFile.open(maildir.root(), Path.of(other))).isInstanceOf(SafeFile.NotRegular.class));
+                assertTimeoutPreemptively(
+                        AT_ONCE,
+                        () -> assertThatThrownBy(() -> SafeFile.open(maildir.root(), Path.of(other)))
+                                .isInstanceOf(SafeFile.NotRegular.class));
             }
         }
     }
@@ -53,7 +56,8 @@ class BookkeepingFilesTest {
     @Test
     void bounded_failsOnceMoreThanTheBoundIsRead() throws Exception {
         Path file = Files.writeString(dir.resolve("six"), "123456");
-        try (FileChannel channel = FileChannel.open(file); InputStream in = SafeFile.bounded(channel, 5)) {
+        try (FileChannel channel = FileChannel.open(file);
+                InputStream in = SafeFile.bounded(channel, 5)) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("5 bytes");
         }
     }
@@ -90,10 +94,13 @@ class BookkeepingFilesTest {
         mkfifo(md.root.resolve(DovecotUidList.NAME));
         Files.writeString(md.root.resolve(CourierSizeList.NAME), "/3 1 5\n");
         try (MaildirHandles maildir = MaildirHandles.open(md.root, false)) {
-            assertThatThrownBy(() -> assertTimeoutPreemptively(AT_ONCE, () -> SafeFile.readAll(maildir.root(),
-                    Path.of(DovecotUidList.NAME), DovecotUidList.MAX_BYTES))).isInstanceOf(SafeFile.NotRegular.class);
-            assertThat(SafeFile.readAll(maildir.root(), Path.of(CourierSizeList.NAME), 7)).contains(
-                    "/3 1 5\n".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> assertTimeoutPreemptively(
+                            AT_ONCE,
+                            () -> SafeFile.readAll(
+                                    maildir.root(), Path.of(DovecotUidList.NAME), DovecotUidList.MAX_BYTES)))
+                    .isInstanceOf(SafeFile.NotRegular.class);
+            assertThat(SafeFile.readAll(maildir.root(), Path.of(CourierSizeList.NAME), 7))
+                    .contains("/3 1 5\n".getBytes(StandardCharsets.UTF_8));
             assertThatThrownBy(() -> SafeFile.readAll(maildir.root(), Path.of(CourierSizeList.NAME), 6))
                     .hasMessageContaining("larger than 6 bytes");
         }
@@ -123,18 +130,21 @@ class BookkeepingFilesTest {
     void sizeCacheThatIsALink_isIgnored_andReplacedByARegularFile() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         md.deliver(TestMaildir.name(1, 1), "Subject: a\n\nbody\n");
-        Path target = Files.writeString(dir.resolve("target"), "tanpopo-sizes 1\n999 17 0 " + TestMaildir.name(1, 1) + "\n");
+        Path target =
+                Files.writeString(dir.resolve("target"), "tanpopo-sizes 1\n999 17 0 " + TestMaildir.name(1, 1) + "\n");
         Files.createSymbolicLink(md.root.resolve(SizeCacheFile.NAME), target);
         try (Maildrop maildrop = open(new MaildirStore(MaildirConfig.of(md.template())), "alice")) {
-            assertThat(maildrop.messages().get(0).size()).as("not the linked file's 999").isEqualTo(20);
+            assertThat(maildrop.messages().get(0).size())
+                    .as("not the linked file's 999")
+                    .isEqualTo(20);
         }
         assertThat(md.root.resolve(SizeCacheFile.NAME)).isRegularFile();
-        assertThat(Files.readString(target)).isEqualTo(
-                "tanpopo-sizes 1\n999 17 0 " + TestMaildir.name(1, 1) + "\n");
+        assertThat(Files.readString(target)).isEqualTo("tanpopo-sizes 1\n999 17 0 " + TestMaildir.name(1, 1) + "\n");
     }
 
     private static void mkfifo(Path path) throws Exception {
-        Process process = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        Process process =
+                new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
         assertThat(process.waitFor()).isZero();
     }
 }

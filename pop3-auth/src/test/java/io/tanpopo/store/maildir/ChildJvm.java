@@ -30,21 +30,26 @@ final class ChildJvm implements AutoCloseable {
     static ChildJvm start(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
                 "-Dslf4j.internal.verbosity=ERROR",
-                "-cp", System.getProperty("java.class.path"), MaildirChild.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                MaildirChild.class.getName()));
         command.addAll(List.of(args));
         try {
             return new ChildJvm(new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void pump() {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 lines.add(line);
             }

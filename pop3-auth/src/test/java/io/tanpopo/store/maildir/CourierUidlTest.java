@@ -30,8 +30,10 @@ class CourierUidlTest {
     Path dir;
 
     private List<String> uids(TestMaildir md) {
-        MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()).withUidl(UidlStyle.COURIER),
-                new SystemFileOps(), Clock.fixed(NOW, ZoneOffset.UTC));
+        MaildirStore store = new MaildirStore(
+                MaildirConfig.of(md.template()).withUidl(UidlStyle.COURIER),
+                new SystemFileOps(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         try (Maildrop maildrop = open(store, "alice")) {
             return maildrop.messages().stream().map(MessageInfo::uid).toList();
         }
@@ -44,22 +46,29 @@ class CourierUidlTest {
         md.putCur("1700000000.M9P1.host:2,", "b\n");
         md.deliver("1700000001.M1P1.host", "c\n");
         md.deliver("1700000002.M1P1.host", "not listed\n");
-        Files.writeString(md.root.resolve(CourierSizeList.NAME), String.join("\n",
-                "/3 8 1690000000",
-                "1700000000.M10P1.host:2,S 3 4:1690000000:0",
-                "1700000000.M9P1.host:2, 3 5:1690000000:1",
-                "garbage",
-                "1700000001.M1P1.host:2, 3 7:0",
-                "gone.host 9 6:1690000000:0", ""));
+        Files.writeString(
+                md.root.resolve(CourierSizeList.NAME),
+                String.join(
+                        "\n",
+                        "/3 8 1690000000",
+                        "1700000000.M10P1.host:2,S 3 4:1690000000:0",
+                        "1700000000.M9P1.host:2, 3 5:1690000000:1",
+                        "garbage",
+                        "1700000001.M1P1.host:2, 3 7:0",
+                        "gone.host 9 6:1690000000:0",
+                        ""));
 
         // Courier's order compares the names after the time as bytes: M10 before M9
         assertThat(uids(md)).containsExactly("UID4-1690000000", "UID5-1690000000", "UID7", "UID8-1690000000");
-        assertThat(Files.readString(md.root.resolve(CourierSizeList.NAME))).isEqualTo(String.join("\n",
-                "/3 9 1690000000",
-                "1700000000.M10P1.host:2,S 3 4:1690000000:0",
-                "1700000000.M9P1.host:2, 3 5:1690000000:1",
-                "1700000001.M1P1.host:2, 3 7:0:0",
-                "1700000002.M1P1.host:2, 12 8:1690000000:0", ""));
+        assertThat(Files.readString(md.root.resolve(CourierSizeList.NAME)))
+                .isEqualTo(String.join(
+                        "\n",
+                        "/3 9 1690000000",
+                        "1700000000.M10P1.host:2,S 3 4:1690000000:0",
+                        "1700000000.M9P1.host:2, 3 5:1690000000:1",
+                        "1700000001.M1P1.host:2, 3 7:0:0",
+                        "1700000002.M1P1.host:2, 12 8:1690000000:0",
+                        ""));
         assertThat(md.names("tmp")).isEmpty();
     }
 
@@ -75,13 +84,24 @@ class CourierUidlTest {
         md.deliver("1700000001.M1P1.host", "a\n");
         md.putCur("1700000002.M1P1.host", "b\n");
         md.putCur("1700000003.M1P1.host:2,S", "c\n");
-        Files.writeString(md.root.resolve(CourierSizeList.NAME), String.join("\n", "/3 10 5",
-                "1700000001.M1P1.host 2 1:5:0", "1700000002.M1P1.host:2, 2 2:5:0",
-                "1700000003.M1P1.host:2, 2 3:5:0", ""));
+        Files.writeString(
+                md.root.resolve(CourierSizeList.NAME),
+                String.join(
+                        "\n",
+                        "/3 10 5",
+                        "1700000001.M1P1.host 2 1:5:0",
+                        "1700000002.M1P1.host:2, 2 2:5:0",
+                        "1700000003.M1P1.host:2, 2 3:5:0",
+                        ""));
         assertThat(uids(md)).containsExactly("UID10-5", "UID11-5", "UID3-5");
-        assertThat(Files.readString(md.root.resolve(CourierSizeList.NAME))).isEqualTo(String.join("\n", "/3 12 5",
-                "1700000001.M1P1.host:2, 3 10:5:0", "1700000002.M1P1.host:2, 3 11:5:0",
-                "1700000003.M1P1.host:2,S 2 3:5:0", ""));
+        assertThat(Files.readString(md.root.resolve(CourierSizeList.NAME)))
+                .isEqualTo(String.join(
+                        "\n",
+                        "/3 12 5",
+                        "1700000001.M1P1.host:2, 3 10:5:0",
+                        "1700000002.M1P1.host:2, 3 11:5:0",
+                        "1700000003.M1P1.host:2,S 2 3:5:0",
+                        ""));
     }
 
     @Test
@@ -125,7 +145,8 @@ class CourierUidlTest {
         md.deliver("1700000001.M1P1.host", "a\n");
         Files.delete(md.root.resolve("tmp"));
         mkfifo(md.root.resolve("tmp"));
-        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> uids(md))).isEmpty();
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> uids(md)))
+                .isEmpty();
         assertThat(md.root.resolve(CourierSizeList.NAME)).doesNotExist();
     }
 
@@ -144,7 +165,8 @@ class CourierUidlTest {
     }
 
     private static void mkfifo(Path path) throws Exception {
-        assertThat(new ProcessBuilder("mkfifo", path.toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("mkfifo", path.toString()).start().waitFor())
+                .isZero();
     }
 
     @Test

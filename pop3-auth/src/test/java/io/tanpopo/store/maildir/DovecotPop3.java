@@ -48,24 +48,33 @@ final class DovecotPop3 {
 
     private List<String> session(String format, String commands) throws Exception {
         Path config = home.resolve("dovecot-pop3.conf");
-        Files.writeString(config, String.join("\n",
-                "mail_location = maildir:" + maildir,
-                "base_dir = " + home.resolve("run"),
-                "state_dir = " + home.resolve("state"),
-                "log_path = " + home.resolve("dovecot.log"),
-                "ssl = no",
-                "pop3_uidl_format = " + format, ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "mail_location = maildir:" + maildir,
+                        "base_dir = " + home.resolve("run"),
+                        "state_dir = " + home.resolve("state"),
+                        "log_path = " + home.resolve("dovecot.log"),
+                        "ssl = no",
+                        "pop3_uidl_format = " + format,
+                        ""));
         List<String> command = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
         }
         command.addAll(List.of("/usr/bin/env", "HOME=" + home, "USER=nobody", POP3, "-c", config.toString()));
-        Process process = new ProcessBuilder(command).redirectError(home.resolve("pop3.err").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(home.resolve("pop3.err").toFile())
+                .start();
         process.getOutputStream().write(commands.getBytes(StandardCharsets.US_ASCII));
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("dovecot pop3 finishes").isTrue();
-        assertThat(out).as("dovecot pop3 answers; stderr: %s", Files.readString(home.resolve("pop3.err")))
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("dovecot pop3 finishes")
+                .isTrue();
+        assertThat(out)
+                .as("dovecot pop3 answers; stderr: %s", Files.readString(home.resolve("pop3.err")))
                 .startsWith("+OK");
         return out.lines().toList();
     }

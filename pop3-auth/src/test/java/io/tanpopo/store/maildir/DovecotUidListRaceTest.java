@@ -57,15 +57,18 @@ class DovecotUidListRaceTest {
         }
         assertThat(ours).hasSize(2 * ROUNDS).doesNotHaveDuplicates();
         List<Long> uids = new ArrayList<>();
-        for (String line : Files.readAllLines(md.root.resolve(DovecotUidList.NAME)).subList(1, 2 * ROUNDS + 1)) {
+        for (String line :
+                Files.readAllLines(md.root.resolve(DovecotUidList.NAME)).subList(1, 2 * ROUNDS + 1)) {
             uids.add(Long.parseLong(line.split(" ")[0]));
         }
-        assertThat(uids).as("ascending, no gaps").isEqualTo(LongStream.rangeClosed(1, 2 * ROUNDS)
-                .boxed().toList());
+        assertThat(uids)
+                .as("ascending, no gaps")
+                .isEqualTo(LongStream.rangeClosed(1, 2 * ROUNDS).boxed().toList());
         DovecotPop3 pop3 = new DovecotPop3(Files.createDirectories(dir.resolve("pop3")), md.root);
         assertThat(pop3.uidls(UidlFormat.DEFAULT)).containsExactlyElementsOf(ours);
         assertThat(pop3.log() + Files.readString(dir.resolve("dovecot.log")))
-                .doesNotContainIgnoringCase("corrupt").doesNotContain("Error", "Warning");
+                .doesNotContainIgnoringCase("corrupt")
+                .doesNotContain("Error", "Warning");
     }
 
     private interface Step {

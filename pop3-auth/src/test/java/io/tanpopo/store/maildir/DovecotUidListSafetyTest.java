@@ -30,6 +30,7 @@ class DovecotUidListSafetyTest {
 
     @TempDir
     Path dir;
+
     private TestMaildir md;
     private MaildirStore store;
 
@@ -59,7 +60,8 @@ class DovecotUidListSafetyTest {
         assertThat(Files.readString(list())).isEqualTo(LIST);
         Files.delete(lock);
         assertThat(uids()).as("not a remembered listing").containsExactly("00000001000004d2", "00000002000004d2");
-        assertThat(Files.readString(list())).isEqualTo("3 V1234 N3 G0123456789abcdef0123456789abcdef\n1 :1.M1.h\n2 :2.M2.h\n");
+        assertThat(Files.readString(list()))
+                .isEqualTo("3 V1234 N3 G0123456789abcdef0123456789abcdef\n1 :1.M1.h\n2 :2.M2.h\n");
     }
 
     @Test
@@ -86,7 +88,8 @@ class DovecotUidListSafetyTest {
     @Test
     @RequiresProgram(value = "mkfifo", debianPackage = "coreutils")
     void fifoAsUidlist_neitherHangsNorIsRead_andFileNamesAreServed() throws Exception {
-        assertThat(new ProcessBuilder("mkfifo", list().toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("mkfifo", list().toString()).start().waitFor())
+                .isZero();
         List<String> uids = assertTimeoutPreemptively(Duration.ofSeconds(20), this::uids);
         assertThat(uids).containsExactly("1.M1.h", "2.M2.h");
         assertThat(md.root.resolve(UidListLock.NAME)).doesNotExist();
@@ -122,7 +125,8 @@ class DovecotUidListSafetyTest {
     @Test
     void unusableFormat_isRefusedAtStart_withTheKeyAndTheVariable() {
         assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withUidlFormat("%08Xu%m"))
-                .hasMessageContaining("store.maildir.uidl-format").hasMessageContaining("%m");
+                .hasMessageContaining("store.maildir.uidl-format")
+                .hasMessageContaining("%m");
         assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withUidlFormat("%{hostname}"))
                 .hasMessageContaining("%{hostname}");
         assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withUidlFormat("%08x"))

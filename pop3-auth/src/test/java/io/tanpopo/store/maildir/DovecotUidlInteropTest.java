@@ -22,9 +22,28 @@ import org.junit.jupiter.api.io.TempDir;
 class DovecotUidlInteropTest {
 
     /** The formats sites use, and some of Dovecot's modifiers and offsets besides. */
-    static final List<String> FORMATS = List.of("%08Xu%08Xv", "%u", "%v.%u", "%f", "%g", "%Xu",
-            "%08Xv%08Xu", "%Lf", "%Uf", "%Mf", "%Rf", "%Hf", "%Nf", "%3.-2f", "%4.10f", "%-30f", "%.-3f", "%%%u",
-            "%{uid}-%{uidvalidity}", "%{filename}", "%{guid}");
+    static final List<String> FORMATS = List.of(
+            "%08Xu%08Xv",
+            "%u",
+            "%v.%u",
+            "%f",
+            "%g",
+            "%Xu",
+            "%08Xv%08Xu",
+            "%Lf",
+            "%Uf",
+            "%Mf",
+            "%Rf",
+            "%Hf",
+            "%Nf",
+            "%3.-2f",
+            "%4.10f",
+            "%-30f",
+            "%.-3f",
+            "%%%u",
+            "%{uid}-%{uidvalidity}",
+            "%{filename}",
+            "%{guid}");
 
     @TempDir
     Path dir;
@@ -38,8 +57,8 @@ class DovecotUidlInteropTest {
     }
 
     private static List<String> tanpopo(TestMaildir md, String format) {
-        MaildirStore store = new MaildirStore(MaildirConfig.of(md.template())
-                .withUidl(UidlStyle.DOVECOT).withUidlFormat(format));
+        MaildirStore store = new MaildirStore(
+                MaildirConfig.of(md.template()).withUidl(UidlStyle.DOVECOT).withUidlFormat(format));
         try (Maildrop maildrop = open(store, "alice")) {
             return maildrop.messages().stream().map(MessageInfo::uid).toList();
         }
@@ -51,8 +70,10 @@ class DovecotUidlInteropTest {
         DovecotPop3 dovecot = new DovecotPop3(dir, md.root);
         for (String format : FORMATS) {
             // Dovecot 2.3 refuses the long forms in pop3_uidl_format; they mean the short ones
-            String dovecotFormat = format.replace("%{uid}", "%u").replace("%{uidvalidity}", "%v")
-                    .replace("%{filename}", "%f").replace("%{guid}", "%g");
+            String dovecotFormat = format.replace("%{uid}", "%u")
+                    .replace("%{uidvalidity}", "%v")
+                    .replace("%{filename}", "%f")
+                    .replace("%{guid}", "%g");
             List<String> served = dovecot.uidls(dovecotFormat);
             assertThat(served).as("Dovecot with %s", dovecotFormat).hasSize(3);
             assertThat(tanpopo(md, format)).as("tanpopo with %s", format).containsExactlyElementsOf(served);
@@ -73,12 +94,16 @@ class DovecotUidlInteropTest {
         assertThat(Files.readString(md.root.resolve(DovecotUidList.NAME)))
                 .contains("\n4 :" + TestMaildir.name(1_700_000_009L, 5) + "\n")
                 .contains("\n5 :" + TestMaildir.name(1_700_000_010L, 4) + "\n")
-                .startsWith("3 V").contains(" N6 ");
+                .startsWith("3 V")
+                .contains(" N6 ");
         assertThat(md.root.resolve(UidListLock.NAME)).doesNotExist();
 
         assertThat(dovecot.uidls(UidlFormat.DEFAULT)).containsExactlyElementsOf(ours);
         ExternalTools tools = new ExternalTools(Files.createDirectory(dir.resolve("doveadm")), md.root);
-        assertThat(tools.doveadm("-f", "tab", "fetch", "uid", "all").strip().lines().skip(1))
+        assertThat(tools.doveadm("-f", "tab", "fetch", "uid", "all")
+                        .strip()
+                        .lines()
+                        .skip(1))
                 .containsExactly("1", "2", "3", "4", "5");
         assertThat(dovecot.log()).doesNotContainIgnoringCase("corrupt").doesNotContain("Error", "Warning");
     }

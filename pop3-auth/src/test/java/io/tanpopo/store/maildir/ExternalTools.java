@@ -33,12 +33,16 @@ final class ExternalTools {
         }
         this.home = home;
         this.config = home.resolve("dovecot.conf");
-        Files.writeString(config, String.join("\n",
-                "mail_location = maildir:" + maildir,
-                "base_dir = " + home.resolve("run"),
-                "state_dir = " + home.resolve("state"),
-                "log_path = " + home.resolve("dovecot.log"),
-                "ssl = no", ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "mail_location = maildir:" + maildir,
+                        "base_dir = " + home.resolve("run"),
+                        "state_dir = " + home.resolve("state"),
+                        "log_path = " + home.resolve("dovecot.log"),
+                        "ssl = no",
+                        ""));
         openUp(home);
     }
 
@@ -75,17 +79,20 @@ final class ExternalTools {
     private String run(String stdin, String... command) throws Exception {
         List<String> full = new ArrayList<>();
         if (isRoot()) {
-            full.addAll(List.of("/usr/bin/setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                    "--clear-groups"));
+            full.addAll(List.of("/usr/bin/setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         }
-        full.addAll(List.of("/usr/bin/env", "HOME=" + home, "USER=" + (isRoot() ? "nobody" : System.getProperty("user.name"))));
+        full.addAll(List.of(
+                "/usr/bin/env", "HOME=" + home, "USER=" + (isRoot() ? "nobody" : System.getProperty("user.name"))));
         full.addAll(List.of(command));
         Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finishes", full).isTrue();
-        assertThat(process.exitValue()).as("%s exit status; output: %s; log: %s", full, output, log())
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s finishes", full)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("%s exit status; output: %s; log: %s", full, output, log())
                 .isZero();
         return output;
     }

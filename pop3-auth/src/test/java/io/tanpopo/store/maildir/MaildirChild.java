@@ -22,8 +22,7 @@ import java.util.BitSet;
  */
 public final class MaildirChild {
 
-    private MaildirChild() {
-    }
+    private MaildirChild() {}
 
     public static void main(String[] args) throws IOException {
         MaildirConfig config = MaildirConfig.of(args[1]).withMarkSeen(true);

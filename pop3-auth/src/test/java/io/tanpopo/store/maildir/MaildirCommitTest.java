@@ -118,7 +118,8 @@ class MaildirCommitTest {
             CommitResult result = maildrop.commit(bits(1), new BitSet());
             assertThat(result).isInstanceOf(CommitResult.Failed.class);
         }
-        assertThat(md.names("new")).as("not the maildir of the login: nothing done")
+        assertThat(md.names("new"))
+                .as("not the maildir of the login: nothing done")
                 .containsExactly("1.M1.h", "2.M2.h", "3.M3.h");
     }
 

@@ -52,14 +52,11 @@ class MaildirCrashTest {
         }
     }
 
-    private static void runAndKill(TestMaildir md, String deleted, int pause, int round)
-            throws Exception {
-        try (ChildJvm child = ChildJvm.start("commit", md.template(), md.user, deleted,
-                Integer.toString(pause))) {
+    private static void runAndKill(TestMaildir md, String deleted, int pause, int round) throws Exception {
+        try (ChildJvm child = ChildJvm.start("commit", md.template(), md.user, deleted, Integer.toString(pause))) {
             assertThat(child.nextLine(CHILD)).as("round %d", round).isEqualTo("committing");
             if (pause >= 0) {
-                assertThat(child.nextLine(CHILD)).as("round %d", round)
-                        .matches("paused|committed .*");
+                assertThat(child.nextLine(CHILD)).as("round %d", round).matches("paused|committed .*");
             }
             child.kill();
         }

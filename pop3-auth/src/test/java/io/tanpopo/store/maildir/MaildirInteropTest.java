@@ -55,19 +55,27 @@ class MaildirInteropTest {
         List<String[]> rows = fetch(tools); // also makes Dovecot assign UIDs to all three
         assertThat(rows).hasSize(3);
         long validity = Long.parseLong(tools.doveadm("-f", "tab", "mailbox", "status", "uidvalidity", "INBOX")
-                .strip().split("\n")[1].split("\t")[1]);
-        List<String> dovecotUidls = rows.stream().map(r -> String.format(Locale.ROOT, "%08x%08x",
-                Long.parseLong(r[0]), validity)).toList();
+                .strip()
+                .split("\n")[1]
+                .split("\t")[1]);
+        List<String> dovecotUidls = rows.stream()
+                .map(r -> String.format(Locale.ROOT, "%08x%08x", Long.parseLong(r[0]), validity))
+                .toList();
 
-        MaildirStore store = new MaildirStore(MaildirConfig.of(md.template())
-                .withUidl(UidlStyle.DOVECOT).withMarkSeen(true));
+        MaildirStore store = new MaildirStore(
+                MaildirConfig.of(md.template()).withUidl(UidlStyle.DOVECOT).withMarkSeen(true));
         try (Maildrop maildrop = open(store, "alice")) {
             assertThat(maildrop.messages()).extracting(MessageInfo::uid).containsExactlyElementsOf(dovecotUidls);
-            assertThat(maildrop.messages()).extracting(MessageInfo::size).containsExactly(
-                    CrlfSize.of(DOT.getBytes(StandardCharsets.UTF_8)), CrlfSize.of(LF.getBytes(StandardCharsets.UTF_8)),
-                CrlfSize.of(MBLAZE.getBytes(StandardCharsets.UTF_8)));
-            assertThat(maildrop.messages()).extracting(MessageInfo::size).containsExactlyElementsOf(
-                    rows.stream().map(r -> Long.parseLong(r[1])).toList());
+            assertThat(maildrop.messages())
+                    .extracting(MessageInfo::size)
+                    .containsExactly(
+                            CrlfSize.of(DOT.getBytes(StandardCharsets.UTF_8)),
+                            CrlfSize.of(LF.getBytes(StandardCharsets.UTF_8)),
+                            CrlfSize.of(MBLAZE.getBytes(StandardCharsets.UTF_8)));
+            assertThat(maildrop.messages())
+                    .extracting(MessageInfo::size)
+                    .containsExactlyElementsOf(
+                            rows.stream().map(r -> Long.parseLong(r[1])).toList());
             assertThat(read(maildrop, 0)).endsWith(DOT);
             assertThat(read(maildrop, 2)).isEqualTo(MBLAZE);
             BitSet deleted = new BitSet();
@@ -83,7 +91,8 @@ class MaildirInteropTest {
         assertThat(after).extracting(r -> r[0]).containsExactly(rows.get(0)[0], rows.get(2)[0]);
         assertThat(after).allMatch(r -> r[3].contains("\\Seen"));
         try (Maildrop maildrop = open(store, "alice")) {
-            assertThat(maildrop.messages()).extracting(MessageInfo::uid)
+            assertThat(maildrop.messages())
+                    .extracting(MessageInfo::uid)
                     .containsExactly(dovecotUidls.get(0), dovecotUidls.get(2));
         }
     }

@@ -45,8 +45,8 @@ class MaildirListingReuseTest {
         md.deliver("1.M1.h", "one\n");
         md.putCur("2.M2.h:2,S", "two\n");
         md.putCur("3.M3.h:2,S", "three\n");
-        store = new MaildirStore(MaildirConfig.of(md.template()),
-                new SystemFileOps(), Clock.fixed(NOW, ZoneOffset.UTC));
+        store = new MaildirStore(
+                MaildirConfig.of(md.template()), new SystemFileOps(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private void dirTimes(FileTime time) throws IOException {
@@ -71,7 +71,8 @@ class MaildirListingReuseTest {
         dirTimes(OLD);
         assertThat(uids()).containsExactly("1.M1.h", "2.M2.h", "3.M3.h");
         sneakIntoCur("4.M4.h:2,", OLD);
-        assertThat(uids()).as("reused: the unchanged stamp hides the file")
+        assertThat(uids())
+                .as("reused: the unchanged stamp hides the file")
                 .containsExactly("1.M1.h", "2.M2.h", "3.M3.h");
     }
 
@@ -97,8 +98,8 @@ class MaildirListingReuseTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         dirTimes(FileTime.from(NOW.minusMillis(ListingStamp.SETTLE_MILLIS)));
         assertThat(settled(clock)).isTrue();
-        Files.setLastModifiedTime(md.root.resolve("new"),
-                FileTime.from(NOW.minusMillis(ListingStamp.SETTLE_MILLIS - 1)));
+        Files.setLastModifiedTime(
+                md.root.resolve("new"), FileTime.from(NOW.minusMillis(ListingStamp.SETTLE_MILLIS - 1)));
         assertThat(settled(clock)).isFalse();
         Files.setLastModifiedTime(md.root.resolve("new"), FileTime.from(NOW.plusSeconds(5)));
         assertThat(settled(clock)).as("mtime ahead of us").isFalse();
@@ -137,8 +138,10 @@ class MaildirListingReuseTest {
 
     @Test
     void dovecotStyle_rescansWhenTheUidlistChanges() throws Exception {
-        store = new MaildirStore(MaildirConfig.of(md.template()).withUidl(UidlStyle.DOVECOT),
-                new SystemFileOps(), Clock.fixed(NOW, ZoneOffset.UTC));
+        store = new MaildirStore(
+                MaildirConfig.of(md.template()).withUidl(UidlStyle.DOVECOT),
+                new SystemFileOps(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         Path uidlist = md.root.resolve(DovecotUidList.NAME);
         Files.writeString(uidlist, "3 V1234 N4 G0\n1 :1.M1.h\n2 :2.M2.h\n3 :3.M3.h\n");
         Files.setLastModifiedTime(uidlist, OLD);

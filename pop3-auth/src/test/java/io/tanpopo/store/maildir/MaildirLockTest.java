@@ -33,7 +33,8 @@ class MaildirLockTest {
     void lockOff_allowsTwoSessions() {
         TestMaildir md = TestMaildir.create(dir, "alice");
         MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()).withLock(false));
-        try (Maildrop first = open(store, "alice"); Maildrop second = open(store, "alice")) {
+        try (Maildrop first = open(store, "alice");
+                Maildrop second = open(store, "alice")) {
             assertThat(second.messages()).isEqualTo(first.messages());
         }
     }
@@ -55,7 +56,8 @@ class MaildirLockTest {
     void sessionInThisProcess_isInUse_forAnotherProcess() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()));
-        try (Maildrop held = open(store, "alice"); ChildJvm child = ChildJvm.start("lock", md.template(), "alice")) {
+        try (Maildrop held = open(store, "alice");
+                ChildJvm child = ChildJvm.start("lock", md.template(), "alice")) {
             assertThat(child.nextLine(CHILD)).isEqualTo("refused InUse[]");
         }
         try (ChildJvm child = ChildJvm.start("lock", md.template(), "alice")) {

@@ -45,7 +45,8 @@ class MaildirMessageNameTest {
             files.add(new MessageFile(false, name(n), 1, 1));
         }
         files.sort(MessageFile.ORDER);
-        assertThat(files).extracting(f -> f.name().base())
+        assertThat(files)
+                .extracting(f -> f.name().base())
                 .containsExactly("1.M999P1.z", "2.M5P1.a", "2.M5P1.b", "2.M40P1.a", "x.host");
     }
 }

@@ -29,14 +29,20 @@ class MaildirParsersFuzzTest {
             return;
         }
         MessageName n = parsed.get();
-        if (n.base().isEmpty() || !name.startsWith(n.base()) || name.indexOf('/') >= 0
+        if (n.base().isEmpty()
+                || !name.startsWith(n.base())
+                || name.indexOf('/') >= 0
                 || name.chars().anyMatch(c -> c < 0x20)) {
             throw new AssertionError("accepted a bad name: " + name);
         }
         String renamed = n.withFlags("S");
         // A name already near the 255-character limit cannot take an info suffix; such a file
         // stays in new/ (README, "What is tested"), so only shorter results must parse back.
-        if (renamed.length() <= 255 && MessageName.parse(renamed).map(MessageName::base).filter(n.base()::equals).isEmpty()) {
+        if (renamed.length() <= 255
+                && MessageName.parse(renamed)
+                        .map(MessageName::base)
+                        .filter(n.base()::equals)
+                        .isEmpty()) {
             throw new AssertionError("adding a flag lost the base name: " + renamed);
         }
         n.wireSize().ifPresent(size -> {
@@ -55,8 +61,11 @@ class MaildirParsersFuzzTest {
     void sizeCache(@NotNull byte[] content) throws IOException {
         Files.write(ROOT.resolve(SizeCacheFile.NAME), content);
         try (MaildirHandles maildir = MaildirHandles.open(ROOT, false)) {
-            for (Map.Entry<String, SizeEntry> e : new SizeCacheFile().read(maildir).entrySet()) {
-                if (MessageName.parse(e.getKey()).isEmpty() || e.getValue().size() < 0 || e.getValue().length() < 0) {
+            for (Map.Entry<String, SizeEntry> e :
+                    new SizeCacheFile().read(maildir).entrySet()) {
+                if (MessageName.parse(e.getKey()).isEmpty()
+                        || e.getValue().size() < 0
+                        || e.getValue().length() < 0) {
                     throw new AssertionError("kept a bad size entry: " + e);
                 }
             }
@@ -72,9 +81,12 @@ class MaildirParsersFuzzTest {
             byte[] read = SafeFile.readAll(maildir.root(), Path.of(DovecotUidList.NAME), DovecotUidList.MAX_BYTES)
                     .orElseThrow();
             for (Map.Entry<String, DovecotUidList.Entry> e : DovecotUidList.parse(read)
-                    .map(DovecotUidList::entries).orElse(Map.of()).entrySet()) {
+                    .map(DovecotUidList::entries)
+                    .orElse(Map.of())
+                    .entrySet()) {
                 String pop3 = e.getValue().pop3Uidl();
-                if ((pop3 != null && !MessageInfo.isValidUid(pop3)) || e.getValue().uid() <= 0) {
+                if ((pop3 != null && !MessageInfo.isValidUid(pop3))
+                        || e.getValue().uid() <= 0) {
                     throw new AssertionError("kept a bad uidlist entry: " + e);
                 }
             }

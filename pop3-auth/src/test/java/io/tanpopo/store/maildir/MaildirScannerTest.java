@@ -3,13 +3,12 @@ package io.tanpopo.store.maildir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.store.CrlfSize;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The listing with sizes, relative to the directories opened at login. */
 class MaildirScannerTest {
@@ -45,8 +44,11 @@ class MaildirScannerTest {
             listed = scanner.scan(maildir, sizes(scanner, ops).learn(maildir));
         }
 
-        assertThat(listed).extracting(MaildirScanner.Sized::size).containsExactly(
-                Arrays.stream(LENGTHS).mapToObj(n -> CrlfSize.of(content(n))).toArray(Long[]::new));
+        assertThat(listed)
+                .extracting(MaildirScanner.Sized::size)
+                .containsExactly(Arrays.stream(LENGTHS)
+                        .mapToObj(n -> CrlfSize.of(content(n)))
+                        .toArray(Long[]::new));
         assertThat(ops.opens).hasValue(LENGTHS.length);
     }
 
@@ -83,7 +85,8 @@ class MaildirScannerTest {
 
         List<MessageFile> files = files(new MaildirScanner(), md.root);
 
-        assertThat(files).extracting(f -> f.name().base())
+        assertThat(files)
+                .extracting(f -> f.name().base())
                 .containsExactly(TestMaildir.name(1, 1), twice, TestMaildir.name(3, 1));
         assertThat(files.get(1).inNew()).isFalse();
     }
@@ -91,7 +94,9 @@ class MaildirScannerTest {
     /** The listing's files, sizes left out (each listed as 0 without reading it). */
     private static List<MessageFile> files(MaildirScanner scanner, Path root) throws Exception {
         try (MaildirHandles maildir = MaildirHandles.open(root, false)) {
-            return scanner.scan(maildir, (file, dir, name) -> 0).stream().map(MaildirScanner.Sized::file).toList();
+            return scanner.scan(maildir, (file, dir, name) -> 0).stream()
+                    .map(MaildirScanner.Sized::file)
+                    .toList();
         }
     }
 }

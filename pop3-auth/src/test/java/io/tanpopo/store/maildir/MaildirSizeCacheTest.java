@@ -23,7 +23,9 @@ class MaildirSizeCacheTest {
     private TestMaildir fill() {
         TestMaildir md = TestMaildir.create(dir, "alice");
         for (int i = 0; i < COUNT; i++) {
-            md.deliver(TestMaildir.name(1_700_000_000L + i, i), "Subject: " + i + "\n\n.body\n" + "x".repeat(i % 50) + "\n");
+            md.deliver(
+                    TestMaildir.name(1_700_000_000L + i, i),
+                    "Subject: " + i + "\n\n.body\n" + "x".repeat(i % 50) + "\n");
         }
         return md;
     }
@@ -49,7 +51,8 @@ class MaildirSizeCacheTest {
         assertThat(ops.opens).hasValue(COUNT);
 
         CountingFileOps restarted = new CountingFileOps();
-        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), restarted))).isEqualTo(first);
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), restarted)))
+                .isEqualTo(first);
         assertThat(restarted.opens).hasValue(0);
     }
 
@@ -64,7 +67,8 @@ class MaildirSizeCacheTest {
         Files.write(cache, List.of(lines.get(0), lines.get(1), "12 zz 3 2.M2.h", "\u0000garbage"));
 
         CountingFileOps ops = new CountingFileOps();
-        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), ops))).isEqualTo(expected);
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), ops)))
+                .isEqualTo(expected);
         assertThat(ops.opens).hasValue(1);
 
         Files.write(cache, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1});
@@ -101,10 +105,12 @@ class MaildirSizeCacheTest {
         Files.setLastModifiedTime(c, FileTime.fromMillis(4_102_444_800_123L));
         List<MessageInfo> first = messages(new MaildirStore(MaildirConfig.of(md.template())));
 
-        assertThat(Files.readAllLines(md.root.resolve("tanpopo-sizes"))).containsExactly(
-                "tanpopo-sizes 1", "5 4 0 1.M1.h", "12 10 -86400000 2.M2.h", "0 0 4102444800123 3.M3.h");
+        assertThat(Files.readAllLines(md.root.resolve("tanpopo-sizes")))
+                .containsExactly(
+                        "tanpopo-sizes 1", "5 4 0 1.M1.h", "12 10 -86400000 2.M2.h", "0 0 4102444800123 3.M3.h");
         CountingFileOps restarted = new CountingFileOps();
-        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), restarted))).isEqualTo(first);
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), restarted)))
+                .isEqualTo(first);
         assertThat(restarted.opens).hasValue(0);
     }
 
@@ -128,16 +134,19 @@ class MaildirSizeCacheTest {
         assertThat(first).extracting(MessageInfo::size).containsExactly(16L, 5L);
         Path cache = md.root.resolve("tanpopo-sizes");
         assertThat(Files.readAllLines(cache))
-                .filteredOn(line -> line.endsWith(" 1.M1.h")).singleElement()
+                .filteredOn(line -> line.endsWith(" 1.M1.h"))
+                .singleElement()
                 .satisfies(line -> assertThat(line).startsWith("16 "));
         Object written = Files.readAttributes(cache, BasicFileAttributes.class).fileKey();
 
         CountingFileOps ops = new CountingFileOps();
-        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), ops))).isEqualTo(first);
+        assertThat(messages(new MaildirStore(MaildirConfig.of(md.template()), ops)))
+                .isEqualTo(first);
         // The listing sizes every file it finds before it drops the second of a base name: the
         // stray copy in new/ is read again, but what is served, and so the cache, did not change.
         assertThat(ops.opens).hasValue(1);
         assertThat(Files.readAttributes(cache, BasicFileAttributes.class).fileKey())
-                .as("the cache file is replaced by a new one when written").isEqualTo(written);
+                .as("the cache file is replaced by a new one when written")
+                .isEqualTo(written);
     }
 }

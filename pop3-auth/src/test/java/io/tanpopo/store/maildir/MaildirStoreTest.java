@@ -48,10 +48,13 @@ class MaildirStoreTest {
         md.putCur(TestMaildir.name(200, 1) + ":2,S", DOT_LINE);
 
         try (Maildrop maildrop = open(new MaildirStore(MaildirConfig.of(md.template())), "alice")) {
-            assertThat(maildrop.messages()).containsExactly(
-                    new MessageInfo(CrlfSize.of(BARE_LF.getBytes(StandardCharsets.UTF_8)), TestMaildir.name(100, 1)),
-                    new MessageInfo(CrlfSize.of(DOT_LINE.getBytes(StandardCharsets.UTF_8)), TestMaildir.name(200, 1)),
-                    new MessageInfo(CrlfSize.of(EIGHT_BIT), TestMaildir.name(300, 1)));
+            assertThat(maildrop.messages())
+                    .containsExactly(
+                            new MessageInfo(
+                                    CrlfSize.of(BARE_LF.getBytes(StandardCharsets.UTF_8)), TestMaildir.name(100, 1)),
+                            new MessageInfo(
+                                    CrlfSize.of(DOT_LINE.getBytes(StandardCharsets.UTF_8)), TestMaildir.name(200, 1)),
+                            new MessageInfo(CrlfSize.of(EIGHT_BIT), TestMaildir.name(300, 1)));
             assertThat(maildrop.messages().get(0).size()).isEqualTo(BARE_LF.length() + 4);
             assertThat(read(maildrop, 0)).isEqualTo(BARE_LF);
             assertThat(read(maildrop, 1)).isEqualTo(DOT_LINE);
@@ -80,8 +83,7 @@ class MaildirStoreTest {
         Files.createSymbolicLink(md.root.resolve("new").resolve("5.M1.link"), secret);
 
         try (Maildrop maildrop = open(new MaildirStore(MaildirConfig.of(md.template())), "alice")) {
-            assertThat(maildrop.messages()).extracting(MessageInfo::uid)
-                    .containsExactly(TestMaildir.name(1, 1));
+            assertThat(maildrop.messages()).extracting(MessageInfo::uid).containsExactly(TestMaildir.name(1, 1));
         }
     }
 
@@ -91,7 +93,8 @@ class MaildirStoreTest {
         String name = TestMaildir.name(1, 1);
         md.deliver(name, BARE_LF);
         try (Maildrop maildrop = open(new MaildirStore(MaildirConfig.of(md.template())), "alice")) {
-            Files.move(md.root.resolve("new").resolve(name), md.root.resolve("cur").resolve(name + ":2,RS"));
+            Files.move(
+                    md.root.resolve("new").resolve(name), md.root.resolve("cur").resolve(name + ":2,RS"));
             assertThat(read(maildrop, 0)).isEqualTo(BARE_LF);
             Files.delete(md.root.resolve("cur").resolve(name + ":2,RS"));
             assertThatThrownBy(() -> maildrop.openMessage(0)).isInstanceOf(NoSuchFileException.class);
@@ -102,8 +105,8 @@ class MaildirStoreTest {
     void open_unsafeUserNames_neverReachTheFileSystem() {
         TestMaildir.create(dir, "alice");
         MaildirStore store = new MaildirStore(MaildirConfig.of(dir + "/{user}"));
-        for (String user : List.of("../alice", "a/b", "..", ".alice", "a\u0000b", "a\nb", "a..b",
-                "\u00e9", "a b", "x".repeat(256))) {
+        for (String user : List.of(
+                "../alice", "a/b", "..", ".alice", "a\u0000b", "a\nb", "a..b", "\u00e9", "a b", "x".repeat(256))) {
             assertThat(store.open(Account.named(user))).as(user).isInstanceOf(OpenResult.Failed.class);
         }
     }
@@ -131,7 +134,8 @@ class MaildirStoreTest {
         MaildirStore store = new MaildirStore(MaildirConfig.of(dir + "/{user}"));
         OpenResult missing = store.open(Account.named("nobody"));
         assertThat(missing).isInstanceOf(OpenResult.Unavailable.class);
-        assertThat(((OpenResult.Unavailable) missing).reason()).contains(dir.resolve("nobody").toString());
+        assertThat(((OpenResult.Unavailable) missing).reason())
+                .contains(dir.resolve("nobody").toString());
 
         Files.createDirectories(dir.resolve("half").resolve("new"));
         assertThat(store.open(Account.named("half"))).isInstanceOf(OpenResult.Unavailable.class);
@@ -150,20 +154,43 @@ class MaildirStoreTest {
                 .hasMessageContaining("store.maildir.size-cache-entries");
         assertThatThrownBy(() -> MaildirConfig.of("/x/{user}").withLock((io.tanpopo.store.LockMode) null))
                 .hasMessageContaining("store.maildir.lock");
-        assertThat(MaildirConfig.of("/x/{user}")).isEqualTo(new MaildirConfig("/x/{user}", UidlStyle.FILENAME, false,
-                io.tanpopo.store.LockMode.TAKEOVER, 200_000, UidlFormat.parse("%08Xu%08Xv"), false));
+        assertThat(MaildirConfig.of("/x/{user}"))
+                .isEqualTo(new MaildirConfig(
+                        "/x/{user}",
+                        UidlStyle.FILENAME,
+                        false,
+                        io.tanpopo.store.LockMode.TAKEOVER,
+                        200_000,
+                        UidlFormat.parse("%08Xu%08Xv"),
+                        false));
     }
 
     @Test
     void config_withMethods_keepEveryOtherComponent() {
-        MaildirConfig all = MaildirConfig.of("/x/{user}").withUidl(UidlStyle.DOVECOT).withMarkSeen(true)
-                .withLock(io.tanpopo.store.LockMode.EXCLUSIVE).withSizeCacheEntries(7).withUidlFormat("%u")
+        MaildirConfig all = MaildirConfig.of("/x/{user}")
+                .withUidl(UidlStyle.DOVECOT)
+                .withMarkSeen(true)
+                .withLock(io.tanpopo.store.LockMode.EXCLUSIVE)
+                .withSizeCacheEntries(7)
+                .withUidlFormat("%u")
                 .withFollowRootSymlink(true);
-        assertThat(all).isEqualTo(new MaildirConfig("/x/{user}", UidlStyle.DOVECOT, true,
-                io.tanpopo.store.LockMode.EXCLUSIVE, 7, UidlFormat.parse("%u"), true));
-        assertThat(List.of(all.withUidl(UidlStyle.DOVECOT), all.withMarkSeen(true),
-                all.withLock(io.tanpopo.store.LockMode.EXCLUSIVE), all.withSizeCacheEntries(7),
-                all.withUidlFormat("%u"), all.withFollowRootSymlink(true))).as("each keeps the others")
+        assertThat(all)
+                .isEqualTo(new MaildirConfig(
+                        "/x/{user}",
+                        UidlStyle.DOVECOT,
+                        true,
+                        io.tanpopo.store.LockMode.EXCLUSIVE,
+                        7,
+                        UidlFormat.parse("%u"),
+                        true));
+        assertThat(List.of(
+                        all.withUidl(UidlStyle.DOVECOT),
+                        all.withMarkSeen(true),
+                        all.withLock(io.tanpopo.store.LockMode.EXCLUSIVE),
+                        all.withSizeCacheEntries(7),
+                        all.withUidlFormat("%u"),
+                        all.withFollowRootSymlink(true)))
+                .as("each keeps the others")
                 .containsOnly(all);
     }
 }

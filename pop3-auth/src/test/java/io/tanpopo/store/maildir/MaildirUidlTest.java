@@ -30,10 +30,13 @@ class MaildirUidlTest {
         md.deliver(utf8, "d\n");
 
         try (Maildrop maildrop = open(new MaildirStore(MaildirConfig.of(md.template())), "alice")) {
-            assertThat(maildrop.messages()).extracting(MessageInfo::uid).containsExactly(
-                    plain, FilenameUidl.of(longName), FilenameUidl.of(spaced), FilenameUidl.of(utf8));
+            assertThat(maildrop.messages())
+                    .extracting(MessageInfo::uid)
+                    .containsExactly(plain, FilenameUidl.of(longName), FilenameUidl.of(spaced), FilenameUidl.of(utf8));
         }
-        assertThat(FilenameUidl.of(longName)).hasSize(43).matches("[A-Za-z0-9_-]+")
+        assertThat(FilenameUidl.of(longName))
+                .hasSize(43)
+                .matches("[A-Za-z0-9_-]+")
                 .isNotEqualTo(FilenameUidl.of(spaced));
         assertThat(FilenameUidl.of(longName)).isEqualTo(FilenameUidl.of(longName));
     }
@@ -46,23 +49,31 @@ class MaildirUidlTest {
         md.deliver("1275660210.M3P1.host", "c\n");
         md.deliver("1275660211.M4P1.host", "d\n");
         md.deliver("1275660212.M5P1.host", "not in the uidlist\n");
-        Files.writeString(md.root.resolve("dovecot-uidlist"), String.join("\n",
-                "3 V1275660208 N25022 G3085f01b7f11094c501100008c4a11c1",
-                "7 :1275660208.M1P1.host,S=3,W=4",
-                "this is garbage",
-                "99999999999 :overflow.host",
-                "25021 W4 S3 G0123456789abcdef :1275660209.M2P1.host,S=3,W=4:2,",
-                "30 :1275660210.M3P1.host",
-                "31 POLDUIDL-1 :1275660211.M4P1.host",
-                ""));
+        Files.writeString(
+                md.root.resolve("dovecot-uidlist"),
+                String.join(
+                        "\n",
+                        "3 V1275660208 N25022 G3085f01b7f11094c501100008c4a11c1",
+                        "7 :1275660208.M1P1.host,S=3,W=4",
+                        "this is garbage",
+                        "99999999999 :overflow.host",
+                        "25021 W4 S3 G0123456789abcdef :1275660209.M2P1.host,S=3,W=4:2,",
+                        "30 :1275660210.M3P1.host",
+                        "31 POLDUIDL-1 :1275660211.M4P1.host",
+                        ""));
 
         MaildirConfig config = MaildirConfig.of(md.template()).withUidl(UidlStyle.DOVECOT);
         try (Maildrop maildrop = open(new MaildirStore(config), "alice")) {
-            assertThat(maildrop.messages()).extracting(MessageInfo::uid).containsExactly(
-                    // Dovecot's POP3 order is UID order; unknown messages come last
-                    // and the message Dovecot had not seen gets the next UID, as Dovecot would give it
-                    "000000074c0907b0", "0000001e4c0907b0", "OLDUIDL-1", "000061bd4c0907b0",
-                    "000061be4c0907b0");
+            assertThat(maildrop.messages())
+                    .extracting(MessageInfo::uid)
+                    .containsExactly(
+                            // Dovecot's POP3 order is UID order; unknown messages come last
+                            // and the message Dovecot had not seen gets the next UID, as Dovecot would give it
+                            "000000074c0907b0",
+                            "0000001e4c0907b0",
+                            "OLDUIDL-1",
+                            "000061bd4c0907b0",
+                            "000061be4c0907b0");
         }
         assertThat(Files.readString(md.root.resolve("dovecot-uidlist")))
                 .startsWith("3 V1275660208 N25023 G3085f01b7f11094c501100008c4a11c1\n7 :")
@@ -94,8 +105,10 @@ class MaildirUidlTest {
             first = maildrop.messages().stream().map(MessageInfo::uid).toList();
         }
         String list = Files.readString(md.root.resolve("dovecot-uidlist"));
-        assertThat(list).matches("3 V[0-9]+ N3 G[0-9a-f]{32}\n1 :" + Pattern.quote(TestMaildir.name(1, 2))
-                + "\n2 :" + Pattern.quote(TestMaildir.name(2, 1)) + "\n");
+        assertThat(list)
+                .matches("3 V[0-9]+ N3 G[0-9a-f]{32}\n1 :" + Pattern.quote(TestMaildir.name(1, 2)) + "\n2 :"
+                        + Pattern.quote(TestMaildir.name(2, 1)) + "\n");
         String validity = String.format("%08x", Long.parseLong(list.substring(3, list.indexOf(' ', 3))));
         assertThat(first).containsExactly("00000001" + validity, "00000002" + validity);
-    }}
+    }
+}

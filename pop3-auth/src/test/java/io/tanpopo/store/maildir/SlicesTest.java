@@ -34,15 +34,16 @@ class SlicesTest {
     @ValueSource(ints = {10, 50_000})
     void run_throwsTheIoErrorOfASlice(int count) {
         assertThatThrownBy(() -> Slices.run(count, (from, to) -> {
-            if (from <= count / 2 && count / 2 < to) {
-                throw new IOException("disk on fire");
-            }
-        })).isInstanceOf(IOException.class).hasMessage("disk on fire");
+                    if (from <= count / 2 && count / 2 < to) {
+                        throw new IOException("disk on fire");
+                    }
+                }))
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk on fire");
     }
 
     /** Items with few distinct keys, each knowing where it started: stability is visible. */
-    private record Item(int key, int found) {
-    }
+    private record Item(int key, int found) {}
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 999, 1_000, 1_001, 4_097, 100_003})
@@ -90,7 +91,10 @@ class SlicesTest {
     @ValueSource(ints = {10, 50_000})
     void beside_throwsWhatTheTaskThrewAtJoin(int count) {
         assertThatThrownBy(() -> Slices.beside(count, () -> {
-            throw new IllegalStateException("cache on fire");
-        }).join()).isInstanceOf(IllegalStateException.class).hasMessageContaining("cache on fire");
+                            throw new IllegalStateException("cache on fire");
+                        })
+                        .join())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cache on fire");
     }
 }

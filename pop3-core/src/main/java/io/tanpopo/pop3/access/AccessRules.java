@@ -21,7 +21,8 @@ public record AccessRules(List<AccessRule> rules, TemporaryFailurePolicy policy)
 
     private static final AccessRules NONE = new AccessRules(List.of(), TemporaryFailurePolicy.NO_MATCH);
     /** What every client without a matching rule gets, decided at each connection. */
-    private static final Optional<AccessDecision> NO_RULE_MATCHED = Optional.of(AccessDecision.allow("no rule matched"));
+    private static final Optional<AccessDecision> NO_RULE_MATCHED =
+            Optional.of(AccessDecision.allow("no rule matched"));
 
     /** Copies the rules. */
     public AccessRules {

@@ -26,13 +26,21 @@ public final class AccessRulesParser {
 
     /** The action ends the pattern; patterns never contain ":allow" or ":deny" (not hex). */
     private static final Pattern ACTION = Pattern.compile(":(allow|deny)(?=,|$)");
+
     private static final Pattern VARIABLE = Pattern.compile(",([A-Za-z_][A-Za-z0-9_]{0,127})=\"([^\"\\x00]{0,4096})\"");
     /** Set by tanpopo from the connection itself (UCSPI-TCP); a rule must not forge them. */
-    private static final Set<String> RESERVED = Set.of("PATH", "PROTO", "TCPLOCALIP", "TCPLOCALPORT",
-            "TCPLOCALHOST", "TCPREMOTEIP", "TCPREMOTEPORT", "TCPREMOTEHOST", "TCPREMOTEINFO");
+    private static final Set<String> RESERVED = Set.of(
+            "PATH",
+            "PROTO",
+            "TCPLOCALIP",
+            "TCPLOCALPORT",
+            "TCPLOCALHOST",
+            "TCPREMOTEIP",
+            "TCPREMOTEPORT",
+            "TCPREMOTEHOST",
+            "TCPREMOTEINFO");
 
-    private AccessRulesParser() {
-    }
+    private AccessRulesParser() {}
 
     /** Reads and parses {@code file}; errors are {@link IllegalArgumentException}s naming file and line. */
     public static AccessRules read(Path file, TemporaryFailurePolicy policy) throws IOException {
@@ -70,7 +78,8 @@ public final class AccessRulesParser {
         if (!action.find()) {
             throw new IllegalArgumentException("expected PATTERN:allow or PATTERN:deny, found '" + shorten(line) + "'");
         }
-        RulePattern pattern = RulePattern.parse(line.substring(0, action.start()).strip());
+        RulePattern pattern =
+                RulePattern.parse(line.substring(0, action.start()).strip());
         boolean allow = action.group(1).equals("allow");
         Map<String, String> environment = variables(line.substring(action.end()));
         if (!allow && !environment.isEmpty()) {

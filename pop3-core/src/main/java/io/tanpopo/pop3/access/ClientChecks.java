@@ -25,7 +25,8 @@ public record ClientChecks(HostResolver resolver, Duration deadline, AccessRules
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalArgumentException("resolver.deadline: must be more than 0 and at most 1m, was " + deadline);
+            throw new IllegalArgumentException(
+                    "resolver.deadline: must be more than 0 and at most 1m, was " + deadline);
         }
     }
 

@@ -20,7 +20,14 @@ import java.util.regex.Pattern;
 public record RulePattern(Kind kind, String text, Cidr block) {
 
     /** Pattern kinds; only the last three need the client's name. */
-    public enum Kind { DEFAULT, ADDRESS, IPV4_PREFIX, HOST, DOMAIN, ANY_NAME }
+    public enum Kind {
+        DEFAULT,
+        ADDRESS,
+        IPV4_PREFIX,
+        HOST,
+        DOMAIN,
+        ANY_NAME
+    }
 
     private static final Pattern IPV4_PREFIX = Pattern.compile("((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){1,3}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9_]([a-z0-9_.-]{0,251}[a-z0-9_])?");
@@ -74,7 +81,8 @@ public record RulePattern(Kind kind, String text, Cidr block) {
         return switch (kind) {
             case DEFAULT -> true;
             case ADDRESS -> block.contains(address);
-            case IPV4_PREFIX -> address instanceof Inet4Address && address.getHostAddress().startsWith(text);
+            case IPV4_PREFIX ->
+                address instanceof Inet4Address && address.getHostAddress().startsWith(text);
             case HOST, DOMAIN, ANY_NAME -> false;
         };
     }

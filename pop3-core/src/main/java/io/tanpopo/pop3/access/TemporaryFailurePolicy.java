@@ -23,8 +23,9 @@ public enum TemporaryFailurePolicy {
             case "no-match" -> NO_MATCH;
             case "deny" -> DENY;
             case "allow" -> ALLOW;
-            default -> throw new IllegalArgumentException(
-                    "access.on-temporary-failure: must be no-match, deny or allow, not '" + text + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "access.on-temporary-failure: must be no-match, deny or allow, not '" + text + "'");
         };
     }
 }

@@ -14,19 +14,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** Reads {@link Pop3Test} from the test class or, for {@code @Nested} classes, an enclosing one. */
 final class AnnotationSettings {
 
-    private AnnotationSettings() {
-    }
+    private AnnotationSettings() {}
 
     static TestkitSettings of(ExtensionContext context) {
-        Pop3Test test = annotation(context).orElseThrow(() -> new ExtensionConfigurationException(
-                "Pop3Extension without settings needs @Pop3Test on the test class"));
+        Pop3Test test = annotation(context)
+                .orElseThrow(() -> new ExtensionConfigurationException(
+                        "Pop3Extension without settings needs @Pop3Test on the test class"));
         Map<String, String> users = new LinkedHashMap<>();
         for (String spec : test.users()) {
             Map.Entry<String, String> user = TestkitSettings.parseUser(spec);
             users.put(user.getKey(), user.getValue());
         }
-        Consumer<Pop3ServerBuilder> server = test.implicitTls() ? builder -> builder.implicitTlsPort(0) : builder -> { };
-        return new TestkitSettings(users, ServerProfile.named(test.profile()), server,
+        Consumer<Pop3ServerBuilder> server = test.implicitTls() ? builder -> builder.implicitTlsPort(0) : builder -> {};
+        return new TestkitSettings(
+                users,
+                ServerProfile.named(test.profile()),
+                server,
                 test.maildir() ? MailboxStorage.tempMaildir() : MailboxStorage.memory());
     }
 

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * {@link GeneratedTrust} or a client {@link SSLContext}, and {@code @Pop3Port int} (with
  * {@code implicitTls = true}, the POP3S port).
  */
-public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
+public final class Pop3Extension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final String KEY = "pop3-testkit";
 
@@ -75,9 +75,10 @@ public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback,
             return;
         }
         if (context.getExecutionMode() == ExecutionMode.CONCURRENT) {
-            throw new ExtensionConfigurationException("tests of " + context.getRequiredTestClass().getName()
-                    + " run concurrently but share one POP3 server; use a per-test server (an instance field,"
-                    + " Pop3Extension.builder().perTest() or @Pop3Test(perTest = true))");
+            throw new ExtensionConfigurationException(
+                    "tests of " + context.getRequiredTestClass().getName()
+                            + " run concurrently but share one POP3 server; use a per-test server (an instance field,"
+                            + " Pop3Extension.builder().perTest() or @Pop3Test(perTest = true))");
         }
         shared.get().reset();
         current = shared.get();
@@ -96,29 +97,45 @@ public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback,
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Pop3Testkit.class || type == Pop3Server.class || type == Pop3User.class
-                || type == Faults.class || type == Awaits.class || type == Properties.class
-                || type == GeneratedTrust.class || type == SSLContext.class
+        return type == Pop3Testkit.class
+                || type == Pop3Server.class
+                || type == Pop3User.class
+                || type == Faults.class
+                || type == Awaits.class
+                || type == Properties.class
+                || type == GeneratedTrust.class
+                || type == SSLContext.class
                 || ((type == int.class || type == Integer.class) && parameter.isAnnotated(Pop3Port.class));
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Pop3Testkit kit = find(context).orElseThrow(() -> new ParameterResolutionException(
-                "no POP3 server is running for " + context.getDisplayName()));
+        Pop3Testkit kit = find(context)
+                .orElseThrow(() ->
+                        new ParameterResolutionException("no POP3 server is running for " + context.getDisplayName()));
         Class<?> type = parameter.getParameter().getType();
         if (type == Pop3User.class) {
             return user(kit, parameter.findAnnotation(Pop3UserName.class).map(Pop3UserName::value));
         }
-        boolean tlsPort = parameter.findAnnotation(Pop3Port.class).map(Pop3Port::implicitTls).orElse(false);
-        return type == Pop3Server.class ? kit.server()
-                : type == Faults.class ? kit.faults()
-                : type == Awaits.class ? kit.await()
-                : type == Properties.class ? kit.mailProperties()
-                : type == Pop3Testkit.class ? kit
-                : type == GeneratedTrust.class ? kit.tlsTrust()
-                : type == SSLContext.class ? kit.tlsTrust().clientSslContext()
-                : (Object) (tlsPort ? kit.tlsPort() : kit.port());
+        boolean tlsPort = parameter
+                .findAnnotation(Pop3Port.class)
+                .map(Pop3Port::implicitTls)
+                .orElse(false);
+        return type == Pop3Server.class
+                ? kit.server()
+                : type == Faults.class
+                        ? kit.faults()
+                        : type == Awaits.class
+                                ? kit.await()
+                                : type == Properties.class
+                                        ? kit.mailProperties()
+                                        : type == Pop3Testkit.class
+                                                ? kit
+                                                : type == GeneratedTrust.class
+                                                        ? kit.tlsTrust()
+                                                        : type == SSLContext.class
+                                                                ? kit.tlsTrust().clientSslContext()
+                                                                : (Object) (tlsPort ? kit.tlsPort() : kit.port());
     }
 
     /** The server of the running test (for per-test servers in concurrent tests, inject instead). */
@@ -162,8 +179,8 @@ public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback,
     private Pop3User user(Pop3Testkit kit, Optional<String> name) {
         Map<String, String> users = kit.settings().users();
         if (name.isEmpty() && users.size() != 1) {
-            throw new ParameterResolutionException("annotate the Pop3User parameter with @Pop3UserName;"
-                    + " configured users: " + users.keySet());
+            throw new ParameterResolutionException(
+                    "annotate the Pop3User parameter with @Pop3UserName;" + " configured users: " + users.keySet());
         }
         return kit.user(name.orElseGet(() -> users.keySet().iterator().next()));
     }
@@ -191,6 +208,8 @@ public final class Pop3Extension implements BeforeAllCallback, AfterAllCallback,
     }
 
     private boolean perTest(ExtensionContext context) {
-        return configured.isPresent() ? perTest : AnnotationSettings.annotation(context).map(Pop3Test::perTest).orElse(false);
+        return configured.isPresent()
+                ? perTest
+                : AnnotationSettings.annotation(context).map(Pop3Test::perTest).orElse(false);
     }
 }

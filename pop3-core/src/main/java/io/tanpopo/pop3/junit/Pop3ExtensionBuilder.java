@@ -13,8 +13,7 @@ public final class Pop3ExtensionBuilder {
     private final Pop3TestkitBuilder kit = Pop3Testkit.builder();
     private boolean perTest;
 
-    Pop3ExtensionBuilder() {
-    }
+    Pop3ExtensionBuilder() {}
 
     /** A user present in every test. */
     public Pop3ExtensionBuilder user(String name, String password) {

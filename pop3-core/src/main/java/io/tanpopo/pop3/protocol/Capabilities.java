@@ -29,15 +29,18 @@ public final class Capabilities {
             if (context.tlsAvailable() && !session.connection().secure()) {
                 lines.add("STLS");
             }
-            String mechanisms = sasl.usable(context.authenticator().providesSecrets(), context.allowsCleartext(session))
-                    .stream().map(SaslMechanism::name).collect(Collectors.joining(" "));
+            String mechanisms =
+                    sasl.usable(context.authenticator().providesSecrets(), context.allowsCleartext(session)).stream()
+                            .map(SaslMechanism::name)
+                            .collect(Collectors.joining(" "));
             if (!mechanisms.isEmpty()) {
                 lines.add("SASL " + mechanisms);
             }
             lines.add("UTF8 USER");
         }
         context.config().expire().ifPresent(days -> lines.add("EXPIRE " + days));
-        context.loginDelays().ifPresent(d -> lines.add("LOGIN-DELAY " + d.delay().toSeconds()));
+        context.loginDelays()
+                .ifPresent(d -> lines.add("LOGIN-DELAY " + d.delay().toSeconds()));
         lines.add("IMPLEMENTATION tanpopo-" + context.version().get());
         lines.removeIf(line -> !context.hooks().profile().advertises(line));
         return lines;

@@ -22,8 +22,10 @@ public enum Cleartext {
         return switch (this) {
             case ALWAYS -> true;
             case NEVER -> connection.secure();
-            case LOOPBACK -> connection.secure()
-                    || (connection.remoteKnown() && connection.remote().getAddress().isLoopbackAddress());
+            case LOOPBACK ->
+                connection.secure()
+                        || (connection.remoteKnown()
+                                && connection.remote().getAddress().isLoopbackAddress());
         };
     }
 }

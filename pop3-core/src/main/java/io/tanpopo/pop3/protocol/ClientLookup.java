@@ -45,10 +45,15 @@ public final class ClientLookup {
             startUnknown(driver, greeting);
             return;
         }
-        InetAddress client = MappedAddresses.unmap(driver.session().connection().remote().getAddress());
+        InetAddress client =
+                MappedAddresses.unmap(driver.session().connection().remote().getAddress());
         Optional<AccessDecision> byAddress = checks.rules().decideByAddress(client);
         if (byAddress.isPresent() && !byAddress.get().allowed()) {
-            log(driver, "client {} denied by {}", AddressText.of(client), byAddress.get().rule());
+            log(
+                    driver,
+                    "client {} denied by {}",
+                    AddressText.of(client),
+                    byAddress.get().rule());
             driver.refuse(Dispatcher.ACCESS_DENIED.statusLine(), "access denied");
             return;
         }
@@ -64,10 +69,11 @@ public final class ClientLookup {
         CompletableFuture<Resolution> lookup = new CompletableFuture<>();
         // lookup is only ever completed normally (failures become results); what could still be
         // lost is a failure of settle itself, which would leave the client without a greeting.
-        lookup.thenAccept(resolution -> settle(driver, client, resolution, byAddress)).exceptionally(failure -> {
-            LOG.error("settling the client lookup failed", failure);
-            return null;
-        });
+        lookup.thenAccept(resolution -> settle(driver, client, resolution, byAddress))
+                .exceptionally(failure -> {
+                    LOG.error("settling the client lookup failed", failure);
+                    return null;
+                });
         try {
             runtime.workers().execute(() -> resolve(client, lookup, accepted));
         } catch (RejectedExecutionException e) {
@@ -93,8 +99,10 @@ public final class ClientLookup {
     private void resolve(InetAddress client, CompletableFuture<Resolution> lookup, long accepted) {
         try {
             // The callback turns a failure into a result; the stage it returns only repeats it.
-            var unused = checks.resolver().resolve(client).whenComplete((resolution, failure) -> lookup.complete(
-                    failure == null ? resolution : internalError(failure)));
+            var unused = checks.resolver()
+                    .resolve(client)
+                    .whenComplete((resolution, failure) ->
+                            lookup.complete(failure == null ? resolution : internalError(failure)));
         } catch (RuntimeException e) {
             lookup.complete(internalError(e));
         }
@@ -105,18 +113,24 @@ public final class ClientLookup {
         // held for the name is queued after this lookup, so it cannot run before the timer is set.
         long left = Math.max(0, checks.deadline().toNanos() - (System.nanoTime() - accepted));
         try {
-            ScheduledFuture<?> deadline = runtime.timer().schedule(() -> lookup.complete(Resolution.temporaryFailure(
-                    "deadline", checks.deadline(), "no answer within " + checks.deadline().toMillis() + " ms")),
-                    left, TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> deadline = runtime.timer()
+                    .schedule(
+                            () -> lookup.complete(Resolution.temporaryFailure(
+                                    "deadline",
+                                    checks.deadline(),
+                                    "no answer within " + checks.deadline().toMillis() + " ms")),
+                            left,
+                            TimeUnit.NANOSECONDS);
             var unused = lookup.whenComplete((resolution, failure) -> deadline.cancel(false)); // cancels only
         } catch (RejectedExecutionException e) {
             lookup.complete(Resolution.temporaryFailure("server", Duration.ZERO, "server stopping"));
         }
     }
 
-    private void settle(SessionDriver driver, InetAddress client, Resolution resolution,
-            Optional<AccessDecision> byAddress) {
-        AccessDecision decision = byAddress.isPresent() ? byAddress.get() : checks.rules().decide(client, resolution);
+    private void settle(
+            SessionDriver driver, InetAddress client, Resolution resolution, Optional<AccessDecision> byAddress) {
+        AccessDecision decision =
+                byAddress.isPresent() ? byAddress.get() : checks.rules().decide(client, resolution);
         describe(driver, client, resolution);
         if (!decision.allowed()) {
             log(driver, "client {} denied by {}", AddressText.of(client), decision.rule());
@@ -133,7 +147,8 @@ public final class ClientLookup {
         if (r.strategy().equals("disabled")) {
             return;
         }
-        boolean routine = r.outcome() != Outcome.TEMPORARY_FAILURE && (r.cached() || !r.strategy().equals("dns"));
+        boolean routine = r.outcome() != Outcome.TEMPORARY_FAILURE
+                && (r.cached() || !r.strategy().equals("dns"));
         if (routine && !LOG.isDebugEnabled()) {
             return;
         }

@@ -43,10 +43,10 @@ public record CommandLine(String keyword, List<String> arguments, String raw) {
     public CommandLine redacted() {
         return switch (keyword) {
             case "PASS" -> new CommandLine(keyword, arguments.isEmpty() ? List.of() : List.of("***"), masked());
-            case "APOP" -> new CommandLine(keyword, arguments.isEmpty() ? List.of() : List.of(arguments.get(0), "***"),
-                    masked());
-            case "AUTH" -> arguments.size() > 1 ? new CommandLine(keyword, List.of(arguments.get(0), "***"), masked())
-                    : this;
+            case "APOP" ->
+                new CommandLine(keyword, arguments.isEmpty() ? List.of() : List.of(arguments.get(0), "***"), masked());
+            case "AUTH" ->
+                arguments.size() > 1 ? new CommandLine(keyword, List.of(arguments.get(0), "***"), masked()) : this;
             default -> this;
         };
     }

@@ -32,8 +32,7 @@ public interface Connection {
      * an unauthenticated client can make the server hold; from now on it may use larger ones
      * (the MINA transport: reads, and with them the octets written per flush, of 64 KB, not 8 KB).
      */
-    default void loggedIn() {
-    }
+    default void loggedIn() {}
 
     /**
      * Puts TLS on the connection (RFC 2595 §4): from now on incoming bytes go to the handshake;

@@ -18,11 +18,11 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /** A reply and how long to hold it back (a failed login's delay, RFC 1939 §13). */
-    public record Outcome(Reply reply, Duration delay) {
-    }
+    public record Outcome(Reply reply, Duration delay) {}
 
     /** The reply to a client that the access rules deny (RFC 3206 §4, SYS/PERM). */
-    static final Reply ACCESS_DENIED = Reply.err(ResponseCode.SYS_PERM, "Access denied").then(Reply.After.CLOSE);
+    static final Reply ACCESS_DENIED =
+            Reply.err(ResponseCode.SYS_PERM, "Access denied").then(Reply.After.CLOSE);
     /** The reply to a login when every authentication thread is busy and the queue is full. */
     static final Reply AUTHENTICATION_BUSY = Reply.err(ResponseCode.SYS_TEMP, "Authentication busy, try again later");
     /** Commands that check credentials and so wait for the client's name (TCPREMOTEHOST, host rules). */
@@ -63,11 +63,16 @@ public final class Dispatcher {
         boolean enabled = context.hooks().profile().enables(command.keyword());
         Optional<Command> found = table.find(session.state(), command.keyword()).filter(c -> enabled);
         if (found.isEmpty()) {
-            return bad(session, heard, enabled && table.isKnown(command.keyword())
-                    ? "Command not valid in this state" : "Unknown command");
+            return bad(
+                    session,
+                    heard,
+                    enabled && table.isKnown(command.keyword())
+                            ? "Command not valid in this state"
+                            : "Unknown command");
         }
-        Outcome intercepted = context.hooks().interceptor().intercept(session, command,
-                (s, l) -> execute(() -> found.get().execute(s, l), l.keyword()));
+        Outcome intercepted = context.hooks()
+                .interceptor()
+                .intercept(session, command, (s, l) -> execute(() -> found.get().execute(s, l), l.keyword()));
         Reply reply = intercepted.reply();
         context.listener().replied(session, heard, reply);
         return new Outcome(reply, delayFor(session).plus(intercepted.delay()));
@@ -119,7 +124,9 @@ public final class Dispatcher {
      * back at most until the lookup's deadline.
      */
     public boolean waitsForClient(Pop3Session session, String line) {
-        return session.state() == SessionState.AUTHORIZATION && isClean(line) && !line.isBlank()
+        return session.state() == SessionState.AUTHORIZATION
+                && isClean(line)
+                && !line.isBlank()
                 && LOGIN_COMMANDS.contains(CommandLine.parse(line).keyword());
     }
 
@@ -129,7 +136,8 @@ public final class Dispatcher {
      * PASS, APOP and AUTH with a mechanism in AUTHORIZATION, and a response to a SASL challenge.
      */
     public boolean authenticates(Pop3Session session, String line) {
-        return context.authenticator().blocks() && session.state() == SessionState.AUTHORIZATION
+        return context.authenticator().blocks()
+                && session.state() == SessionState.AUTHORIZATION
                 && (session.awaitsResponse()
                         || (waitsForClient(session, line) && !line.strip().equalsIgnoreCase("AUTH")));
     }
@@ -142,7 +150,8 @@ public final class Dispatcher {
     public Outcome authenticationBusy(Pop3Session session, String line) {
         boolean response = session.takeContinuation().isPresent();
         session.pendingUser(null);
-        CommandLine heard = response ? new CommandLine("", java.util.List.of(), "(SASL response)")
+        CommandLine heard = response
+                ? new CommandLine("", java.util.List.of(), "(SASL response)")
                 : CommandLine.parse(line).redacted();
         context.listener().command(session, heard);
         context.listener().replied(session, heard, AUTHENTICATION_BUSY);

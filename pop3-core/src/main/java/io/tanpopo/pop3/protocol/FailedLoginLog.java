@@ -25,8 +25,7 @@ public final class FailedLoginLog {
     /** ASCII punctuation kept as it is: none of it delimits a field of the line. */
     private static final String KEPT_PUNCTUATION = "!#$%&()*+-./:;?@[]^_{|}~";
 
-    private FailedLoginLog() {
-    }
+    private FailedLoginLog() {}
 
     /** Logs one failed attempt from {@code client}. */
     public static void failed(InetAddress client, LoginAttempt attempt, LoginFailure reason) {
@@ -38,8 +37,8 @@ public final class FailedLoginLog {
     /** The line's text. */
     static String line(InetAddress client, LoginAttempt attempt, LoginFailure reason) {
         String user = attempt.user().map(FailedLoginLog::sanitised).orElse("");
-        return "login failed: reason=" + reason.label() + ", method=" + sanitised(attempt.method())
-                + ", rip=" + AddressText.of(client) + ", user=<" + user + ">";
+        return "login failed: reason=" + reason.label() + ", method=" + sanitised(attempt.method()) + ", rip="
+                + AddressText.of(client) + ", user=<" + user + ">";
     }
 
     /** {@code text} made safe for the line and bounded, as described above. */

@@ -20,6 +20,7 @@ final class Inbox {
     private final ArrayDeque<Object> items = new ArrayDeque<>();
     /** What an item costs; asked again when it is taken, so no cost is stored beside it. */
     private final ToIntFunction<Object> costOf;
+
     private long bound;
     private long queued;
     private long peak;

@@ -31,6 +31,7 @@ public final class LoginService {
      * (a large maildrop), after which the login answers {@code [IN-USE]} as if it were locked.
      */
     static final Duration TAKEOVER_WAIT = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
 
     private final ProtocolContext context;
@@ -69,7 +70,9 @@ public final class LoginService {
         if (result instanceof AuthResult.Rejected) {
             return LoginFailure.REJECTED;
         }
-        boolean system = reply.code().filter(c -> c == ResponseCode.SYS_TEMP || c == ResponseCode.SYS_PERM).isPresent();
+        boolean system = reply.code()
+                .filter(c -> c == ResponseCode.SYS_TEMP || c == ResponseCode.SYS_PERM)
+                .isPresent();
         return result instanceof AuthResult.Accepted && !system ? LoginFailure.POLICY : LoginFailure.UNAVAILABLE;
     }
 
@@ -117,7 +120,9 @@ public final class LoginService {
             return Reply.err(ResponseCode.IN_USE, "Too many sessions of this user");
         }
         OpenResult opened = openMaildrop(account);
-        if (opened instanceof OpenResult.Opened ok && claim.isPresent() && !claim.get().hold()) {
+        if (opened instanceof OpenResult.Opened ok
+                && claim.isPresent()
+                && !claim.get().hold()) {
             ok.maildrop().close(); // a newer login of the user claimed the maildrop meanwhile
             opened = new OpenResult.InUse();
         }

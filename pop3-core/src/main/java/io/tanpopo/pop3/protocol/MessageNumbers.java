@@ -13,8 +13,7 @@ public final class MessageNumbers {
         }
     }
 
-    private MessageNumbers() {
-    }
+    private MessageNumbers() {}
 
     /** Parses {@code argument} as the number of a message that exists and is not deleted. */
     public static Parsed parse(String argument, Pop3Session session) {
@@ -23,8 +22,8 @@ public final class MessageNumbers {
             return new Parsed(-1, Reply.err("Invalid message number: not a number"));
         }
         if (number == 0 || number > session.messages().size()) {
-            return new Parsed(-1, Reply.err("No such message, only " + session.messages().size()
-                    + " messages in maildrop"));
+            return new Parsed(
+                    -1, Reply.err("No such message, only " + session.messages().size() + " messages in maildrop"));
         }
         int index = (int) number - 1;
         if (session.isDeleted(index)) {

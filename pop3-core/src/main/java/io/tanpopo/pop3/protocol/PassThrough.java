@@ -11,8 +11,7 @@ final class PassThrough implements CommandInterceptor {
 
     static final PassThrough INSTANCE = new PassThrough();
 
-    private PassThrough() {
-    }
+    private PassThrough() {}
 
     @Override
     public Dispatcher.Outcome intercept(Pop3Session session, CommandLine line, Command command) {

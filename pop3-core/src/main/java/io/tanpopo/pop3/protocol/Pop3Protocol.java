@@ -21,6 +21,7 @@ public final class Pop3Protocol {
     private final AtomicLong sessions = new AtomicLong();
     /** The parts of every APOP stamp that are the same for all sessions: {@code <pid.} and {@code @host>}. */
     private final String stampHead;
+
     private final String stampTail;
     /** The greeting with this server's host name put in; {@code {stamp}} is put in per session. */
     private final String greeting;
@@ -45,12 +46,13 @@ public final class Pop3Protocol {
     }
 
     /** A new session for a connection just accepted; the caller then calls {@code SessionDriver.start}. */
-    public SessionDriver open(Connection connection, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
+    public SessionDriver open(
+            Connection connection, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
         long n = sessions.incrementAndGet();
         String id = Long.toString(n, 36);
         String stamp = stampHead + System.currentTimeMillis() + "." + n + stampTail;
-        ConnectionInfo info = new ConnectionInfo(local, remote, context.config().hostname(),
-                Optional.empty(), secure, Map.of());
+        ConnectionInfo info =
+                new ConnectionInfo(local, remote, context.config().hostname(), Optional.empty(), secure, Map.of());
         Pop3Session session = new Pop3Session(id, stamp, info);
         SessionDriver driver = new SessionDriver(dispatcher, session, connection, runtime);
         session.onTakeover(new Takeover(driver));

@@ -16,8 +16,7 @@ public final class ProcessId {
     /** Found once, when the class is initialised at the first {@link #current()}: a process keeps its id. */
     private static final long PID = find();
 
-    private ProcessId() {
-    }
+    private ProcessId() {}
 
     /** The id of this JVM's process. */
     public static long current() {

@@ -43,26 +43,48 @@ public record ProtocolContext(
     }
 
     /** A context without TLS, with the throttle and login delays that {@code config} asks for. */
-    public static ProtocolContext of(Pop3Config config, Authenticator authenticator, MailStore store,
-            String version, SessionListener listener) {
+    public static ProtocolContext of(
+            Pop3Config config, Authenticator authenticator, MailStore store, String version, SessionListener listener) {
         return of(config, authenticator, store, version, listener, false, Cleartext.ALWAYS);
     }
 
     /** A context with the throttle and login delays that {@code config} asks for. */
-    public static ProtocolContext of(Pop3Config config, Authenticator authenticator, MailStore store,
-            String version, SessionListener listener, boolean tlsAvailable, Cleartext cleartext) {
+    public static ProtocolContext of(
+            Pop3Config config,
+            Authenticator authenticator,
+            MailStore store,
+            String version,
+            SessionListener listener,
+            boolean tlsAvailable,
+            Cleartext cleartext) {
         return of(config, authenticator, store, () -> version, listener, tlsAvailable, cleartext);
     }
 
     /** A context with the throttle and login delays that {@code config} asks for, its version read when needed. */
-    public static ProtocolContext of(Pop3Config config, Authenticator authenticator, MailStore store,
-            Supplier<String> version, SessionListener listener, boolean tlsAvailable, Cleartext cleartext) {
+    public static ProtocolContext of(
+            Pop3Config config,
+            Authenticator authenticator,
+            MailStore store,
+            Supplier<String> version,
+            SessionListener listener,
+            boolean tlsAvailable,
+            Cleartext cleartext) {
         Clock clock = Clock.systemUTC();
         Optional<LoginDelays> loginDelays = config.loginDelay().isPresent()
-                ? Optional.of(new LoginDelays(config.loginDelay().get(), clock)) : Optional.empty();
-        return new ProtocolContext(config, authenticator, store,
-                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()), loginDelays, clock,
-                version, listener, tlsAvailable, cleartext, ProtocolHooks.standard(),
+                ? Optional.of(new LoginDelays(config.loginDelay().get(), clock))
+                : Optional.empty();
+        return new ProtocolContext(
+                config,
+                authenticator,
+                store,
+                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()),
+                loginDelays,
+                clock,
+                version,
+                listener,
+                tlsAvailable,
+                cleartext,
+                ProtocolHooks.standard(),
                 new SessionLimits(io.tanpopo.pop3.Limits.none()));
     }
 
@@ -73,8 +95,19 @@ public record ProtocolContext(
 
     /** The same context with {@code chosen} hooks (profile and command interceptor). */
     public ProtocolContext withHooks(ProtocolHooks chosen) {
-        return new ProtocolContext(config, authenticator, store, throttle, loginDelays, clock, version, listener,
-                tlsAvailable, cleartext, chosen, limits);
+        return new ProtocolContext(
+                config,
+                authenticator,
+                store,
+                throttle,
+                loginDelays,
+                clock,
+                version,
+                listener,
+                tlsAvailable,
+                cleartext,
+                chosen,
+                limits);
     }
 
     /**
@@ -82,9 +115,20 @@ public record ProtocolContext(
      * throttle that counts clients as those limits do ({@code limits.ipv6-prefix}).
      */
     public ProtocolContext withLimits(SessionLimits chosen) {
-        LoginThrottle counted = new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay(),
-                chosen.buckets());
-        return new ProtocolContext(config, authenticator, store, counted, loginDelays, clock, version, listener,
-                tlsAvailable, cleartext, hooks, chosen);
+        LoginThrottle counted =
+                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay(), chosen.buckets());
+        return new ProtocolContext(
+                config,
+                authenticator,
+                store,
+                counted,
+                loginDelays,
+                clock,
+                version,
+                listener,
+                tlsAvailable,
+                cleartext,
+                hooks,
+                chosen);
     }
 }

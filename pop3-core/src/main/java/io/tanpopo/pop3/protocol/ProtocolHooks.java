@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 public record ProtocolHooks(ProtocolProfile profile, CommandInterceptor interceptor) {
 
-    private static final ProtocolHooks STANDARD = new ProtocolHooks(ProtocolProfile.standard(), CommandInterceptor.none());
+    private static final ProtocolHooks STANDARD =
+            new ProtocolHooks(ProtocolProfile.standard(), CommandInterceptor.none());
 
     public ProtocolHooks {
         Objects.requireNonNull(profile, "profile");

@@ -21,6 +21,7 @@ public record ProtocolProfile(String greeting, Set<String> disabled) {
 
     /** Commands that exist only with a capability of another name. */
     private static final Map<String, String> CAPABILITY_OF = Map.of("PASS", "USER", "AUTH", "SASL");
+
     private static final ProtocolProfile STANDARD = new ProtocolProfile("{host} POP3 server ready {stamp}", Set.of());
 
     public ProtocolProfile {

@@ -48,7 +48,9 @@ public final class ReplyStream implements Closeable {
             this.encoder = null;
             this.readSize = 0;
             this.in = null;
-            this.pending = reply.body().map(b -> withLines(status, (ReplyBody.Lines) b)).orElse(status);
+            this.pending = reply.body()
+                    .map(b -> withLines(status, (ReplyBody.Lines) b))
+                    .orElse(status);
             this.finished = true;
         }
     }

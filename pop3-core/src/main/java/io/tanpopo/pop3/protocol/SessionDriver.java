@@ -38,8 +38,7 @@ public final class SessionDriver {
     static final long LOGGED_IN = 64 * 1024;
 
     /** A decoded line and its length on the wire. */
-    private record Line(String text, int octets) {
-    }
+    private record Line(String text, int octets) {}
 
     private final Dispatcher dispatcher;
     private final Pop3Session session;
@@ -52,6 +51,7 @@ public final class SessionDriver {
     private final Inbox inbox;
     /** The longest line the session takes next; read by the transport's I/O thread. */
     private volatile int lineLimit;
+
     private boolean running;
     private boolean closed;
     private boolean discarding;
@@ -63,8 +63,7 @@ public final class SessionDriver {
     /** Run once the session is released; none until {@link #onRelease} sets one. */
     private Runnable onRelease;
 
-    public SessionDriver(Dispatcher dispatcher, Pop3Session session, Connection connection,
-            SessionRuntime runtime) {
+    public SessionDriver(Dispatcher dispatcher, Pop3Session session, Connection connection, SessionRuntime runtime) {
         this.dispatcher = dispatcher;
         this.session = session;
         this.connection = connection;
@@ -146,11 +145,13 @@ public final class SessionDriver {
         synchronized (this) {
             ConnectionInfo known = session.connection();
             // Without a name or variables (no resolver, no rules: every test server) nothing changes.
-            if (name.isPresent() || !decision.environment().isEmpty() || known.remoteHostName().isPresent()) {
+            if (name.isPresent()
+                    || !decision.environment().isEmpty()
+                    || known.remoteHostName().isPresent()) {
                 Map<String, String> environment = new HashMap<>(known.environment());
                 environment.putAll(decision.environment());
-                session.connection(new ConnectionInfo(known.local(), known.remote(), known.localHostName(), name,
-                        known.secure(), environment));
+                session.connection(new ConnectionInfo(
+                        known.local(), known.remote(), known.localHostName(), name, known.secure(), environment));
             }
             if (!decision.allowed()) {
                 session.denyAccess();
@@ -176,8 +177,13 @@ public final class SessionDriver {
     public synchronized void tlsEstablished() {
         discarding = false;
         ConnectionInfo plain = session.connection();
-        session.connection(new ConnectionInfo(plain.local(), plain.remote(), plain.localHostName(),
-                plain.remoteHostName(), true, plain.environment()));
+        session.connection(new ConnectionInfo(
+                plain.local(),
+                plain.remote(),
+                plain.localHostName(),
+                plain.remoteHostName(),
+                true,
+                plain.environment()));
     }
 
     /** The client was idle too long: autologout (RFC 1939 §3), nothing committed. */
@@ -193,7 +199,9 @@ public final class SessionDriver {
                 // The client stopped reading: what is queued would never flush, so neither would a close.
                 abort = true;
             } else if (!running && !closed) {
-                connection.write("-ERR Disconnected for inactivity\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+                connection.write(
+                        "-ERR Disconnected for inactivity\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        null);
             }
         }
         if (abort) {
@@ -369,8 +377,8 @@ public final class SessionDriver {
         if (!outcome.delay().isZero()) {
             // The task only hands the reply to a worker, where its failures are handled; a refusal
             // there means the server is stopping and the connection goes with it.
-            var unused = timer.schedule(() -> workers.execute(() -> answer(reply)),
-                    outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
+            var unused = timer.schedule(
+                    () -> workers.execute(() -> answer(reply)), outcome.delay().toNanos(), TimeUnit.NANOSECONDS);
             return false;
         }
         if (reply.after() == Reply.After.START_TLS || !writer.writeInline(reply)) {

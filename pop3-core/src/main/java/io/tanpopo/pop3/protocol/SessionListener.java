@@ -7,28 +7,22 @@ package io.tanpopo.pop3.protocol;
  */
 public interface SessionListener {
 
-    default void opened(Pop3Session session) {
-    }
+    default void opened(Pop3Session session) {}
 
-    default void command(Pop3Session session, CommandLine line) {
-    }
+    default void command(Pop3Session session, CommandLine line) {}
 
-    default void replied(Pop3Session session, CommandLine line, Reply reply) {
-    }
+    default void replied(Pop3Session session, CommandLine line, Reply reply) {}
 
     /**
      * The session entered TRANSACTION (RFC 1939 §4): its account and maildrop are set. Called after
      * the {@code +OK} of the login was decided, before it is sent; POP-before-SMTP hangs here.
      */
-    default void loggedIn(Pop3Session session) {
-    }
+    default void loggedIn(Pop3Session session) {}
 
-    default void closed(Pop3Session session, String how) {
-    }
+    default void closed(Pop3Session session, String how) {}
 
     /** A listener that does nothing. */
     static SessionListener none() {
-        return new SessionListener() {
-        };
+        return new SessionListener() {};
     }
 }

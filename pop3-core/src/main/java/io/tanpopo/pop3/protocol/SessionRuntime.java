@@ -12,8 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param timer schedules delayed replies and deadlines
  * @param listener hears of every session
  */
-public record SessionRuntime(Executor workers, Executor authentication, ScheduledExecutorService timer,
-        SessionListener listener) {
+public record SessionRuntime(
+        Executor workers, Executor authentication, ScheduledExecutorService timer, SessionListener listener) {
 
     /** Logins run on the workers, as every command does. */
     public SessionRuntime(Executor workers, ScheduledExecutorService timer, SessionListener listener) {

@@ -41,6 +41,7 @@ final class StandardCommands {
             List.of("STAT", "LIST", "UIDL", "RETR", "TOP", "DELE", "NOOP", "RSET", "QUIT", "CAPA");
     /** Where each command of a state sits in {@link #made}: the transaction commands after the others. */
     private static final Map<String, Integer> AUTHORIZATION_SLOTS = slots(AUTHORIZATION, 0);
+
     private static final Map<String, Integer> TRANSACTION_SLOTS = slots(TRANSACTION, AUTHORIZATION.size());
 
     private final ProtocolContext context;
@@ -78,7 +79,8 @@ final class StandardCommands {
     /** The keywords of {@code state}, in a new set (no command is made). */
     Set<String> keywords(SessionState state) {
         Set<String> keywords = new HashSet<>();
-        for (String keyword : state == SessionState.AUTHORIZATION ? AUTHORIZATION
+        for (String keyword : state == SessionState.AUTHORIZATION
+                ? AUTHORIZATION
                 : state == SessionState.TRANSACTION ? TRANSACTION : List.<String>of()) {
             if (offers(state, keyword)) {
                 keywords.add(keyword);
@@ -89,7 +91,8 @@ final class StandardCommands {
 
     /** The slot of {@code keyword} in {@code state}, or -1 when the state has no such command. */
     private int slot(SessionState state, String keyword) {
-        Integer slot = state == SessionState.AUTHORIZATION ? AUTHORIZATION_SLOTS.get(keyword)
+        Integer slot = state == SessionState.AUTHORIZATION
+                ? AUTHORIZATION_SLOTS.get(keyword)
                 : state == SessionState.TRANSACTION ? TRANSACTION_SLOTS.get(keyword) : null;
         if (slot == null || (keyword.equals("STLS") && !context.tlsAvailable())) {
             return -1;
@@ -123,11 +126,17 @@ final class StandardCommands {
             case "PASS" -> new PassCommand(context, login());
             case "STLS" -> new StlsCommand();
             case "APOP" -> new ApopCommand(context, login());
-            case "AUTH" -> new AuthCommand(context, sasl(), new SaslDialogue(context, login()),
-                    new SaslContext(context.config().hostname(), SaslEntropy.secureOnFirstUse(), context.clock()));
+            case "AUTH" ->
+                new AuthCommand(
+                        context,
+                        sasl(),
+                        new SaslDialogue(context, login()),
+                        new SaslContext(context.config().hostname(), SaslEntropy.secureOnFirstUse(), context.clock()));
             case "UTF8" -> new Utf8Command();
-            case "QUIT" -> state == SessionState.AUTHORIZATION
-                    ? new QuitCommand(context.config().hostname()) : new UpdateCommand();
+            case "QUIT" ->
+                state == SessionState.AUTHORIZATION
+                        ? new QuitCommand(context.config().hostname())
+                        : new UpdateCommand();
             case "CAPA" -> capa();
             case "STAT" -> new StatCommand();
             case "LIST" -> ListCommand.list();

@@ -6,8 +6,7 @@ public final class UserNames {
     /** Longest accepted user name, in characters. */
     public static final int MAX_LENGTH = 255;
 
-    private UserNames() {
-    }
+    private UserNames() {}
 
     /** Non-empty, at most {@link #MAX_LENGTH} characters, no control characters or spaces at the ends. */
     public static boolean isAcceptable(String name) {

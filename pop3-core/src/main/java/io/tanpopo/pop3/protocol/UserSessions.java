@@ -17,7 +17,13 @@ import java.util.Map;
  */
 final class UserSessions {
 
-    private enum State { CLAIMING, HOLDING, COMMITTING, ENDED, RELEASED }
+    private enum State {
+        CLAIMING,
+        HOLDING,
+        COMMITTING,
+        ENDED,
+        RELEASED
+    }
 
     private final Map<String, List<Tenure>> byUser = new HashMap<>();
 

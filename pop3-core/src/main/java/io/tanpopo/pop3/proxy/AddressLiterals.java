@@ -9,8 +9,7 @@ import java.util.Optional;
 /** IP address literals parsed without ever asking DNS (a name here is an error, not a lookup). */
 public final class AddressLiterals {
 
-    private AddressLiterals() {
-    }
+    private AddressLiterals() {}
 
     /** A dotted-quad IPv4 address, each part 0 to 255 without leading zeros. */
     public static Optional<InetAddress> ipv4(String text) {
@@ -37,7 +36,8 @@ public final class AddressLiterals {
         try {
             InetAddress address = InetAddress.getByName(text);
             return address instanceof Inet6Address || address instanceof Inet4Address
-                    ? Optional.of(address) : Optional.empty();
+                    ? Optional.of(address)
+                    : Optional.empty();
         } catch (UnknownHostException e) {
             return Optional.empty();
         }

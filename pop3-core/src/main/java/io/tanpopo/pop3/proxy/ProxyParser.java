@@ -24,16 +24,13 @@ public final class ProxyParser {
     /** Where parsing stands. */
     public sealed interface Result {
         /** More bytes are needed. */
-        record NeedMore() implements Result {
-        }
+        record NeedMore() implements Result {}
 
         /** The header is complete. */
-        record Done(ProxyHeader header) implements Result {
-        }
+        record Done(ProxyHeader header) implements Result {}
 
         /** The bytes are not a valid header; close the connection. */
-        record Invalid(String reason) implements Result {
-        }
+        record Invalid(String reason) implements Result {}
     }
 
     private static final Result NEED_MORE = new Result.NeedMore();

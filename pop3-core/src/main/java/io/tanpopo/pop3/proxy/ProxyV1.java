@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class ProxyV1 {
 
-    private ProxyV1() {
-    }
+    private ProxyV1() {}
 
     /** Parses the line without its CRLF. */
     static Result parse(String line) {
@@ -32,7 +31,8 @@ final class ProxyV1 {
         if (source.isEmpty() || destination.isEmpty() || sourcePort.isEmpty() || destinationPort.isEmpty()) {
             return new Result.Invalid("PROXY v1 addresses or ports are malformed");
         }
-        return new Result.Done(ProxyHeader.of(new InetSocketAddress(source.get(), sourcePort.get()),
+        return new Result.Done(ProxyHeader.of(
+                new InetSocketAddress(source.get(), sourcePort.get()),
                 new InetSocketAddress(destination.get(), destinationPort.get())));
     }
 }

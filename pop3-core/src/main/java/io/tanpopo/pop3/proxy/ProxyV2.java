@@ -17,8 +17,7 @@ final class ProxyV2 {
     private static final int TCP4 = 0x11;
     private static final int TCP6 = 0x21;
 
-    private ProxyV2() {
-    }
+    private ProxyV2() {}
 
     /** Parses what follows the signature: {@code versionCommand}, {@code family} and the addresses. */
     static Result parse(byte versionCommand, byte family, byte[] body) {
@@ -58,7 +57,8 @@ final class ProxyV2 {
         int at = 2 * size;
         int sourcePort = ((body[at] & 0xff) << 8) | (body[at + 1] & 0xff);
         int destinationPort = ((body[at + 2] & 0xff) << 8) | (body[at + 3] & 0xff);
-        return new Result.Done(ProxyHeader.of(new InetSocketAddress(source.get(), sourcePort),
+        return new Result.Done(ProxyHeader.of(
+                new InetSocketAddress(source.get(), sourcePort),
                 new InetSocketAddress(destination.get(), destinationPort)));
     }
 }

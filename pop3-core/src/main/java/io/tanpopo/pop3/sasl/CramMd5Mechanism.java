@@ -39,8 +39,8 @@ public final class CramMd5Mechanism implements SaslMechanism {
 
     @Override
     public SaslExchange start(SaslContext context) {
-        String challenge = "<" + context.entropy().nonce() + "." + context.clock().instant().getEpochSecond()
-                + "@" + context.serverName() + ">";
+        String challenge = "<" + context.entropy().nonce() + "."
+                + context.clock().instant().getEpochSecond() + "@" + context.serverName() + ">";
         return new SaslExchange() {
             private byte[] digest;
 

@@ -31,7 +31,9 @@ public final class PlainMechanism implements SaslMechanism {
             @Override
             public SaslStep begin(Optional<byte[]> initialResponse) {
                 // RFC 4616 §2: PLAIN is client-first; without an initial response, send an empty challenge.
-                return initialResponse.map(PlainMechanism::message).orElseGet(() -> new SaslStep.Challenge(new byte[0]));
+                return initialResponse
+                        .map(PlainMechanism::message)
+                        .orElseGet(() -> new SaslStep.Challenge(new byte[0]));
             }
 
             @Override

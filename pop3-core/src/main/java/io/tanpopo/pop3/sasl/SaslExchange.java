@@ -26,8 +26,7 @@ public interface SaslExchange {
     SaslStep step(byte[] response);
 
     /** The exchange ends before a terminal step: forget (wipe) anything secret it holds. */
-    default void cancel() {
-    }
+    default void cancel() {}
 
     /** The next step after {@link SaslStep.NeedSecret}. */
     default SaslStep secret(SecretResult result) {

@@ -11,10 +11,10 @@ final class SaslInput {
 
     /** The largest decoded client response we look at. */
     static final int MAX_RESPONSE = 8192;
+
     static final int MAX_USER = 255;
 
-    private SaslInput() {
-    }
+    private SaslInput() {}
 
     /** Strict UTF-8 decoding of a whole response; empty if invalid or too long. */
     static Optional<String> utf8(byte[] bytes) {
@@ -22,10 +22,12 @@ final class SaslInput {
             return Optional.empty();
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -40,6 +40,8 @@ public final class SaslMechanisms {
     /** The usable mechanism called {@code name}, ignoring case (mechanism names are case-insensitive). */
     public Optional<SaslMechanism> find(String name, boolean providesSecrets, boolean plaintextAllowed) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return usable(providesSecrets, plaintextAllowed).stream().filter(m -> m.name().equals(upper)).findFirst();
+        return usable(providesSecrets, plaintextAllowed).stream()
+                .filter(m -> m.name().equals(upper))
+                .findFirst();
     }
 }

@@ -10,8 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** The SCRAM-SHA-256 functions of RFC 5802 §2.2 and §3 with H = SHA-256 (RFC 7677). */
 final class ScramCrypto {
 
-    private ScramCrypto() {
-    }
+    private ScramCrypto() {}
 
     /** Hi(str, salt, i): PBKDF2 with HMAC-SHA-256 and one output block, on bytes (no char[] detour). */
     static byte[] hi(byte[] password, byte[] salt, int iterations) {

@@ -8,15 +8,12 @@ import java.util.Optional;
 final class ScramMessages {
 
     /** The parts of client-first-message we need. */
-    record ClientFirst(String gs2Header, String bare, String user, String nonce) {
-    }
+    record ClientFirst(String gs2Header, String bare, String user, String nonce) {}
 
     /** The parts of client-final-message we need. */
-    record ClientFinal(String channelBinding, String nonce, String withoutProof, byte[] proof) {
-    }
+    record ClientFinal(String channelBinding, String nonce, String withoutProof, byte[] proof) {}
 
-    private ScramMessages() {
-    }
+    private ScramMessages() {}
 
     /**
      * Parses {@code gs2-header client-first-message-bare}. Only the flags {@code n} and {@code y}
@@ -34,8 +31,10 @@ final class ScramMessages {
         String authzField = text.substring(2, end);
         String bare = text.substring(end + 1);
         List<String> attributes = List.of(bare.split(",", -1));
-        if (attributes.size() < 2 || !attributes.get(0).startsWith("n=") || !attributes.get(1).startsWith("r=")) {
-            return Optional.empty();   // also refuses the reserved "m=" extension (§5.1)
+        if (attributes.size() < 2
+                || !attributes.get(0).startsWith("n=")
+                || !attributes.get(1).startsWith("r=")) {
+            return Optional.empty(); // also refuses the reserved "m=" extension (§5.1)
         }
         Optional<String> user = saslName(attributes.get(0).substring(2)).filter(SaslInput::isUserName);
         String nonce = attributes.get(1).substring(2);
@@ -43,7 +42,8 @@ final class ScramMessages {
             return Optional.empty();
         }
         if (!authzField.isEmpty()
-                && !(authzField.startsWith("a=") && saslName(authzField.substring(2)).equals(user))) {
+                && !(authzField.startsWith("a=")
+                        && saslName(authzField.substring(2)).equals(user))) {
             return Optional.empty();
         }
         return Optional.of(new ClientFirst(text.substring(0, end + 1), bare, user.get(), nonce));
@@ -53,14 +53,16 @@ final class ScramMessages {
     static Optional<ClientFinal> clientFinal(String text) {
         int proofAt = text.lastIndexOf(",p=");
         List<String> attributes = List.of(text.split(",", -1));
-        if (proofAt < 0 || attributes.size() < 3
-                || !attributes.get(0).startsWith("c=") || !attributes.get(1).startsWith("r=")) {
+        if (proofAt < 0
+                || attributes.size() < 3
+                || !attributes.get(0).startsWith("c=")
+                || !attributes.get(1).startsWith("r=")) {
             return Optional.empty();
         }
         try {
             byte[] proof = Base64.getDecoder().decode(text.substring(proofAt + 3));
-            return Optional.of(new ClientFinal(attributes.get(0).substring(2), attributes.get(1).substring(2),
-                    text.substring(0, proofAt), proof));
+            return Optional.of(new ClientFinal(
+                    attributes.get(0).substring(2), attributes.get(1).substring(2), text.substring(0, proofAt), proof));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -70,6 +70,7 @@ public final class ScramSha256Mechanism implements SaslMechanism {
         private byte[] salt;
         /** The user's secret, or a random one for an unknown user; wiped once derived or cancelled. */
         private byte[] secret;
+
         private Optional<Account> account = Optional.empty();
         private boolean finalSent;
 
@@ -114,8 +115,8 @@ public final class ScramSha256Mechanism implements SaslMechanism {
                 // Unknown user: the same work later on a random secret, so neither timing nor the reply tells.
                 secret = context.entropy().salt();
             }
-            serverFirst = "r=" + first.nonce() + context.entropy().nonce()
-                    + ",s=" + Base64.getEncoder().encodeToString(salt) + ",i=" + ITERATIONS;
+            serverFirst = "r=" + first.nonce() + context.entropy().nonce() + ",s="
+                    + Base64.getEncoder().encodeToString(salt) + ",i=" + ITERATIONS;
             return new SaslStep.Challenge(serverFirst.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -127,7 +128,8 @@ public final class ScramSha256Mechanism implements SaslMechanism {
         }
 
         private SaslStep clientFirst(byte[] response) {
-            Optional<ScramMessages.ClientFirst> parsed = SaslInput.utf8(response).flatMap(ScramMessages::clientFirst);
+            Optional<ScramMessages.ClientFirst> parsed =
+                    SaslInput.utf8(response).flatMap(ScramMessages::clientFirst);
             if (parsed.isEmpty()) {
                 return SaslStep.malformed("SCRAM client-first-message malformed or asks for channel binding");
             }
@@ -136,14 +138,17 @@ public final class ScramSha256Mechanism implements SaslMechanism {
         }
 
         private SaslStep clientFinal(byte[] response) {
-            Optional<ScramMessages.ClientFinal> parsed = SaslInput.utf8(response).flatMap(ScramMessages::clientFinal);
+            Optional<ScramMessages.ClientFinal> parsed =
+                    SaslInput.utf8(response).flatMap(ScramMessages::clientFinal);
             if (parsed.isEmpty()) {
                 return SaslStep.malformed("SCRAM client-final-message malformed");
             }
             ScramMessages.ClientFinal message = parsed.get();
-            String expectedBinding = Base64.getEncoder().encodeToString(first.gs2Header().getBytes(StandardCharsets.UTF_8));
+            String expectedBinding =
+                    Base64.getEncoder().encodeToString(first.gs2Header().getBytes(StandardCharsets.UTF_8));
             String nonce = serverFirst.substring(2, serverFirst.indexOf(','));
-            if (!message.channelBinding().equals(expectedBinding) || !message.nonce().equals(nonce)) {
+            if (!message.channelBinding().equals(expectedBinding)
+                    || !message.nonce().equals(nonce)) {
                 return SaslStep.malformed("SCRAM channel binding or nonce does not match");
             }
             String authMessage = first.bare() + "," + serverFirst + "," + message.withoutProof();

@@ -29,13 +29,17 @@ public final class Awaits {
 
     /** Until {@code user} retrieved message {@code number} with RETR. */
     public Transcript retrieved(String user, int number, Duration timeout) {
-        return until(user + " to retrieve message " + number, t -> ofUser(t, user) && t.retrieved().contains(number),
+        return until(
+                user + " to retrieve message " + number,
+                t -> ofUser(t, user) && t.retrieved().contains(number),
                 timeout);
     }
 
     /** Until {@code user} marked message {@code number} deleted with DELE. */
     public Transcript deleted(String user, int number, Duration timeout) {
-        return until(user + " to delete message " + number, t -> ofUser(t, user) && t.deleted().contains(number),
+        return until(
+                user + " to delete message " + number,
+                t -> ofUser(t, user) && t.deleted().contains(number),
                 timeout);
     }
 
@@ -46,7 +50,10 @@ public final class Awaits {
 
     /** Until a session of {@code user} has ended, however it ended. */
     public Transcript closed(String user, Duration timeout) {
-        return until("a session of " + user + " to close", t -> ofUser(t, user) && t.ended().isPresent(), timeout);
+        return until(
+                "a session of " + user + " to close",
+                t -> ofUser(t, user) && t.ended().isPresent(),
+                timeout);
     }
 
     /** Until any session has ended. */

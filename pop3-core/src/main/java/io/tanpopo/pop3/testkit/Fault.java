@@ -30,8 +30,7 @@ public sealed interface Fault {
     }
 
     /** Close the connection without answering; nothing is committed. */
-    record Drop() implements Fault {
-    }
+    record Drop() implements Fault {}
 
     /**
      * For RETR and TOP: send the status line and the first {@code octets} octets of the stored
@@ -58,6 +57,5 @@ public sealed interface Fault {
      * For QUIT in the TRANSACTION state: the commit fails, nothing is removed, and the client gets
      * {@code -ERR [SYS/TEMP] Some deleted messages not removed} (RFC 1939 §6, RFC 3206).
      */
-    record FailCommit() implements Fault {
-    }
+    record FailCommit() implements Fault {}
 }

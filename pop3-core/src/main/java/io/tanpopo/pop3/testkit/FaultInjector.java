@@ -37,9 +37,11 @@ final class FaultInjector implements CommandInterceptor {
         if (fault instanceof Fault.Drop) {
             return now(dropping(Reply.ok(TranscriptRecorder.DROP_MARK), InputStream.nullInputStream(), 0));
         }
-        if (fault instanceof Fault.FailCommit && line.keyword().equals("QUIT")
+        if (fault instanceof Fault.FailCommit
+                && line.keyword().equals("QUIT")
                 && session.state() == SessionState.TRANSACTION) {
-            return now(Reply.err(ResponseCode.SYS_TEMP, "Some deleted messages not removed").then(Reply.After.CLOSE));
+            return now(Reply.err(ResponseCode.SYS_TEMP, "Some deleted messages not removed")
+                    .then(Reply.After.CLOSE));
         }
         Dispatcher.Outcome real = inner.intercept(session, line, command);
         Reply reply = real.reply();
@@ -50,16 +52,20 @@ final class FaultInjector implements CommandInterceptor {
             reply = dropping(reply, message.content(), cut.octets());
         }
         if (fault instanceof Fault.WrongListSize wrong && line.keyword().equals("LIST")) {
-            reply = QuirkInterceptor.ListReplies.withSizes(reply,
-                    (number, size) -> number == wrong.message() ? Math.max(0, size + wrong.delta()) : size);
+            reply = QuirkInterceptor.ListReplies.withSizes(
+                    reply, (number, size) -> number == wrong.message() ? Math.max(0, size + wrong.delta()) : size);
         }
         return new Dispatcher.Outcome(reply, real.delay());
     }
 
     private static Reply dropping(Reply reply, InputStream content, long octets) {
         long lines = reply.body().orElse(null) instanceof ReplyBody.Message message ? message.bodyLines() : -1;
-        return new Reply(reply.status(), reply.code(), reply.text(),
-                Optional.of(new ReplyBody.Message(new DroppingStream(content, octets), lines)), reply.after());
+        return new Reply(
+                reply.status(),
+                reply.code(),
+                reply.text(),
+                Optional.of(new ReplyBody.Message(new DroppingStream(content, octets), lines)),
+                reply.after());
     }
 
     private static Dispatcher.Outcome now(Reply reply) {

@@ -1,8 +1,8 @@
 package io.tanpopo.pop3.testkit;
 
 import io.tanpopo.auth.Account;
-import io.tanpopo.store.OpenResult;
 import io.tanpopo.store.MailStore;
+import io.tanpopo.store.OpenResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -10,8 +10,7 @@ import javax.net.ssl.SSLContext;
  */
 final class MailProperties {
 
-    private MailProperties() {
-    }
+    private MailProperties() {}
 
     static Properties plain(String host, int port) {
         return common("pop3", host, port);

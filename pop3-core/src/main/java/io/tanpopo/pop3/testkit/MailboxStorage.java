@@ -26,12 +26,10 @@ public sealed interface MailboxStorage {
     }
 
     /** In-memory mailboxes. */
-    record Memory() implements MailboxStorage {
-    }
+    record Memory() implements MailboxStorage {}
 
     /** Maildirs in a temporary directory owned by the kit. */
-    record TempMaildir() implements MailboxStorage {
-    }
+    record TempMaildir() implements MailboxStorage {}
 
     /**
      * Maildirs under a directory of the test's choosing.

@@ -85,8 +85,9 @@ public final class Pop3Testkit implements AutoCloseable {
 
     /** The implicit-TLS (POP3S) port; fails unless started with {@link Pop3TestkitBuilder#implicitTls()}. */
     public int tlsPort() {
-        return server.tlsPort().orElseThrow(() -> new IllegalStateException(
-                "no implicit TLS port: start the kit with implicitTls() or @Pop3Test(implicitTls = true)"));
+        return server.tlsPort()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no implicit TLS port: start the kit with implicitTls() or @Pop3Test(implicitTls = true)"));
     }
 
     /**
@@ -94,8 +95,9 @@ public final class Pop3Testkit implements AutoCloseable {
      * {@link SSLContext}, the CA as PEM, a PKCS#12 trust store. Fails when TLS is off or uses files.
      */
     public GeneratedTrust tlsTrust() {
-        return server.tlsTrust().orElseThrow(() -> new IllegalStateException(
-                "this server has no generated certificate (TLS is off or uses configured files)"));
+        return server.tlsTrust()
+                .orElseThrow(() -> new IllegalStateException(
+                        "this server has no generated certificate (TLS is off or uses configured files)"));
     }
 
     /** The directory holding {@code <user>/Maildir} for every user, when mail is kept in maildirs. */
@@ -174,7 +176,9 @@ public final class Pop3Testkit implements AutoCloseable {
      */
     public void reset() {
         faults.clear();
-        users.names().stream().filter(name -> !settings.users().containsKey(name)).forEach(users::remove);
+        users.names().stream()
+                .filter(name -> !settings.users().containsKey(name))
+                .forEach(users::remove);
         settings.users().forEach(users::put);
         mailboxes.clear();
         recorder.clear();

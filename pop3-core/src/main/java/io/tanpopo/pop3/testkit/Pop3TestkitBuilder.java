@@ -13,11 +13,10 @@ public final class Pop3TestkitBuilder {
 
     private final Map<String, String> users = new LinkedHashMap<>();
     private ServerProfile profile = ServerProfile.tanpopo();
-    private Consumer<Pop3ServerBuilder> server = builder -> { };
+    private Consumer<Pop3ServerBuilder> server = builder -> {};
     private MailboxStorage storage = MailboxStorage.memory();
 
-    Pop3TestkitBuilder() {
-    }
+    Pop3TestkitBuilder() {}
 
     /** A user present from the start and after every reset. */
     public Pop3TestkitBuilder user(String name, String password) {

@@ -22,8 +22,8 @@ import java.util.function.LongBinaryOperator;
  */
 final class QuirkInterceptor implements CommandInterceptor {
 
-    private static final Set<ResponseCode> AUTH_CODES = Set.of(ResponseCode.AUTH, ResponseCode.SYS_TEMP,
-            ResponseCode.SYS_PERM);
+    private static final Set<ResponseCode> AUTH_CODES =
+            Set.of(ResponseCode.AUTH, ResponseCode.SYS_TEMP, ResponseCode.SYS_PERM);
 
     private final ProtocolProfile protocol;
     private final Set<Quirk> quirks;
@@ -88,21 +88,23 @@ final class QuirkInterceptor implements CommandInterceptor {
 
     private Reply withoutHiddenCodes(Reply reply) {
         Optional<ResponseCode> code = reply.code();
-        boolean hide = code.isPresent() && (!protocol.advertises("RESP-CODES")
-                || (!protocol.advertises("AUTH-RESP-CODE") && AUTH_CODES.contains(code.get())));
+        boolean hide = code.isPresent()
+                && (!protocol.advertises("RESP-CODES")
+                        || (!protocol.advertises("AUTH-RESP-CODE") && AUTH_CODES.contains(code.get())));
         return hide ? new Reply(reply.status(), Optional.empty(), reply.text(), reply.body(), reply.after()) : reply;
     }
 
     /** Size rewriting shared with the LIST fault. */
     static final class ListReplies {
 
-        private ListReplies() {
-        }
+        private ListReplies() {}
 
         /** The LIST reply with each message's size replaced by {@code size(messageNumber, size)}. */
         static Reply withSizes(Reply reply, LongBinaryOperator size) {
             if (reply.body().orElse(null) instanceof io.tanpopo.pop3.protocol.ReplyBody.Lines lines) {
-                return Reply.ok(reply.text(), lines.lines().stream().map(l -> rewrite(l, size)).toList());
+                return Reply.ok(
+                        reply.text(),
+                        lines.lines().stream().map(l -> rewrite(l, size)).toList());
             }
             return reply.body().isEmpty() && reply.ok() ? Reply.ok(rewrite(reply.text(), size)) : reply;
         }

@@ -38,10 +38,11 @@ public record RandomFaults(long seed, double probability, Set<String> commands) 
             return Optional.empty();
         }
         boolean body = keyword.equals("RETR") || keyword.equals("TOP");
-        return Optional.of(switch (random.nextInt(3)) {
-            case 0 -> new Fault.Err(Optional.of(ResponseCode.SYS_TEMP), "Injected failure");
-            case 1 -> new Fault.Delay(Duration.ofMillis(random.nextInt(1, 200)));
-            default -> body ? new Fault.DropMidBody(random.nextInt(0, 64)) : new Fault.Drop();
-        });
+        return Optional.of(
+                switch (random.nextInt(3)) {
+                    case 0 -> new Fault.Err(Optional.of(ResponseCode.SYS_TEMP), "Injected failure");
+                    case 1 -> new Fault.Delay(Duration.ofMillis(random.nextInt(1, 200)));
+                    default -> body ? new Fault.DropMidBody(random.nextInt(0, 64)) : new Fault.Drop();
+                });
     }
 }

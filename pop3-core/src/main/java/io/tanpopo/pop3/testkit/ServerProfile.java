@@ -23,8 +23,13 @@ import java.util.Set;
  * @param knownQuirks the quirks the real server has (documented, not switched on)
  * @param quirks the quirks switched on
  */
-public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidStyle, boolean locksMaildrop,
-        Set<Quirk> knownQuirks, Set<Quirk> quirks) {
+public record ServerProfile(
+        String name,
+        ProtocolProfile protocol,
+        UidStyle uidStyle,
+        boolean locksMaildrop,
+        Set<Quirk> knownQuirks,
+        Set<Quirk> quirks) {
 
     public ServerProfile {
         Objects.requireNonNull(name, "name");
@@ -48,8 +53,16 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
      * default, so a second session is not refused.
      */
     public static ServerProfile dovecot() {
-        return of("dovecot", "Dovecot ready.", UidStyle.DOVECOT, false, Set.of(),
-                "APOP", "LOGIN-DELAY", "EXPIRE", "IMPLEMENTATION");
+        return of(
+                "dovecot",
+                "Dovecot ready.",
+                UidStyle.DOVECOT,
+                false,
+                Set.of(),
+                "APOP",
+                "LOGIN-DELAY",
+                "EXPIRE",
+                "IMPLEMENTATION");
     }
 
     /**
@@ -58,14 +71,29 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
      * LF file sizes.
      */
     public static ServerProfile qmail() {
-        return of("qmail", "{stamp}", UidStyle.MAILDIR, false,
-                Set.of(Quirk.STAT_COUNTS_DELETED, Quirk.LF_SIZES), "CAPA", "RESP-CODES", "AUTH-RESP-CODE");
+        return of(
+                "qmail",
+                "{stamp}",
+                UidStyle.MAILDIR,
+                false,
+                Set.of(Quirk.STAT_COUNTS_DELETED, Quirk.LF_SIZES),
+                "CAPA",
+                "RESP-CODES",
+                "AUTH-RESP-CODE");
     }
 
     /** Courier pop3d: {@code +OK Hello there.}, no APOP, no response codes, maildir UIDs. */
     public static ServerProfile courier() {
-        return of("courier", "Hello there.", UidStyle.MAILDIR, true, Set.of(),
-                "APOP", "RESP-CODES", "AUTH-RESP-CODE", "EXPIRE");
+        return of(
+                "courier",
+                "Hello there.",
+                UidStyle.MAILDIR,
+                true,
+                Set.of(),
+                "APOP",
+                "RESP-CODES",
+                "AUTH-RESP-CODE",
+                "EXPIRE");
     }
 
     /**
@@ -73,8 +101,16 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
      * APOP or PIPELINING. Known quirk: retrieved messages are gone for later sessions.
      */
     public static ServerProfile gmailLike() {
-        return of("gmail-like", "Gpop ready for requests", UidStyle.GMAIL, true,
-                Set.of(Quirk.RETRIEVED_GONE_AFTER_QUIT), "APOP", "PIPELINING", "AUTH-RESP-CODE", "IMPLEMENTATION");
+        return of(
+                "gmail-like",
+                "Gpop ready for requests",
+                UidStyle.GMAIL,
+                true,
+                Set.of(Quirk.RETRIEVED_GONE_AFTER_QUIT),
+                "APOP",
+                "PIPELINING",
+                "AUTH-RESP-CODE",
+                "IMPLEMENTATION");
     }
 
     /**
@@ -82,8 +118,18 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
      * USER and PASS stay as the one way to log in.
      */
     public static ServerProfile rfc1939Minimal() {
-        return of("rfc1939-minimal", "POP3 server ready", UidStyle.TANPOPO, true, Set.of(),
-                "CAPA", "APOP", "TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE");
+        return of(
+                "rfc1939-minimal",
+                "POP3 server ready",
+                UidStyle.TANPOPO,
+                true,
+                Set.of(),
+                "CAPA",
+                "APOP",
+                "TOP",
+                "UIDL",
+                "RESP-CODES",
+                "AUTH-RESP-CODE");
     }
 
     /** The profile called {@code name} (as in {@code @Pop3Test(profile = "qmail")}). */
@@ -95,8 +141,9 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
             case "courier" -> courier();
             case "gmail-like" -> gmailLike();
             case "rfc1939-minimal" -> rfc1939Minimal();
-            default -> throw new IllegalArgumentException("unknown server profile '" + name
-                    + "'; known: tanpopo, dovecot, qmail, courier, gmail-like, rfc1939-minimal");
+            default ->
+                throw new IllegalArgumentException("unknown server profile '" + name
+                        + "'; known: tanpopo, dovecot, qmail, courier, gmail-like, rfc1939-minimal");
         };
     }
 
@@ -104,14 +151,14 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
     public ServerProfile without(String... names) {
         Set<String> disabled = new HashSet<>(protocol.disabled());
         disabled.addAll(Arrays.asList(names));
-        return new ServerProfile(name, new ProtocolProfile(protocol.greeting(), disabled), uidStyle, locksMaildrop,
-                knownQuirks, quirks);
+        return new ServerProfile(
+                name, new ProtocolProfile(protocol.greeting(), disabled), uidStyle, locksMaildrop, knownQuirks, quirks);
     }
 
     /** The same profile with another greeting (after {@code +OK }; {@code {host}}, {@code {stamp}} replaced). */
     public ServerProfile withGreeting(String greeting) {
-        return new ServerProfile(name, new ProtocolProfile(greeting, protocol.disabled()), uidStyle, locksMaildrop,
-                knownQuirks, quirks);
+        return new ServerProfile(
+                name, new ProtocolProfile(greeting, protocol.disabled()), uidStyle, locksMaildrop, knownQuirks, quirks);
     }
 
     /** The same profile with its known quirks switched on. */
@@ -136,8 +183,8 @@ public record ServerProfile(String name, ProtocolProfile protocol, UidStyle uidS
         return new ServerProfile(name, protocol, uidStyle, lock, knownQuirks, quirks);
     }
 
-    private static ServerProfile of(String name, String greeting, UidStyle style, boolean lock, Set<Quirk> known,
-            String... disabled) {
+    private static ServerProfile of(
+            String name, String greeting, UidStyle style, boolean lock, Set<Quirk> known, String... disabled) {
         return new ServerProfile(name, new ProtocolProfile(greeting, Set.of(disabled)), style, lock, known, Set.of());
     }
 }

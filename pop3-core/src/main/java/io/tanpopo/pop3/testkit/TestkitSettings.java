@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * @param server further settings of the underlying server builder (idle timeout, login delay, ...)
  * @param storage in-memory mailboxes or maildirs
  */
-public record TestkitSettings(Map<String, String> users, ServerProfile profile, Consumer<Pop3ServerBuilder> server,
-        MailboxStorage storage) {
+public record TestkitSettings(
+        Map<String, String> users, ServerProfile profile, Consumer<Pop3ServerBuilder> server, MailboxStorage storage) {
 
     public TestkitSettings {
         Objects.requireNonNull(profile, "profile");

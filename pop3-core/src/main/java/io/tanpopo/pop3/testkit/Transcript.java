@@ -111,9 +111,11 @@ public final class Transcript {
     @Override
     public synchronized String toString() {
         StringBuilder text = new StringBuilder("session " + id + " from " + client)
-                .append(user != null ? " as " + user : "").append('\n');
+                .append(user != null ? " as " + user : "")
+                .append('\n');
         exchanges.forEach(e -> text.append(e).append('\n'));
-        return text.append(ended != null ? "(ended: " + ended + ")" : "(still open)").toString();
+        return text.append(ended != null ? "(ended: " + ended + ")" : "(still open)")
+                .toString();
     }
 
     synchronized void add(Exchange exchange, Optional<String> account) {
@@ -129,8 +131,7 @@ public final class Transcript {
             case "RSET" -> deleted.clear();
             case "QUIT" -> committed = user != null;
             case "AUTH" -> saslMechanism = word(exchange, 1).orElse(null);
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -21,12 +21,14 @@ public final class TranscriptAssert {
 
     /** The client sent {@code keyword} at least once. */
     public TranscriptAssert issued(String keyword) {
-        return check(transcript.commands().contains(keyword.toUpperCase(Locale.ROOT)), "the client to issue " + keyword);
+        return check(
+                transcript.commands().contains(keyword.toUpperCase(Locale.ROOT)), "the client to issue " + keyword);
     }
 
     /** The client never sent {@code keyword}. */
     public TranscriptAssert neverIssued(String keyword) {
-        return check(!transcript.commands().contains(keyword.toUpperCase(Locale.ROOT)),
+        return check(
+                !transcript.commands().contains(keyword.toUpperCase(Locale.ROOT)),
                 "the client never to issue " + keyword);
     }
 
@@ -62,7 +64,8 @@ public final class TranscriptAssert {
 
     /** The session ended without QUIT (dropped, timed out, or closed by the server). */
     public TranscriptAssert endedWithoutQuit() {
-        return check(transcript.ended().isPresent() && !transcript.endedWithQuit(),
+        return check(
+                transcript.ended().isPresent() && !transcript.endedWithQuit(),
                 "the session to have ended without QUIT (await closed(...) first if the client just left)");
     }
 
@@ -73,7 +76,8 @@ public final class TranscriptAssert {
 
     /** A reply status line contained {@code text}. */
     public TranscriptAssert replied(String text) {
-        return check(transcript.exchanges().stream().anyMatch(e -> e.reply().contains(text)),
+        return check(
+                transcript.exchanges().stream().anyMatch(e -> e.reply().contains(text)),
                 "a reply containing '" + text + "'");
     }
 

@@ -33,7 +33,8 @@ final class TranscriptRecorder implements SessionListener {
 
     @Override
     public void opened(Pop3Session session) {
-        Transcript transcript = new Transcript(session.id(), session.connection().remote().toString());
+        Transcript transcript =
+                new Transcript(session.id(), session.connection().remote().toString());
         update(() -> {
             open.put(session.id(), transcript);
             all.add(transcript);
@@ -42,7 +43,8 @@ final class TranscriptRecorder implements SessionListener {
 
     @Override
     public void replied(Pop3Session session, CommandLine line, Reply reply) {
-        Exchange exchange = new Exchange(line.masked(), wire(reply), session.connection().secure());
+        Exchange exchange =
+                new Exchange(line.masked(), wire(reply), session.connection().secure());
         Optional<String> account = session.account().map(Account::name);
         update(() -> transcript(session).ifPresent(t -> t.add(exchange, account)));
     }
@@ -111,7 +113,8 @@ final class TranscriptRecorder implements SessionListener {
     private static String wire(Reply reply) {
         if (reply.body().orElse(null) instanceof ReplyBody.Message message
                 && message.content() instanceof DroppingStream) {
-            return DROP_MARK.equals(reply.text()) ? "(no reply: connection dropped by an injected fault)"
+            return DROP_MARK.equals(reply.text())
+                    ? "(no reply: connection dropped by an injected fault)"
                     : reply.statusLine() + " (connection dropped mid-body by an injected fault)";
         }
         return reply.statusLine();

@@ -31,14 +31,17 @@ public final class Transcripts {
 
     /** The sessions in which {@code user} logged in. */
     public Transcripts forUser(String user) {
-        return new Transcripts(sessions.stream().filter(t -> t.user().filter(user::equals).isPresent()).toList(),
+        return new Transcripts(
+                sessions.stream()
+                        .filter(t -> t.user().filter(user::equals).isPresent())
+                        .toList(),
                 "sessions of " + user);
     }
 
     /** The sessions that have ended. */
     public Transcripts ended() {
-        return new Transcripts(sessions.stream().filter(t -> t.ended().isPresent()).toList(),
-                "ended " + description);
+        return new Transcripts(
+                sessions.stream().filter(t -> t.ended().isPresent()).toList(), "ended " + description);
     }
 
     /** The first session; fails when there is none. */
@@ -54,8 +57,8 @@ public final class Transcripts {
     /** The only session; fails when there are none or several. */
     public Transcript only() {
         if (sessions.size() != 1) {
-            throw new AssertionError("Expected exactly one of " + description + ", found " + sessions.size()
-                    + ":\n" + this);
+            throw new AssertionError(
+                    "Expected exactly one of " + description + ", found " + sessions.size() + ":\n" + this);
         }
         return sessions.get(0);
     }

@@ -48,8 +48,7 @@ final class CertificateGenerator {
     }
 
     /** The server's key material and the trust a client needs to verify it. */
-    record Generated(KeyMaterial server, GeneratedTrust trust) {
-    }
+    record Generated(KeyMaterial server, GeneratedTrust trust) {}
 
     Generated generate(String hostName) throws TlsConfigException {
         try {
@@ -58,8 +57,7 @@ final class CertificateGenerator {
             X509Certificate ca = sign(caBuilder(caName, caKeys), caKeys);
             KeyPair serverKeys = newKeyPair();
             X509Certificate server = sign(serverBuilder(ca, caKeys, serverKeys, hostName), caKeys);
-            return new Generated(new KeyMaterial(serverKeys.getPrivate(), List.of(server, ca)),
-                    new GeneratedTrust(ca));
+            return new Generated(new KeyMaterial(serverKeys.getPrivate(), List.of(server, ca)), new GeneratedTrust(ca));
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new TlsConfigException("cannot generate a TLS certificate: " + e.getMessage(), e);
         }
@@ -71,8 +69,8 @@ final class CertificateGenerator {
         return validity(name, name, keys)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                .addExtension(Extension.subjectKeyIdentifier, false,
-                        utils.createSubjectKeyIdentifier(keys.getPublic()));
+                .addExtension(
+                        Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
     }
 
     private X509v3CertificateBuilder serverBuilder(X509Certificate ca, KeyPair caKeys, KeyPair keys, String host)
@@ -83,17 +81,23 @@ final class CertificateGenerator {
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                 .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                 .addExtension(Extension.subjectAlternativeName, false, subjectAltNames(host))
-                .addExtension(Extension.subjectKeyIdentifier, false,
-                        utils.createSubjectKeyIdentifier(keys.getPublic()))
-                .addExtension(Extension.authorityKeyIdentifier, false,
+                .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
+                .addExtension(
+                        Extension.authorityKeyIdentifier,
+                        false,
                         utils.createAuthorityKeyIdentifier(caKeys.getPublic()));
     }
 
     private X509v3CertificateBuilder validity(X500Principal issuer, X500Principal subject, KeyPair keys) {
         Instant now = clock.instant();
         BigInteger serial = new BigInteger(127, random).setBit(126);
-        return new JcaX509v3CertificateBuilder(issuer, serial, Date.from(now.minus(BACKDATE)),
-                Date.from(now.plus(LIFETIME)), subject, keys.getPublic());
+        return new JcaX509v3CertificateBuilder(
+                issuer,
+                serial,
+                Date.from(now.minus(BACKDATE)),
+                Date.from(now.plus(LIFETIME)),
+                subject,
+                keys.getPublic());
     }
 
     private static GeneralNames subjectAltNames(String hostName) {
@@ -117,7 +121,7 @@ final class CertificateGenerator {
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKeys)
             throws OperatorCreationException, GeneralSecurityException {
         return new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
-                        .build(issuerKeys.getPrivate())));
+                .getCertificate(
+                        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
     }
 }

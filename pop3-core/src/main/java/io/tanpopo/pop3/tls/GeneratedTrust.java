@@ -114,6 +114,5 @@ public final class GeneratedTrust {
      * @param type     the store type, {@code PKCS12}
      * @param password its integrity password (not a secret: the store holds only a public certificate)
      */
-    public record TrustStoreFile(Path path, String type, String password) {
-    }
+    public record TrustStoreFile(Path path, String type, String password) {}
 }

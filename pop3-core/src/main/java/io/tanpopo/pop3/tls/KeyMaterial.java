@@ -43,8 +43,8 @@ record KeyMaterial(PrivateKey privateKey, List<X509Certificate> chain) {
         String algorithm = signatureAlgorithm(privateKey.getAlgorithm());
         PublicKey leafKey = leaf().getPublicKey();
         if (!privateKey.getAlgorithm().equals(leafKey.getAlgorithm())) {
-            throw mismatch(description, "key is " + privateKey.getAlgorithm() + ", certificate is "
-                    + leafKey.getAlgorithm());
+            throw mismatch(
+                    description, "key is " + privateKey.getAlgorithm() + ", certificate is " + leafKey.getAlgorithm());
         }
         try {
             byte[] probe = "tanpopo key check".getBytes(StandardCharsets.US_ASCII);
@@ -59,8 +59,8 @@ record KeyMaterial(PrivateKey privateKey, List<X509Certificate> chain) {
                 throw mismatch(description, "the public keys differ");
             }
         } catch (GeneralSecurityException e) {
-            throw new TlsConfigException(description + ": cannot check the key against the certificate: "
-                    + e.getMessage(), e);
+            throw new TlsConfigException(
+                    description + ": cannot check the key against the certificate: " + e.getMessage(), e);
         }
     }
 
@@ -73,16 +73,25 @@ record KeyMaterial(PrivateKey privateKey, List<X509Certificate> chain) {
         try {
             leaf().checkValidity(now);
         } catch (CertificateExpiredException e) {
-            LOG.warn("{}: certificate {} EXPIRED on {}; serving it anyway, clients will reject it",
-                    description, leaf().getSubjectX500Principal(), leaf().getNotAfter().toInstant());
+            LOG.warn(
+                    "{}: certificate {} EXPIRED on {}; serving it anyway, clients will reject it",
+                    description,
+                    leaf().getSubjectX500Principal(),
+                    leaf().getNotAfter().toInstant());
         } catch (CertificateNotYetValidException e) {
-            LOG.warn("{}: certificate {} is not valid before {}; serving it anyway",
-                    description, leaf().getSubjectX500Principal(), leaf().getNotBefore().toInstant());
+            LOG.warn(
+                    "{}: certificate {} is not valid before {}; serving it anyway",
+                    description,
+                    leaf().getSubjectX500Principal(),
+                    leaf().getNotBefore().toInstant());
         }
         for (int i = 0; i + 1 < chain.size(); i++) {
             if (!chain.get(i).getIssuerX500Principal().equals(chain.get(i + 1).getSubjectX500Principal())) {
-                LOG.warn("{}: certificate {} is not issued by the next one in the file; expected leaf first,"
-                        + " then its issuer", description, i + 1);
+                LOG.warn(
+                        "{}: certificate {} is not issued by the next one in the file; expected leaf first,"
+                                + " then its issuer",
+                        description,
+                        i + 1);
             }
         }
     }
@@ -96,7 +105,7 @@ record KeyMaterial(PrivateKey privateKey, List<X509Certificate> chain) {
     }
 
     private static TlsConfigException mismatch(String description, String detail) {
-        return new TlsConfigException(description + ": the private key does not match the certificate ("
-                + detail + ")");
+        return new TlsConfigException(
+                description + ": the private key does not match the certificate (" + detail + ")");
     }
 }

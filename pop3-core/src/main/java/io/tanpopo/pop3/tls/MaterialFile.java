@@ -28,8 +28,8 @@ record MaterialFile(String key, Path path) {
             }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
-                throw new TlsConfigException(key + " file " + path + " is too large (" + size
-                        + " bytes, at most " + MAX_BYTES + ")");
+                throw new TlsConfigException(
+                        key + " file " + path + " is too large (" + size + " bytes, at most " + MAX_BYTES + ")");
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {

@@ -90,13 +90,17 @@ final class PemMaterialReader {
                 // A private provider instance for PBES2/legacy ciphers; never registered globally.
                 Provider bouncyCastle = new BouncyCastleProvider();
                 return Optional.of(encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                        .setProvider(bouncyCastle).build(secret)));
+                        .setProvider(bouncyCastle)
+                        .build(secret)));
             }
             if (block instanceof PEMEncryptedKeyPair encrypted) {
                 char[] secret = requirePassword(file, password);
                 Provider bouncyCastle = new BouncyCastleProvider();
-                return Optional.of(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                        .setProvider(bouncyCastle).build(secret)).getPrivateKeyInfo());
+                return Optional.of(encrypted
+                        .decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                                .setProvider(bouncyCastle)
+                                .build(secret))
+                        .getPrivateKeyInfo());
             }
             return Optional.empty();
         } catch (PKCSException | IOException | OperatorCreationException e) {
@@ -112,8 +116,8 @@ final class PemMaterialReader {
     private static List<Object> parse(MaterialFile file) throws TlsConfigException {
         byte[] bytes = file.read();
         List<Object> blocks = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(
-                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.US_ASCII))) {
+        try (PEMParser parser =
+                new PEMParser(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.US_ASCII))) {
             for (Object block = parser.readObject(); block != null; block = parser.readObject()) {
                 blocks.add(block);
             }

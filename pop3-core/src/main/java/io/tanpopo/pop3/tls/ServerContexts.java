@@ -12,14 +12,16 @@ final class ServerContexts {
 
     private static final char[] IN_MEMORY_PASSWORD = "in-memory".toCharArray();
 
-    private ServerContexts() {
-    }
+    private ServerContexts() {}
 
     static SSLContext serverContext(KeyMaterial material) throws TlsConfigException {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("server", material.privateKey(), IN_MEMORY_PASSWORD,
+            store.setKeyEntry(
+                    "server",
+                    material.privateKey(),
+                    IN_MEMORY_PASSWORD,
                     material.chain().toArray(X509Certificate[]::new));
             // PKIX ("NewSunX509") picks the entry by key type and checks validity, unlike the legacy SunX509.
             KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX");

@@ -36,7 +36,8 @@ public record TlsConfig(Source source, Duration handshakeTimeout) {
     public TlsConfig {
         Objects.requireNonNull(source, "tls source must not be null");
         Objects.requireNonNull(handshakeTimeout, "tls.handshake-timeout must not be null");
-        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()
+        if (handshakeTimeout.isNegative()
+                || handshakeTimeout.isZero()
                 || handshakeTimeout.compareTo(MAX_HANDSHAKE_TIMEOUT) > 0) {
             throw new IllegalArgumentException(
                     "tls.handshake-timeout must be between 1ms and 10m, was " + handshakeTimeout);
@@ -55,8 +56,7 @@ public record TlsConfig(Source source, Duration handshakeTimeout) {
     }
 
     /** Where the key material comes from: exactly one of PEM files, a PKCS#12 store, or generation. */
-    public sealed interface Source permits PemFiles, KeyStoreFile, Generated {
-    }
+    public sealed interface Source permits PemFiles, KeyStoreFile, Generated {}
 
     /**
      * PEM files ({@code tls.cert}, {@code tls.key}, {@code tls.key-password}). They may be the same file.
@@ -65,8 +65,7 @@ public record TlsConfig(Source source, Duration handshakeTimeout) {
      * @param privateKey       the private key matching the leaf
      * @param keyPassword      the password of an encrypted key, if any
      */
-    public record PemFiles(Path certificateChain, Path privateKey, Optional<String> keyPassword)
-            implements Source {
+    public record PemFiles(Path certificateChain, Path privateKey, Optional<String> keyPassword) implements Source {
         /** Validates that both paths are given. */
         public PemFiles {
             Objects.requireNonNull(certificateChain, "tls.cert must not be null");

@@ -122,11 +122,14 @@ public final class TlsContextProvider {
         seenStamps = stamps;
         try {
             current = loadFiles(config.source(), clock);
-            LOG.info("TLS key material reloaded from {}: serving {} (valid until {})", config.source(),
+            LOG.info(
+                    "TLS key material reloaded from {}: serving {} (valid until {})",
+                    config.source(),
                     current.material().leaf().getSubjectX500Principal(),
                     current.material().leaf().getNotAfter().toInstant());
         } catch (TlsConfigException e) {
-            LOG.error("TLS key material changed but cannot be used, still serving the previous certificate: {}",
+            LOG.error(
+                    "TLS key material changed but cannot be used, still serving the previous certificate: {}",
                     e.getMessage());
         }
     }
@@ -156,6 +159,5 @@ public final class TlsContextProvider {
         return List.of();
     }
 
-    private record Loaded(SSLContext context, KeyMaterial material, List<FileStamp> stamps) {
-    }
+    private record Loaded(SSLContext context, KeyMaterial material, List<FileStamp> stamps) {}
 }

@@ -29,8 +29,7 @@ public final class TlsPolicy {
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
             "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
-    private TlsPolicy() {
-    }
+    private TlsPolicy() {}
 
     /** @return a fresh array {@code {"TLSv1.3", "TLSv1.2"}}, e.g. for MINA's {@code SslFilter} */
     public static String[] enabledProtocols() {
@@ -42,7 +41,8 @@ public final class TlsPolicy {
      * @return the allowed suites that {@code context} supports, in preference order
      */
     public static String[] enabledCipherSuites(SSLContext context) {
-        Set<String> supported = Set.copyOf(Arrays.asList(context.getSupportedSSLParameters().getCipherSuites()));
+        Set<String> supported =
+                Set.copyOf(Arrays.asList(context.getSupportedSSLParameters().getCipherSuites()));
         return PREFERRED_SUITES.stream().filter(supported::contains).toArray(String[]::new);
     }
 

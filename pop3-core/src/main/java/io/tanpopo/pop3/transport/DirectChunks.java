@@ -18,6 +18,7 @@ final class DirectChunks {
     static final int SIZE = 136 * 1024;
     /** Below this, the JDK's own copy costs as little. */
     static final int MIN_COPY = 8 * 1024;
+
     static final int RETAINED = 32;
     static final int LIVE = 256;
 

@@ -20,6 +20,7 @@ final class Intake implements LineDecoder.Sink {
     private volatile SessionDriver driver;
     /** Input read but not yet decoded, while the driver's queue was full; null when none. */
     private byte[] kept;
+
     private int keptPeak;
     private boolean accepting = true;
 

@@ -25,9 +25,11 @@ final class MinaConnection implements Connection {
     private final Set<ByteBuffer> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Set once the session is gone, under the lock of {@link #inFlight}. */
     private boolean gone;
+
     private volatile SessionDriver driver;
     /** The PROXY header being read from a trusted proxy, until the session is opened. */
     private ProxyParser proxy;
+
     private boolean sawData;
     /** When the line now being received began ({@link System#nanoTime}), or 0 between lines. */
     private long partialLineSince;

@@ -41,6 +41,7 @@ public final class MinaTransport implements AutoCloseable {
      * driver: about 8% fewer MB/s at 4 clients). MINA's own default.
      */
     static final int MAX_READ_LOGGED_IN = 64 * 1024;
+
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     /**
@@ -55,9 +56,15 @@ public final class MinaTransport implements AutoCloseable {
      * @param ioThreads MINA I/O processors (each a selector and, once used, a thread) per listening port
      * @param sharedIo running I/O threads to use instead of own ones ({@code ioThreads} then unused)
      */
-    public record Options(InetSocketAddress plain, Optional<InetSocketAddress> implicitTls, Duration idleTimeout,
-            Optional<Supplier<TlsContextProvider>> tls, ScheduledExecutorService timer, ProxyPolicy proxy,
-            int ioThreads, Optional<SharedIo> sharedIo) {
+    public record Options(
+            InetSocketAddress plain,
+            Optional<InetSocketAddress> implicitTls,
+            Duration idleTimeout,
+            Optional<Supplier<TlsContextProvider>> tls,
+            ScheduledExecutorService timer,
+            ProxyPolicy proxy,
+            int ioThreads,
+            Optional<SharedIo> sharedIo) {
         public Options {
             java.util.Objects.requireNonNull(proxy, "proxy");
             java.util.Objects.requireNonNull(sharedIo, "sharedIo");
@@ -73,6 +80,7 @@ public final class MinaTransport implements AutoCloseable {
     private final List<NioSocketAcceptor> acceptors;
     /** Remembered at bind: an acceptor forgets its address once it stops accepting. */
     private final List<InetSocketAddress> addresses;
+
     private final Pop3IoHandler handler;
     /** Where the acceptors came from and go back to at close; empty when they are this server's own. */
     private final Optional<SharedIo> sharedIo;
@@ -93,9 +101,14 @@ public final class MinaTransport implements AutoCloseable {
      * than Optional.map and streams: each lambda is a class spun at the first server's start.
      */
     public static MinaTransport listen(Pop3Protocol protocol, Options options) {
-        TlsStarter starter = options.tls().isPresent() ? new TlsStarter(options.tls().get(), options.timer()) : null;
-        Pop3IoHandler handler = new Pop3IoHandler(protocol, starter, LINE_CAPACITY,
-                new ProxyIntake(options.proxy(), options.timer()), options.idleTimeout());
+        TlsStarter starter =
+                options.tls().isPresent() ? new TlsStarter(options.tls().get(), options.timer()) : null;
+        Pop3IoHandler handler = new Pop3IoHandler(
+                protocol,
+                starter,
+                LINE_CAPACITY,
+                new ProxyIntake(options.proxy(), options.timer()),
+                options.idleTimeout());
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
         try {
             acceptors.add(bind(handler, options.plain(), options, null));
@@ -111,8 +124,8 @@ public final class MinaTransport implements AutoCloseable {
         return new MinaTransport(acceptors, handler, options.sharedIo());
     }
 
-    private static NioSocketAcceptor bind(Pop3IoHandler handler, InetSocketAddress address, Options options,
-            TlsStarter implicitTls) {
+    private static NioSocketAcceptor bind(
+            Pop3IoHandler handler, InetSocketAddress address, Options options, TlsStarter implicitTls) {
         // MINA's default is one processor per core plus one, each opening a selector at construction.
         // On shared I/O, an acceptor a closed server left is set up again, which is all a later start does.
         NioSocketAcceptor acceptor = options.sharedIo().isPresent()
@@ -146,8 +159,8 @@ public final class MinaTransport implements AutoCloseable {
      * another server's builder: each start sets its own.
      */
     private static void buildChain(NioSocketAcceptor acceptor, TlsStarter implicitTls) {
-        acceptor.setFilterChainBuilder(implicitTls == null ? new DefaultIoFilterChainBuilder()
-                : new ImplicitTls(implicitTls));
+        acceptor.setFilterChainBuilder(
+                implicitTls == null ? new DefaultIoFilterChainBuilder() : new ImplicitTls(implicitTls));
     }
 
     /**

@@ -37,6 +37,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private int open;
     /** The most input any closed session held queued in its driver, and kept unread here, for tests. */
     private long queuedPeak;
+
     private int keptPeak;
 
     Pop3IoHandler(Pop3Protocol protocol, TlsStarter tls, int lineCapacity, ProxyIntake proxy, Duration idleTimeout) {
@@ -61,8 +62,11 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         session.setAttribute(CONNECTION, connection);
         // A trusted proxy's connection is greeted only once its PROXY header named the client.
         if (!proxy.awaits(session, connection, secure)) {
-            open(connection, (InetSocketAddress) session.getRemoteAddress(),
-                    (InetSocketAddress) session.getLocalAddress(), secure);
+            open(
+                    connection,
+                    (InetSocketAddress) session.getRemoteAddress(),
+                    (InetSocketAddress) session.getLocalAddress(),
+                    secure);
         }
     }
 
@@ -79,7 +83,8 @@ final class Pop3IoHandler extends IoHandlerAdapter {
             return;
         }
         if (connection.proxy() != null) {
-            if (!proxy.feed(session, connection, buffer.buf(), (remote, local) -> open(connection, remote, local, false))) {
+            if (!proxy.feed(
+                    session, connection, buffer.buf(), (remote, local) -> open(connection, remote, local, false))) {
                 return;
             }
         } else if (proxy.refusedUntrusted(session, connection, buffer.buf())) {

@@ -40,12 +40,16 @@ final class ProxyIntake {
         }
         connection.awaitProxyHeader();
         // A time-out that only closes the session: there is no result to wait for.
-        var unused = timer.schedule(() -> {
-            if (connection.driver() == null && !session.isClosing()) {
-                LOG.warn("connection {} from proxy {}: no PROXY header in time, closing", session.getId(), peer);
-                session.closeNow();
-            }
-        }, policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        var unused = timer.schedule(
+                () -> {
+                    if (connection.driver() == null && !session.isClosing()) {
+                        LOG.warn(
+                                "connection {} from proxy {}: no PROXY header in time, closing", session.getId(), peer);
+                        session.closeNow();
+                    }
+                },
+                policy.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         return true;
     }
 
@@ -54,11 +58,17 @@ final class ProxyIntake {
      * the local address and returns true (the rest of {@code in} is POP3). False while more is needed
      * or when the connection was closed for a bad header.
      */
-    boolean feed(IoSession session, MinaConnection connection, ByteBuffer in,
+    boolean feed(
+            IoSession session,
+            MinaConnection connection,
+            ByteBuffer in,
             BiConsumer<InetSocketAddress, InetSocketAddress> open) {
         ProxyParser.Result result = connection.proxy().feed(in);
         if (result instanceof ProxyParser.Result.Invalid invalid) {
-            LOG.warn("connection {} from proxy {}: {}, closing", session.getId(), session.getRemoteAddress(),
+            LOG.warn(
+                    "connection {} from proxy {}: {}, closing",
+                    session.getId(),
+                    session.getRemoteAddress(),
                     invalid.reason());
             session.closeNow();
             return false;
@@ -67,12 +77,15 @@ final class ProxyIntake {
             connection.proxyDone();
             ProxyHeader header = done.header();
             if (header.source().isEmpty()) {
-                LOG.debug("connection {} from proxy {}: header without a client address, client unknown",
-                        session.getId(), session.getRemoteAddress());
+                LOG.debug(
+                        "connection {} from proxy {}: header without a client address, client unknown",
+                        session.getId(),
+                        session.getRemoteAddress());
             }
             // Without a client address the client is unknown, never the proxy (docs/security.md);
             // the local address is then this server's own end of the connection.
-            open.accept(header.source().orElse(ConnectionInfo.UNKNOWN_REMOTE),
+            open.accept(
+                    header.source().orElse(ConnectionInfo.UNKNOWN_REMOTE),
                     header.destination().orElse((InetSocketAddress) session.getLocalAddress()));
             return true;
         }
@@ -82,7 +95,9 @@ final class ProxyIntake {
     /** Refuses a connection whose first bytes look like a PROXY header but that is no trusted proxy's. */
     boolean refusedUntrusted(IoSession session, MinaConnection connection, ByteBuffer in) {
         if (connection.firstData() && ProxyParser.looksLikeHeader(in)) {
-            LOG.warn("connection {}: PROXY header from untrusted {}, closing", session.getId(),
+            LOG.warn(
+                    "connection {}: PROXY header from untrusted {}, closing",
+                    session.getId(),
                     session.getRemoteAddress());
             session.closeNow();
             return true;

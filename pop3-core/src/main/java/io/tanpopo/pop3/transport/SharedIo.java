@@ -50,8 +50,8 @@ public final class SharedIo implements AutoCloseable {
         }
         AtomicInteger count = new AtomicInteger();
         // Cached: an accept loop's thread returns here when its server stops and serves the next one.
-        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
+        this.threads = new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "tanpopo-shared-io-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

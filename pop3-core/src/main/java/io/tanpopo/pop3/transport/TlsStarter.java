@@ -62,11 +62,14 @@ final class TlsStarter {
     void closeUnlessSecured(IoSession session) {
         long millis = provider.get().handshakeTimeout().toMillis();
         // A time-out that only closes the session: there is no result to wait for.
-        var unused = timer.schedule(() -> {
-            if (session.getAttribute(SslFilter.SSL_SECURED) == null) {
-                session.closeNow();
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+        var unused = timer.schedule(
+                () -> {
+                    if (session.getAttribute(SslFilter.SSL_SECURED) == null) {
+                        session.closeNow();
+                    }
+                },
+                millis,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -157,8 +160,7 @@ final class TlsStarter {
 
         /** Bytes after TLS was shut down on a closing session are dropped. */
         @Override
-        public synchronized void messageReceived(NextFilter next, IoSession session, Object message)
-                throws Exception {
+        public synchronized void messageReceived(NextFilter next, IoSession session, Object message) throws Exception {
             if (session.getAttribute(SSL_HANDLER) == null) {
                 return;
             }

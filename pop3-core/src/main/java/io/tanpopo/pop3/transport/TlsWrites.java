@@ -27,6 +27,7 @@ final class TlsWrites {
     private final TlsStarter tls;
     /** The weight of the writes whose future has not yet been reported. */
     private final AtomicLong held = new AtomicLong();
+
     private volatile boolean closing;
     private final AtomicBoolean shutDown = new AtomicBoolean();
 

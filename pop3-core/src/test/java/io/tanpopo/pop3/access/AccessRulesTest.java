@@ -46,42 +46,64 @@ class AccessRulesTest {
                 ::1:deny
                 :deny
                 """);
-        assertThat(rules.decideByAddress(ip("192.0.2.7")).orElseThrow().allowed()).isFalse();
-        assertThat(rules.decideByAddress(ip("192.0.2.8")).orElseThrow().environment()).isEqualTo(Map.of("RELAYCLIENT", ""));
-        assertThat(rules.decideByAddress(ip("10.0.9.9")).orElseThrow().environment()).containsEntry("ZONE", "ten");
+        assertThat(rules.decideByAddress(ip("192.0.2.7")).orElseThrow().allowed())
+                .isFalse();
+        assertThat(rules.decideByAddress(ip("192.0.2.8")).orElseThrow().environment())
+                .isEqualTo(Map.of("RELAYCLIENT", ""));
+        assertThat(rules.decideByAddress(ip("10.0.9.9")).orElseThrow().environment())
+                .containsEntry("ZONE", "ten");
         assertThat(rules.decideByAddress(ip("10.1.0.1")).orElseThrow().rule()).isEqualTo("rules:9");
-        assertThat(rules.decideByAddress(ip("172.31.255.1")).orElseThrow().allowed()).isFalse();
-        assertThat(rules.decideByAddress(ip("2001:db8::5")).orElseThrow().environment()).containsEntry("V6", "yes");
+        assertThat(rules.decideByAddress(ip("172.31.255.1")).orElseThrow().allowed())
+                .isFalse();
+        assertThat(rules.decideByAddress(ip("2001:db8::5")).orElseThrow().environment())
+                .containsEntry("V6", "yes");
         assertThat(rules.decideByAddress(ip("::1")).orElseThrow().allowed()).isFalse();
-        assertThat(rules.decideByAddress(ip("198.51.100.1")).orElseThrow().allowed()).isFalse();
+        assertThat(rules.decideByAddress(ip("198.51.100.1")).orElseThrow().allowed())
+                .isFalse();
     }
 
     @Test
     void unknownClient_isMatchedOnlyByTheRuleForEveryClient() {
-        AccessRules rules = rules("0.0.0.0/0:allow,A=\"1\"\n0.:allow\n::/0:allow\n=:allow\n=.example.org:allow\n:deny\n:allow\n");
+        AccessRules rules =
+                rules("0.0.0.0/0:allow,A=\"1\"\n0.:allow\n::/0:allow\n=:allow\n=.example.org:allow\n:deny\n:allow\n");
         assertThat(rules.decideUnknown().allowed()).isFalse();
         assertThat(rules.decideUnknown().rule()).isEqualTo("rules:6");
         assertThat(rules("0.0.0.0/0:deny\n").decideUnknown()).isEqualTo(AccessDecision.allow("no rule matched"));
-        assertThat(rules(":allow,RELAYCLIENT=\"\"\n").decideUnknown().environment()).containsEntry("RELAYCLIENT", "");
+        assertThat(rules(":allow,RELAYCLIENT=\"\"\n").decideUnknown().environment())
+                .containsEntry("RELAYCLIENT", "");
     }
 
     @Test
     void noRuleMatches_allowed_likeTcpserver() throws Exception {
-        assertThat(rules("10.:deny\n").decideByAddress(ip("127.0.0.1")).orElseThrow().allowed()).isTrue();
-        assertThat(AccessRules.none().decideByAddress(ip("127.0.0.1")).orElseThrow().allowed()).isTrue();
+        assertThat(rules("10.:deny\n")
+                        .decideByAddress(ip("127.0.0.1"))
+                        .orElseThrow()
+                        .allowed())
+                .isTrue();
+        assertThat(AccessRules.none()
+                        .decideByAddress(ip("127.0.0.1"))
+                        .orElseThrow()
+                        .allowed())
+                .isTrue();
     }
 
     @Test
     void hostRule_beforeAnyAddressMatch_needsTheName() throws Exception {
-        AccessRules rules = rules("127.0.0.2:deny\n=mail.example.org:allow,RELAYCLIENT=\"\"\n=.example.com:deny\n:allow\n");
+        AccessRules rules =
+                rules("127.0.0.2:deny\n=mail.example.org:allow,RELAYCLIENT=\"\"\n=.example.com:deny\n:allow\n");
         assertThat(rules.needsNames()).isTrue();
-        assertThat(rules.decideByAddress(ip("127.0.0.2"))).get().extracting(AccessDecision::allowed).isEqualTo(false);
+        assertThat(rules.decideByAddress(ip("127.0.0.2")))
+                .get()
+                .extracting(AccessDecision::allowed)
+                .isEqualTo(false);
         assertThat(rules.decideByAddress(ip("127.0.0.1"))).isEmpty();
         AccessDecision exact = rules.decide(ip("127.0.0.1"), named("MAIL.example.org."));
         assertThat(exact.allowed()).isTrue();
         assertThat(exact.environment()).containsKey("RELAYCLIENT");
-        assertThat(rules.decide(ip("127.0.0.1"), named("a.b.example.com")).allowed()).isFalse();
-        assertThat(rules.decide(ip("127.0.0.1"), named("example.com")).allowed()).isTrue();
+        assertThat(rules.decide(ip("127.0.0.1"), named("a.b.example.com")).allowed())
+                .isFalse();
+        assertThat(rules.decide(ip("127.0.0.1"), named("example.com")).allowed())
+                .isTrue();
         assertThat(rules.decide(ip("127.0.0.1"), NO_NAME).rule()).isEqualTo("rules:4");
     }
 
@@ -89,15 +111,24 @@ class AccessRulesTest {
     void temporaryFailure_followsThePolicy() throws Exception {
         String text = "=trusted.example:allow,RELAYCLIENT=\"\"\n:deny\n";
         InetAddress client = ip("192.0.2.1");
-        assertThat(AccessRulesParser.parse(text, "r", TemporaryFailurePolicy.NO_MATCH).decide(client, UNKNOWN).allowed())
+        assertThat(AccessRulesParser.parse(text, "r", TemporaryFailurePolicy.NO_MATCH)
+                        .decide(client, UNKNOWN)
+                        .allowed())
                 .isFalse();
-        assertThat(AccessRulesParser.parse(text, "r", TemporaryFailurePolicy.DENY).decide(client, UNKNOWN).allowed())
+        assertThat(AccessRulesParser.parse(text, "r", TemporaryFailurePolicy.DENY)
+                        .decide(client, UNKNOWN)
+                        .allowed())
                 .isFalse();
-        AccessDecision open = AccessRulesParser.parse(text, "r", TemporaryFailurePolicy.ALLOW).decide(client, UNKNOWN);
+        AccessDecision open =
+                AccessRulesParser.parse(text, "r", TemporaryFailurePolicy.ALLOW).decide(client, UNKNOWN);
         assertThat(open.allowed()).isTrue();
-        assertThat(open.environment()).as("fail-open never grants a rule's variables").isEmpty();
+        assertThat(open.environment())
+                .as("fail-open never grants a rule's variables")
+                .isEmpty();
         assertThat(AccessRulesParser.parse("=x.example:deny\n", "r", TemporaryFailurePolicy.NO_MATCH)
-                .decide(client, UNKNOWN).allowed()).isTrue();
+                        .decide(client, UNKNOWN)
+                        .allowed())
+                .isTrue();
     }
 
     @Test

@@ -35,6 +35,7 @@ class CheckpasswordEnvironmentTest {
 
     @TempDir
     Path dir;
+
     private final ExecutorService io = Executors.newCachedThreadPool();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
 
@@ -49,32 +50,49 @@ class CheckpasswordEnvironmentTest {
         Path env = dir.resolve("env");
         Path program = script("cat <&3 >/dev/null\nenv > '" + env + "'\nUSER=alice HOME=/tmp exec \"$@\"");
         Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 client.example.test\n");
-        ResolverConfig config = new ResolverConfig(List.of("hosts"), hosts, List.of(), List.of(), List.of(), null,
-                Duration.ofSeconds(1), false, Duration.ofSeconds(5), CacheLimits.defaults());
-        AccessRules rules = AccessRulesParser.parse("=.example.test:allow,RELAYCLIENT=\"\"\n:deny\n", "rules",
-                TemporaryFailurePolicy.NO_MATCH);
-        try (Pop3Server server = Pop3Server.builder().noTls()
-                .authenticator(new CheckpasswordAuthenticator(CheckpasswordConfig.of(List.of(program.toString())), io))
-                .resolver(new Resolvers(Clock.systemUTC(), scheduler, List::of).create(config), config.deadline())
-                .accessRules(rules).start();
+        ResolverConfig config = new ResolverConfig(
+                List.of("hosts"),
+                hosts,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                Duration.ofSeconds(1),
+                false,
+                Duration.ofSeconds(5),
+                CacheLimits.defaults());
+        AccessRules rules = AccessRulesParser.parse(
+                "=.example.test:allow,RELAYCLIENT=\"\"\n:deny\n", "rules", TemporaryFailurePolicy.NO_MATCH);
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .authenticator(
+                                new CheckpasswordAuthenticator(CheckpasswordConfig.of(List.of(program.toString())), io))
+                        .resolver(
+                                new Resolvers(Clock.systemUTC(), scheduler, List::of).create(config), config.deadline())
+                        .accessRules(rules)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             assertThat(pop.login("alice", "anything")).startsWith("+OK");
         }
-        assertThat(Files.readAllLines(env)).contains("TCPREMOTEHOST=client.example.test", "RELAYCLIENT=",
-                "TCPREMOTEIP=127.0.0.1");
+        assertThat(Files.readAllLines(env))
+                .contains("TCPREMOTEHOST=client.example.test", "RELAYCLIENT=", "TCPREMOTEIP=127.0.0.1");
     }
 
     @Test
     void noNameInTime_noTcpRemoteHost() throws Exception {
         Path env = dir.resolve("env");
         Path program = script("cat <&3 >/dev/null\nenv > '" + env + "'\nUSER=alice HOME=/tmp exec \"$@\"");
-        try (Pop3Server server = Pop3Server.builder().noTls()
-                .authenticator(new CheckpasswordAuthenticator(CheckpasswordConfig.of(List.of(program.toString())), io))
-                .resolver(new ControlledResolver(), Duration.ofMillis(200)).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .authenticator(
+                                new CheckpasswordAuthenticator(CheckpasswordConfig.of(List.of(program.toString())), io))
+                        .resolver(new ControlledResolver(), Duration.ofMillis(200))
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             assertThat(pop.login("alice", "anything")).startsWith("+OK");
         }
-        assertThat(Files.readAllLines(env)).noneMatch(l -> l.startsWith("TCPREMOTEHOST="))
+        assertThat(Files.readAllLines(env))
+                .noneMatch(l -> l.startsWith("TCPREMOTEHOST="))
                 .contains("TCPREMOTEIP=127.0.0.1");
     }
 
@@ -82,22 +100,31 @@ class CheckpasswordEnvironmentTest {
     void unknownClientBehindProxy_getsNoTcpRemoteIpOrPort_neitherPlaceholderNorProxy() throws Exception {
         Path env = dir.resolve("env");
         Path program = script("cat <&3 >/dev/null\nenv > '" + env + "'\nUSER=alice HOME=/tmp exec \"$@\"");
-        AccessRules rules = AccessRulesParser.parse(":allow,RELAYCLIENT=\"\"\n", "rules",
-                TemporaryFailurePolicy.NO_MATCH);
-        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS)
-                .authenticator(new CheckpasswordAuthenticator(CheckpasswordConfig.of(List.of(program.toString())), io))
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
-                .accessRules(rules).start();
+        AccessRules rules =
+                AccessRulesParser.parse(":allow,RELAYCLIENT=\"\"\n", "rules", TemporaryFailurePolicy.NO_MATCH);
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .cleartext(Cleartext.ALWAYS)
+                        .authenticator(
+                                new CheckpasswordAuthenticator(CheckpasswordConfig.of(List.of(program.toString())), io))
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .accessRules(rules)
+                        .start();
                 Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            socket.getOutputStream().write("PROXY UNKNOWN\r\nUSER alice\r\nPASS anything\r\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("PROXY UNKNOWN\r\nUSER alice\r\nPASS anything\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("+OK");
             assertThat(in.readLine()).startsWith("+OK");
             assertThat(in.readLine()).startsWith("+OK");
         }
-        assertThat(Files.readAllLines(env)).contains("RELAYCLIENT=", "PROTO=TCP")
-                .noneMatch(l -> l.startsWith("TCPREMOTEIP=") || l.startsWith("TCPREMOTEPORT=") || l.startsWith("TCPREMOTEHOST="));
+        assertThat(Files.readAllLines(env))
+                .contains("RELAYCLIENT=", "PROTO=TCP")
+                .noneMatch(l -> l.startsWith("TCPREMOTEIP=")
+                        || l.startsWith("TCPREMOTEPORT=")
+                        || l.startsWith("TCPREMOTEHOST="));
     }
 
     private Path script(String body) throws IOException {

@@ -26,13 +26,17 @@ class ClientLookupTest {
     private final RecordingAuthenticator users = new RecordingAuthenticator("alice", "secret");
 
     private Pop3ServerBuilder server(Duration deadline, String rules, TemporaryFailurePolicy policy) {
-        return Pop3Server.builder().noTls().authenticator(users).resolver(resolver, deadline)
+        return Pop3Server.builder()
+                .noTls()
+                .authenticator(users)
+                .resolver(resolver, deadline)
                 .accessRules(AccessRulesParser.parse(rules, "rules", policy));
     }
 
     @Test
     void greeting_goesOutWhileTheLookupIsPending_andPassWaitsForTheName() throws Exception {
-        try (Pop3Server server = server(Duration.ofSeconds(30), "", TemporaryFailurePolicy.NO_MATCH).start();
+        try (Pop3Server server = server(Duration.ofSeconds(30), "", TemporaryFailurePolicy.NO_MATCH)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
             ControlledResolver.Lookup lookup = resolver.next();
@@ -41,7 +45,8 @@ class ClientLookupTest {
             pop.sendRaw("PASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
             lookup.name("client.example.test");
             assertThat(pop.readLine()).startsWith("+OK");
-            assertThat(users.seen()).singleElement()
+            assertThat(users.seen())
+                    .singleElement()
                     .satisfies(c -> assertThat(c.remoteHostName()).contains("client.example.test"));
         }
     }
@@ -54,21 +59,29 @@ class ClientLookupTest {
         logged.start();
         logger.addAppender(logged);
         logger.setLevel(Level.DEBUG);
-        try (Pop3Server server = server(Duration.ofSeconds(30), "", TemporaryFailurePolicy.NO_MATCH).start()) {
-            loginAnswered(server, Resolution.named("dns.example", "dns", Duration.ofMillis(40), "PTR", Duration.ofMinutes(1)));
-            loginAnswered(server, Resolution.named("localhost", "local-ptr", Duration.ZERO, "own", Duration.ofMinutes(1)));
-            loginAnswered(server, Resolution.named("cached.example", "dns", Duration.ZERO, "PTR", Duration.ofMinutes(1))
-                    .asCached());
+        try (Pop3Server server = server(Duration.ofSeconds(30), "", TemporaryFailurePolicy.NO_MATCH)
+                .start()) {
+            loginAnswered(
+                    server,
+                    Resolution.named("dns.example", "dns", Duration.ofMillis(40), "PTR", Duration.ofMinutes(1)));
+            loginAnswered(
+                    server, Resolution.named("localhost", "local-ptr", Duration.ZERO, "own", Duration.ofMinutes(1)));
+            loginAnswered(
+                    server,
+                    Resolution.named("cached.example", "dns", Duration.ZERO, "PTR", Duration.ofMinutes(1))
+                            .asCached());
             loginAnswered(server, Resolution.temporaryFailure("dns", Duration.ofSeconds(1), "deadline"));
         } finally {
             logger.detachAppender(logged);
             logger.setLevel(before);
         }
-        assertThat(logged.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
-                "INFO client 127.0.0.1 resolved to dns.example via dns in 40 ms",
-                "DEBUG client 127.0.0.1 resolved to localhost via local-ptr in 0 ms",
-                "DEBUG client 127.0.0.1 resolved to cached.example via dns in 0 ms (cached)",
-                "INFO client 127.0.0.1 name unknown for now: deadline via dns in 1000 ms");
+        assertThat(logged.list)
+                .extracting(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .containsExactly(
+                        "INFO client 127.0.0.1 resolved to dns.example via dns in 40 ms",
+                        "DEBUG client 127.0.0.1 resolved to localhost via local-ptr in 0 ms",
+                        "DEBUG client 127.0.0.1 resolved to cached.example via dns in 0 ms (cached)",
+                        "INFO client 127.0.0.1 name unknown for now: deadline via dns in 1000 ms");
     }
 
     private void loginAnswered(Pop3Server server, Resolution answer) throws InterruptedException {
@@ -81,21 +94,25 @@ class ClientLookupTest {
 
     @Test
     void lookupThatNeverEnds_loginGoesOnAtTheDeadline_withoutAName() throws Exception {
-        try (Pop3Server server = server(Duration.ofMillis(300), "", TemporaryFailurePolicy.NO_MATCH).start();
+        try (Pop3Server server = server(Duration.ofMillis(300), "", TemporaryFailurePolicy.NO_MATCH)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             resolver.next();
             long start = System.nanoTime();
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(took).isLessThan(Duration.ofSeconds(3));
-            assertThat(users.seen()).singleElement().satisfies(c -> assertThat(c.remoteHostName()).isEmpty());
+            assertThat(users.seen())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.remoteHostName()).isEmpty());
         }
     }
 
     @Test
     void denyByAddress_answersInsteadOfTheGreeting_andCloses() {
         try (Pop3Server server = server(Duration.ofSeconds(1), "127.0.0.0/8:deny\n", TemporaryFailurePolicy.NO_MATCH)
-                .start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                        .start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             assertThat(pop.greeting()).isEqualTo(DENIED);
             assertThat(pop.isClosedByServer()).isTrue();
         }
@@ -103,8 +120,10 @@ class ClientLookupTest {
 
     @Test
     void denyByHost_afterTheGreeting_onceTheNameIsKnown() throws Exception {
-        try (Pop3Server server = server(Duration.ofSeconds(30), "=.evil.example:deny\n", TemporaryFailurePolicy.NO_MATCH)
-                .start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Server server = server(
+                                Duration.ofSeconds(30), "=.evil.example:deny\n", TemporaryFailurePolicy.NO_MATCH)
+                        .start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
             resolver.next().name("host.evil.example");
             assertThat(pop.readLine()).isEqualTo(DENIED);
@@ -115,21 +134,26 @@ class ClientLookupTest {
 
     @Test
     void hostRulePending_loginWaits_thenDenied() throws Exception {
-        try (Pop3Server server = server(Duration.ofSeconds(30), "=.evil.example:deny\n", TemporaryFailurePolicy.NO_MATCH)
-                .start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Server server = server(
+                                Duration.ofSeconds(30), "=.evil.example:deny\n", TemporaryFailurePolicy.NO_MATCH)
+                        .start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             ControlledResolver.Lookup lookup = resolver.next();
             pop.sendRaw("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(pop.readLine()).startsWith("+OK");
             lookup.name("a.evil.example");
             assertThat(pop.readLine()).isEqualTo(DENIED);
-            assertThat(users.seen()).as("the password never reached the authenticator").isEmpty();
+            assertThat(users.seen())
+                    .as("the password never reached the authenticator")
+                    .isEmpty();
         }
     }
 
     @Test
     void allowByHost_passesTheRuleVariables() throws Exception {
         String rules = "=client.example.test:allow,RELAYCLIENT=\"\",ZONE=\"lab\"\n:deny\n";
-        try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.NO_MATCH).start();
+        try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.NO_MATCH)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             resolver.next().name("client.example.test");
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
@@ -142,44 +166,58 @@ class ClientLookupTest {
 
     @Test
     void cidrAllow_decidesWithoutWaiting_andSetsVariables() throws Exception {
-        try (Pop3Server server = server(Duration.ofSeconds(30), "127.0.0.0/8:allow,LOCAL=\"1\"\n:deny\n",
-                TemporaryFailurePolicy.NO_MATCH).start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Server server = server(
+                                Duration.ofSeconds(30),
+                                "127.0.0.0/8:allow,LOCAL=\"1\"\n:deny\n",
+                                TemporaryFailurePolicy.NO_MATCH)
+                        .start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             ControlledResolver.Lookup lookup = resolver.next();
             pop.sendRaw("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(pop.readLine()).startsWith("+OK");
             lookup.name("late.example");
             assertThat(pop.readLine()).startsWith("+OK");
-            assertThat(users.seen()).singleElement().satisfies(c -> assertThat(c.environment()).containsEntry("LOCAL", "1"));
+            assertThat(users.seen())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.environment()).containsEntry("LOCAL", "1"));
         }
     }
 
     @Test
     void temporaryFailure_noMatchByDefault_denyOrAllowWhenConfigured() throws Exception {
         String rules = "=trusted.example:allow,RELAYCLIENT=\"\"\n:deny\n";
-        try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.NO_MATCH).start();
+        try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.NO_MATCH)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             resolver.next().temporaryFailure();
             assertThat(pop.readLine()).isEqualTo(DENIED);
         }
         try (Pop3Server server = server(Duration.ofSeconds(30), "=x.example:allow\n", TemporaryFailurePolicy.DENY)
-                .start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                        .start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             resolver.next().temporaryFailure();
             assertThat(pop.readLine()).isEqualTo(DENIED);
         }
-        try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.ALLOW).start();
+        try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.ALLOW)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             resolver.next().temporaryFailure();
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
-            assertThat(users.seen()).singleElement().satisfies(c -> assertThat(c.environment()).isEmpty());
+            assertThat(users.seen())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.environment()).isEmpty());
         }
     }
 
     @Test
     void embeddedDefault_resolvesNothing() {
-        try (Pop3Server server = Pop3Server.builder().noTls().authenticator(users).start();
+        try (Pop3Server server =
+                        Pop3Server.builder().noTls().authenticator(users).start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
-            assertThat(users.seen()).singleElement().satisfies(c -> assertThat(c.remoteHostName()).isEmpty());
+            assertThat(users.seen())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.remoteHostName()).isEmpty());
         }
     }
 }

@@ -42,10 +42,10 @@ public final class StartupBenchmark {
     private double starting;
     /** Wall time (ms) the last {@link #once} took to close its server. */
     private double closing;
+
     private Map<Long, Long> threadsAtStart;
 
-    private StartupBenchmark() {
-    }
+    private StartupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "tanpopo";
@@ -78,8 +78,15 @@ public final class StartupBenchmark {
         }
         if (later == 0) {
             // e.g. with -Xlog:class+load, to count what the first server alone loads
-            System.out.printf(Locale.ROOT, "%-14s first in fresh JVM: %8.1f ms (thread CPU %6.1f ms, process CPU %6.1f ms,"
-                    + " close %5.1f ms, started after %5.1f ms)%n", which, first, firstThreadCpu, firstCpu, firstClose,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-14s first in fresh JVM: %8.1f ms (thread CPU %6.1f ms, process CPU %6.1f ms,"
+                            + " close %5.1f ms, started after %5.1f ms)%n",
+                    which,
+                    first,
+                    firstThreadCpu,
+                    firstCpu,
+                    firstClose,
                     firstStart);
             return;
         }
@@ -87,11 +94,24 @@ public final class StartupBenchmark {
         Arrays.sort(cpu);
         Arrays.sort(close);
         Arrays.sort(starts);
-        System.out.printf(Locale.ROOT, "%-14s first in fresh JVM: %8.1f ms (thread CPU %6.1f ms, process CPU %6.1f ms,"
-                + " close %5.1f ms, started after %5.1f ms); later (n=%d): median %6.3f ms (thread CPU %6.3f ms,"
-                + " close %6.3f ms, started after %6.3f ms), min %6.3f ms, max %6.3f ms%n", which, first, firstThreadCpu,
-                firstCpu, firstClose, firstStart, later, times[later / 2], cpu[later / 2], close[later / 2],
-                starts[later / 2], times[0], times[later - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "%-14s first in fresh JVM: %8.1f ms (thread CPU %6.1f ms, process CPU %6.1f ms,"
+                        + " close %5.1f ms, started after %5.1f ms); later (n=%d): median %6.3f ms (thread CPU %6.3f ms,"
+                        + " close %6.3f ms, started after %6.3f ms), min %6.3f ms, max %6.3f ms%n",
+                which,
+                first,
+                firstThreadCpu,
+                firstCpu,
+                firstClose,
+                firstStart,
+                later,
+                times[later / 2],
+                cpu[later / 2],
+                close[later / 2],
+                starts[later / 2],
+                times[0],
+                times[later - 1]);
     }
 
     /** CPU time so far of each live Java thread, by id. */
@@ -130,7 +150,8 @@ public final class StartupBenchmark {
     private double run(String which, long start) throws IOException {
         switch (which) {
             case "tanpopo" -> {
-                try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start()) {
+                try (Pop3Server server =
+                        Pop3Server.builder().user("alice", "secret").start()) {
                     started(start);
                     greeting(server.port());
                     return elapsed(start);
@@ -144,14 +165,18 @@ public final class StartupBenchmark {
                 }
             }
             case "tanpopo-own" -> {
-                try (Pop3Server server = Pop3Server.builder().ioThreads(1).user("alice", "secret").start()) {
+                try (Pop3Server server = Pop3Server.builder()
+                        .ioThreads(1)
+                        .user("alice", "secret")
+                        .start()) {
                     started(start);
                     greeting(server.port());
                     return elapsed(start);
                 }
             }
             case "testkit" -> {
-                try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").start()) {
+                try (Pop3Testkit kit =
+                        Pop3Testkit.builder().user("alice", "secret").start()) {
                     started(start);
                     greeting(kit.port());
                     return elapsed(start);
@@ -169,8 +194,8 @@ public final class StartupBenchmark {
                     greenMail.stop();
                 }
             }
-            default -> throw new IllegalArgumentException(
-                    "tanpopo, tanpopo-own, testkit, greenmail or mina, not " + which);
+            default ->
+                throw new IllegalArgumentException("tanpopo, tanpopo-own, testkit, greenmail or mina, not " + which);
         }
     }
 

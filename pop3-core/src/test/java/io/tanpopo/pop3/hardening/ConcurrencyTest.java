@@ -154,7 +154,10 @@ class ConcurrencyTest {
                 work.add(pool.submit(() -> {
                     for (int r = 0; r < rounds; r++) {
                         // A dropped session's lock goes when the server has seen the close.
-                        Await.until(Duration.ofSeconds(20), "unlocked", () -> !server.mailbox("user" + user).isLocked());
+                        Await.until(
+                                Duration.ofSeconds(20),
+                                "unlocked",
+                                () -> !server.mailbox("user" + user).isLocked());
                         try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
                             Hostile.expectOk(d.login("user" + user, "pw" + user));
                             Hostile.expectOk(d.send("RETR 1"));
@@ -175,7 +178,10 @@ class ConcurrencyTest {
             int committed = (rounds + 1) / 2;
             for (int u = 0; u < users; u++) {
                 int user = u;
-                Await.until(Duration.ofSeconds(20), "unlocked", () -> !server.mailbox("user" + user).isLocked());
+                Await.until(
+                        Duration.ofSeconds(20),
+                        "unlocked",
+                        () -> !server.mailbox("user" + user).isLocked());
                 assertThat(server.mailbox("user" + u).size()).as("user%d", u).isEqualTo(rounds * 2 - committed);
             }
             Hostile.normalSessionWorks(server, server.mailbox("alice").messages());
@@ -204,7 +210,8 @@ class ConcurrencyTest {
             }
             long first = samples.get(0);
             long last = samples.get(samples.size() - 1);
-            assertThat(last).as("heap after %d sessions, samples %s", sessions, samples)
+            assertThat(last)
+                    .as("heap after %d sessions, samples %s", sessions, samples)
                     .isLessThan(first + (24L << 20));
             Hostile.normalSessionWorks(server, server.mailbox("alice").messages());
         }

@@ -15,24 +15,34 @@ final class Hostile {
     /** Whether the long versions run ({@code -Dtanpopo.long=true}, README, "What is tested"). */
     static final boolean LONG = Boolean.getBoolean("tanpopo.long");
 
-    private Hostile() {
-    }
+    private Hostile() {}
 
     static Pop3Server server(Duration idle) {
         return server(idle, LockMode.TAKEOVER);
     }
 
     static Pop3Server server(Duration idle, LockMode lock) {
-        Pop3Server server = Pop3Server.builder().port(0).noTls().idleTimeout(idle).maxBadCommands(1_000_000)
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).workerThreads(8).maildropLock(lock)
-                .user("alice", "secret").user("bob", "hunter2").start();
+        Pop3Server server = Pop3Server.builder()
+                .port(0)
+                .noTls()
+                .idleTimeout(idle)
+                .maxBadCommands(1_000_000)
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .workerThreads(8)
+                .maildropLock(lock)
+                .user("alice", "secret")
+                .user("bob", "hunter2")
+                .start();
         ProtocolRig.SEED.forEach(m -> server.mailbox("alice").add(m));
         return server;
     }
 
     /** A normal session still works, and alice's maildrop holds exactly what it held before. */
     static void normalSessionWorks(Pop3Server server, List<MessageInfo> before) {
-        Await.until(Duration.ofSeconds(20), "alice's maildrop unlocked", () -> !server.mailbox("alice").isLocked());
+        Await.until(
+                Duration.ofSeconds(20),
+                "alice's maildrop unlocked",
+                () -> !server.mailbox("alice").isLocked());
         try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
             expectOk(d.login("alice", "secret"));
             expectOk(d.send("STAT"));
@@ -43,7 +53,8 @@ final class Hostile {
             expectOk(d.send("QUIT"));
         }
         if (!server.mailbox("alice").messages().equals(before)) {
-            throw new AssertionError("maildrop changed: " + server.mailbox("alice").messages());
+            throw new AssertionError(
+                    "maildrop changed: " + server.mailbox("alice").messages());
         }
     }
 

@@ -82,10 +82,15 @@ class HostileClientsTest {
 
     @Test
     void everyCommandInEveryWrongState_isRefused_andChangesNothing() {
-        List<String> transactionOnly = List.of("STAT", "LIST", "LIST 1", "RETR 1", "DELE 1", "NOOP", "RSET",
-                "TOP 1 0", "UIDL", "UIDL 1");
-        List<String> authorizationOnly = List.of("USER alice", "PASS secret", "APOP alice 0123456789abcdef0123456789abcdef",
-                "AUTH PLAIN AGFsaWNlAHNlY3JldA==", "STLS", "UTF8");
+        List<String> transactionOnly =
+                List.of("STAT", "LIST", "LIST 1", "RETR 1", "DELE 1", "NOOP", "RSET", "TOP 1 0", "UIDL", "UIDL 1");
+        List<String> authorizationOnly = List.of(
+                "USER alice",
+                "PASS secret",
+                "APOP alice 0123456789abcdef0123456789abcdef",
+                "AUTH PLAIN AGFsaWNlAHNlY3JldA==",
+                "STLS",
+                "UTF8");
         try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
             for (String command : transactionOnly) {
                 assertThat(d.send(command)).as(command + " before login").startsWith("-ERR");
@@ -108,13 +113,13 @@ class HostileClientsTest {
     @Test
     void abruptDisconnect_inEveryState_commitsNothing_andReleasesTheMaildrop() throws IOException {
         String[][] scripts = {
-                {},
-                {"USER alice"},
-                {"USER alice", "PASS secret"},
-                {"USER alice", "PASS secret", "DELE 1", "DELE 2"},
-                {"USER alice", "PASS secret", "DELE 1", "RETR 3"},
-                {"AUTH PLAIN"},
-                {"USER alice", "PASS secret", "DELE 1", "QUIT-HALF"},
+            {},
+            {"USER alice"},
+            {"USER alice", "PASS secret"},
+            {"USER alice", "PASS secret", "DELE 1", "DELE 2"},
+            {"USER alice", "PASS secret", "DELE 1", "RETR 3"},
+            {"AUTH PLAIN"},
+            {"USER alice", "PASS secret", "DELE 1", "QUIT-HALF"},
         };
         for (String[] script : scripts) {
             try (Socket socket = new Socket()) {
@@ -138,25 +143,28 @@ class HostileClientsTest {
             socket.setSoTimeout(30_000);
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            Thread writer = new Thread(() -> {
-                try {
-                    out.write("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
-                    byte[] block = "NOOP\r\nLIST 1\r\n".repeat(500).getBytes(StandardCharsets.US_ASCII);
-                    for (int sent = 0; sent < count; sent += 1000) {
-                        out.write(block);
-                    }
-                    out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                } catch (IOException e) {
-                    throw new RuntimeException(e);
-                }
-            }, "burst-writer");
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            out.write("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+                            byte[] block = "NOOP\r\nLIST 1\r\n".repeat(500).getBytes(StandardCharsets.US_ASCII);
+                            for (int sent = 0; sent < count; sent += 1000) {
+                                out.write(block);
+                            }
+                            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                            out.flush();
+                        } catch (IOException e) {
+                            throw new RuntimeException(e);
+                        }
+                    },
+                    "burst-writer");
             writer.start();
             LineReader reader = new LineReader(in);
             assertThat(reader.line()).startsWith("+OK");
             assertThat(reader.line()).startsWith("+OK");
             assertThat(reader.line()).startsWith("+OK");
-            String listOne = "+OK 1 " + server.mailbox("alice").messages().get(0).size();
+            String listOne =
+                    "+OK 1 " + server.mailbox("alice").messages().get(0).size();
             for (int i = 0; i < count; i += 2) {
                 String noop = reader.line();
                 String list = reader.line();
@@ -246,7 +254,9 @@ class HostileClientsTest {
                 }
                 char c = (char) (buffer[position++] & 0xFF);
                 if (c == '\n') {
-                    int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                    int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r'
+                            ? line.length() - 1
+                            : line.length();
                     return line.substring(0, end);
                 }
                 line.append(c);

@@ -24,8 +24,11 @@ class LineLimitTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", LONG_PASSWORD).noTls()
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        server = Pop3Server.builder()
+                .user("alice", LONG_PASSWORD)
+                .noTls()
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start();
     }
 
     @AfterEach
@@ -46,7 +49,8 @@ class LineLimitTest {
 
     @Test
     void saslResponseLongerThanACommandLine_isTakenAfterTheChallenge() {
-        String response = Base64.getEncoder().encodeToString(("\0alice\0" + LONG_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String response =
+                Base64.getEncoder().encodeToString(("\0alice\0" + LONG_PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertThat(response.length()).isGreaterThan(800);
         try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
             d.greeting();

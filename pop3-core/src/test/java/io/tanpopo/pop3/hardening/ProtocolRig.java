@@ -58,14 +58,30 @@ final class ProtocolRig {
         SEED.forEach(m -> store.mailbox("alice").add(m));
         store.mailbox("bob").add("Subject: b\r\n\r\nb\r\n");
         before = store.mailbox("alice").messages();
-        Pop3Config config = new Pop3Config("127.0.0.1", 0, "pop.example", Duration.ofMinutes(10), 20, 255,
-                Duration.ofSeconds(1), Duration.ofSeconds(15), Optional.of(Duration.ofSeconds(1)),
-                Optional.of("NEVER"), 2);
+        Pop3Config config = new Pop3Config(
+                "127.0.0.1",
+                0,
+                "pop.example",
+                Duration.ofMinutes(10),
+                20,
+                255,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                Optional.of(Duration.ofSeconds(1)),
+                Optional.of("NEVER"),
+                2);
         ProtocolContext context = ProtocolContext.of(config, users, store, "fuzz", SessionListener.none());
         dispatcher = new Dispatcher(context, CommandTable.standard(context));
-        session = new Pop3Session("f1", "<1.2@pop.example>", new ConnectionInfo(
-                new InetSocketAddress("127.0.0.1", 110), new InetSocketAddress("127.0.0.1", 40000),
-                "pop.example", Optional.empty(), false, Map.of()));
+        session = new Pop3Session(
+                "f1",
+                "<1.2@pop.example>",
+                new ConnectionInfo(
+                        new InetSocketAddress("127.0.0.1", 110),
+                        new InetSocketAddress("127.0.0.1", 40000),
+                        "pop.example",
+                        Optional.empty(),
+                        false,
+                        Map.of()));
     }
 
     /** Feeds raw client bytes; lines are dispatched until the session ends. */
@@ -75,7 +91,8 @@ final class ProtocolRig {
             public void line(String line, int octets) {
                 if (!ended) {
                     SessionState state = session.state();
-                    Reply reply = check(dispatcher.dispatch(session, line, octets).reply());
+                    Reply reply =
+                            check(dispatcher.dispatch(session, line, octets).reply());
                     if (reply.after() == Reply.After.CLOSE) {
                         ended = true;
                         committed = reply.ok() && state == SessionState.TRANSACTION;
@@ -114,7 +131,9 @@ final class ProtocolRig {
         if (store.mailbox("alice").isLocked() || store.mailbox("bob").isLocked()) {
             throw new AssertionError("a maildrop is still locked after the session ended");
         }
-        if (!store.mailbox("bob").messages().equals(List.of(store.mailbox("bob").messages().get(0)))) {
+        if (!store.mailbox("bob")
+                .messages()
+                .equals(List.of(store.mailbox("bob").messages().get(0)))) {
             throw new AssertionError("another user's maildrop changed");
         }
     }

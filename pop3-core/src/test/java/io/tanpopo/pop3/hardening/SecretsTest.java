@@ -44,8 +44,13 @@ class SecretsTest {
         root.setLevel(Level.TRACE);
         List<String> heard = new CopyOnWriteArrayList<>();
         List<String> secrets = new CopyOnWriteArrayList<>(List.of(PASSWORD));
-        try (Pop3Server server = Pop3Server.builder().port(0).noTls().failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .user("alice", PASSWORD).listener(recording(heard)).start()) {
+        try (Pop3Server server = Pop3Server.builder()
+                .port(0)
+                .noTls()
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .user("alice", PASSWORD)
+                .listener(recording(heard))
+                .start()) {
             server.mailbox("alice").add("Subject: x\r\n\r\nx\r\n");
             try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
                 d.send("USER alice");
@@ -56,8 +61,9 @@ class SecretsTest {
             }
             try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
                 String stamp = d.greeting().substring(d.greeting().lastIndexOf('<'));
-                String digest = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-                        .digest((stamp + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                String digest = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("MD5")
+                                .digest((stamp + PASSWORD).getBytes(StandardCharsets.UTF_8)));
                 secrets.add(digest);
                 Hostile.expectOk(d.send("APOP alice " + digest));
                 d.send("QUIT");
@@ -81,11 +87,12 @@ class SecretsTest {
                 d.send("QUIT");
             }
             try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
-                String challenge = new String(Base64.getDecoder().decode(d.send("AUTH CRAM-MD5").substring(2)),
-                        StandardCharsets.US_ASCII);
+                String challenge = new String(
+                        Base64.getDecoder().decode(d.send("AUTH CRAM-MD5").substring(2)), StandardCharsets.US_ASCII);
                 Mac mac = Mac.getInstance("HmacMD5");
                 mac.init(new SecretKeySpec(PASSWORD.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
-                String response = b64("alice " + HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.US_ASCII))));
+                String response = b64("alice "
+                        + HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.US_ASCII))));
                 secrets.add(response);
                 Hostile.expectOk(d.send(response));
                 d.send("QUIT");
@@ -97,13 +104,20 @@ class SecretsTest {
                 secrets.add(fin);
                 assertThat(d.send(fin)).startsWith("-ERR");
             }
-            Await.until(Duration.ofSeconds(10), "all seven sessions closed", () -> heard.stream().filter(h -> h.startsWith("closed")).count() >= 7);
+            Await.until(
+                    Duration.ofSeconds(10),
+                    "all seven sessions closed",
+                    () -> heard.stream().filter(h -> h.startsWith("closed")).count() >= 7);
         } finally {
             root.detachAppender(logs);
             root.setLevel(level);
         }
-        List<String> logLines = logs.list.stream().map(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap()
-                + (e.getThrowableProxy() != null ? " " + e.getThrowableProxy().getMessage() : "")).toList();
+        List<String> logLines = logs.list.stream()
+                .map(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap()
+                        + (e.getThrowableProxy() != null
+                                ? " " + e.getThrowableProxy().getMessage()
+                                : ""))
+                .toList();
         for (String secret : secrets) {
             assertThat(logLines).as("log lines").noneMatch(l -> l.contains(secret));
             assertThat(heard).as("what session listeners were handed").noneMatch(l -> l.contains(secret));

@@ -103,8 +103,9 @@ class SlowClientsTest {
                     // nothing from the server yet
                 }
             }
-            assertThat(closed).as("a trickle of bytes without a line end kept the session open for "
-                    + IDLE.multipliedBy(5)).isTrue();
+            assertThat(closed)
+                    .as("a trickle of bytes without a line end kept the session open for " + IDLE.multipliedBy(5))
+                    .isTrue();
         }
         Hostile.normalSessionWorks(server, before);
     }
@@ -152,15 +153,25 @@ class SlowClientsTest {
             // Five samples of the heap, 300 ms apart, while the client stalls.
             AtomicLong worst = new AtomicLong();
             CountDownLatch samples = new CountDownLatch(5);
-            var sampling = pacer.scheduleAtFixedRate(() -> {
-                worst.accumulateAndGet(Hostile.usedHeapAfterGc() - baseline, Math::max);
-                samples.countDown();
-            }, 300, 300, TimeUnit.MILLISECONDS);
-            assertThat(samples.await(30, TimeUnit.SECONDS)).as("heap samples taken").isTrue();
+            var sampling = pacer.scheduleAtFixedRate(
+                    () -> {
+                        worst.accumulateAndGet(Hostile.usedHeapAfterGc() - baseline, Math::max);
+                        samples.countDown();
+                    },
+                    300,
+                    300,
+                    TimeUnit.MILLISECONDS);
+            assertThat(samples.await(30, TimeUnit.SECONDS))
+                    .as("heap samples taken")
+                    .isTrue();
             sampling.cancel(false);
-            assertThat(worst.get()).as("heap growth while a client does not read a %d MB message", megabytes)
+            assertThat(worst.get())
+                    .as("heap growth while a client does not read a %d MB message", megabytes)
                     .isLessThan(16L << 20);
-            Await.until(IDLE.multipliedBy(10), "the stalled session closed at the idle timeout and released bob's maildrop", () -> !server.mailbox("bob").isLocked());
+            Await.until(
+                    IDLE.multipliedBy(10),
+                    "the stalled session closed at the idle timeout and released bob's maildrop",
+                    () -> !server.mailbox("bob").isLocked());
         }
         Hostile.normalSessionWorks(server, before);
     }
@@ -168,7 +179,8 @@ class SlowClientsTest {
     private Socket connect() throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-        socket.setSoTimeout(IDLE.multipliedBy(5).toMillisPart() + (int) IDLE.multipliedBy(5).toMillis());
+        socket.setSoTimeout(
+                IDLE.multipliedBy(5).toMillisPart() + (int) IDLE.multipliedBy(5).toMillis());
         return socket;
     }
 

@@ -18,8 +18,7 @@ final class Accounts {
 
     private static final int NOBODY = 65534;
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     static boolean root() {
         return "root".equals(System.getProperty("user.name"));
@@ -39,8 +38,7 @@ final class Accounts {
             return "";
         }
         String me = System.getProperty("user.name");
-        return "default_internal_user = " + me + "\ndefault_login_user = " + me
-                + "\ndefault_internal_group = " + me;
+        return "default_internal_user = " + me + "\ndefault_login_user = " + me + "\ndefault_internal_group = " + me;
     }
 
     /** {@code command} run as the mail user. */

@@ -32,8 +32,11 @@ class AngusMailClientTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .listener(transcript).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .listener(transcript)
+                .start();
         uids = SeedMessages.seed(server.mailbox("alice"));
     }
 
@@ -68,7 +71,8 @@ class AngusMailClientTest {
                 byte[] stored = SeedMessages.ALL.get(i);
                 assertThat(written.toByteArray()).as("message %d", i + 1).isEqualTo(SeedMessages.crlf(stored));
                 // Jakarta Mail's getSize() is the size of the content, i.e. LIST size minus the header.
-                assertThat(message.getSize()).as("size of message %d", i + 1)
+                assertThat(message.getSize())
+                        .as("size of message %d", i + 1)
                         .isEqualTo(SeedMessages.body(stored).length);
                 assertThat(readAll(((POP3Message) message).getRawInputStream())).isEqualTo(SeedMessages.body(stored));
             }
@@ -199,7 +203,9 @@ class AngusMailClientTest {
 
     /** The maildrop lock is released just after the QUIT reply; a client may reconnect faster. */
     private void awaitUnlocked() {
-        Await.value(Duration.ofSeconds(5), "alice's maildrop to be unlocked",
+        Await.value(
+                Duration.ofSeconds(5),
+                "alice's maildrop to be unlocked",
                 () -> server.mailbox("alice").isLocked() ? null : Boolean.TRUE);
     }
 

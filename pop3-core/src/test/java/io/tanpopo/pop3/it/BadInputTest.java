@@ -18,7 +18,10 @@ class BadInputTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start();
         SeedMessages.seed(server.mailbox("alice"));
     }
 
@@ -121,9 +124,23 @@ class BadInputTest {
     void badMessageNumbers_areRefused_withoutOverflow_andTheSessionContinues() {
         try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             pop.login("alice", "secret");
-            for (String command : new String[] {"RETR 0", "RETR -1", "RETR 99999999999999999999", "RETR 4",
-                    "RETR abc", "RETR", "RETR 1 2", "TOP 1 -1", "TOP 1 x", "TOP 0 0", "TOP 1", "LIST 0",
-                    "UIDL 99999999999999999999", "DELE -1", "DELE 2147483648"}) {
+            for (String command : new String[] {
+                "RETR 0",
+                "RETR -1",
+                "RETR 99999999999999999999",
+                "RETR 4",
+                "RETR abc",
+                "RETR",
+                "RETR 1 2",
+                "TOP 1 -1",
+                "TOP 1 x",
+                "TOP 0 0",
+                "TOP 1",
+                "LIST 0",
+                "UIDL 99999999999999999999",
+                "DELE -1",
+                "DELE 2147483648"
+            }) {
                 assertThat(pop.send(command)).as(command).startsWith("-ERR");
             }
             assertThat(pop.send("RETR 0")).isEqualTo("-ERR No such message, only 3 messages in maildrop");
@@ -162,7 +179,10 @@ class BadInputTest {
 
     @Test
     void maxBadCommands_configured_countsEveryKindOfBadLine() {
-        try (Pop3Server strict = Pop3Server.builder().user("alice", "secret").maxBadCommands(3).start();
+        try (Pop3Server strict = Pop3Server.builder()
+                        .user("alice", "secret")
+                        .maxBadCommands(3)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(strict.port())) {
             assertThat(pop.send("STAT")).isEqualTo("-ERR Command not valid in this state");
             pop.sendRaw(("Z".repeat(1_000) + "\r\n").getBytes(StandardCharsets.US_ASCII));

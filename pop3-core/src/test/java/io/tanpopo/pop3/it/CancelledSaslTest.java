@@ -20,11 +20,14 @@ class CancelledSaslTest {
     @Test
     void cancelledScramExchanges_waitTheDoublingFailedLoginDelay() {
         Duration base = Duration.ofMillis(100);
-        try (Pop3Server server = Pop3Server.builder().port(0).user("alice", "secret")
-                .failedLoginDelay(base, Duration.ofSeconds(5)).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .port(0)
+                        .user("alice", "secret")
+                        .failedLoginDelay(base, Duration.ofSeconds(5))
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
-            String clientFirst = Base64.getEncoder()
-                    .encodeToString("n,,n=alice,r=abcdefgh".getBytes(StandardCharsets.UTF_8));
+            String clientFirst =
+                    Base64.getEncoder().encodeToString("n,,n=alice,r=abcdefgh".getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 3; i++) {
                 assertThat(pop.send("AUTH SCRAM-SHA-256 " + clientFirst)).startsWith("+ ");
                 long start = System.nanoTime();
@@ -32,7 +35,9 @@ class CancelledSaslTest {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(elapsed).as("cancel %d", i + 1).isGreaterThanOrEqualTo(base.multipliedBy(1L << i));
             }
-            assertThat(pop.send("NOOP")).as("the connection stays usable").isEqualTo("-ERR Command not valid in this state");
+            assertThat(pop.send("NOOP"))
+                    .as("the connection stays usable")
+                    .isEqualTo("-ERR Command not valid in this state");
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
         }
     }

@@ -23,10 +23,12 @@ class CleartextRefusalTest {
 
     @Test
     void plaintextRefusals_areAnsweredAtOnce_andDoNotCountAsFailedLogins() {
-        try (Pop3Server server = Pop3Server.builder().user("alice", "secret").noTls()
-                .failedLoginDelay(FIRST_DELAY, Duration.ofMinutes(1))
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
-                .start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .user("alice", "secret")
+                        .noTls()
+                        .failedLoginDelay(FIRST_DELAY, Duration.ofMinutes(1))
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
                 RawClient client = new RawClient(server.port())) {
             client.send("PROXY TCP4 10.0.0.100 10.0.0.1 50978 110\r\n");
             assertThat(client.line()).startsWith("+OK");
@@ -40,13 +42,14 @@ class CleartextRefusalTest {
 
             long started = System.nanoTime();
             assertThat(client.command("AUTH CRAM-MD5")).startsWith("+ ");
-            String wrong = Base64.getEncoder().encodeToString(
-                    "alice 00000000000000000000000000000000".getBytes(StandardCharsets.US_ASCII));
+            String wrong = Base64.getEncoder()
+                    .encodeToString("alice 00000000000000000000000000000000".getBytes(StandardCharsets.US_ASCII));
             assertThat(client.command(wrong)).startsWith("-ERR [AUTH]");
             // The first failure of this client waits the first delay; after three counted
             // refusals it would be the fourth, 16 s.
             assertThat(Duration.ofNanos(System.nanoTime() - started))
-                    .isGreaterThanOrEqualTo(FIRST_DELAY).isLessThan(FIRST_DELAY.multipliedBy(4));
+                    .isGreaterThanOrEqualTo(FIRST_DELAY)
+                    .isLessThan(FIRST_DELAY.multipliedBy(4));
         }
     }
 }

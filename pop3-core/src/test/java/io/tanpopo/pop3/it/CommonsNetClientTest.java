@@ -26,7 +26,10 @@ class CommonsNetClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start();
         uids = SeedMessages.seed(server.mailbox("alice"));
         connect();
     }
@@ -44,7 +47,9 @@ class CommonsNetClientTest {
         assertThat(client.login("alice", "secret")).isTrue();
         POP3MessageInfo status = client.status();
         assertThat(status.number).isEqualTo(3);
-        assertThat(status.size).isEqualTo(SeedMessages.ALL.stream().mapToLong(SeedMessages::size).sum());
+        assertThat(status.size)
+                .isEqualTo(
+                        SeedMessages.ALL.stream().mapToLong(SeedMessages::size).sum());
     }
 
     @Test
@@ -61,7 +66,10 @@ class CommonsNetClientTest {
     @Test
     void listUniqueIdentifiers_matchTheStoreUids() throws IOException {
         client.login("alice", "secret");
-        assertThat(Arrays.stream(client.listUniqueIdentifiers()).map(m -> m.identifier).toList()).isEqualTo(uids);
+        assertThat(Arrays.stream(client.listUniqueIdentifiers())
+                        .map(m -> m.identifier)
+                        .toList())
+                .isEqualTo(uids);
         assertThat(client.listUniqueIdentifier(3).identifier).isEqualTo(uids.get(2));
     }
 
@@ -104,10 +112,13 @@ class CommonsNetClientTest {
         assertThat(client.logout()).isTrue();
         client.disconnect();
         assertThat(server.mailbox("alice").size()).isEqualTo(2);
-        Await.value(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+        Await.value(
+                Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
         connect();
         assertThat(client.login("alice", "secret")).isTrue();
-        assertThat(Arrays.stream(client.listUniqueIdentifiers()).map(m -> m.identifier).toList())
+        assertThat(Arrays.stream(client.listUniqueIdentifiers())
+                        .map(m -> m.identifier)
+                        .toList())
                 .containsExactly(uids.get(1), uids.get(2));
     }
 

@@ -53,16 +53,20 @@ final class CourierPop3 {
         Path err = home.resolve("courier" + sessions + ".err");
         ProcessBuilder builder = new ProcessBuilder(Accounts.asMailUser(home, PROGRAM, "./Maildir"))
                 .directory(maildir.getParent().toFile())
-                .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+                .redirectInput(in.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().clear();
-        builder.environment().putAll(Map.of("AUTHENTICATED", "alice", "MAILDIR", maildir.toString(),
-                "TCPREMOTEIP", "127.0.0.1"));
+        builder.environment()
+                .putAll(Map.of("AUTHENTICATED", "alice", "MAILDIR", maildir.toString(), "TCPREMOTEIP", "127.0.0.1"));
         Process courier = builder.start();
         if (!courier.waitFor(30, TimeUnit.SECONDS)) {
             courier.destroyForcibly();
             throw new AssertionError("courierpop3d did not end within 30 s");
         }
-        assertThat(courier.exitValue()).as("courierpop3d's exit: %s", Files.readString(err)).isZero();
+        assertThat(courier.exitValue())
+                .as("courierpop3d's exit: %s", Files.readString(err))
+                .isZero();
         assertThat(Files.size(out)).isLessThan(MAX_OUTPUT);
         String text = Files.readString(out, StandardCharsets.ISO_8859_1);
         assertThat(text).as("Courier's output ends in CRLF").endsWith("\r\n");
@@ -72,6 +76,5 @@ final class CourierPop3 {
     }
 
     /** A UIDL and a LIST body, line for line (without CRLF), as a server sent them. */
-    record Listing(List<String> uidl, List<String> list) {
-    }
+    record Listing(List<String> uidl, List<String> list) {}
 }

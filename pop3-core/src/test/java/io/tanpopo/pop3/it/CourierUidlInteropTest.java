@@ -32,6 +32,7 @@ class CourierUidlInteropTest {
 
     @TempDir
     Path dir;
+
     private int delivered;
 
     @Test
@@ -50,7 +51,9 @@ class CourierUidlInteropTest {
 
             deliver(maildir, 2);
             CourierPop3.Listing numberedByTanpopo = listing(tanpopo);
-            assertThat(numberedByTanpopo.uidl()).hasSize(7).startsWith(first.uidl().toArray(String[]::new));
+            assertThat(numberedByTanpopo.uidl())
+                    .hasSize(7)
+                    .startsWith(first.uidl().toArray(String[]::new));
             assertThat(courier.listing()).isEqualTo(numberedByTanpopo);
             assertThat(listing(tanpopo)).isEqualTo(numberedByTanpopo);
         }
@@ -93,10 +96,12 @@ class CourierUidlInteropTest {
             CourierPop3.Listing courier = new CourierPop3(dir, maildir).listing();
             CourierPop3.Listing ours = listing(tanpopo);
             assertThat(ours.uidl()).isEqualTo(courier.uidl());
-            assertThat(courier.list()).containsExactly("1 " + (crlf.length() + 3),
-                    "2 " + (unterminated.length() + 2), "3 " + (lf.length() + 3));
-            assertThat(ours.list()).containsExactly("1 " + crlf.length(),
-                    "2 " + (unterminated.length() + 2 + 2), "3 " + (lf.length() + 3));
+            assertThat(courier.list())
+                    .containsExactly(
+                            "1 " + (crlf.length() + 3), "2 " + (unterminated.length() + 2), "3 " + (lf.length() + 3));
+            assertThat(ours.list())
+                    .containsExactly(
+                            "1 " + crlf.length(), "2 " + (unterminated.length() + 2 + 2), "3 " + (lf.length() + 3));
         }
     }
 
@@ -124,8 +129,9 @@ class CourierUidlInteropTest {
             CourierPop3.Listing courier = new CourierPop3(dir, couriers).listing();
             assertThat(served.uidl()).isEqualTo(courier.uidl());
             // tanpopo's QUIT named cur/1700000001.M1P1.host as Courier's does not: X:2,
-            assertThat(sizeList(ours)).contains(":1\n").isEqualTo(sizeList(couriers)
-                    .replace("1700000001.M1P1.host ", "1700000001.M1P1.host:2, "));
+            assertThat(sizeList(ours))
+                    .contains(":1\n")
+                    .isEqualTo(sizeList(couriers).replace("1700000001.M1P1.host ", "1700000001.M1P1.host:2, "));
             assertThat(new CourierPop3(dir, ours).listing()).isEqualTo(courier);
         }
     }
@@ -151,7 +157,10 @@ class CourierUidlInteropTest {
 
     private Pop3Server tanpopo() {
         MaildirConfig config = MaildirConfig.of(dir + "/{user}/Maildir").withUidl(UidlStyle.COURIER);
-        return Pop3Server.builder().user("alice", PASSWORD).store(new MaildirStore(config)).start();
+        return Pop3Server.builder()
+                .user("alice", PASSWORD)
+                .store(new MaildirStore(config))
+                .start();
     }
 
     /** Delivers as an agent does: the file in tmp/, then renamed into new/, owned by the mail user. */
@@ -159,8 +168,10 @@ class CourierUidlInteropTest {
         for (int i = 0; i < count; i++) {
             delivered++;
             String name = (1700000100 + delivered) + ".M" + delivered + "P42.host";
-            Path tmp = Files.writeString(maildir.resolve("tmp/" + name), "From: sender@example.org\nSubject: "
-                    + delivered + "\n\n" + (delivered % 2 == 0 ? ".a line with a dot\n" : "bare\nline feeds\n"));
+            Path tmp = Files.writeString(
+                    maildir.resolve("tmp/" + name),
+                    "From: sender@example.org\nSubject: " + delivered + "\n\n"
+                            + (delivered % 2 == 0 ? ".a line with a dot\n" : "bare\nline feeds\n"));
             Files.move(tmp, maildir.resolve("new/" + name), StandardCopyOption.ATOMIC_MOVE);
         }
         Accounts.giveToMailUser(dir.resolve("alice"));

@@ -27,8 +27,11 @@ class CurlClientTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .listener(transcript).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .listener(transcript)
+                .start();
         uids = SeedMessages.seed(server.mailbox("alice"));
     }
 
@@ -55,7 +58,10 @@ class CurlClientTest {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 3; i++) {
-            expected.append(i + 1).append(' ').append(SeedMessages.size(SeedMessages.ALL.get(i))).append("\r\n");
+            expected.append(i + 1)
+                    .append(' ')
+                    .append(SeedMessages.size(SeedMessages.ALL.get(i)))
+                    .append("\r\n");
         }
         assertThat(result.out()).isEqualTo(expected.toString());
     }
@@ -64,7 +70,8 @@ class CurlClientTest {
     void customUidlCommand_printsTheUniqueIds() {
         ExternalClient.Result result = curl("/", "-u", "alice:secret", "-X", "UIDL");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.out()).isEqualTo("1 " + uids.get(0) + "\r\n2 " + uids.get(1) + "\r\n3 " + uids.get(2) + "\r\n");
+        assertThat(result.out())
+                .isEqualTo("1 " + uids.get(0) + "\r\n2 " + uids.get(1) + "\r\n3 " + uids.get(2) + "\r\n");
     }
 
     @Test
@@ -72,7 +79,9 @@ class CurlClientTest {
         ExternalClient.Result result = curl("/2", "-u", "alice:secret", "-X", "DELE", "-I");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         awaitUnlocked();
-        assertThat(server.mailbox("alice").messages()).extracting(m -> m.uid()).containsExactly(uids.get(0), uids.get(2));
+        assertThat(server.mailbox("alice").messages())
+                .extracting(m -> m.uid())
+                .containsExactly(uids.get(0), uids.get(2));
     }
 
     @Test
@@ -94,13 +103,14 @@ class CurlClientTest {
     }
 
     private ExternalClient.Result curl(String path, String... options) {
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-S", "--max-time", "20",
-                "pop3://127.0.0.1:" + server.port() + path));
+        List<String> command = new ArrayList<>(
+                List.of("curl", "-s", "-S", "--max-time", "20", "pop3://127.0.0.1:" + server.port() + path));
         command.addAll(List.of(options));
         return ExternalClient.run(dir, command);
     }
 
     private void awaitUnlocked() {
-        Await.value(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+        Await.value(
+                Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
     }
 }

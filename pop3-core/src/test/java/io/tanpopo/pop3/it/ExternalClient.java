@@ -22,16 +22,18 @@ final class ExternalClient {
         }
     }
 
-    private ExternalClient() {
-    }
+    private ExternalClient() {}
 
     static Result run(Path workDir, List<String> command) {
         Path out = workDir.resolve("stdout-" + System.nanoTime());
         Path err = workDir.resolve("stderr-" + System.nanoTime());
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
         } catch (IOException e) {
             return fail("cannot run '" + command.get(0) + "' (is it installed? CI installs it): " + e.getMessage());
         }

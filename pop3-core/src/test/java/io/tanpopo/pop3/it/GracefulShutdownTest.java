@@ -17,16 +17,19 @@ class GracefulShutdownTest {
 
     @Test
     void sessionThatQuitsDuringTheGrace_commits_andOneThatDoesNot_commitsNothing() throws Exception {
-        Pop3Server server = Pop3Server.builder().noTls().user("alice", "a").user("bob", "b").start();
+        Pop3Server server =
+                Pop3Server.builder().noTls().user("alice", "a").user("bob", "b").start();
         server.mailbox("alice").add("Subject: 1\r\n\r\nbody\r\n");
         server.mailbox("bob").add("Subject: 1\r\n\r\nbody\r\n");
         int port = server.port();
-        try (RawClient alice = new RawClient(port); RawClient bob = new RawClient(port)) {
+        try (RawClient alice = new RawClient(port);
+                RawClient bob = new RawClient(port)) {
             alice.line();
             bob.line();
             loginAndDelete(alice, "alice", "a");
             loginAndDelete(bob, "bob", "b");
-            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.shutdown(Duration.ofSeconds(3)));
+            CompletableFuture<Boolean> drained =
+                    CompletableFuture.supplyAsync(() -> server.shutdown(Duration.ofSeconds(3)));
             Await.value(Duration.ofSeconds(10), "the server to stop accepting", () -> refused(port) ? true : null);
             assertThat(alice.command("QUIT")).startsWith("+OK");
             assertThat(drained.get(30, TimeUnit.SECONDS)).as("bob never quit").isFalse();
@@ -43,8 +46,10 @@ class GracefulShutdownTest {
         try (RawClient alice = new RawClient(server.port())) {
             alice.line();
             loginAndDelete(alice, "alice", "a");
-            CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> server.shutdown(Duration.ofMinutes(5)));
-            Await.value(Duration.ofSeconds(10), "the server to stop accepting", () -> refused(server.port()) ? true : null);
+            CompletableFuture<Boolean> drained =
+                    CompletableFuture.supplyAsync(() -> server.shutdown(Duration.ofMinutes(5)));
+            Await.value(
+                    Duration.ofSeconds(10), "the server to stop accepting", () -> refused(server.port()) ? true : null);
             assertThat(alice.command("QUIT")).startsWith("+OK");
             assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
         }

@@ -19,7 +19,8 @@ class LimitsTest {
 
     @Test
     void totalLimit_refusesTheNextConnectionInsteadOfGreeting_andFreesTheSlotAtClose() {
-        try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(2, 0, 0)).start();
+        try (Pop3Server server =
+                        Pop3Server.builder().noTls().limits(new Limits(2, 0, 0)).start();
                 RawClient first = new RawClient(server.port());
                 RawClient second = new RawClient(server.port())) {
             assertThat(first.line()).startsWith("+OK");
@@ -29,7 +30,9 @@ class LimitsTest {
                 assertThat(third.closedByServer()).isTrue();
             }
             assertThat(first.command("QUIT")).startsWith("+OK");
-            Await.value(Duration.ofSeconds(10), "the first connection to be released",
+            Await.value(
+                    Duration.ofSeconds(10),
+                    "the first connection to be released",
                     () -> server.connections() == 1 ? true : null);
             try (RawClient fourth = new RawClient(server.port())) {
                 assertThat(fourth.line()).startsWith("+OK");
@@ -39,8 +42,11 @@ class LimitsTest {
 
     @Test
     void perAddressLimit_countsEachClientAddress_asNamedByTheProxy() {
-        try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(0, 1, 0))
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .limits(new Limits(0, 1, 0))
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
                 RawClient a = new RawClient(server.port());
                 RawClient sameAddress = new RawClient(server.port());
                 RawClient other = new RawClient(server.port())) {
@@ -52,13 +58,19 @@ class LimitsTest {
 
     @Test
     void perAddressLimit_countsOneIpv6Slash64AsOneClient() {
-        try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(0, 1, 0))
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .limits(new Limits(0, 1, 0))
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
                 RawClient a = new RawClient(server.port());
                 RawClient sameNetwork = new RawClient(server.port());
                 RawClient otherNetwork = new RawClient(server.port())) {
             assertThat(a.send(proxied6("2001:db8:0:1::1")).line()).startsWith("+OK");
-            assertThat(sameNetwork.send(proxied6("2001:db8:0:1:aaaa:bbbb:cccc:dddd")).line()).isEqualTo(TOO_MANY);
+            assertThat(sameNetwork
+                            .send(proxied6("2001:db8:0:1:aaaa:bbbb:cccc:dddd"))
+                            .line())
+                    .isEqualTo(TOO_MANY);
             assertThat(otherNetwork.send(proxied6("2001:db8:0:2::1")).line()).startsWith("+OK");
         }
     }
@@ -66,8 +78,13 @@ class LimitsTest {
     @Test
     void failedLoginDelay_growsForTheWholeIpv6Slash64_notPerAddress() {
         Duration first = Duration.ofMillis(400);
-        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", "pw").failedLoginDelay(first, Duration.ofSeconds(5))
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .cleartext(Cleartext.ALWAYS)
+                        .user("alice", "pw")
+                        .failedLoginDelay(first, Duration.ofSeconds(5))
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
                 RawClient a = new RawClient(server.port());
                 RawClient b = new RawClient(server.port())) {
             a.send(proxied6("2001:db8:0:1::1")).line();
@@ -84,8 +101,13 @@ class LimitsTest {
 
     @Test
     void perUserLimit_answersInUse_andCountsOnlyLoggedInSessions() {
-        try (Pop3Server server = Pop3Server.builder().noTls().lockMaildrops(false).user("alice", "pw")
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).limits(new Limits(0, 0, 1)).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .lockMaildrops(false)
+                        .user("alice", "pw")
+                        .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                        .limits(new Limits(0, 0, 1))
+                        .start();
                 RawClient first = new RawClient(server.port());
                 RawClient second = new RawClient(server.port())) {
             first.line();
@@ -93,7 +115,9 @@ class LimitsTest {
             assertThat(login(first)).startsWith("+OK");
             assertThat(login(second)).isEqualTo("-ERR [IN-USE] Too many sessions of this user");
             assertThat(first.command("QUIT")).startsWith("+OK");
-            Await.value(Duration.ofSeconds(10), "the first session to be released",
+            Await.value(
+                    Duration.ofSeconds(10),
+                    "the first session to be released",
                     () -> server.connections() == 1 ? true : null);
             assertThat(login(second)).startsWith("+OK");
         }

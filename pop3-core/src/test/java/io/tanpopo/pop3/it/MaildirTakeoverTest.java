@@ -81,7 +81,8 @@ class MaildirTakeoverTest {
             for (int i = 1; i <= count; i++) {
                 assertThat(first.readLine()).as("DELE %d", i).startsWith("+OK");
             }
-            assertThat(gated.commitStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(gated.commitStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
             assertThat(next.send("USER alice")).startsWith("+OK");
             next.sendRaw("PASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(first.readLine()).isEqualTo("+OK Logging out, " + count + " messages deleted");
@@ -98,7 +99,8 @@ class MaildirTakeoverTest {
                 Pop3Dialogue first = Pop3Dialogue.connect(server.port());
                 Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK");
-            assertThat(second.login("alice", "secret")).isEqualTo("-ERR [IN-USE] Maildrop is locked by another session");
+            assertThat(second.login("alice", "secret"))
+                    .isEqualTo("-ERR [IN-USE] Maildrop is locked by another session");
             assertThat(first.send("DELE 1")).startsWith("+OK");
             assertThat(first.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
         }
@@ -140,8 +142,13 @@ class MaildirTakeoverTest {
     }
 
     private static Pop3Server server(MailStore store, SessionListener listener) {
-        return Pop3Server.builder().noTls().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .store(store).listener(listener).start();
+        return Pop3Server.builder()
+                .noTls()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .store(store)
+                .listener(listener)
+                .start();
     }
 
     /** {@code count} delivered messages in alice's {@code new/}, one with a line starting with a dot. */
@@ -151,14 +158,16 @@ class MaildirTakeoverTest {
             Files.createDirectories(maildir.resolve(sub));
         }
         for (int i = 0; i < count; i++) {
-            Files.write(maildir.resolve("new").resolve((1000 + i) + ".M" + i + "P1.host"),
+            Files.write(
+                    maildir.resolve("new").resolve((1000 + i) + ".M" + i + "P1.host"),
                     ("Subject: " + i + "\n\n.dot line\nbody\n").getBytes(StandardCharsets.US_ASCII));
         }
     }
 
     private List<Path> files() throws IOException {
         Path maildir = root.resolve("alice/Maildir");
-        try (Stream<Path> cur = Files.list(maildir.resolve("cur")); Stream<Path> fresh = Files.list(maildir.resolve("new"))) {
+        try (Stream<Path> cur = Files.list(maildir.resolve("cur"));
+                Stream<Path> fresh = Files.list(maildir.resolve("new"))) {
             return Stream.concat(cur, fresh).toList();
         }
     }

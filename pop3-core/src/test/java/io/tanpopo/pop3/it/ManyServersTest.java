@@ -23,21 +23,25 @@ class ManyServersTest {
         List<Pop3Server> servers = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
-                Pop3Server server = Pop3Server.builder().user("alice", "secret-" + i)
-                        .failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+                Pop3Server server = Pop3Server.builder()
+                        .user("alice", "secret-" + i)
+                        .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                        .start();
                 servers.add(server);
                 for (int m = 0; m <= i; m++) {
                     server.mailbox("alice").add("Subject: server " + i + " message " + m + "\r\n\r\n.body\r\n");
                 }
             }
-            assertThat(new HashSet<>(servers.stream().map(Pop3Server::port).toList())).hasSize(6);
+            assertThat(new HashSet<>(servers.stream().map(Pop3Server::port).toList()))
+                    .hasSize(6);
             // Sessions on every server open together: no lock or counter is shared between servers.
             List<Pop3Dialogue> sessions = new ArrayList<>();
             try {
                 for (int i = 0; i < servers.size(); i++) {
                     Pop3Dialogue pop = Pop3Dialogue.connect(servers.get(i).port());
                     sessions.add(pop);
-                    assertThat(pop.login("alice", "secret-" + ((i + 1) % 6))).as("another server's password")
+                    assertThat(pop.login("alice", "secret-" + ((i + 1) % 6)))
+                            .as("another server's password")
                             .startsWith("-ERR [AUTH]");
                     assertThat(pop.login("alice", "secret-" + i)).startsWith("+OK Logged in, " + (i + 1) + " messages");
                 }
@@ -71,11 +75,13 @@ class ManyServersTest {
     @Test
     void serversWithOwnIoThreads_andOnSharedOnes_serveSideBySide_andCloseIndependently() {
         try (Pop3Server shared = Pop3Server.builder().user("alice", "secret").start()) {
-            Pop3Server own = Pop3Server.builder().ioThreads(2).user("alice", "secret").start();
+            Pop3Server own =
+                    Pop3Server.builder().ioThreads(2).user("alice", "secret").start();
             Sessions.assertServerStillServes(own);
             own.close();
             Sessions.assertServerStillServes(shared);
-            try (Pop3Server another = Pop3Server.builder().ioThreads(1).user("alice", "secret").start()) {
+            try (Pop3Server another =
+                    Pop3Server.builder().ioThreads(1).user("alice", "secret").start()) {
                 Sessions.assertServerStillServes(another);
             }
         }
@@ -104,8 +110,10 @@ class ManyServersTest {
         }
         Arrays.sort(nanos);
         double median = (nanos[9] + nanos[10]) / 2.0 / 1_000_000;
-        System.out.printf("tanpopo start-to-first-greeting over 20 servers (warm JVM): median %.2f ms, "
-                + "min %.2f ms, max %.2f ms%n", median, nanos[0] / 1e6, nanos[19] / 1e6);
+        System.out.printf(
+                "tanpopo start-to-first-greeting over 20 servers (warm JVM): median %.2f ms, "
+                        + "min %.2f ms, max %.2f ms%n",
+                median, nanos[0] / 1e6, nanos[19] / 1e6);
         assertThat(nanos[0]).isPositive();
     }
 

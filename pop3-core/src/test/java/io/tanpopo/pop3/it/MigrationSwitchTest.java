@@ -34,6 +34,7 @@ class MigrationSwitchTest {
 
     @TempDir
     Path dir;
+
     private int delivered;
 
     @ParameterizedTest
@@ -66,12 +67,15 @@ class MigrationSwitchTest {
         Accounts.giveToMailUser(dir.resolve("alice"));
         Path clientDir = Files.createDirectories(dir.resolve("client"));
         MaildirConfig config = MaildirConfig.of(dir + "/{user}/Maildir")
-                .withUidl(UidlStyle.DOVECOT).withUidlFormat(format);
+                .withUidl(UidlStyle.DOVECOT)
+                .withUidlFormat(format);
         List<Long> downloads = new ArrayList<>();
         try (SwitchProxy proxy = new SwitchProxy();
                 OldDovecot dovecot = new OldDovecot(Files.createDirectories(dir.resolve("dovecot")), maildir, format);
-                Pop3Server tanpopo = Pop3Server.builder().user("alice", OldDovecot.PASSWORD)
-                        .store(new MaildirStore(config)).start()) {
+                Pop3Server tanpopo = Pop3Server.builder()
+                        .user("alice", OldDovecot.PASSWORD)
+                        .store(new MaildirStore(config))
+                        .start()) {
             client.configure(clientDir, proxy.port());
             Counter counter = new Counter(client, clientDir, downloads);
             proxy.switchTo(dovecot.port());
@@ -87,11 +91,14 @@ class MigrationSwitchTest {
             counter.poll();
             deliver(mdeliver, 2);
             counter.poll();
-            assertThat(dovecot.logins()).as("logins to Dovecot while tanpopo serves").isEqualTo(dovecotLogins);
+            assertThat(dovecot.logins())
+                    .as("logins to Dovecot while tanpopo serves")
+                    .isEqualTo(dovecotLogins);
             proxy.switchTo(dovecot.port());
             deliver(dovecot.lda(), 1);
             counter.poll();
-            assertThat(dovecot.logs()).doesNotContainIgnoringCase("corrupt")
+            assertThat(dovecot.logs())
+                    .doesNotContainIgnoringCase("corrupt")
                     .doesNotContain("Error:", "Warning:", "Panic:");
         }
         return downloads;
@@ -101,13 +108,21 @@ class MigrationSwitchTest {
     private void deliver(List<String> program, int count) throws Exception {
         for (int i = 0; i < count; i++) {
             delivered++;
-            Path message = Files.writeString(dir.resolve("message"), "From: sender@example.org\nSubject: "
-                    + delivered + "\n\n" + (delivered % 2 == 0 ? ".a line with a dot\n" : "bare\nline feeds\n"));
+            Path message = Files.writeString(
+                    dir.resolve("message"),
+                    "From: sender@example.org\nSubject: " + delivered + "\n\n"
+                            + (delivered % 2 == 0 ? ".a line with a dot\n" : "bare\nline feeds\n"));
             Process deliver = new ProcessBuilder(program)
-                    .redirectInput(message.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mdeliver.out").toFile()).start();
-            assertThat(deliver.waitFor(30, TimeUnit.SECONDS)).as("%s finishes", program).isTrue();
-            assertThat(deliver.exitValue()).as("%s: %s", program, Files.readString(dir.resolve("mdeliver.out"))).isZero();
+                    .redirectInput(message.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("mdeliver.out").toFile())
+                    .start();
+            assertThat(deliver.waitFor(30, TimeUnit.SECONDS))
+                    .as("%s finishes", program)
+                    .isTrue();
+            assertThat(deliver.exitValue())
+                    .as("%s: %s", program, Files.readString(dir.resolve("mdeliver.out")))
+                    .isZero();
         }
     }
 

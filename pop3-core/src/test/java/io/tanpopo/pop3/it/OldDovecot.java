@@ -31,32 +31,56 @@ final class OldDovecot implements AutoCloseable {
         this.port = freePort();
         Path config = home.resolve("dovecot.conf");
         Path lda = Files.createDirectories(home.resolve("lda"));
-        this.ldaConfig = Files.writeString(lda.resolve("lda.conf"), String.join("\n", // the LDA runs as the mail user
-                "mail_location = maildir:" + maildir, "base_dir = " + lda.resolve("run"),
-                "state_dir = " + lda.resolve("state"), "log_path = " + lda.resolve("lda.log"), "ssl = no", ""));
+        this.ldaConfig = Files.writeString(
+                lda.resolve("lda.conf"),
+                String.join(
+                        "\n", // the LDA runs as the mail user
+                        "mail_location = maildir:" + maildir,
+                        "base_dir = " + lda.resolve("run"),
+                        "state_dir = " + lda.resolve("state"),
+                        "log_path = " + lda.resolve("lda.log"),
+                        "ssl = no",
+                        ""));
         Accounts.giveToMailUser(lda);
         Files.writeString(home.resolve("passwd"), "alice:{PLAIN}" + PASSWORD + "\n");
-        Files.writeString(config, String.join("\n",
-                "protocols = pop3",
-                "listen = 127.0.0.1",
-                "base_dir = " + home.resolve("run"),
-                "state_dir = " + home.resolve("state"),
-                "log_path = " + log(),
-                "ssl = no",
-                "disable_plaintext_auth = no",
-                "auth_mechanisms = plain",
-                "first_valid_uid = 1",
-                "passdb {", "  driver = passwd-file", "  args = " + home.resolve("passwd"), "}",
-                "userdb {", "  driver = static", "  args = uid=" + Accounts.uid() + " gid=" + Accounts.gid()
-                        + " home=" + maildir.getParent(), "}",
-                Accounts.unprivilegedServiceUsers(),
-                "mail_location = maildir:" + maildir,
-                "service pop3-login {", "  inet_listener pop3 {", "    address = 127.0.0.1",
-                "    port = " + port, "  }", "}",
-                "service anvil {", "  chroot =", "}",
-                "pop3_uidl_format = " + uidlFormat, ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "protocols = pop3",
+                        "listen = 127.0.0.1",
+                        "base_dir = " + home.resolve("run"),
+                        "state_dir = " + home.resolve("state"),
+                        "log_path = " + log(),
+                        "ssl = no",
+                        "disable_plaintext_auth = no",
+                        "auth_mechanisms = plain",
+                        "first_valid_uid = 1",
+                        "passdb {",
+                        "  driver = passwd-file",
+                        "  args = " + home.resolve("passwd"),
+                        "}",
+                        "userdb {",
+                        "  driver = static",
+                        "  args = uid=" + Accounts.uid() + " gid=" + Accounts.gid() + " home=" + maildir.getParent(),
+                        "}",
+                        Accounts.unprivilegedServiceUsers(),
+                        "mail_location = maildir:" + maildir,
+                        "service pop3-login {",
+                        "  inet_listener pop3 {",
+                        "    address = 127.0.0.1",
+                        "    port = " + port,
+                        "  }",
+                        "}",
+                        "service anvil {",
+                        "  chroot =",
+                        "}",
+                        "pop3_uidl_format = " + uidlFormat,
+                        ""));
         master = new ProcessBuilder("/usr/sbin/dovecot", "-F", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("dovecot.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("dovecot.out").toFile())
+                .start();
         Await.until(Duration.ofSeconds(20), "Dovecot listening on " + port, this::listening);
     }
 
@@ -66,13 +90,16 @@ final class OldDovecot implements AutoCloseable {
 
     /** Dovecot's LDA, as the mail user, delivering its input to the maildir (own config and log). */
     List<String> lda() {
-        return Accounts.asMailUser(home, "/usr/lib/dovecot/dovecot-lda", "-c", ldaConfig.toString(),
-                "-f", "sender@example.org");
+        return Accounts.asMailUser(
+                home, "/usr/lib/dovecot/dovecot-lda", "-c", ldaConfig.toString(), "-f", "sender@example.org");
     }
 
     /** How many logins Dovecot has logged. */
     long logins() throws IOException {
-        return Files.readString(log()).lines().filter(line -> line.contains("Login: user=<alice>")).count();
+        return Files.readString(log())
+                .lines()
+                .filter(line -> line.contains("Login: user=<alice>"))
+                .count();
     }
 
     /** The LDA's log, and the server's. */

@@ -21,7 +21,10 @@ class PipeliningTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start();
         uids = SeedMessages.seed(server.mailbox("alice"));
         total = SeedMessages.ALL.stream().mapToLong(SeedMessages::size).sum();
     }
@@ -62,9 +65,10 @@ class PipeliningTest {
         String noops = "NOOP\r\n".repeat(1000);
         try (WireClient client = WireClient.connect(server.port())) {
             client.send("USER alice\r\nPASS secret\r\n" + noops + "STAT\r\nQUIT\r\n");
-            assertThat(new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1)).isEqualTo(
-                    "+OK Send PASS\r\n+OK Logged in, 3 messages (" + total + " octets)\r\n" + "+OK\r\n".repeat(1000)
-                            + "+OK 3 " + total + "\r\n+OK Logging out, 0 messages deleted\r\n");
+            assertThat(new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("+OK Send PASS\r\n+OK Logged in, 3 messages (" + total + " octets)\r\n"
+                            + "+OK\r\n".repeat(1000) + "+OK 3 " + total
+                            + "\r\n+OK Logging out, 0 messages deleted\r\n");
         }
     }
 
@@ -117,18 +121,19 @@ class PipeliningTest {
         }
     }
 
-
     @Test
     void failedLoginDelay_laterPipelinedCommandsWaitTheirTurn() {
-        try (Pop3Server delaying = Pop3Server.builder().user("alice", "secret")
-                .failedLoginDelay(Duration.ofMillis(200), Duration.ofMillis(400)).start();
+        try (Pop3Server delaying = Pop3Server.builder()
+                        .user("alice", "secret")
+                        .failedLoginDelay(Duration.ofMillis(200), Duration.ofMillis(400))
+                        .start();
                 WireClient client = WireClient.connect(delaying.port())) {
             delaying.mailbox("alice").add(SeedMessages.DOTS);
             long size = SeedMessages.size(SeedMessages.DOTS);
             long started = System.nanoTime();
             client.send("USER alice\r\nPASS wrong\r\nUSER alice\r\nPASS secret\r\nSTAT\r\nQUIT\r\n");
-            assertThat(new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1)).isEqualTo(
-                    "+OK Send PASS\r\n-ERR [AUTH] Authentication failed\r\n+OK Send PASS\r\n"
+            assertThat(new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("+OK Send PASS\r\n-ERR [AUTH] Authentication failed\r\n+OK Send PASS\r\n"
                             + "+OK Logged in, 1 messages (" + size + " octets)\r\n+OK 1 " + size + "\r\n"
                             + "+OK Logging out, 0 messages deleted\r\n");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));

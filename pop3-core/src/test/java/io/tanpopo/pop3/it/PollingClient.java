@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * seen (RFC 1939 §7), delivering each into its own maildir: mpop, fetchmail or getmail.
  */
 enum PollingClient {
-    MPOP, FETCHMAIL, GETMAIL;
+    MPOP,
+    FETCHMAIL,
+    GETMAIL;
 
     /** Writes the client's configuration for alice at {@code port} into {@code dir}. */
     void configure(Path dir, int port) throws IOException {
@@ -24,16 +26,46 @@ enum PollingClient {
         }
         Files.createDirectories(dir.resolve("state"));
         String config = switch (this) {
-            case MPOP -> String.join("\n", "account default", "host 127.0.0.1", "port " + port,
-                    "user alice", "password " + OldDovecot.PASSWORD, "auth user", "tls off", "keep on",
-                    "only_new on", "uidls_file " + dir.resolve("state/uidls"), "delivery maildir " + out, "");
-            case FETCHMAIL -> String.join("\n", "set no syslog", "poll 127.0.0.1 proto pop3 port " + port
-                    + " uidl user \"alice\" password \"" + OldDovecot.PASSWORD + "\" keep sslproto \"\""
-                    + " mda \"/usr/bin/mdeliver " + out + "\"", "");
-            case GETMAIL -> String.join("\n", "[retriever]", "type = SimplePOP3Retriever",
-                    "server = 127.0.0.1", "port = " + port, "username = alice",
-                    "password = " + OldDovecot.PASSWORD, "[destination]", "type = Maildir",
-                    "path = " + out + "/", "[options]", "delete = false", "read_all = false", "verbose = 0", "");
+            case MPOP ->
+                String.join(
+                        "\n",
+                        "account default",
+                        "host 127.0.0.1",
+                        "port " + port,
+                        "user alice",
+                        "password " + OldDovecot.PASSWORD,
+                        "auth user",
+                        "tls off",
+                        "keep on",
+                        "only_new on",
+                        "uidls_file " + dir.resolve("state/uidls"),
+                        "delivery maildir " + out,
+                        "");
+            case FETCHMAIL ->
+                String.join(
+                        "\n",
+                        "set no syslog",
+                        "poll 127.0.0.1 proto pop3 port " + port
+                                + " uidl user \"alice\" password \"" + OldDovecot.PASSWORD + "\" keep sslproto \"\""
+                                + " mda \"/usr/bin/mdeliver " + out + "\"",
+                        "");
+            case GETMAIL ->
+                String.join(
+                        "\n",
+                        "[retriever]",
+                        "type = SimplePOP3Retriever",
+                        "server = 127.0.0.1",
+                        "port = " + port,
+                        "username = alice",
+                        "password = " + OldDovecot.PASSWORD,
+                        "[destination]",
+                        "type = Maildir",
+                        "path = " + out + "/",
+                        "[options]",
+                        "delete = false",
+                        "read_all = false",
+                        "verbose = 0",
+                        "");
         };
         Path rc = Files.writeString(dir.resolve("rc"), config);
         Files.setPosixFilePermissions(rc, PosixFilePermissions.fromString("rw-------"));
@@ -46,13 +78,24 @@ enum PollingClient {
         String state = dir.resolve("state").toString();
         List<String> command = switch (this) {
             case MPOP -> Accounts.asMailUser(dir, "mpop", "-C", rc, "-q");
-            case FETCHMAIL -> Accounts.asMailUser(dir, "fetchmail", "-f", rc, "--idfile", state + "/ids",
-                    "--pidfile", state + "/pid", "--nosyslog", "-s");
+            case FETCHMAIL ->
+                Accounts.asMailUser(
+                        dir,
+                        "fetchmail",
+                        "-f",
+                        rc,
+                        "--idfile",
+                        state + "/ids",
+                        "--pidfile",
+                        state + "/pid",
+                        "--nosyslog",
+                        "-s");
             case GETMAIL -> Accounts.asMailUser(dir, "getmail", "--rcfile", rc, "--getmaildir", state);
         };
         ExternalClient.Result result = ExternalClient.run(dir, command);
         // fetchmail: 1 is "no mail"
-        assertThat(result.exitCode()).as("%s: %s %s", this, result.out(), result.stderr())
+        assertThat(result.exitCode())
+                .as("%s: %s %s", this, result.out(), result.stderr())
                 .isIn(0, this == FETCHMAIL ? 1 : 0);
         try (Stream<Path> news = Files.list(dir.resolve("out/new"));
                 Stream<Path> curs = Files.list(dir.resolve("out/cur"))) {

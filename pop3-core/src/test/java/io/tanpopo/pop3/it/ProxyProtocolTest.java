@@ -42,8 +42,13 @@ class ProxyProtocolTest {
     };
 
     private Pop3Server server(String trusted) {
-        return Pop3Server.builder().user("alice", "pw").noTls().cleartext(Cleartext.ALWAYS).listener(recorder)
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock(trusted)), Duration.ofMillis(500))).start();
+        return Pop3Server.builder()
+                .user("alice", "pw")
+                .noTls()
+                .cleartext(Cleartext.ALWAYS)
+                .listener(recorder)
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock(trusted)), Duration.ofMillis(500)))
+                .start();
     }
 
     @Test
@@ -84,8 +89,11 @@ class ProxyProtocolTest {
 
     /** PROXY v1 UNKNOWN, v2 LOCAL and v2 PROXY over AF_UNIX: each names no client address. */
     static Stream<Arguments> headersWithoutAClient() {
-        return Stream.of(Arguments.of("v1 UNKNOWN", "PROXY UNKNOWN\r\n".getBytes(StandardCharsets.US_ASCII)),
-                Arguments.of("v1 UNKNOWN with addresses", "PROXY UNKNOWN ::1 ::1 1 2\r\n".getBytes(StandardCharsets.US_ASCII)),
+        return Stream.of(
+                Arguments.of("v1 UNKNOWN", "PROXY UNKNOWN\r\n".getBytes(StandardCharsets.US_ASCII)),
+                Arguments.of(
+                        "v1 UNKNOWN with addresses",
+                        "PROXY UNKNOWN ::1 ::1 1 2\r\n".getBytes(StandardCharsets.US_ASCII)),
                 Arguments.of("v2 LOCAL", v2Local()),
                 Arguments.of("v2 PROXY AF_UNIX", v2Unix()));
     }
@@ -93,15 +101,22 @@ class ProxyProtocolTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("headersWithoutAClient")
     void headerWithoutClient_fromLocalProxy_isNotLoopback_cleartextRefusedByDefault(String kind, byte[] header) {
-        try (Pop3Server server = Pop3Server.builder().user("alice", "pw").noTls().listener(recorder)
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .user("alice", "pw")
+                        .noTls()
+                        .listener(recorder)
+                        .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
                 RawClient unknown = new RawClient(server.port());
                 RawClient loopbackClient = new RawClient(server.port())) {
             assertThat(unknown.send(header).line()).startsWith("+OK");
             assertThat(unknown.command("USER alice")).isEqualTo(CLEARTEXT_REFUSED);
             assertThat(unknown.command("PASS pw")).startsWith("-ERR");
             assertThat(unknown.command("CAPA")).startsWith("+OK");
-            assertThat(unknown.lines()).doesNotContain("USER").noneMatch(l -> l.startsWith("SASL") && l.contains("PLAIN"));
+            assertThat(unknown.lines())
+                    .doesNotContain("USER")
+                    .noneMatch(l -> l.startsWith("SASL") && l.contains("PLAIN"));
             // The same proxy naming a loopback client: that one is allowed clear text.
             loopbackClient.send("PROXY TCP4 127.0.0.1 127.0.0.1 40000 110\r\n").line();
             assertThat(loopbackClient.command("USER alice")).startsWith("+OK");
@@ -111,12 +126,18 @@ class ProxyProtocolTest {
 
     @Test
     void unknownClients_shareOnePerAddressSlot_apartFromTheProxysLoopbackClients() {
-        try (Pop3Server server = Pop3Server.builder().noTls().limits(new Limits(0, 1, 0))
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .limits(new Limits(0, 1, 0))
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
                 RawClient loopbackClient = new RawClient(server.port());
                 RawClient unknown = new RawClient(server.port());
                 RawClient secondUnknown = new RawClient(server.port())) {
-            assertThat(loopbackClient.send("PROXY TCP4 127.0.0.1 127.0.0.1 40000 110\r\n").line()).startsWith("+OK");
+            assertThat(loopbackClient
+                            .send("PROXY TCP4 127.0.0.1 127.0.0.1 40000 110\r\n")
+                            .line())
+                    .startsWith("+OK");
             assertThat(unknown.send("PROXY UNKNOWN\r\n").line()).startsWith("+OK");
             assertThat(secondUnknown.send(v2Local()).line()).isEqualTo("-ERR [SYS/TEMP] Too many connections");
         }
@@ -125,9 +146,13 @@ class ProxyProtocolTest {
     @Test
     void failedLoginDelay_ofUnknownClients_isItsOwnBucket_notReset_by_a_loopbackLogin() {
         Duration first = Duration.ofMillis(200);
-        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", "pw")
-                .failedLoginDelay(first, Duration.ofSeconds(10))
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .cleartext(Cleartext.ALWAYS)
+                        .user("alice", "pw")
+                        .failedLoginDelay(first, Duration.ofSeconds(10))
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
                 RawClient unknown = new RawClient(server.port());
                 RawClient loopbackClient = new RawClient(server.port())) {
             unknown.send(v2Local()).line();
@@ -144,8 +169,10 @@ class ProxyProtocolTest {
 
     @Test
     void accessRules_matchAnUnknownClientOnlyByTheRuleForEveryone() throws Exception {
-        AccessRules loopbackOnly = AccessRulesParser.parse("127.0.0.1:allow\n:deny\n", "rules", TemporaryFailurePolicy.NO_MATCH);
-        AccessRules denyAllIpv4 = AccessRulesParser.parse("0.0.0.0/0:deny\n0.:deny\n", "rules", TemporaryFailurePolicy.NO_MATCH);
+        AccessRules loopbackOnly =
+                AccessRulesParser.parse("127.0.0.1:allow\n:deny\n", "rules", TemporaryFailurePolicy.NO_MATCH);
+        AccessRules denyAllIpv4 =
+                AccessRulesParser.parse("0.0.0.0/0:deny\n0.:deny\n", "rules", TemporaryFailurePolicy.NO_MATCH);
         try (Pop3Server server = proxiedWith(loopbackOnly);
                 RawClient unknown = new RawClient(server.port())) {
             assertThat(unknown.send("PROXY UNKNOWN\r\n").line()).isEqualTo("-ERR [SYS/PERM] Access denied");
@@ -185,8 +212,11 @@ class ProxyProtocolTest {
     }
 
     private Pop3Server proxiedWith(AccessRules rules) {
-        return Pop3Server.builder().noTls().accessRules(rules)
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+        return Pop3Server.builder()
+                .noTls()
+                .accessRules(rules)
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                .start();
     }
 
     /** USER and a wrong PASS; how long the PASS reply took. */

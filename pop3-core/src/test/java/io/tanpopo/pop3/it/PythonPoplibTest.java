@@ -91,7 +91,10 @@ class PythonPoplibTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start();
         uids = SeedMessages.seed(server.mailbox("alice"));
     }
 
@@ -104,16 +107,16 @@ class PythonPoplibTest {
     void poplibSession_everyCommandAnswersAsRfc1939Says() throws Exception {
         Path script = dir.resolve("session.py");
         Files.writeString(script, SCRIPT);
-        ExternalClient.Result result = ExternalClient.run(dir, List.of("python3", script.toString(),
-                String.valueOf(server.port())));
+        ExternalClient.Result result =
+                ExternalClient.run(dir, List.of("python3", script.toString(), String.valueOf(server.port())));
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        Map<String, String> out = result.out().lines().map(l -> l.split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+        Map<String, String> out =
+                result.out().lines().map(l -> l.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
 
         long total = SeedMessages.ALL.stream().mapToLong(SeedMessages::size).sum();
         assertThat(text(out.get("welcome"))).matches("\\+OK .*<[0-9]+\\.[0-9.]+@[^>]+>");
-        assertThat(out.get("capa").split(" ")).contains("TOP", "USER", "UIDL", "RESP-CODES", "PIPELINING",
-                "IMPLEMENTATION");
+        assertThat(out.get("capa").split(" "))
+                .contains("TOP", "USER", "UIDL", "RESP-CODES", "PIPELINING", "IMPLEMENTATION");
         assertThat(text(out.get("pass"))).startsWith("+OK");
         assertThat(out.get("stat")).isEqualTo("3 " + total);
         assertThat(out.get("list")).isEqualTo("1 " + size(0) + " 2 " + size(1) + " 3 " + size(2));
@@ -132,7 +135,9 @@ class PythonPoplibTest {
         assertThat(out.get("apop.stat")).isEqualTo("3 " + total);
         assertThat(text(out.get("apop.quit"))).isEqualTo("+OK Logging out, 1 messages deleted");
         assertThat(text(out.get("apop.wrong"))).isEqualTo("-ERR [AUTH] Authentication failed");
-        assertThat(server.mailbox("alice").messages()).extracting(m -> m.uid()).containsExactly(uids.get(0), uids.get(2));
+        assertThat(server.mailbox("alice").messages())
+                .extracting(m -> m.uid())
+                .containsExactly(uids.get(0), uids.get(2));
     }
 
     private static long size(int index) {

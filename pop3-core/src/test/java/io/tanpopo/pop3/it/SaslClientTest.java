@@ -32,8 +32,11 @@ class SaslClientTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .listener(transcript).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .listener(transcript)
+                .start();
         SeedMessages.seed(server.mailbox("alice"));
     }
 
@@ -106,13 +109,25 @@ class SaslClientTest {
             return count;
         } finally {
             store.close();
-            Await.value(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+            Await.value(
+                    Duration.ofSeconds(5),
+                    "unlock",
+                    () -> server.mailbox("alice").isLocked() ? null : true);
         }
     }
 
     private ExternalClient.Result curl(String loginOptions, String credentials) {
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-S", "--max-time", "20",
-                "pop3://127.0.0.1:" + server.port() + "/1", "-u", credentials, "--login-options", loginOptions));
+        List<String> command = new ArrayList<>(List.of(
+                "curl",
+                "-s",
+                "-S",
+                "--max-time",
+                "20",
+                "pop3://127.0.0.1:" + server.port() + "/1",
+                "-u",
+                credentials,
+                "--login-options",
+                loginOptions));
         return ExternalClient.run(dir, command);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Random;
  */
 public final class SeamMessages {
 
-    private SeamMessages() {
-    }
+    private SeamMessages() {}
 
     /**
      * {@code size} octets, the same for the same {@code seed}; with {@code loneCr}, some CRs are

@@ -25,8 +25,7 @@ final class SeedMessages {
 
     static final List<byte[]> ALL = List.of(DOTS, BARE_LF, EIGHT_BIT);
 
-    private SeedMessages() {
-    }
+    private SeedMessages() {}
 
     /** Adds the three messages, in the order of {@link #ALL}, and returns their UIDs. */
     static List<String> seed(MemoryMailbox mailbox) {

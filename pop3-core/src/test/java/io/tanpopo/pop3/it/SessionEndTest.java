@@ -94,7 +94,9 @@ class SessionEndTest {
      */
     @Test
     void loginDelay_loginRefusedInUse_doesNotRestartTheDelay() {
-        try (Pop3Server server = server().maildropLock(LockMode.EXCLUSIVE).loginDelay(Duration.ofSeconds(1)).start()) {
+        try (Pop3Server server = server().maildropLock(LockMode.EXCLUSIVE)
+                .loginDelay(Duration.ofSeconds(1))
+                .start()) {
             try (Pop3Dialogue holder = Pop3Dialogue.connect(server.port())) {
                 assertThat(holder.login("alice", "secret")).startsWith("+OK");
                 // Until the delay has passed a second login is [LOGIN-DELAY]; after it, [IN-USE].
@@ -107,7 +109,10 @@ class SessionEndTest {
                 assertThat(refusal).startsWith("-ERR [IN-USE]");
                 assertThat(holder.send("QUIT")).startsWith("+OK");
             }
-            Await.value(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+            Await.value(
+                    Duration.ofSeconds(5),
+                    "unlock",
+                    () -> server.mailbox("alice").isLocked() ? null : true);
             // The last successful login was over a second ago: this one must be let in.
             try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
                 assertThat(pop.login("alice", "secret")).startsWith("+OK");
@@ -134,7 +139,8 @@ class SessionEndTest {
 
     @Test
     void expireAndLoginDelay_notConfigured_areNotAdvertised() {
-        try (Pop3Server server = server().start(); Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Server server = server().start();
+                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
             assertThat(pop.send("CAPA")).startsWith("+OK");
             assertThat(pop.readBody()).noneMatch(l -> l.startsWith("EXPIRE") || l.startsWith("LOGIN-DELAY"));
         }
@@ -166,9 +172,14 @@ class SessionEndTest {
                     }
                     next.readUntilClosed();
                 }
-                Await.value(Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+                Await.value(
+                        Duration.ofSeconds(5),
+                        "unlock",
+                        () -> server.mailbox("alice").isLocked() ? null : true);
             }
-            assertThat(inUse).as("logins right after QUIT refused [IN-USE], out of 300").isZero();
+            assertThat(inUse)
+                    .as("logins right after QUIT refused [IN-USE], out of 300")
+                    .isZero();
         }
     }
 

@@ -10,8 +10,7 @@ import java.time.Duration;
 /** Session steps several integration tests share. */
 final class Sessions {
 
-    private Sessions() {
-    }
+    private Sessions() {}
 
     /**
      * Logs in, retrying while the maildrop is still locked ({@code [IN-USE]}) by a session whose

@@ -35,6 +35,7 @@ class SlowAuthenticationTest {
 
     @TempDir
     Path dir;
+
     private final ExecutorService io = Executors.newCachedThreadPool();
 
     @AfterEach
@@ -83,7 +84,8 @@ class SlowAuthenticationTest {
             Await.until(Duration.ofSeconds(10), "the slow checkpassword run to start", () -> started() == 1);
             queued.send("USER slow2");
             queued.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
-            Await.until(Duration.ofSeconds(10), "the second login to wait in the queue", () -> server.loginsWaiting() == 1);
+            Await.until(
+                    Duration.ofSeconds(10), "the second login to wait in the queue", () -> server.loginsWaiting() == 1);
 
             assertThat(refused.send("AGFsaWNlAHB3")).isEqualTo(BUSY);
             assertThat(refused.send("NOOP")).as("the exchange ended").isEqualTo("-ERR Command not valid in this state");
@@ -98,30 +100,40 @@ class SlowAuthenticationTest {
     }
 
     private Pop3Server server(int workers, AuthThreads auth) throws IOException {
-        CheckpasswordConfig config = new CheckpasswordConfig(List.of(program().toString()), Duration.ofSeconds(30),
-                8, Map.of(), CheckpasswordConfig.DEFAULT_PATH);
-        return Pop3Server.builder().noTls().workerThreads(workers).authThreads(auth)
-                .authenticator(new CheckpasswordAuthenticator(config, io)).start();
+        CheckpasswordConfig config = new CheckpasswordConfig(
+                List.of(program().toString()), Duration.ofSeconds(30), 8, Map.of(), CheckpasswordConfig.DEFAULT_PATH);
+        return Pop3Server.builder()
+                .noTls()
+                .workerThreads(workers)
+                .authThreads(auth)
+                .authenticator(new CheckpasswordAuthenticator(config, io))
+                .start();
     }
 
     private Path program() throws IOException {
         Path file = dir.resolve("checkpassword");
-        Files.writeString(file, String.join("\n", "#!/bin/sh",
-                "user=$(tr '\\000' '\\n' <&3 | head -n 1)",
-                "case $user in slow*)",
-                "  touch '" + dir + "'/started.$$",
-                "  i=0",
-                "  while [ ! -e '" + dir + "/release' ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done",
-                "  ;;",
-                "esac",
-                "USER=$user HOME=/tmp exec \"$@\"", ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "#!/bin/sh",
+                        "user=$(tr '\\000' '\\n' <&3 | head -n 1)",
+                        "case $user in slow*)",
+                        "  touch '" + dir + "'/started.$$",
+                        "  i=0",
+                        "  while [ ! -e '" + dir + "/release' ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done",
+                        "  ;;",
+                        "esac",
+                        "USER=$user HOME=/tmp exec \"$@\"",
+                        ""));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
         return file;
     }
 
     private long started() {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("started.")).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("started."))
+                    .count();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -56,7 +56,8 @@ final class SwitchProxy implements AutoCloseable {
     }
 
     private static void pump(Socket from, Socket to) {
-        try (from; to) {
+        try (from;
+                to) {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             in.transferTo(out);

@@ -31,7 +31,10 @@ class TakeoverClientsTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start();
         SeedMessages.seed(server.mailbox("alice"));
     }
 
@@ -103,8 +106,11 @@ class TakeoverClientsTest {
 
     @Test
     void commonsNet_exclusiveMode_stillAnswersInUse() throws IOException {
-        try (Pop3Server exclusive = Pop3Server.builder().user("alice", "secret").maildropLock(LockMode.EXCLUSIVE)
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).start()) {
+        try (Pop3Server exclusive = Pop3Server.builder()
+                .user("alice", "secret")
+                .maildropLock(LockMode.EXCLUSIVE)
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start()) {
             POP3Client first = new POP3Client();
             POP3Client second = new POP3Client();
             try {

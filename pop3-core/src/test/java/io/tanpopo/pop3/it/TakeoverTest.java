@@ -61,7 +61,9 @@ class TakeoverTest {
                 for (int i = 0; i < 25; i++) {
                     Pop3Dialogue pop = Pop3Dialogue.connect(server.port());
                     left.add(pop);
-                    assertThat(pop.login("alice", "secret")).as("login %d", i + 1).startsWith("+OK");
+                    assertThat(pop.login("alice", "secret"))
+                            .as("login %d", i + 1)
+                            .startsWith("+OK");
                     assertThat(pop.send("STAT")).startsWith("+OK 3 ");
                 }
             } finally {
@@ -79,7 +81,8 @@ class TakeoverTest {
                     Pop3Dialogue intruder = Pop3Dialogue.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK");
                 assertThat(intruder.login("alice", "wrong")).startsWith("-ERR [AUTH]");
-                assertThat(intruder.send("APOP alice 0123456789abcdef0123456789abcdef")).startsWith("-ERR [AUTH]");
+                assertThat(intruder.send("APOP alice 0123456789abcdef0123456789abcdef"))
+                        .startsWith("-ERR [AUTH]");
                 assertThat(intruder.send("AUTH PLAIN AGFsaWNlAHdyb25n")).startsWith("-ERR [AUTH]"); // \0alice\0wrong
                 assertThat(intruder.login("bob", "hunter2")).startsWith("+OK"); // another user ends nothing
                 assertThat(first.send("DELE 1")).startsWith("+OK");
@@ -105,7 +108,8 @@ class TakeoverTest {
     /** The test kit locks as the server does: a test that leaves a session open locks no one out. */
     @Test
     void testkit_sessionLeftOpen_doesNotLockTheNextTestOut() {
-        for (Pop3TestkitBuilder builder : List.of(Pop3Testkit.builder(), Pop3Testkit.builder().maildir())) {
+        for (Pop3TestkitBuilder builder :
+                List.of(Pop3Testkit.builder(), Pop3Testkit.builder().maildir())) {
             try (Pop3Testkit kit = builder.user("alice", "secret").start();
                     Pop3Dialogue first = Pop3Dialogue.connect(kit.port());
                     Pop3Dialogue second = Pop3Dialogue.connect(kit.port())) {
@@ -138,7 +142,9 @@ class TakeoverTest {
     @Test
     void sessionStuckInARetr_isCutOff_andTheNextLoginGetsIn() {
         try (Pop3Server server = server().start()) {
-            server.mailbox("alice").add("Subject: big\r\n\r\n" + "x".repeat(1000).concat("\r\n").repeat(16_000));
+            server.mailbox("alice")
+                    .add("Subject: big\r\n\r\n"
+                            + "x".repeat(1000).concat("\r\n").repeat(16_000));
             try (Pop3Dialogue stuck = Pop3Dialogue.connect(server.port());
                     Pop3Dialogue next = Pop3Dialogue.connect(server.port())) {
                 assertThat(stuck.login("alice", "secret")).startsWith("+OK");
@@ -172,7 +178,8 @@ class TakeoverTest {
                 assertThat(second.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
             }
             assertThat(server.mailbox("alice").messages()).hasSize(1);
-            assertThat(server.mailbox("alice").content(server.mailbox("alice").messages().get(0).uid()))
+            assertThat(server.mailbox("alice")
+                            .content(server.mailbox("alice").messages().get(0).uid()))
                     .isEqualTo(SeedMessages.EIGHT_BIT);
             assertThat(ends).doesNotContain("taken over");
         }
@@ -198,7 +205,10 @@ class TakeoverTest {
     static final String CLOSED = "(closed)";
 
     private Pop3ServerBuilder server() {
-        return Pop3Server.builder().noTls().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO)
+        return Pop3Server.builder()
+                .noTls()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .listener(new SessionListener() {
                     @Override
                     public void closed(Pop3Session session, String how) {

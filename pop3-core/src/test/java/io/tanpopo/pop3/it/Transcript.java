@@ -21,6 +21,8 @@ final class Transcript implements SessionListener {
     }
 
     List<String> keywords() {
-        return commands.stream().map(c -> c.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT)).toList();
+        return commands.stream()
+                .map(c -> c.split(" ", 2)[0].toUpperCase(java.util.Locale.ROOT))
+                .toList();
     }
 }

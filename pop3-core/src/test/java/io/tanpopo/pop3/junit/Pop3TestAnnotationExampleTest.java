@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The annotation form, with everything injected; a {@code @Nested} class sees the outer server. */
-@Pop3Test(users = {"alice:secret", "bob:hunter2"}, profile = "dovecot")
+@Pop3Test(
+        users = {"alice:secret", "bob:hunter2"},
+        profile = "dovecot")
 class Pop3TestAnnotationExampleTest {
 
     @Test
-    void injectsServerPortUsersAndMailProperties(Pop3Server server, @Pop3Port int port,
-            @Pop3UserName("alice") Pop3User alice, Properties mail) throws Exception {
+    void injectsServerPortUsersAndMailProperties(
+            Pop3Server server, @Pop3Port int port, @Pop3UserName("alice") Pop3User alice, Properties mail)
+            throws Exception {
         assertThat(port).isEqualTo(server.port()).isPositive();
         assertThat(mail.getProperty("mail.pop3.host")).isEqualTo("127.0.0.1");
         assertThat(mail.getProperty("mail.pop3.port")).isEqualTo(Integer.toString(port));

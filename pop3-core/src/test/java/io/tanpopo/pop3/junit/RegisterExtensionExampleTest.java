@@ -50,6 +50,7 @@ class RegisterExtensionExampleTest {
     @Order(3)
     void reset_removesUsersAddedAtRunTime() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pop3.user("bob"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no user 'bob'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no user 'bob'");
     }
 }

@@ -26,7 +26,8 @@ class AuthCommandTest {
 
     @Test
     void auth_withoutArguments_listsMechanisms() {
-        assertThat(ProtocolHarness.wireText(pop.send("AUTH"))).endsWith("SCRAM-SHA-256\r\nCRAM-MD5\r\nPLAIN\r\nLOGIN\r\n.\r\n");
+        assertThat(ProtocolHarness.wireText(pop.send("AUTH")))
+                .endsWith("SCRAM-SHA-256\r\nCRAM-MD5\r\nPLAIN\r\nLOGIN\r\n.\r\n");
     }
 
     @Test
@@ -69,7 +70,8 @@ class AuthCommandTest {
         assertThat(pop.status("%%%")).isEqualTo("-ERR Invalid base64 in response");
         assertThat(pop.status("AUTH GSSAPI")).isEqualTo("-ERR Unsupported authentication mechanism");
         pop.login();
-        assertThat(pop.status("AUTH PLAIN " + b64("\0alice\0secret"))).isEqualTo("-ERR Command not valid in this state");
+        assertThat(pop.status("AUTH PLAIN " + b64("\0alice\0secret")))
+                .isEqualTo("-ERR Command not valid in this state");
     }
 
     @Test
@@ -81,8 +83,8 @@ class AuthCommandTest {
 
     @Test
     void cramMd5_rightDigest_logsIn() throws Exception {
-        String challenge = new String(Base64.getDecoder().decode(pop.status("AUTH CRAM-MD5").substring(2)),
-                StandardCharsets.US_ASCII);
+        String challenge = new String(
+                Base64.getDecoder().decode(pop.status("AUTH CRAM-MD5").substring(2)), StandardCharsets.US_ASCII);
         Mac hmac = Mac.getInstance("HmacMD5");
         hmac.init(new SecretKeySpec("secret".getBytes(StandardCharsets.UTF_8), "HmacMD5"));
         String digest = HexFormat.of().formatHex(hmac.doFinal(challenge.getBytes(StandardCharsets.US_ASCII)));
@@ -96,16 +98,19 @@ class AuthCommandTest {
         Map<String, String> fields = Stream.of(serverFirst.split(","))
                 .collect(Collectors.toMap(f -> f.substring(0, 1), f -> f.substring(2)));
         assertThat(fields.get("r")).startsWith("fyko+d2lbbFgONRv9qkxdawL");
-        byte[] salted = pbkdf2("secret", Base64.getDecoder().decode(fields.get("s")), Integer.parseInt(fields.get("i")));
+        byte[] salted =
+                pbkdf2("secret", Base64.getDecoder().decode(fields.get("s")), Integer.parseInt(fields.get("i")));
         String withoutProof = "c=biws,r=" + fields.get("r");
         String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
         byte[] clientKey = hmac(salted, "Client Key");
-        byte[] signature = hmac(java.security.MessageDigest.getInstance("SHA-256").digest(clientKey), authMessage);
+        byte[] signature =
+                hmac(java.security.MessageDigest.getInstance("SHA-256").digest(clientKey), authMessage);
         byte[] proof = new byte[clientKey.length];
         for (int i = 0; i < proof.length; i++) {
             proof[i] = (byte) (clientKey[i] ^ signature[i]);
         }
-        String serverFinal = decoded(pop.status(b64(withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof))));
+        String serverFinal = decoded(
+                pop.status(b64(withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof))));
         byte[] serverSignature = hmac(hmac(salted, "Server Key"), authMessage);
         assertThat(serverFinal).isEqualTo("v=" + Base64.getEncoder().encodeToString(serverSignature));
         assertThat(pop.status("")).startsWith("+OK");
@@ -126,7 +131,8 @@ class AuthCommandTest {
 
     private static byte[] pbkdf2(String password, byte[] salt, int iterations) throws Exception {
         return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
+                .getEncoded();
     }
 
     private static byte[] hmac(byte[] key, String data) throws Exception {

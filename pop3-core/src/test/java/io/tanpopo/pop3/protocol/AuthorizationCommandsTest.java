@@ -49,8 +49,8 @@ class AuthorizationCommandsTest {
             assertThat(new String(request.password(), StandardCharsets.UTF_8)).isEqualTo("two words ");
             return AuthResult.rejected();
         };
-        ProtocolHarness harness = new ProtocolHarness(ProtocolHarness.config(Optional.empty(), Optional.empty(), 20),
-                capturing, null);
+        ProtocolHarness harness =
+                new ProtocolHarness(ProtocolHarness.config(Optional.empty(), Optional.empty(), 20), capturing, null);
         harness.send("USER alice");
         harness.send("PASS two words ");
         assertThat(seen.get()).hasSize("two words ".length()).containsOnly((byte) 0);
@@ -84,7 +84,8 @@ class AuthorizationCommandsTest {
     @Test
     void backendUnavailable_answersSysTemp_andBackendFailure_sysPerm() {
         Authenticator down = request -> new AuthResult.Unavailable("database down");
-        ProtocolHarness harness = new ProtocolHarness(ProtocolHarness.config(Optional.empty(), Optional.empty(), 20), down, null);
+        ProtocolHarness harness =
+                new ProtocolHarness(ProtocolHarness.config(Optional.empty(), Optional.empty(), 20), down, null);
         harness.send("USER alice");
         assertThat(harness.status("PASS secret")).startsWith("-ERR [SYS/TEMP]").doesNotContain("database");
         Authenticator broken = request -> new AuthResult.Failed("bad config");
@@ -126,7 +127,7 @@ class AuthorizationCommandsTest {
     }
 
     private static String md5Hex(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.US_ASCII)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.US_ASCII)));
     }
-
 }

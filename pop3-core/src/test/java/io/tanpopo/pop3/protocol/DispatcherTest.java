@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class DispatcherTest {
 
-    private final ProtocolHarness pop = new ProtocolHarness(ProtocolHarness.config(Optional.empty(), Optional.empty(), 3),
-            null, null);
+    private final ProtocolHarness pop =
+            new ProtocolHarness(ProtocolHarness.config(Optional.empty(), Optional.empty(), 3), null, null);
 
     @Test
     void unknownCommand_and_wrongState_areDistinguished() {
@@ -59,7 +59,10 @@ class DispatcherTest {
     @Test
     void secrets_areMaskedInCommandLines() {
         assertThat(CommandLine.parse("PASS hunter2").masked()).isEqualTo("PASS ***");
-        assertThat(CommandLine.parse("APOP alice 0123456789abcdef0123456789abcdef").masked()).isEqualTo("APOP alice ***");
-        assertThat(CommandLine.parse("AUTH PLAIN AGFsaWNlAHNlY3JldA==").masked()).isEqualTo("AUTH PLAIN ***");
+        assertThat(CommandLine.parse("APOP alice 0123456789abcdef0123456789abcdef")
+                        .masked())
+                .isEqualTo("APOP alice ***");
+        assertThat(CommandLine.parse("AUTH PLAIN AGFsaWNlAHNlY3JldA==").masked())
+                .isEqualTo("AUTH PLAIN ***");
     }
 }

@@ -53,36 +53,47 @@ class FailedLoginLogTest {
         pop.send("APOP nobody 0123456789abcdef0123456789abcdef");
         pop.send("AUTH PLAIN " + b64("\0alice\0wrong"));
         pop.login();
-        assertThat(lines()).containsExactly(
-                "INFO login failed: reason=rejected, method=USER, rip=127.0.0.1, user=<alice>",
-                "INFO login failed: reason=rejected, method=USER, rip=127.0.0.1, user=<nobody>",
-                "INFO login failed: reason=rejected, method=APOP, rip=127.0.0.1, user=<nobody>",
-                "INFO login failed: reason=rejected, method=PLAIN, rip=127.0.0.1, user=<alice>");
+        assertThat(lines())
+                .containsExactly(
+                        "INFO login failed: reason=rejected, method=USER, rip=127.0.0.1, user=<alice>",
+                        "INFO login failed: reason=rejected, method=USER, rip=127.0.0.1, user=<nobody>",
+                        "INFO login failed: reason=rejected, method=APOP, rip=127.0.0.1, user=<nobody>",
+                        "INFO login failed: reason=rejected, method=PLAIN, rip=127.0.0.1, user=<alice>");
     }
 
     @Test
     void cancelledScram_isAnAbortedLogin_loggedAndDelayed() {
         ProtocolHarness pop = new ProtocolHarness();
-        assertThat(pop.status("AUTH SCRAM-SHA-256 " + b64("n,,n=alice,r=abcdefgh"))).startsWith("+ ");
+        assertThat(pop.status("AUTH SCRAM-SHA-256 " + b64("n,,n=alice,r=abcdefgh")))
+                .startsWith("+ ");
         assertThat(pop.status("*")).isEqualTo("-ERR Authentication cancelled");
         assertThat(pop.last.delay()).isEqualTo(Duration.ofSeconds(1));
         pop.send("AUTH SCRAM-SHA-256 " + b64("n,,n=alice,r=abcdefgh"));
         pop.send("*");
-        assertThat(pop.last.delay()).as("doubles per failure, like a wrong password").isEqualTo(Duration.ofSeconds(2));
+        assertThat(pop.last.delay())
+                .as("doubles per failure, like a wrong password")
+                .isEqualTo(Duration.ofSeconds(2));
         pop.send("AUTH LOGIN");
         assertThat(pop.status("%%%")).isEqualTo("-ERR Invalid base64 in response");
         assertThat(pop.last.delay()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(lines()).containsExactly(
-                "INFO login failed: reason=aborted, method=SCRAM-SHA-256, rip=127.0.0.1, user=<alice>",
-                "INFO login failed: reason=aborted, method=SCRAM-SHA-256, rip=127.0.0.1, user=<alice>",
-                "INFO login failed: reason=rejected, method=LOGIN, rip=127.0.0.1, user=<>");
+        assertThat(lines())
+                .containsExactly(
+                        "INFO login failed: reason=aborted, method=SCRAM-SHA-256, rip=127.0.0.1, user=<alice>",
+                        "INFO login failed: reason=aborted, method=SCRAM-SHA-256, rip=127.0.0.1, user=<alice>",
+                        "INFO login failed: reason=rejected, method=LOGIN, rip=127.0.0.1, user=<>");
     }
 
     @Test
     void cleartextRefused_loginDelay_andBackendDown_areLoggedWithTheirClass() {
         ProtocolHarness base = new ProtocolHarness();
-        ProtocolContext never = ProtocolContext.of(ProtocolHarness.config(Optional.empty(), Optional.empty(), 20),
-                base.users, base.store, "test", SessionListener.none(), false, Cleartext.NEVER);
+        ProtocolContext never = ProtocolContext.of(
+                ProtocolHarness.config(Optional.empty(), Optional.empty(), 20),
+                base.users,
+                base.store,
+                "test",
+                SessionListener.none(),
+                false,
+                Cleartext.NEVER);
         Dispatcher dispatcher = new Dispatcher(never, CommandTable.standard(never));
         Pop3Session session = base.newSession();
         dispatcher.dispatch(session, "USER alice");
@@ -98,16 +109,17 @@ class FailedLoginLogTest {
         assertThat(second.delay()).isZero();
 
         Authenticator down = request -> new AuthResult.Unavailable("database down");
-        ProtocolHarness unavailable = new ProtocolHarness(ProtocolHarness.config(Optional.empty(), Optional.empty(), 20),
-                down, null);
+        ProtocolHarness unavailable =
+                new ProtocolHarness(ProtocolHarness.config(Optional.empty(), Optional.empty(), 20), down, null);
         unavailable.send("USER carol");
         assertThat(unavailable.status("PASS pw")).startsWith("-ERR [SYS/TEMP]");
 
-        assertThat(lines()).containsExactly(
-                "INFO login failed: reason=policy, method=USER, rip=127.0.0.1, user=<alice>",
-                "INFO login failed: reason=policy, method=PLAIN, rip=127.0.0.1, user=<>",
-                "INFO login failed: reason=policy, method=USER, rip=127.0.0.1, user=<alice>",
-                "INFO login failed: reason=unavailable, method=USER, rip=127.0.0.1, user=<carol>");
+        assertThat(lines())
+                .containsExactly(
+                        "INFO login failed: reason=policy, method=USER, rip=127.0.0.1, user=<alice>",
+                        "INFO login failed: reason=policy, method=PLAIN, rip=127.0.0.1, user=<>",
+                        "INFO login failed: reason=policy, method=USER, rip=127.0.0.1, user=<alice>",
+                        "INFO login failed: reason=unavailable, method=USER, rip=127.0.0.1, user=<carol>");
     }
 
     @Test
@@ -119,8 +131,9 @@ class FailedLoginLogTest {
         pop.send("USER " + "a".repeat(200));
         pop.send("PASS wrong");
         List<String> lines = lines();
-        assertThat(lines.get(0)).isEqualTo("INFO login failed: reason=rejected, method=USER, rip=127.0.0.1, "
-                + "user=<x\\x3E\\x2C\\x20rip\\x3D6.6.6.6\\x2C\\x20user\\x3D\\x3C\\x22root\\x22>");
+        assertThat(lines.get(0))
+                .isEqualTo("INFO login failed: reason=rejected, method=USER, rip=127.0.0.1, "
+                        + "user=<x\\x3E\\x2C\\x20rip\\x3D6.6.6.6\\x2C\\x20user\\x3D\\x3C\\x22root\\x22>");
         assertThat(lines.get(1)).endsWith("user=<a\\xE2\\x80\\xA8b\\xE2\\x80\\xAE\\x5Cc>");
         assertThat(lines.get(2)).endsWith("user=<" + "a".repeat(FailedLoginLog.MAX_USER_CHARACTERS) + "...>");
         for (String line : lines) {
@@ -161,8 +174,10 @@ class FailedLoginLogTest {
     }
 
     private List<String> lines() {
-        return logged.list.stream().filter(e -> e.getThreadName().equals(thread))
-                .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        return logged.list.stream()
+                .filter(e -> e.getThreadName().equals(thread))
+                .map(e -> e.getLevel() + " " + e.getFormattedMessage())
+                .toList();
     }
 
     private static String b64(String text) {

@@ -93,7 +93,9 @@ class LineDecoderTest {
     void sinkLimit_appliesBelowTheCapacity_andAnOverlongLineIsNeverKept() {
         LineDecoder decoder = new LineDecoder(16 * 1024);
         LimitedSink limited = new LimitedSink();
-        decoder.feed(ByteBuffer.wrap(("X".repeat(300) + "\r\n" + "Y".repeat(253) + "\r\n").getBytes(StandardCharsets.US_ASCII)),
+        decoder.feed(
+                ByteBuffer.wrap(
+                        ("X".repeat(300) + "\r\n" + "Y".repeat(253) + "\r\n").getBytes(StandardCharsets.US_ASCII)),
                 limited);
         assertThat(lines).containsExactly("<too long>", "Y".repeat(253));
         // 10 MB without a line end: read and dropped as it comes, the session holds none of it.
@@ -111,7 +113,9 @@ class LineDecoderTest {
         LineDecoder decoder = new LineDecoder(1024);
         LimitedSink limited = new LimitedSink();
         limited.limit = Integer.MAX_VALUE;
-        decoder.feed(ByteBuffer.wrap(("Z".repeat(1000) + "\r\n" + "Z".repeat(1023) + "\r\n").getBytes(StandardCharsets.US_ASCII)),
+        decoder.feed(
+                ByteBuffer.wrap(
+                        ("Z".repeat(1000) + "\r\n" + "Z".repeat(1023) + "\r\n").getBytes(StandardCharsets.US_ASCII)),
                 limited);
         assertThat(lines).containsExactly("Z".repeat(1000), "<too long>");
     }

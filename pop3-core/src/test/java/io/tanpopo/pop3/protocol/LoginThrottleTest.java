@@ -36,8 +36,11 @@ class LoginThrottleTest {
         LoginThrottle throttle = new LoginThrottle(Duration.ofSeconds(1), Duration.ofSeconds(15));
         assertThat(throttle.failed(InetAddress.getByName("2001:db8:0:1::1"))).isEqualTo(Duration.ofSeconds(1));
         assertThat(throttle.failed(InetAddress.getByName("2001:db8:0:1::2"))).isEqualTo(Duration.ofSeconds(2));
-        assertThat(throttle.failed(InetAddress.getByName("2001:db8:0:1:dead:beef:0:3"))).isEqualTo(Duration.ofSeconds(4));
-        assertThat(throttle.failed(InetAddress.getByName("2001:db8:0:2::1"))).as("the next /64").isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.failed(InetAddress.getByName("2001:db8:0:1:dead:beef:0:3")))
+                .isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.failed(InetAddress.getByName("2001:db8:0:2::1")))
+                .as("the next /64")
+                .isEqualTo(Duration.ofSeconds(1));
         throttle.succeeded(InetAddress.getByName("2001:db8:0:1::99"));
         assertThat(throttle.failed(InetAddress.getByName("2001:db8:0:1::1"))).isEqualTo(Duration.ofSeconds(1));
     }
@@ -56,7 +59,8 @@ class LoginThrottleTest {
 
     @Test
     void prefixOf128_countsEachIpv6AddressAlone() throws Exception {
-        LoginThrottle throttle = new LoginThrottle(Duration.ofSeconds(1), Duration.ofSeconds(15), new AddressBuckets(128));
+        LoginThrottle throttle =
+                new LoginThrottle(Duration.ofSeconds(1), Duration.ofSeconds(15), new AddressBuckets(128));
         assertThat(throttle.failed(InetAddress.getByName("2001:db8::1"))).isEqualTo(Duration.ofSeconds(1));
         assertThat(throttle.failed(InetAddress.getByName("2001:db8::2"))).isEqualTo(Duration.ofSeconds(1));
     }

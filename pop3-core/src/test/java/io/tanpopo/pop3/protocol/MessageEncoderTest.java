@@ -41,7 +41,9 @@ class MessageEncoderTest {
             while (expected < end && in[expected] != '\n') {
                 expected++;
             }
-            assertThat(MessageEncoder.indexOfLf(in, from, end)).as("round %d", round).isEqualTo(expected);
+            assertThat(MessageEncoder.indexOfLf(in, from, end))
+                    .as("round %d", round)
+                    .isEqualTo(expected);
         }
     }
 
@@ -55,7 +57,8 @@ class MessageEncoderTest {
             message[63] = '\n';
             byte[] wire = encode(message, 64);
             String expected = "x".repeat(position) + "\r\n.." + "x".repeat(62 - position - 1) + "\r\n.\r\n";
-            assertThat(new String(wire, java.nio.charset.StandardCharsets.US_ASCII)).as("LF at %d", position)
+            assertThat(new String(wire, java.nio.charset.StandardCharsets.US_ASCII))
+                    .as("LF at %d", position)
                     .isEqualTo(expected);
         }
     }

@@ -34,21 +34,37 @@ final class ProtocolHarness {
 
     ProtocolHarness(Pop3Config config, Authenticator authenticator, MailStore mailStore) {
         users.put("alice", "secret");
-        context = ProtocolContext.of(config, authenticator != null ? authenticator : users,
-                mailStore != null ? mailStore : store, "test", SessionListener.none());
+        context = ProtocolContext.of(
+                config,
+                authenticator != null ? authenticator : users,
+                mailStore != null ? mailStore : store,
+                "test",
+                SessionListener.none());
         dispatcher = new Dispatcher(context, CommandTable.standard(context));
         session = newSession();
     }
 
     static Pop3Config config(Optional<Duration> loginDelay, Optional<String> expire, int maxBad) {
-        return new Pop3Config("127.0.0.1", 0, "pop.example", Duration.ofMinutes(10), maxBad, 255,
-                Duration.ofSeconds(1), Duration.ofSeconds(15), loginDelay, expire, 2);
+        return new Pop3Config(
+                "127.0.0.1",
+                0,
+                "pop.example",
+                Duration.ofMinutes(10),
+                maxBad,
+                255,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                loginDelay,
+                expire,
+                2);
     }
 
     Pop3Session newSession() {
         InetSocketAddress local = new InetSocketAddress("127.0.0.1", 110);
         InetSocketAddress remote = new InetSocketAddress("127.0.0.1", 40000);
-        return new Pop3Session("t1", "<1.2@pop.example>",
+        return new Pop3Session(
+                "t1",
+                "<1.2@pop.example>",
                 new ConnectionInfo(local, remote, "pop.example", Optional.empty(), false, Map.of()));
     }
 

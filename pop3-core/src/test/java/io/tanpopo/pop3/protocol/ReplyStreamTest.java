@@ -26,9 +26,10 @@ class ReplyStreamTest {
 
     @Test
     void lines_areOneChunk_dotStuffed_utf8_eachEndedByCrlf_thenTheTerminator() throws Exception {
-        try (ReplyStream stream = new ReplyStream(Reply.ok("3 lines", List.of("1 abc", ".lead", "", "caf\u00e9 \u65e5", ".")))) {
-            assertThat(new String(stream.next(), StandardCharsets.UTF_8)).isEqualTo(
-                    "+OK 3 lines\r\n1 abc\r\n..lead\r\n\r\ncaf\u00e9 \u65e5\r\n..\r\n.\r\n");
+        try (ReplyStream stream =
+                new ReplyStream(Reply.ok("3 lines", List.of("1 abc", ".lead", "", "caf\u00e9 \u65e5", ".")))) {
+            assertThat(new String(stream.next(), StandardCharsets.UTF_8))
+                    .isEqualTo("+OK 3 lines\r\n1 abc\r\n..lead\r\n\r\ncaf\u00e9 \u65e5\r\n..\r\n.\r\n");
             assertThat(stream.next()).isNull();
         }
         try (ReplyStream stream = new ReplyStream(Reply.ok("none", List.of()))) {
@@ -137,12 +138,13 @@ class ReplyStreamTest {
     @Test
     void top_stopsAfterTheBodyLinesAndCloses() throws Exception {
         boolean[] closed = {false};
-        InputStream content = new ByteArrayInputStream("H: v\n\none\n.two\nthree\n".getBytes(StandardCharsets.US_ASCII)) {
-            @Override
-            public void close() throws IOException {
-                closed[0] = true;
-            }
-        };
+        InputStream content =
+                new ByteArrayInputStream("H: v\n\none\n.two\nthree\n".getBytes(StandardCharsets.US_ASCII)) {
+                    @Override
+                    public void close() throws IOException {
+                        closed[0] = true;
+                    }
+                };
         List<byte[]> chunks = new ArrayList<>();
         try (ReplyStream stream = new ReplyStream(Reply.ok("x", new ReplyBody.Message(content, 2)))) {
             for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {

@@ -33,7 +33,7 @@ class ReplyWriterTest {
             byte[] copy = new byte[chunk.remaining()];
             chunk.get(copy);
             queued.add(copy);
-            callbacks.add(onWritten == null ? () -> { } : onWritten);
+            callbacks.add(onWritten == null ? () -> {} : onWritten);
             chunkSizes.add(copy.length);
             maxQueued = Math.max(maxQueued, queuedBytes());
         }
@@ -55,12 +55,10 @@ class ReplyWriterTest {
         }
 
         @Override
-        public void suspendInput() {
-        }
+        public void suspendInput() {}
 
         @Override
-        public void resumeInput() {
-        }
+        public void resumeInput() {}
 
         @Override
         public void startTls(byte[] reply, Runnable onWritten) {
@@ -106,7 +104,7 @@ class ReplyWriterTest {
 
     @Test
     void replyThatCloses_closesAfterItsLastChunkIsQueued() {
-        writer.stream(Reply.ok("bye").then(Reply.After.CLOSE), () -> { });
+        writer.stream(Reply.ok("bye").then(Reply.After.CLOSE), () -> {});
 
         assertThat(connection.closed).isTrue();
         connection.flushOne();

@@ -33,8 +33,12 @@ class SessionLimitsTest {
     void perAddressLimit_countsAnIpv6Slash64AsOneClient_asLimitsSay() throws Exception {
         SessionLimits limits = new SessionLimits(new Limits(0, 1, 0));
         assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:1::1"))).isTrue();
-        assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:1::2"))).as("same /64").isFalse();
-        assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:2::1"))).as("next /64").isTrue();
+        assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:1::2")))
+                .as("same /64")
+                .isFalse();
+        assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:2::1")))
+                .as("next /64")
+                .isTrue();
         limits.disconnected(InetAddress.getByName("2001:db8:0:1::1"));
         assertThat(limits.tryConnect(InetAddress.getByName("2001:db8:0:1::2"))).isTrue();
         SessionLimits exact = new SessionLimits(new Limits(0, 1, 0, 128));

@@ -12,8 +12,8 @@ class TransactionCommandsTest {
 
     static final String DOTS = "Subject: dots\r\n\r\n..two\r\n.\r\n.one\r\nend\r\n";
     static final String BARE_LF = "Subject: lf\n\nline one\nline two\n";
-    static final byte[] EIGHT_BIT = "Subject: 8bit\r\n\r\nGr\u00fc\u00dfe, \u65e5\u672c\r\nno newline at end"
-            .getBytes(StandardCharsets.UTF_8);
+    static final byte[] EIGHT_BIT =
+            "Subject: 8bit\r\n\r\nGr\u00fc\u00dfe, \u65e5\u672c\r\nno newline at end".getBytes(StandardCharsets.UTF_8);
 
     private final ProtocolHarness pop = new ProtocolHarness();
 
@@ -27,7 +27,8 @@ class TransactionCommandsTest {
 
     @Test
     void stat_countsExactCrlfOctets() {
-        long total = CrlfSize.of(DOTS.getBytes(StandardCharsets.UTF_8)) + CrlfSize.of(BARE_LF.getBytes(StandardCharsets.UTF_8))
+        long total = CrlfSize.of(DOTS.getBytes(StandardCharsets.UTF_8))
+                + CrlfSize.of(BARE_LF.getBytes(StandardCharsets.UTF_8))
                 + CrlfSize.of(EIGHT_BIT);
         assertThat(pop.status("STAT")).isEqualTo("+OK 3 " + total);
     }
@@ -54,7 +55,8 @@ class TransactionCommandsTest {
     @Test
     void top_sendsHeaderBlankLineAndRequestedBodyLines() {
         assertThat(ProtocolHarness.wireText(pop.send("TOP 1 0"))).endsWith("\r\nSubject: dots\r\n\r\n.\r\n");
-        assertThat(ProtocolHarness.wireText(pop.send("TOP 1 2"))).endsWith("\r\nSubject: dots\r\n\r\n...two\r\n..\r\n.\r\n");
+        assertThat(ProtocolHarness.wireText(pop.send("TOP 1 2")))
+                .endsWith("\r\nSubject: dots\r\n\r\n...two\r\n..\r\n.\r\n");
         assertThat(ProtocolHarness.wireText(pop.send("TOP 2 1"))).endsWith("\r\nSubject: lf\r\n\r\nline one\r\n.\r\n");
         assertThat(pop.status("TOP 1 -1")).startsWith("-ERR");
         assertThat(pop.status("TOP 1")).isEqualTo("-ERR Syntax: TOP msg n");
@@ -62,7 +64,8 @@ class TransactionCommandsTest {
 
     @Test
     void list_and_uidl_listEveryLiveMessage() {
-        assertThat(ProtocolHarness.wireText(pop.send("LIST"))).matches("(?s)\\+OK 3 messages .*\r\n1 \\d+\r\n2 35\r\n3 \\d+\r\n\\.\r\n");
+        assertThat(ProtocolHarness.wireText(pop.send("LIST")))
+                .matches("(?s)\\+OK 3 messages .*\r\n1 \\d+\r\n2 35\r\n3 \\d+\r\n\\.\r\n");
         String uidl = ProtocolHarness.wireText(pop.send("UIDL"));
         assertThat(uidl.split("\r\n")).hasSize(5);
         String uid1 = pop.store.mailbox("alice").messages().get(0).uid();
@@ -122,7 +125,8 @@ class TransactionCommandsTest {
     void messageNumbers_badForms_getPreciseErrors() {
         assertThat(pop.status("RETR 0")).isEqualTo("-ERR No such message, only 3 messages in maildrop");
         assertThat(pop.status("RETR -1")).isEqualTo("-ERR Invalid message number: not a number");
-        assertThat(pop.status("RETR 99999999999999999999")).isEqualTo("-ERR No such message, only 3 messages in maildrop");
+        assertThat(pop.status("RETR 99999999999999999999"))
+                .isEqualTo("-ERR No such message, only 3 messages in maildrop");
         assertThat(pop.status("RETR 1x")).isEqualTo("-ERR Invalid message number: not a number");
         assertThat(pop.status("RETR")).isEqualTo("-ERR Syntax: RETR msg");
         assertThat(pop.status("DELE 4")).startsWith("-ERR No such message");
@@ -139,10 +143,19 @@ class TransactionCommandsTest {
     @Test
     void capa_inTransaction_dropsUser_andAdvertisesConfiguredExtras() {
         String capa = ProtocolHarness.wireText(pop.send("CAPA"));
-        assertThat(capa).contains("TOP\r\n", "UIDL\r\n", "RESP-CODES\r\n", "AUTH-RESP-CODE\r\n", "PIPELINING\r\n",
-                "IMPLEMENTATION tanpopo-test\r\n").doesNotContain("USER\r\n", "EXPIRE", "LOGIN-DELAY");
-        ProtocolHarness configured = new ProtocolHarness(ProtocolHarness.config(
-                Optional.of(java.time.Duration.ofSeconds(900)), Optional.of("NEVER"), 20), null, null);
+        assertThat(capa)
+                .contains(
+                        "TOP\r\n",
+                        "UIDL\r\n",
+                        "RESP-CODES\r\n",
+                        "AUTH-RESP-CODE\r\n",
+                        "PIPELINING\r\n",
+                        "IMPLEMENTATION tanpopo-test\r\n")
+                .doesNotContain("USER\r\n", "EXPIRE", "LOGIN-DELAY");
+        ProtocolHarness configured = new ProtocolHarness(
+                ProtocolHarness.config(Optional.of(java.time.Duration.ofSeconds(900)), Optional.of("NEVER"), 20),
+                null,
+                null);
         assertThat(ProtocolHarness.wireText(configured.send("CAPA")))
                 .contains("USER\r\n", "EXPIRE NEVER\r\n", "LOGIN-DELAY 900\r\n");
     }

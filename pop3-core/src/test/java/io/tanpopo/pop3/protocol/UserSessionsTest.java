@@ -19,9 +19,11 @@ class UserSessionsTest {
         UserSessions.Claim first = sessions.claim("alice", ended::incrementAndGet);
         assertThat(first.await(Duration.ZERO)).isTrue(); // nobody to wait for
         assertThat(first.hold()).isTrue();
-        UserSessions.Claim second = sessions.claim("alice", () -> { });
+        UserSessions.Claim second = sessions.claim("alice", () -> {});
         assertThat(ended.get()).isEqualTo(1);
-        assertThat(first.tenure().beginCommit()).as("an ended session commits nothing").isFalse();
+        assertThat(first.tenure().beginCommit())
+                .as("an ended session commits nothing")
+                .isFalse();
         assertThat(second.await(Duration.ofMillis(50))).as("not released yet").isFalse();
         first.tenure().release();
         assertThat(second.await(Duration.ofSeconds(5))).isTrue();
@@ -34,7 +36,7 @@ class UserSessionsTest {
         UserSessions.Claim first = sessions.claim("alice", ended::incrementAndGet);
         assertThat(first.hold()).isTrue();
         assertThat(first.tenure().beginCommit()).isTrue();
-        UserSessions.Claim second = sessions.claim("alice", () -> { });
+        UserSessions.Claim second = sessions.claim("alice", () -> {});
         assertThat(ended.get()).isZero();
         CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(() -> awaitQuietly(second));
         first.tenure().release(); // the commit is done and the maildrop released
@@ -43,11 +45,11 @@ class UserSessionsTest {
 
     @Test
     void anOlderClaimStillWaiting_givesUpWhenANewerOneArrives() throws Exception {
-        UserSessions.Claim holding = sessions.claim("alice", () -> { }); // never released: a stuck session
+        UserSessions.Claim holding = sessions.claim("alice", () -> {}); // never released: a stuck session
         assertThat(holding.hold()).isTrue();
-        UserSessions.Claim waiting = sessions.claim("alice", () -> { });
+        UserSessions.Claim waiting = sessions.claim("alice", () -> {});
         CompletableFuture<Boolean> gaveUp = CompletableFuture.supplyAsync(() -> awaitQuietly(waiting));
-        UserSessions.Claim newest = sessions.claim("alice", () -> { });
+        UserSessions.Claim newest = sessions.claim("alice", () -> {});
         assertThat(gaveUp.get(5, TimeUnit.SECONDS)).isFalse();
         assertThat(waiting.hold()).isFalse();
         waiting.tenure().release();
@@ -60,7 +62,7 @@ class UserSessionsTest {
         AtomicInteger ended = new AtomicInteger();
         UserSessions.Claim alice = sessions.claim("alice", ended::incrementAndGet);
         assertThat(alice.hold()).isTrue();
-        UserSessions.Claim bob = sessions.claim("bob", () -> { });
+        UserSessions.Claim bob = sessions.claim("bob", () -> {});
         assertThat(bob.await(Duration.ZERO)).isTrue();
         assertThat(ended.get()).isZero();
     }

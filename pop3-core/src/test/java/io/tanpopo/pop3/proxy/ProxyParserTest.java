@@ -17,8 +17,9 @@ class ProxyParserTest {
     void v1Tcp4_givesBothAddresses_andLeavesTheRestUnread() {
         ByteBuffer in = ascii("PROXY TCP4 192.0.2.7 198.51.100.1 40000 110\r\nCAPA\r\n");
         ProxyParser.Result result = new ProxyParser().feed(in);
-        assertThat(result).isEqualTo(new ProxyParser.Result.Done(ProxyHeader.of(
-                new InetSocketAddress("192.0.2.7", 40000), new InetSocketAddress("198.51.100.1", 110))));
+        assertThat(result)
+                .isEqualTo(new ProxyParser.Result.Done(ProxyHeader.of(
+                        new InetSocketAddress("192.0.2.7", 40000), new InetSocketAddress("198.51.100.1", 110))));
         assertThat(StandardCharsets.US_ASCII.decode(in).toString()).isEqualTo("CAPA\r\n");
     }
 
@@ -41,17 +42,19 @@ class ProxyParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "PROXY TCP4 192.0.2.7 198.51.100.1 40000 110\n",
-        "PROXY TCP4 192.0.2.777 198.51.100.1 40000 110\r\n",
-        "PROXY TCP4 example.org 198.51.100.1 40000 110\r\n",
-        "PROXY TCP4 192.0.2.7 198.51.100.1 70000 110\r\n",
-        "PROXY TCP4 192.0.2.7 198.51.100.1 040 110\r\n",
-        "PROXY TCP4 192.0.2.7  198.51.100.1 40 110\r\n",
-        "PROXY TCP6 192.0.2.7 198.51.100.1 40 110\r\n",
-        "PROXY UDP4 192.0.2.7 198.51.100.1 40 110\r\n",
-        "USER alice\r\n",
-        "\r\n\r\nX"})
+    @ValueSource(
+            strings = {
+                "PROXY TCP4 192.0.2.7 198.51.100.1 40000 110\n",
+                "PROXY TCP4 192.0.2.777 198.51.100.1 40000 110\r\n",
+                "PROXY TCP4 example.org 198.51.100.1 40000 110\r\n",
+                "PROXY TCP4 192.0.2.7 198.51.100.1 70000 110\r\n",
+                "PROXY TCP4 192.0.2.7 198.51.100.1 040 110\r\n",
+                "PROXY TCP4 192.0.2.7  198.51.100.1 40 110\r\n",
+                "PROXY TCP6 192.0.2.7 198.51.100.1 40 110\r\n",
+                "PROXY UDP4 192.0.2.7 198.51.100.1 40 110\r\n",
+                "USER alice\r\n",
+                "\r\n\r\nX"
+            })
     void malformedV1_isInvalid(String header) {
         assertThat(new ProxyParser().feed(ascii(header))).isInstanceOf(ProxyParser.Result.Invalid.class);
     }
@@ -64,10 +67,12 @@ class ProxyParserTest {
 
     @Test
     void v2Tcp4_givesBothAddresses() {
-        byte[] header = v2(0x21, 0x11, new byte[] {(byte) 192, 0, 2, 7, (byte) 198, 51, 100, 1, (byte) 0x9c, 0x40, 0, 110});
+        byte[] header =
+                v2(0x21, 0x11, new byte[] {(byte) 192, 0, 2, 7, (byte) 198, 51, 100, 1, (byte) 0x9c, 0x40, 0, 110});
         ProxyParser.Result result = new ProxyParser().feed(ByteBuffer.wrap(header));
-        assertThat(result).isEqualTo(new ProxyParser.Result.Done(ProxyHeader.of(
-                new InetSocketAddress("192.0.2.7", 40000), new InetSocketAddress("198.51.100.1", 110))));
+        assertThat(result)
+                .isEqualTo(new ProxyParser.Result.Done(ProxyHeader.of(
+                        new InetSocketAddress("192.0.2.7", 40000), new InetSocketAddress("198.51.100.1", 110))));
     }
 
     @Test
@@ -98,7 +103,8 @@ class ProxyParserTest {
     @Test
     void looksLikeHeader_recognisesBothVersionsOnly() {
         assertThat(ProxyParser.looksLikeHeader(ascii("PROXY TCP4"))).isTrue();
-        assertThat(ProxyParser.looksLikeHeader(ByteBuffer.wrap(ProxyParser.V2_SIGNATURE))).isTrue();
+        assertThat(ProxyParser.looksLikeHeader(ByteBuffer.wrap(ProxyParser.V2_SIGNATURE)))
+                .isTrue();
         assertThat(ProxyParser.looksLikeHeader(ascii("CAPA\r\n"))).isFalse();
         assertThat(ProxyParser.looksLikeHeader(ascii(""))).isFalse();
     }
@@ -106,10 +112,16 @@ class ProxyParserTest {
     @Test
     void addressBlocks_matchAddressesAndPrefixes() {
         Cidr block = Cidr.parseAddressOrBlock("10.0.0.0/8");
-        assertThat(block.contains(AddressLiterals.ipv4("10.1.2.3").orElseThrow())).isTrue();
-        assertThat(block.contains(AddressLiterals.ipv4("11.1.2.3").orElseThrow())).isFalse();
-        assertThat(Cidr.parseAddressOrBlock("127.0.0.1").contains(AddressLiterals.ipv4("127.0.0.1").orElseThrow())).isTrue();
-        assertThat(Cidr.parseAddressOrBlock("fd00::/8").contains(AddressLiterals.ipv6("fd12::1").orElseThrow())).isTrue();
+        assertThat(block.contains(AddressLiterals.ipv4("10.1.2.3").orElseThrow()))
+                .isTrue();
+        assertThat(block.contains(AddressLiterals.ipv4("11.1.2.3").orElseThrow()))
+                .isFalse();
+        assertThat(Cidr.parseAddressOrBlock("127.0.0.1")
+                        .contains(AddressLiterals.ipv4("127.0.0.1").orElseThrow()))
+                .isTrue();
+        assertThat(Cidr.parseAddressOrBlock("fd00::/8")
+                        .contains(AddressLiterals.ipv6("fd12::1").orElseThrow()))
+                .isTrue();
     }
 
     static byte[] v2(int versionCommand, int family, byte[] body) {

@@ -45,7 +45,8 @@ class SaslMechanismsTest {
 
     @Test
     void plain_initialResponse_authenticates() {
-        SaslStep step = new PlainMechanism().start(context("n", new byte[16], "h", 0))
+        SaslStep step = new PlainMechanism()
+                .start(context("n", new byte[16], "h", 0))
                 .begin(Optional.of(utf8("\u0000tim\u0000tanstaaftanstaaf")));
         SaslStep.Authenticate auth = (SaslStep.Authenticate) step;
         assertThat(auth.user()).isEqualTo("tim");
@@ -63,13 +64,20 @@ class SaslMechanismsTest {
     void plain_malformedOrForeignAuthzid_fails() {
         PlainMechanism plain = new PlainMechanism();
         SaslContext ctx = context("n", new byte[16], "h", 0);
-        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("other\u0000tim\u0000pw"))))).isEqualTo(SaslStep.Kind.REJECTED);
-        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("tim\u0000pw"))))).isEqualTo(SaslStep.Kind.MALFORMED);
-        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("\u0000tim\u0000p\u0000w"))))).isEqualTo(SaslStep.Kind.MALFORMED);
-        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("\u0000\u0000pw"))))).isEqualTo(SaslStep.Kind.MALFORMED);
-        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("\u0000tim\u0000"))))).isEqualTo(SaslStep.Kind.MALFORMED);
-        assertThat(failure(plain.start(ctx).begin(Optional.of(new byte[] {0, 't', (byte) 0xff, 0, 'p'})))).isEqualTo(SaslStep.Kind.MALFORMED);
-        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("\u0000t\u0007im\u0000pw"))))).isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("other\u0000tim\u0000pw")))))
+                .isEqualTo(SaslStep.Kind.REJECTED);
+        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("tim\u0000pw")))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("\u0000tim\u0000p\u0000w")))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("\u0000\u0000pw")))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("\u0000tim\u0000")))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(failure(plain.start(ctx).begin(Optional.of(new byte[] {0, 't', (byte) 0xff, 0, 'p'}))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(failure(plain.start(ctx).begin(Optional.of(utf8("\u0000t\u0007im\u0000pw")))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
         byte[] huge = new byte[SaslInput.MAX_RESPONSE + 1];
         huge[0] = 0;
         huge[1] = 'u';
@@ -82,8 +90,10 @@ class SaslMechanismsTest {
     @Test
     void login_asksUsernameThenPassword() {
         SaslExchange ex = new LoginMechanism().start(context("n", new byte[16], "h", 0));
-        assertThat(Base64.getEncoder().encodeToString(((SaslStep.Challenge) ex.begin(Optional.empty())).data())).isEqualTo("VXNlcm5hbWU6");
-        assertThat(Base64.getEncoder().encodeToString(((SaslStep.Challenge) ex.step(utf8("tim"))).data())).isEqualTo("UGFzc3dvcmQ6");
+        assertThat(Base64.getEncoder().encodeToString(((SaslStep.Challenge) ex.begin(Optional.empty())).data()))
+                .isEqualTo("VXNlcm5hbWU6");
+        assertThat(Base64.getEncoder().encodeToString(((SaslStep.Challenge) ex.step(utf8("tim"))).data()))
+                .isEqualTo("UGFzc3dvcmQ6");
         SaslStep.Authenticate auth = (SaslStep.Authenticate) ex.step(utf8("secret"));
         assertThat(auth.user()).isEqualTo("tim");
         assertThat(auth.password()).isEqualTo(utf8("secret"));
@@ -92,9 +102,12 @@ class SaslMechanismsTest {
     @Test
     void login_initialResponseIsTheUser_andBadNamesFail() {
         SaslContext ctx = context("n", new byte[16], "h", 0);
-        assertThat(text(new LoginMechanism().start(ctx).begin(Optional.of(utf8("tim"))))).isEqualTo("Password:");
-        assertThat(failure(new LoginMechanism().start(ctx).begin(Optional.of(new byte[0])))).isEqualTo(SaslStep.Kind.MALFORMED);
-        assertThat(failure(new LoginMechanism().start(ctx).begin(Optional.of(utf8("t\u0000m"))))).isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(text(new LoginMechanism().start(ctx).begin(Optional.of(utf8("tim")))))
+                .isEqualTo("Password:");
+        assertThat(failure(new LoginMechanism().start(ctx).begin(Optional.of(new byte[0]))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(failure(new LoginMechanism().start(ctx).begin(Optional.of(utf8("t\u0000m")))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
         SaslExchange ex = new LoginMechanism().start(ctx);
         ex.begin(Optional.of(utf8("tim")));
         assertThat(failure(ex.step(utf8("pa\u0000ss")))).isEqualTo(SaslStep.Kind.MALFORMED);
@@ -122,7 +135,8 @@ class SaslMechanismsTest {
         SaslExchange wrong = cram();
         wrong.begin(Optional.empty());
         wrong.step(utf8("tim b913a602c7eda7a495b4e6e7334d3891"));
-        assertThat(failure(wrong.secret(new SecretResult.Found(Account.named("tim"), utf8("tanstaaftanstaaf"))))).isEqualTo(SaslStep.Kind.REJECTED);
+        assertThat(failure(wrong.secret(new SecretResult.Found(Account.named("tim"), utf8("tanstaaftanstaaf")))))
+                .isEqualTo(SaslStep.Kind.REJECTED);
         SaslExchange unknown = cram();
         unknown.begin(Optional.empty());
         unknown.step(utf8("tim b913a602c7eda7a495b4e6e7334d3890"));
@@ -130,7 +144,8 @@ class SaslMechanismsTest {
         SaslExchange down = cram();
         down.begin(Optional.empty());
         down.step(utf8("tim b913a602c7eda7a495b4e6e7334d3890"));
-        assertThat(failure(down.secret(new SecretResult.Unavailable("db down")))).isEqualTo(SaslStep.Kind.UNAVAILABLE);
+        assertThat(failure(down.secret(new SecretResult.Unavailable("db down"))))
+                .isEqualTo(SaslStep.Kind.UNAVAILABLE);
         assertThat(failure(cram().begin(Optional.of(utf8("tim x"))))).isEqualTo(SaslStep.Kind.MALFORMED);
         SaslExchange bad = cram();
         bad.begin(Optional.empty());
@@ -142,10 +157,13 @@ class SaslMechanismsTest {
     @Test
     void registry_offersSecretMechanismsOnlyWithSecrets_andPlaintextOnlyWhenAllowed() {
         SaslMechanisms all = SaslMechanisms.standard();
-        assertThat(all.usable(true, true)).extracting(SaslMechanism::name)
+        assertThat(all.usable(true, true))
+                .extracting(SaslMechanism::name)
                 .containsExactly("SCRAM-SHA-256", "CRAM-MD5", "PLAIN", "LOGIN");
         assertThat(all.usable(false, true)).extracting(SaslMechanism::name).containsExactly("PLAIN", "LOGIN");
-        assertThat(all.usable(true, false)).extracting(SaslMechanism::name).containsExactly("SCRAM-SHA-256", "CRAM-MD5");
+        assertThat(all.usable(true, false))
+                .extracting(SaslMechanism::name)
+                .containsExactly("SCRAM-SHA-256", "CRAM-MD5");
         assertThat(all.find("plain", false, true)).isPresent();
         assertThat(all.find("CRAM-MD5", false, true)).isEmpty();
     }

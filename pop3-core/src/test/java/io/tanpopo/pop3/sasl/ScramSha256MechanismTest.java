@@ -22,8 +22,10 @@ class ScramSha256MechanismTest {
     private static final String SERVER_FINAL = "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=";
 
     private SaslExchange exchange() {
-        return new ScramSha256Mechanism().start(SaslMechanismsTest.context(
-                "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0", Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ=="), "h", 0));
+        return new ScramSha256Mechanism()
+                .start(SaslMechanismsTest.context(
+                        "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0",
+                        Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ=="), "h", 0));
     }
 
     private static SecretResult pencil() {
@@ -105,11 +107,15 @@ class ScramSha256MechanismTest {
             "n,,n=user,r=ab c",
         };
         for (String first : firsts) {
-            assertThat(failure(exchange().begin(Optional.of(utf8(first))))).as(first).isEqualTo(SaslStep.Kind.MALFORMED);
+            assertThat(failure(exchange().begin(Optional.of(utf8(first)))))
+                    .as(first)
+                    .isEqualTo(SaslStep.Kind.MALFORMED);
         }
-        assertThat(failure(exchange().begin(Optional.of(new byte[] {'n', ',', ',', 'n', '=', (byte) 0xc3, ',', 'r', '=', 'a'}))))
+        assertThat(failure(exchange()
+                        .begin(Optional.of(new byte[] {'n', ',', ',', 'n', '=', (byte) 0xc3, ',', 'r', '=', 'a'}))))
                 .isEqualTo(SaslStep.Kind.MALFORMED);
-        assertThat(failure(exchange().begin(Optional.of(new byte[SaslInput.MAX_RESPONSE + 1])))).isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(failure(exchange().begin(Optional.of(new byte[SaslInput.MAX_RESPONSE + 1]))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
     }
 
     @Test
@@ -147,8 +153,10 @@ class ScramSha256MechanismTest {
         SaslExchange wrongNonce = counting.start(context);
         wrongNonce.begin(Optional.of(utf8(CLIENT_FIRST)));
         wrongNonce.secret(pencil());
-        assertThat(failure(wrongNonce.step(utf8(CLIENT_FINAL.replace("k0,p=", "k1,p="))))).isEqualTo(SaslStep.Kind.MALFORMED);
-        assertThat(derived).as("one derivation per well-formed client-final, known or unknown user")
+        assertThat(failure(wrongNonce.step(utf8(CLIENT_FINAL.replace("k0,p=", "k1,p=")))))
+                .isEqualTo(SaslStep.Kind.MALFORMED);
+        assertThat(derived)
+                .as("one derivation per well-formed client-final, known or unknown user")
                 .containsExactly(ScramSha256Mechanism.ITERATIONS, ScramSha256Mechanism.ITERATIONS);
     }
 }

@@ -123,7 +123,8 @@ public final class Pop3Dialogue implements AutoCloseable {
             }
             byte[] bytes = line.toByteArray();
             if (bytes.length == 0 || bytes[bytes.length - 1] != '\r') {
-                throw new IllegalStateException("reply line not ended by CRLF: " + new String(bytes, StandardCharsets.UTF_8));
+                throw new IllegalStateException(
+                        "reply line not ended by CRLF: " + new String(bytes, StandardCharsets.UTF_8));
             }
             return java.util.Arrays.copyOf(bytes, bytes.length - 1);
         } catch (IOException e) {

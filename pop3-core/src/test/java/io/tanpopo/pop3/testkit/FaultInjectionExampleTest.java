@@ -30,10 +30,12 @@ class FaultInjectionExampleTest {
         pop3.faults().on("PASS").forUser("alice").occurrence(1).err(ResponseCode.SYS_TEMP, "Try again later");
 
         assertThatThrownBy(() -> connect(pop3.mailProperties()))
-                .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("[SYS/TEMP]");
+                .isInstanceOf(AuthenticationFailedException.class)
+                .hasMessageContaining("[SYS/TEMP]");
         connect(pop3.mailProperties()).close();
 
-        assertThat(pop3.faults().injected()).singleElement()
+        assertThat(pop3.faults().injected())
+                .singleElement()
                 .satisfies(f -> assertThat(f.command()).isEqualTo("PASS"));
     }
 
@@ -107,7 +109,8 @@ class FaultInjectionExampleTest {
     void heldMaildropLock_givesInUse() throws Exception {
         try (MaildropHold hold = pop3.faults().holdLock("alice")) {
             assertThatThrownBy(() -> connect(pop3.mailProperties()))
-                    .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("[IN-USE]");
+                    .isInstanceOf(AuthenticationFailedException.class)
+                    .hasMessageContaining("[IN-USE]");
         }
         connect(pop3.mailProperties()).close();
     }
@@ -127,8 +130,12 @@ class FaultInjectionExampleTest {
             // Angus may or may not report the failed QUIT; the server kept the message either way.
         }
 
-        pop3.transcripts().forUser("alice").last().assertThat()
-                .deleted(1).replied("-ERR [SYS/TEMP] Some deleted messages not removed");
+        pop3.transcripts()
+                .forUser("alice")
+                .last()
+                .assertThat()
+                .deleted(1)
+                .replied("-ERR [SYS/TEMP] Some deleted messages not removed");
         assertThat(pop3.user("alice").count()).isEqualTo(1);
     }
 

@@ -27,7 +27,8 @@ class MaildirExampleTest {
     private static final String DOTS = "Subject: dots\r\n\r\n.leading dot\r\nbare LF\nlast\r\n";
 
     @RegisterExtension
-    static Pop3Extension pop3 = Pop3Extension.builder().user("alice", "secret").maildir().build();
+    static Pop3Extension pop3 =
+            Pop3Extension.builder().user("alice", "secret").maildir().build();
 
     @Test
     void deliveredMessage_isAFileInNew_andItsBaseNameIsTheUidl() throws Exception {
@@ -67,7 +68,13 @@ class MaildirExampleTest {
         assertThat(alice.count()).isZero();
         assertThat(files(alice, "new")).isEmpty();
         assertThat(files(alice, "cur")).noneMatch(name -> name.startsWith(uid));
-        pop3.transcripts().forUser("alice").only().assertThat().retrieved(1).deleted(1).endedWithQuit();
+        pop3.transcripts()
+                .forUser("alice")
+                .only()
+                .assertThat()
+                .retrieved(1)
+                .deleted(1)
+                .endedWithQuit();
     }
 
     @Test
@@ -95,7 +102,8 @@ class MaildirExampleTest {
         try (MaildropHold hold = pop3.faults().holdLock("alice")) {
             assertThat(pop3.user("alice").isLocked()).isTrue();
             assertThatThrownBy(MaildirExampleTest::connect)
-                    .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("[IN-USE]");
+                    .isInstanceOf(AuthenticationFailedException.class)
+                    .hasMessageContaining("[IN-USE]");
         }
         assertThat(pop3.user("alice").isLocked()).isFalse();
         connect().close();

@@ -43,6 +43,8 @@ class RandomFaultsExampleTest {
     }
 
     private static List<String> faults(Pop3Testkit kit) {
-        return kit.faults().injected().stream().map(f -> f.command() + "#" + f.occurrence() + " " + f.fault()).toList();
+        return kit.faults().injected().stream()
+                .map(f -> f.command() + "#" + f.occurrence() + " " + f.fault())
+                .toList();
     }
 }

@@ -17,13 +17,17 @@ class ServerProfileExampleTest {
 
     @Test
     void qmail_hasNoCapa_andTheClientStillReadsMail() throws Exception {
-        try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").profile(ServerProfile.qmail()).start()) {
+        try (Pop3Testkit kit = Pop3Testkit.builder()
+                .user("alice", "secret")
+                .profile(ServerProfile.qmail())
+                .start()) {
             kit.user("alice").deliver("Subject: q\r\n\r\nfrom qmail\r\n");
             try (Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
                 assertThat(pop.greeting()).matches("\\+OK <[0-9]+\\.[0-9]+\\.[0-9]+@localhost>");
                 assertThat(pop.send("CAPA")).isEqualTo("-ERR Unknown command");
             }
-            assertThat(subjectsAndUids(kit)).containsExactly("q " + kit.user("alice").uids().get(0));
+            assertThat(subjectsAndUids(kit))
+                    .containsExactly("q " + kit.user("alice").uids().get(0));
             assertThat(kit.user("alice").uids().get(0)).matches("[0-9]+\\.1\\.localhost");
         }
     }
@@ -31,7 +35,10 @@ class ServerProfileExampleTest {
     @Test
     void qmail_withItsKnownQuirks_countsDeletedMessagesInStat_andListsLfSizes() {
         ServerProfile qmail = ServerProfile.qmail().withKnownQuirks();
-        try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").profile(qmail).start();
+        try (Pop3Testkit kit = Pop3Testkit.builder()
+                        .user("alice", "secret")
+                        .profile(qmail)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
             kit.user("alice").deliver("a\r\nb\r\n");
             kit.user("alice").deliver("c\n");
@@ -46,7 +53,10 @@ class ServerProfileExampleTest {
 
     @Test
     void dovecot_greetingCapabilitiesAndUidls() {
-        try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").profile(ServerProfile.dovecot()).start();
+        try (Pop3Testkit kit = Pop3Testkit.builder()
+                        .user("alice", "secret")
+                        .profile(ServerProfile.dovecot())
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
             String uid = kit.user("alice").deliver("Subject: d\r\n\r\nd\r\n");
             assertThat(pop.greeting()).isEqualTo("+OK Dovecot ready.");
@@ -59,8 +69,10 @@ class ServerProfileExampleTest {
 
     @Test
     void rfc1939Minimal_refusesTopAndUidl_andAngusFallsBackToRetr() throws Exception {
-        try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret")
-                .profile(ServerProfile.rfc1939Minimal()).start()) {
+        try (Pop3Testkit kit = Pop3Testkit.builder()
+                .user("alice", "secret")
+                .profile(ServerProfile.rfc1939Minimal())
+                .start()) {
             kit.user("alice").deliver("Subject: plain\r\n\r\nplain\r\n");
             try (Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
                 pop.login("alice", "secret");
@@ -81,7 +93,10 @@ class ServerProfileExampleTest {
     @Test
     void perCapabilitySwitches_hideAndRefuse() {
         ServerProfile noTopNoUser = ServerProfile.tanpopo().without("TOP", "USER", "PIPELINING");
-        try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").profile(noTopNoUser).start();
+        try (Pop3Testkit kit = Pop3Testkit.builder()
+                        .user("alice", "secret")
+                        .profile(noTopNoUser)
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
             assertThat(pop.send("CAPA")).startsWith("+OK");
             assertThat(pop.readBody()).contains("UIDL").doesNotContain("TOP", "USER", "PIPELINING");
@@ -92,7 +107,10 @@ class ServerProfileExampleTest {
 
     @Test
     void courier_sendsNoResponseCodes() {
-        try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").profile(ServerProfile.courier()).start();
+        try (Pop3Testkit kit = Pop3Testkit.builder()
+                        .user("alice", "secret")
+                        .profile(ServerProfile.courier())
+                        .start();
                 Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
             assertThat(pop.greeting()).isEqualTo("+OK Hello there.");
             pop.send("USER alice");
@@ -103,7 +121,8 @@ class ServerProfileExampleTest {
     @Test
     void gmailLike_withItsQuirk_hidesRetrievedMessagesFromLaterSessions() throws Exception {
         ServerProfile gmail = ServerProfile.gmailLike().withKnownQuirks();
-        try (Pop3Testkit kit = Pop3Testkit.builder().user("alice", "secret").profile(gmail).start()) {
+        try (Pop3Testkit kit =
+                Pop3Testkit.builder().user("alice", "secret").profile(gmail).start()) {
             kit.user("alice").deliver("Subject: once\r\n\r\nonce\r\n");
             assertThat(kit.user("alice").uids().get(0)).matches("GmailId[0-9a-f]{16}");
             try (Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsExampleTest {
 
     @RegisterExtension
-    static Pop3Extension pop3 = Pop3Extension.builder().user("alice", "secret").implicitTls().build();
+    static Pop3Extension pop3 =
+            Pop3Extension.builder().user("alice", "secret").implicitTls().build();
 
     @Test
     void stls_upgradesBeforeLogin_andAsksForCapabilitiesAgain() throws Exception {
@@ -32,9 +33,12 @@ class TlsExampleTest {
 
         assertThat(subjectOfFirst(pop3.kit().stlsMailProperties())).isEqualTo("over STLS");
 
-        pop3.transcripts().forUser("alice").only().assertThat()
+        pop3.transcripts()
+                .forUser("alice")
+                .only()
+                .assertThat()
                 .usedTls()
-                .issuedAfter("CAPA", "STLS")   // RFC 2595 §4: capabilities may change after STLS
+                .issuedAfter("CAPA", "STLS") // RFC 2595 §4: capabilities may change after STLS
                 .loggedInAs("alice")
                 .endedWithQuit();
     }
@@ -47,19 +51,27 @@ class TlsExampleTest {
         assertThat(pop3s.getProperty("mail.store.protocol")).isEqualTo("pop3s");
         assertThat(subjectOfFirst(pop3s)).isEqualTo("over POP3S");
 
-        pop3.transcripts().forUser("alice").only().assertThat().usedTls().neverIssued("STLS").endedWithQuit();
+        pop3.transcripts()
+                .forUser("alice")
+                .only()
+                .assertThat()
+                .usedTls()
+                .neverIssued("STLS")
+                .endedWithQuit();
     }
 
     @Test
-    void injectedTrust_forAnyTlsClient(GeneratedTrust trust, SSLContext context, @Pop3Port(implicitTls = true) int port,
-            @TempDir Path dir) throws Exception {
+    void injectedTrust_forAnyTlsClient(
+            GeneratedTrust trust, SSLContext context, @Pop3Port(implicitTls = true) int port, @TempDir Path dir)
+            throws Exception {
         assertThat(trust.writeCaPem(dir.resolve("ca.pem"))).content().startsWith("-----BEGIN CERTIFICATE-----");
 
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate names 127.0.0.1
             socket.setSSLParameters(parameters);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("+OK");
         }
     }

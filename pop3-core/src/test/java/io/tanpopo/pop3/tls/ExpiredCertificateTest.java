@@ -33,14 +33,17 @@ class ExpiredCertificateTest {
         Clock threeDaysLater = Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC);
         ListAppender<ILoggingEvent> logged = capture();
         try {
-            TlsContextProvider.create(new TlsConfig(new TlsConfig.PemFiles(leaf.cert(), leaf.key(),
-                    Optional.empty()), Duration.ofSeconds(5)), threeDaysLater);
+            TlsContextProvider.create(
+                    new TlsConfig(
+                            new TlsConfig.PemFiles(leaf.cert(), leaf.key(), Optional.empty()), Duration.ofSeconds(5)),
+                    threeDaysLater);
         } finally {
             logger().detachAppender(logged);
         }
         assertThat(logged.list).anySatisfy(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
-            assertThat(event.getFormattedMessage()).contains("EXPIRED", "CN=leaf", leaf.cert().toString());
+            assertThat(event.getFormattedMessage())
+                    .contains("EXPIRED", "CN=leaf", leaf.cert().toString());
         });
     }
 
@@ -49,8 +52,11 @@ class ExpiredCertificateTest {
         Clock fortyDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(40)), ZoneOffset.UTC);
         TlsContextProvider provider = TlsContextProvider.create(TlsConfig.generated("localhost"), fortyDaysAgo);
         try (TlsEchoServer server = TlsEchoServer.start(provider)) {
-            assertThatThrownBy(() -> JavaTlsClient.exchange(provider.generatedTrust().orElseThrow()
-                    .clientSslContext(), server.port(), "localhost", "x"))
+            assertThatThrownBy(() -> JavaTlsClient.exchange(
+                            provider.generatedTrust().orElseThrow().clientSslContext(),
+                            server.port(),
+                            "localhost",
+                            "x"))
                     .isInstanceOf(SSLHandshakeException.class)
                     .hasStackTraceContaining("CertificateExpiredException");
         }

@@ -37,7 +37,9 @@ class GeneratedTrustTest {
     @Test
     void generatedCertificate_namesLocalhostHostAndLoopbackAddresses() throws Exception {
         X509Certificate leaf = provider.certificateChain().get(0);
-        List<Object> names = leaf.getSubjectAlternativeNames().stream().<Object>map(n -> n.get(1)).toList();
+        List<Object> names = leaf.getSubjectAlternativeNames().stream()
+                .<Object>map(n -> n.get(1))
+                .toList();
         assertThat(names).containsExactlyInAnyOrder("localhost", "pop.example.test", "127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(leaf.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
         assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
@@ -49,8 +51,8 @@ class GeneratedTrustTest {
     @Test
     void generatedCertificate_validFromOneDayBackToThirtyDaysAhead() throws Exception {
         Instant now = Instant.parse("2030-01-15T12:00:00Z");
-        TlsContextProvider fixed = TlsContextProvider.create(TlsConfig.generated("localhost"),
-                Clock.fixed(now, java.time.ZoneOffset.UTC));
+        TlsContextProvider fixed =
+                TlsContextProvider.create(TlsConfig.generated("localhost"), Clock.fixed(now, java.time.ZoneOffset.UTC));
         X509Certificate leaf = fixed.certificateChain().get(0);
         assertThat(leaf.getNotBefore().toInstant()).isEqualTo(now.minus(Duration.ofDays(1)));
         assertThat(leaf.getNotAfter().toInstant()).isEqualTo(now.plus(Duration.ofDays(30)));
@@ -67,8 +69,12 @@ class GeneratedTrustTest {
     @Test
     void javaClient_verifiesConfiguredHostNameAndLoopbackIp() throws Exception {
         var context = provider.generatedTrust().orElseThrow().clientSslContext();
-        assertThat(JavaTlsClient.exchange(context, server.port(), "pop.example.test", "a").reply()).isEqualTo("a");
-        assertThat(JavaTlsClient.exchange(context, server.port(), "127.0.0.1", "b").reply()).isEqualTo("b");
+        assertThat(JavaTlsClient.exchange(context, server.port(), "pop.example.test", "a")
+                        .reply())
+                .isEqualTo("a");
+        assertThat(JavaTlsClient.exchange(context, server.port(), "127.0.0.1", "b")
+                        .reply())
+                .isEqualTo("b");
     }
 
     @Test
@@ -81,8 +87,9 @@ class GeneratedTrustTest {
 
     @Test
     void javaClient_withDefaultTrust_rejectsGeneratedCertificate() throws Exception {
-        assertThatThrownBy(() -> JavaTlsClient.exchange(javax.net.ssl.SSLContext.getDefault(), server.port(),
-                "localhost", "x")).isInstanceOf(SSLHandshakeException.class);
+        assertThatThrownBy(() ->
+                        JavaTlsClient.exchange(javax.net.ssl.SSLContext.getDefault(), server.port(), "localhost", "x"))
+                .isInstanceOf(SSLHandshakeException.class);
     }
 
     @Test
@@ -101,7 +108,8 @@ class GeneratedTrustTest {
         GeneratedTrust trust = provider.generatedTrust().orElseThrow();
         assertThat(trust.caPem()).startsWith("-----BEGIN CERTIFICATE-----");
         Path pem = trust.writeCaPem(dir.resolve("ca.pem"));
-        assertThat(JavaTlsClient.exchange(JavaTlsClient.trusting(pem), server.port(), "localhost", "pem").reply())
+        assertThat(JavaTlsClient.exchange(JavaTlsClient.trusting(pem), server.port(), "localhost", "pem")
+                        .reply())
                 .isEqualTo("pem");
     }
 }

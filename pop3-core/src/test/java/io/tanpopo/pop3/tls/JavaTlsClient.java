@@ -29,11 +29,9 @@ final class JavaTlsClient {
     private static final int TIMEOUT_MILLIS = 10_000;
 
     /** What the exchange showed. */
-    record Exchange(String reply, String protocol, String cipherSuite, X509Certificate serverLeaf) {
-    }
+    record Exchange(String reply, String protocol, String cipherSuite, X509Certificate serverLeaf) {}
 
-    private JavaTlsClient() {
-    }
+    private JavaTlsClient() {}
 
     /** A client context trusting only the CA certificate(s) in a PEM file. */
     static SSLContext trusting(Path caPem) throws IOException, GeneralSecurityException {
@@ -41,7 +39,8 @@ final class JavaTlsClient {
         store.load(null, null);
         try (InputStream in = Files.newInputStream(caPem)) {
             int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("ca" + i++, certificate);
             }
         }
@@ -63,10 +62,11 @@ final class JavaTlsClient {
             tls.startHandshake();
             tls.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
             tls.getOutputStream().flush();
-            String reply = new BufferedReader(new InputStreamReader(tls.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-            return new Exchange(reply, tls.getSession().getProtocol(), tls.getSession().getCipherSuite(),
-                    (X509Certificate) tls.getSession().getPeerCertificates()[0]);
+            String reply = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return new Exchange(
+                    reply, tls.getSession().getProtocol(), tls.getSession().getCipherSuite(), (X509Certificate)
+                            tls.getSession().getPeerCertificates()[0]);
         }
     }
 }

@@ -74,9 +74,11 @@ class KeyMaterialLoadingTest {
         Path encrypted = openSsl.encryptedPkcs8(ecLeaf.key(), "s3cret", "ec-enc.key");
         assertThatThrownBy(() -> load(pem(ecLeaf.cert(), encrypted, Optional.of("wrong"))))
                 .isInstanceOf(TlsConfigException.class)
-                .hasMessageContaining("tls.key file " + encrypted).hasMessageContaining("tls.key-password");
+                .hasMessageContaining("tls.key file " + encrypted)
+                .hasMessageContaining("tls.key-password");
         assertThatThrownBy(() -> load(pem(ecLeaf.cert(), encrypted, Optional.empty())))
-                .isInstanceOf(TlsConfigException.class).hasMessageContaining("set tls.key-password");
+                .isInstanceOf(TlsConfigException.class)
+                .hasMessageContaining("set tls.key-password");
     }
 
     @Test
@@ -90,7 +92,8 @@ class KeyMaterialLoadingTest {
     @Test
     void pem_certificateAndKeyInOneFile_loads() throws Exception {
         Path combined = openSsl.concat("combined.pem", ecLeaf.key(), ecLeaf.cert(), root.cert());
-        assertThat(load(pem(combined, combined, Optional.empty())).certificateChain()).hasSize(2);
+        assertThat(load(pem(combined, combined, Optional.empty())).certificateChain())
+                .hasSize(2);
     }
 
     @Test
@@ -151,8 +154,7 @@ class KeyMaterialLoadingTest {
     }
 
     private static TlsContextProvider load(TlsConfig.Source source) throws TlsConfigException {
-        return TlsContextProvider.create(new TlsConfig(source, TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT),
-                Clock.systemUTC());
+        return TlsContextProvider.create(new TlsConfig(source, TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT), Clock.systemUTC());
     }
 
     private static void assertServesVerifiably(TlsConfig.Source source, String protocol) throws Exception {
@@ -161,11 +163,12 @@ class KeyMaterialLoadingTest {
 
     private static void assertServesVerifiably(TlsContextProvider provider, String protocol) throws Exception {
         try (TlsEchoServer server = TlsEchoServer.start(provider)) {
-            JavaTlsClient.Exchange exchange = JavaTlsClient.exchange(JavaTlsClient.trusting(root.cert()),
-                    server.port(), "localhost", "ping");
+            JavaTlsClient.Exchange exchange =
+                    JavaTlsClient.exchange(JavaTlsClient.trusting(root.cert()), server.port(), "localhost", "ping");
             assertThat(exchange.reply()).isEqualTo("ping");
             assertThat(exchange.protocol()).isEqualTo(protocol);
-            assertThat(exchange.serverLeaf()).isEqualTo(provider.certificateChain().get(0));
+            assertThat(exchange.serverLeaf())
+                    .isEqualTo(provider.certificateChain().get(0));
             assertThat(server.failures()).isEmpty();
         }
     }

@@ -23,19 +23,34 @@ final class OpenSsl {
     }
 
     /** A certificate and its key, both PEM; the key is PKCS#8 as OpenSSL 3 writes it. */
-    record Issued(Path cert, Path key) {
-    }
+    record Issued(Path cert, Path key) {}
 
     /** Exit code and merged stdout+stderr of a finished process. */
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     Issued rootCa(String name) throws IOException {
         Issued ca = new Issued(dir.resolve(name + ".pem"), dir.resolve(name + ".key"));
-        ok("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", ca.key().toString(), "-out", ca.cert().toString(), "-days", "2",
-                "-subj", "/CN=" + name, "-addext", "basicConstraints=critical,CA:TRUE",
-                "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        ok(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                ca.key().toString(),
+                "-out",
+                ca.cert().toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=" + name,
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign");
         return ca;
     }
 
@@ -45,8 +60,12 @@ final class OpenSsl {
 
     /** A server certificate for localhost and 127.0.0.1; {@code keyType} is {@code rsa} or {@code ec}. */
     Issued leaf(Issued issuer, String name, String keyType) throws IOException {
-        return issue(issuer, name, keyType, "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
-                + "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+        return issue(
+                issuer,
+                name,
+                keyType,
+                "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
+                        + "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
     }
 
     /** PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1 ({@code EC PRIVATE KEY}). */
@@ -58,15 +77,37 @@ final class OpenSsl {
 
     Path encryptedPkcs8(Path key, String password, String outName) throws IOException {
         Path out = dir.resolve(outName);
-        ok("openssl", "pkcs8", "-topk8", "-in", key.toString(), "-v2", "aes-256-cbc",
-                "-passout", "pass:" + password, "-out", out.toString());
+        ok(
+                "openssl",
+                "pkcs8",
+                "-topk8",
+                "-in",
+                key.toString(),
+                "-v2",
+                "aes-256-cbc",
+                "-passout",
+                "pass:" + password,
+                "-out",
+                out.toString());
         return out;
     }
 
     Path pkcs12(Issued leaf, Path caChain, String password, String outName) throws IOException {
         Path out = dir.resolve(outName);
-        ok("openssl", "pkcs12", "-export", "-inkey", leaf.key().toString(), "-in", leaf.cert().toString(),
-                "-certfile", caChain.toString(), "-passout", "pass:" + password, "-out", out.toString());
+        ok(
+                "openssl",
+                "pkcs12",
+                "-export",
+                "-inkey",
+                leaf.key().toString(),
+                "-in",
+                leaf.cert().toString(),
+                "-certfile",
+                caChain.toString(),
+                "-passout",
+                "pass:" + password,
+                "-out",
+                out.toString());
         return out;
     }
 
@@ -81,14 +122,17 @@ final class OpenSsl {
 
     /** {@code openssl s_client} to 127.0.0.1:port, sending one line and waiting for the server to close. */
     Result sClient(int port, String line, String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-                "-servername", "localhost", "-ign_eof"));
+        List<String> command = new ArrayList<>(List.of(
+                "openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-ign_eof"));
         command.addAll(List.of(options));
         return run(command, line + "\n");
     }
 
     Result run(List<String> command, String stdin) throws IOException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.US_ASCII));
         process.getOutputStream().close();
         try {
@@ -116,19 +160,33 @@ final class OpenSsl {
         genpkey.addAll(keyOptions);
         genpkey.addAll(List.of("-out", issued.key().toString()));
         ok(genpkey.toArray(String[]::new));
-        ok("openssl", "req", "-new", "-key", issued.key().toString(), "-subj", "/CN=" + name,
-                "-out", csr.toString());
-        ok("openssl", "x509", "-req", "-in", csr.toString(), "-CA", issuer.cert().toString(),
-                "-CAkey", issuer.key().toString(), "-set_serial", String.valueOf(System.nanoTime()),
-                "-days", "2", "-extfile", ext.toString(), "-out", issued.cert().toString());
+        ok("openssl", "req", "-new", "-key", issued.key().toString(), "-subj", "/CN=" + name, "-out", csr.toString());
+        ok(
+                "openssl",
+                "x509",
+                "-req",
+                "-in",
+                csr.toString(),
+                "-CA",
+                issuer.cert().toString(),
+                "-CAkey",
+                issuer.key().toString(),
+                "-set_serial",
+                String.valueOf(System.nanoTime()),
+                "-days",
+                "2",
+                "-extfile",
+                ext.toString(),
+                "-out",
+                issued.cert().toString());
         return issued;
     }
 
     private void ok(String... command) throws IOException {
         Result result = run(List.of(command), "");
         if (result.exitCode() != 0) {
-            throw new IOException("failed (" + result.exitCode() + "): " + String.join(" ", command) + "\n"
-                    + result.output());
+            throw new IOException(
+                    "failed (" + result.exitCode() + "): " + String.join(" ", command) + "\n" + result.output());
         }
     }
 }

@@ -11,14 +11,15 @@ class TlsConfigTest {
 
     @Test
     void badHostName_forGeneratedCertificate_isRejected() {
-        assertThatThrownBy(() -> TlsConfig.generated("bad host"))
-                .hasMessageContaining("not a DNS name: 'bad host'");
+        assertThatThrownBy(() -> TlsConfig.generated("bad host")).hasMessageContaining("not a DNS name: 'bad host'");
     }
 
     @Test
     void toString_neverShowsPasswords() {
         assertThat(new TlsConfig.PemFiles(Path.of("c"), Path.of("k"), Optional.of("hunter2")).toString())
-                .doesNotContain("hunter2").contains("key-password=***");
-        assertThat(new TlsConfig.KeyStoreFile(Path.of("s"), "hunter2").toString()).doesNotContain("hunter2");
+                .doesNotContain("hunter2")
+                .contains("key-password=***");
+        assertThat(new TlsConfig.KeyStoreFile(Path.of("s"), "hunter2").toString())
+                .doesNotContain("hunter2");
     }
 }

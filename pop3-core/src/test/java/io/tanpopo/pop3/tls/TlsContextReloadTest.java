@@ -64,14 +64,15 @@ class TlsContextReloadTest {
         replace(cert, second.cert());
         replace(key, second.key());
         clock.advance(Duration.ofMillis(500));
-        assertThat(leafAfterAsking(provider)).as("not checked again within a second")
+        assertThat(leafAfterAsking(provider))
+                .as("not checked again within a second")
                 .isEqualTo(certificate(first.cert()));
 
         clock.advance(Duration.ofMillis(500));
         assertThat(leafAfterAsking(provider)).isEqualTo(certificate(second.cert()));
         try (TlsEchoServer server = TlsEchoServer.start(provider)) {
-            JavaTlsClient.Exchange exchange = JavaTlsClient.exchange(JavaTlsClient.trusting(root.cert()),
-                    server.port(), "localhost", "after reload");
+            JavaTlsClient.Exchange exchange = JavaTlsClient.exchange(
+                    JavaTlsClient.trusting(root.cert()), server.port(), "localhost", "after reload");
             assertThat(exchange.serverLeaf()).isEqualTo(certificate(second.cert()));
         }
     }
@@ -94,7 +95,8 @@ class TlsContextReloadTest {
         assertThat(provider.currentContext()).isSameAs(before);
         try (TlsEchoServer server = TlsEchoServer.start(provider)) {
             assertThat(JavaTlsClient.exchange(JavaTlsClient.trusting(root.cert()), server.port(), "localhost", "still")
-                    .serverLeaf()).isEqualTo(certificate(first.cert()));
+                            .serverLeaf())
+                    .isEqualTo(certificate(first.cert()));
         }
 
         Files.writeString(cert, "garbage");
@@ -150,8 +152,8 @@ class TlsContextReloadTest {
 
     private static X509Certificate certificate(Path pem) throws Exception {
         try (var in = Files.newInputStream(pem)) {
-            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in);
+            return (X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 }

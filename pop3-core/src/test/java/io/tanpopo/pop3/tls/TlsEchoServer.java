@@ -73,8 +73,8 @@ final class TlsEchoServer implements AutoCloseable {
             tls.setUseClientMode(false);
             tls.setSSLParameters(TlsPolicy.serverParameters(context));
             tls.startHandshake();
-            BufferedReader in = new BufferedReader(new InputStreamReader(tls.getInputStream(),
-                    StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
             String line = in.readLine();
             OutputStream out = tls.getOutputStream();
             out.write(((line == null ? "" : line) + "\r\n").getBytes(StandardCharsets.US_ASCII));

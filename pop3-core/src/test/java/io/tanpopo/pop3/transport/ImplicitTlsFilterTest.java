@@ -44,12 +44,17 @@ class ImplicitTlsFilterTest {
         MinaTransport transport = server.transport;
         int port = transport.implicitTlsAddress().orElseThrow().getPort();
 
-        try (SSLSocket first = connect(port); SSLSocket second = connect(port)) {
+        try (SSLSocket first = connect(port);
+                SSLSocket second = connect(port)) {
             assertThat(greeting(first)).startsWith("+OK ");
             assertThat(greeting(second)).startsWith("+OK ");
 
-            Await.until(Duration.ofSeconds(10), "two sessions with TLS", () -> transport.tlsFilters().size() == 2);
-            assertThat(transport.tlsFilters().get(0)).isInstanceOf(TlsStarter.EngineFilter.class)
+            Await.until(
+                    Duration.ofSeconds(10),
+                    "two sessions with TLS",
+                    () -> transport.tlsFilters().size() == 2);
+            assertThat(transport.tlsFilters().get(0))
+                    .isInstanceOf(TlsStarter.EngineFilter.class)
                     .isNotSameAs(transport.tlsFilters().get(1));
         }
     }

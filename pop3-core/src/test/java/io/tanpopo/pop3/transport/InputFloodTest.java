@@ -23,11 +23,13 @@ class InputFloodTest {
 
     @Test
     void floodDuringDelayedFailedLogins_holdsBoundedInput_andAWellBehavedClientIsServed() throws Exception {
-        try (LoopbackTransport loop = LoopbackTransport.start(Pop3Server.builder().user("alice", "secret").noTls()
+        try (LoopbackTransport loop = LoopbackTransport.start(Pop3Server.builder()
+                .user("alice", "secret")
+                .noTls()
                 .failedLoginDelay(Duration.ofSeconds(2), Duration.ofSeconds(4)))) {
             InetSocketAddress address = loop.transport.localAddress();
-            try (HostileFlood flood = HostileFlood.start(address, HostileFlood.loopbackSources(4), 40,
-                    Duration.ofSeconds(5))) {
+            try (HostileFlood flood =
+                    HostileFlood.start(address, HostileFlood.loopbackSources(4), 40, Duration.ofSeconds(5))) {
                 Await.until(Duration.ofSeconds(30), "the flood to push 20 MB", () -> flood.sent() > 20 << 20);
                 try (Pop3Dialogue client = Pop3Dialogue.connect(address.getPort())) {
                     assertThat(client.greeting()).startsWith("+OK");
@@ -48,12 +50,16 @@ class InputFloodTest {
     @Test
     void commandsPipelinedBehindADelayedFailedLogin_areAllAnsweredInOrder_throughBackPressure() {
         int commands = 5_000; // 40 KB of USER lines, five times the queue before login
-        try (LoopbackTransport loop = LoopbackTransport.start(Pop3Server.builder().user("alice", "secret").noTls()
-                .failedLoginDelay(Duration.ofMillis(300), Duration.ofMillis(300)));
-                Pop3Dialogue client = Pop3Dialogue.connect(loop.transport.localAddress().getPort())) {
+        try (LoopbackTransport loop = LoopbackTransport.start(Pop3Server.builder()
+                        .user("alice", "secret")
+                        .noTls()
+                        .failedLoginDelay(Duration.ofMillis(300), Duration.ofMillis(300)));
+                Pop3Dialogue client =
+                        Pop3Dialogue.connect(loop.transport.localAddress().getPort())) {
             assertThat(client.greeting()).startsWith("+OK");
             client.sendRaw(("APOP x 00000000000000000000000000000000\r\n" + "USER alice\r\n".repeat(commands)
-                    + "PASS secret\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "PASS secret\r\nQUIT\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             assertThat(client.readLine()).startsWith("-ERR [AUTH]");
             for (int i = 0; i < commands; i++) {
                 assertThat(client.readLine()).as("reply %d", i).isEqualTo("+OK Send PASS");

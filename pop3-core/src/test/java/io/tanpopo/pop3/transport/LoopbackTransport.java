@@ -33,9 +33,19 @@ final class LoopbackTransport implements AutoCloseable {
         DetachedProtocol detached = builder.detached();
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
-            return new LoopbackTransport(detached, MinaTransport.listen(detached.protocol(), new MinaTransport.Options(
-                    loopback, tls.isPresent() ? Optional.of(loopback) : Optional.empty(), Duration.ofMinutes(1),
-                    tls.map(provider -> () -> provider), detached.timer(), ProxyPolicy.none(), 1, Optional.empty())));
+            return new LoopbackTransport(
+                    detached,
+                    MinaTransport.listen(
+                            detached.protocol(),
+                            new MinaTransport.Options(
+                                    loopback,
+                                    tls.isPresent() ? Optional.of(loopback) : Optional.empty(),
+                                    Duration.ofMinutes(1),
+                                    tls.map(provider -> () -> provider),
+                                    detached.timer(),
+                                    ProxyPolicy.none(),
+                                    1,
+                                    Optional.empty())));
         } catch (RuntimeException e) {
             detached.close();
             throw e;

@@ -28,6 +28,7 @@ class MaildirRetrTest {
 
     @TempDir
     Path root;
+
     private LoopbackTransport server;
 
     @AfterEach
@@ -65,10 +66,10 @@ class MaildirRetrTest {
 
     /** Starts the transport over a protocol serving {@code store} to alice; returns its buffers. */
     private DirectChunks start(MailStore store) {
-        server = LoopbackTransport.start(Pop3Server.builder().user("alice", "secret").store(store));
+        server = LoopbackTransport.start(
+                Pop3Server.builder().user("alice", "secret").store(store));
         return server.transport.directChunks();
     }
-
 
     private static Socket connect(int port) throws IOException {
         Socket socket = new Socket();

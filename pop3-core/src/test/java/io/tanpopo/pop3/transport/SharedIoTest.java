@@ -14,17 +14,21 @@ class SharedIoTest {
     @Test
     void aClosedServersAcceptor_servesTheNextServer() {
         try (SharedIo io = new SharedIo(1)) {
-            Pop3Server first = Pop3Server.builder().sharedIo(io).user("alice", "secret").start();
+            Pop3Server first =
+                    Pop3Server.builder().sharedIo(io).user("alice", "secret").start();
             assertServes(first);
             first.close();
             assertThat(io.idleAcceptors()).isEqualTo(1);
 
-            try (Pop3Server next = Pop3Server.builder().sharedIo(io).user("bob", "other").start()) {
+            try (Pop3Server next =
+                    Pop3Server.builder().sharedIo(io).user("bob", "other").start()) {
                 assertThat(io.idleAcceptors()).isZero();
                 assertThat(next.port()).isPositive();
                 assertServes(next);
                 try (Pop3Dialogue pop = Pop3Dialogue.connect(next.port())) {
-                    assertThat(pop.login("alice", "secret")).as("the first server's user").startsWith("-ERR");
+                    assertThat(pop.login("alice", "secret"))
+                            .as("the first server's user")
+                            .startsWith("-ERR");
                 }
             }
             assertThat(io.idleAcceptors()).isEqualTo(1);
@@ -36,16 +40,20 @@ class SharedIoTest {
         SharedIo io = new SharedIo(1);
         List<Pop3Server> servers = new ArrayList<>();
         for (int i = 0; i < SharedIo.IDLE_ACCEPTORS + 2; i++) {
-            servers.add(Pop3Server.builder().sharedIo(io).user("alice", "secret").start());
+            servers.add(
+                    Pop3Server.builder().sharedIo(io).user("alice", "secret").start());
         }
         servers.forEach(Pop3Server::close);
         assertThat(io.idleAcceptors()).isEqualTo(SharedIo.IDLE_ACCEPTORS);
 
-        Pop3Server late = Pop3Server.builder().sharedIo(io).user("alice", "secret").start();
+        Pop3Server late =
+                Pop3Server.builder().sharedIo(io).user("alice", "secret").start();
         io.close();
         assertThat(io.idleAcceptors()).isZero();
         late.close();
-        assertThat(io.idleAcceptors()).as("released after the shared I/O closed: disposed").isZero();
+        assertThat(io.idleAcceptors())
+                .as("released after the shared I/O closed: disposed")
+                .isZero();
     }
 
     private static void assertServes(Pop3Server server) {

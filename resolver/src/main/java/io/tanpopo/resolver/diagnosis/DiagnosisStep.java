@@ -17,13 +17,25 @@ import java.util.Optional;
  * @param decisive  whether this is the answer the chain would use
  * @param as112Leak whether the answer came from the AS112 sink servers
  */
-public record DiagnosisStep(String strategy, StrategyAnswer.Kind kind, Optional<String> name, String source,
-                            Optional<NegativeSoa> soa, Duration elapsed, boolean decisive, boolean as112Leak) {
+public record DiagnosisStep(
+        String strategy,
+        StrategyAnswer.Kind kind,
+        Optional<String> name,
+        String source,
+        Optional<NegativeSoa> soa,
+        Duration elapsed,
+        boolean decisive,
+        boolean as112Leak) {
 
     /** One line: {@code dns        NO_NAME   12 ms  127.0.0.1:53 NXDOMAIN, SOA ...}. */
     public String render() {
-        return String.format("%s %-10s %-17s %6d ms  %s%s", decisive ? "=>" : "  ", strategy,
-                kind + name.map(n -> " " + n).orElse(""), elapsed.toMillis(), source,
+        return String.format(
+                "%s %-10s %-17s %6d ms  %s%s",
+                decisive ? "=>" : "  ",
+                strategy,
+                kind + name.map(n -> " " + n).orElse(""),
+                elapsed.toMillis(),
+                source,
                 as112Leak ? "  [AS112 LEAK]" : "");
     }
 }

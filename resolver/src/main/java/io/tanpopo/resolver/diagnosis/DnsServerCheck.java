@@ -44,7 +44,8 @@ public final class DnsServerCheck {
 
     /** Checks every server; the result is in the order of the servers. */
     public List<ServerCheckResult> check() {
-        List<CompletableFuture<ServerCheckResult>> all = servers.stream().map(this::checkOne).toList();
+        List<CompletableFuture<ServerCheckResult>> all =
+                servers.stream().map(this::checkOne).toList();
         return all.stream().map(CompletableFuture::join).toList();
     }
 
@@ -58,21 +59,26 @@ public final class DnsServerCheck {
         resolver.setTimeout(timeout);
         long start = System.nanoTime();
         Message query = Message.newQuery(Record.newRecord(LOOPBACK_PTR, Type.PTR, DClass.IN));
-        CompletableFuture<Message> response = resolver.sendAsync(query, scheduler).toCompletableFuture();
+        CompletableFuture<Message> response =
+                resolver.sendAsync(query, scheduler).toCompletableFuture();
         // dnsjava notices its own timeout only about once a second.
-        ScheduledFuture<?> timer = scheduler.schedule(() -> response.complete(null), timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-        return response.whenComplete((m, e) -> timer.cancel(false))
-                .handle((message, failure) -> {
-                    Duration latency = Duration.ofNanos(System.nanoTime() - start);
-                    if (message == null) {
-                        String why = failure == null ? "no answer within " + timeout.toMillis() + " ms"
-                                : String.valueOf(failure.getCause() != null
-                                        ? failure.getCause().getMessage() : failure.getMessage());
-                        return new ServerCheckResult(server, false, "-", latency, why);
-                    }
-                    return new ServerCheckResult(server, true, Rcode.string(message.getRcode()), latency,
-                            message.getSection(Section.ANSWER).size() + " answer record(s)");
-                });
+        ScheduledFuture<?> timer =
+                scheduler.schedule(() -> response.complete(null), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return response.whenComplete((m, e) -> timer.cancel(false)).handle((message, failure) -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            if (message == null) {
+                String why = failure == null
+                        ? "no answer within " + timeout.toMillis() + " ms"
+                        : String.valueOf(
+                                failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
+                return new ServerCheckResult(server, false, "-", latency, why);
+            }
+            return new ServerCheckResult(
+                    server,
+                    true,
+                    Rcode.string(message.getRcode()),
+                    latency,
+                    message.getSection(Section.ANSWER).size() + " answer record(s)");
+        });
     }
 }

@@ -51,15 +51,21 @@ public final class ResolverDiagnosis {
             boolean leak = answer.soa().map(NegativeSoa::isAs112).orElse(false);
             boolean decisive = !decided && answer.isDefinitive();
             decided |= decisive;
-            steps.add(new DiagnosisStep(strategy.name(), answer.kind(), answer.name(), answer.source(),
-                    answer.soa(), elapsed, decisive, leak));
+            steps.add(new DiagnosisStep(
+                    strategy.name(),
+                    answer.kind(),
+                    answer.name(),
+                    answer.source(),
+                    answer.soa(),
+                    elapsed,
+                    decisive,
+                    leak));
             warnings.addAll(warningsFor(strategy, answer, elapsed, leak));
         }
         return new DiagnosisReport(unmapped, steps, warnings);
     }
 
-    private List<String> warningsFor(ResolverStrategy strategy, StrategyAnswer answer, Duration elapsed,
-                                     boolean leak) {
+    private List<String> warningsFor(ResolverStrategy strategy, StrategyAnswer answer, Duration elapsed, boolean leak) {
         List<String> warnings = new ArrayList<>();
         if (leak) {
             warnings.add("the reverse zone " + answer.soa().orElseThrow().zone() + " was answered by AS112 ("
@@ -67,8 +73,8 @@ public final class ResolverDiagnosis {
                     + " the zone on your DNS server or put strategy local-ptr before dns");
         }
         if (answer.kind() == StrategyAnswer.Kind.TEMPORARY_FAILURE) {
-            warnings.add(strategy.name() + " failed temporarily after " + elapsed.toMillis() + " ms: "
-                    + answer.source());
+            warnings.add(
+                    strategy.name() + " failed temporarily after " + elapsed.toMillis() + " ms: " + answer.source());
         } else if (elapsed.compareTo(deadline.dividedBy(2)) > 0) {
             warnings.add(strategy.name() + " took " + elapsed.toMillis() + " ms, more than half the deadline");
         }

@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -29,8 +29,7 @@ final class DnsResponses {
     static final int MAX_RECORDS = 32;
     static final int MAX_CNAME_HOPS = 8;
 
-    private DnsResponses() {
-    }
+    private DnsResponses() {}
 
     /** The strategy answer for a PTR response; {@code where} names the server. */
     static StrategyAnswer ptr(Message response, Name qname, String where) {
@@ -47,8 +46,7 @@ final class DnsResponses {
             if (record instanceof PTRRecord ptr && owners.contains(ptr.getName())) {
                 String name = ptr.getTarget().toString(true);
                 if (!HostNames.isValid(name)) {
-                    return StrategyAnswer.noName(source + " PTR with invalid name", Duration.ZERO,
-                            Optional.empty());
+                    return StrategyAnswer.noName(source + " PTR with invalid name", Duration.ZERO, Optional.empty());
                 }
                 return StrategyAnswer.named(name, source + " PTR", Duration.ofSeconds(ptr.getTTL()));
             }
@@ -59,7 +57,8 @@ final class DnsResponses {
     /** Whether a forward (A/AAAA) response contains {@code address}. */
     static boolean confirms(Message response, InetAddress address) {
         for (Record record : answers(response)) {
-            InetAddress listed = record instanceof ARecord a ? a.getAddress()
+            InetAddress listed = record instanceof ARecord a
+                    ? a.getAddress()
                     : record instanceof AAAARecord aaaa ? aaaa.getAddress() : null;
             if (address.equals(listed)) {
                 return true;
@@ -83,8 +82,11 @@ final class DnsResponses {
 
     private static NegativeSoa toSoa(SOARecord soa) {
         long seconds = Math.min(soa.getTTL(), soa.getMinimum());
-        return new NegativeSoa(soa.getName().toString(true), soa.getHost().toString(true),
-                soa.getAdmin().toString(true), Duration.ofSeconds(Math.max(0, seconds)));
+        return new NegativeSoa(
+                soa.getName().toString(true),
+                soa.getHost().toString(true),
+                soa.getAdmin().toString(true),
+                Duration.ofSeconds(Math.max(0, seconds)));
     }
 
     private static Set<Name> owners(Message response, Name qname) {

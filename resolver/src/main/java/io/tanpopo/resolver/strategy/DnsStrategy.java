@@ -46,8 +46,11 @@ public final class DnsStrategy implements ResolverStrategy {
      * @param forwardConfirm   whether the PTR name must resolve back to the address
      * @param scheduler        runs dnsjava's completion callbacks and the per-server timeout
      */
-    public DnsStrategy(List<InetSocketAddress> servers, Duration perServerTimeout, boolean forwardConfirm,
-                       ScheduledExecutorService scheduler) {
+    public DnsStrategy(
+            List<InetSocketAddress> servers,
+            Duration perServerTimeout,
+            boolean forwardConfirm,
+            ScheduledExecutorService scheduler) {
         this.servers = List.copyOf(servers);
         this.perServerTimeout = Objects.requireNonNull(perServerTimeout, "perServerTimeout");
         this.forwardConfirm = forwardConfirm;
@@ -84,8 +87,8 @@ public final class DnsStrategy implements ResolverStrategy {
         });
     }
 
-    private CompletableFuture<StrategyAnswer> confirm(InetSocketAddress server, InetAddress address,
-                                                      StrategyAnswer ptr) {
+    private CompletableFuture<StrategyAnswer> confirm(
+            InetSocketAddress server, InetAddress address, StrategyAnswer ptr) {
         String name = ptr.name().orElseThrow();
         int type = address instanceof Inet4Address ? Type.A : Type.AAAA;
         Name forward;
@@ -105,8 +108,8 @@ public final class DnsStrategy implements ResolverStrategy {
             if (reply.message().getRcode() == Rcode.SERVFAIL) {
                 return StrategyAnswer.temporaryFailure(describe(server) + " forward SERVFAIL");
             }
-            return StrategyAnswer.noName(ptr.source() + ", forward confirmation of " + name + " failed",
-                    ptr.ttl(), ptr.soa());
+            return StrategyAnswer.noName(
+                    ptr.source() + ", forward confirmation of " + name + " failed", ptr.ttl(), ptr.soa());
         });
     }
 
@@ -115,23 +118,25 @@ public final class DnsStrategy implements ResolverStrategy {
         resolver.setTimeout(perServerTimeout);
         resolver.setEDNS(0, EDNS_PAYLOAD, 0, List.of()); // RFC 6891; 1232 avoids fragmentation
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-        CompletableFuture<Reply> reply = resolver.sendAsync(query, scheduler).toCompletableFuture()
+        CompletableFuture<Reply> reply = resolver.sendAsync(query, scheduler)
+                .toCompletableFuture()
                 .handle((message, failure) -> new Reply(message, failure == null ? null : reason(failure)));
         if (!moreServers) {
             return reply; // the last server may use what is left of the chain's deadline
         }
         // dnsjava checks its timeouts only about once a second; move on to the next server on time.
-        ScheduledFuture<?> timer = scheduler.schedule(() -> reply.complete(new Reply(null,
-                "no answer within " + perServerTimeout.toMillis() + " ms")),
-                perServerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = scheduler.schedule(
+                () -> reply.complete(new Reply(null, "no answer within " + perServerTimeout.toMillis() + " ms")),
+                perServerTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         // Only cancels the timer; the answer goes to the caller through reply.
         var unused = reply.whenComplete((r, e) -> timer.cancel(false));
         return reply;
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return text.length() > 120 ? text.substring(0, 120) : text;
     }
@@ -140,6 +145,5 @@ public final class DnsStrategy implements ResolverStrategy {
         return AddressText.of(server);
     }
 
-    private record Reply(Message message, String failure) {
-    }
+    private record Reply(Message message, String failure) {}
 }

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  */
 public final class HostNames {
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /** Whether {@code name} is a syntactically acceptable host name. */
     public static boolean isValid(String name) {
-        return name != null && !name.isEmpty() && name.length() <= 253 && Labels.PATTERN.matcher(name).matches();
+        return name != null
+                && !name.isEmpty()
+                && name.length() <= 253
+                && Labels.PATTERN.matcher(name).matches();
     }
 
     /**
@@ -39,8 +41,7 @@ public final class HostNames {
 
     /** Compiled at the first {@link #isValid}, not when a server checks its own name. */
     private static final class Labels {
-        static final Pattern PATTERN =
-                Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
-                        + "(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
+        static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
+                + "(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
     }
 }

@@ -28,8 +28,7 @@ final class HostsFileParser {
     }
 
     /** An indexed name and the line it came from. */
-    record Entry(String name, int line) {
-    }
+    record Entry(String name, int line) {}
 
     Map<InetAddress, Entry> parse(String text) {
         Map<InetAddress, Entry> index = new HashMap<>();

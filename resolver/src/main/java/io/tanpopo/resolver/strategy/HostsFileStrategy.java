@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +77,10 @@ public final class HostsFileStrategy implements ResolverStrategy {
             return Optional.empty();
         }
         HostsFileParser.Entry entry = index.get(address);
-        return Optional.of(entry == null ? StrategyAnswer.pass("not in " + file)
-                : StrategyAnswer.named(entry.name(), file + " line " + entry.line(), recheck));
+        return Optional.of(
+                entry == null
+                        ? StrategyAnswer.pass("not in " + file)
+                        : StrategyAnswer.named(entry.name(), file + " line " + entry.line(), recheck));
     }
 
     private synchronized Map<InetAddress, HostsFileParser.Entry> currentIndex() {

@@ -41,8 +41,11 @@ public final class LocalPtrStrategy implements ResolverStrategy {
      * @param interfaceAddresses supplies the machine's addresses, see {@link InterfaceAddresses}
      * @param clock              decides when to list interface addresses again
      */
-    public LocalPtrStrategy(List<String> localNames, List<Cidr> passThrough,
-                            Supplier<? extends Collection<InetAddress>> interfaceAddresses, Clock clock) {
+    public LocalPtrStrategy(
+            List<String> localNames,
+            List<Cidr> passThrough,
+            Supplier<? extends Collection<InetAddress>> interfaceAddresses,
+            Clock clock) {
         this.localNames = List.copyOf(localNames);
         this.passThrough = List.copyOf(passThrough);
         this.interfaceAddresses = Objects.requireNonNull(interfaceAddresses, "interfaceAddresses");
@@ -94,8 +97,8 @@ public final class LocalPtrStrategy implements ResolverStrategy {
             return StrategyAnswer.pass("pass-through zone " + through.get());
         }
         return find(LocallyServedZones.NO_NAME, address)
-                .map(zone -> StrategyAnswer.noName("locally-served zone " + zone + " (RFC 6303)",
-                        LOCAL_TTL, Optional.empty()))
+                .map(zone -> StrategyAnswer.noName(
+                        "locally-served zone " + zone + " (RFC 6303)", LOCAL_TTL, Optional.empty()))
                 .orElseGet(() -> StrategyAnswer.pass("not a local address"));
     }
 

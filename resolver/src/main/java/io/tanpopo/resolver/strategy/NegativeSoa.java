@@ -18,8 +18,12 @@ public record NegativeSoa(String zone, String mname, String rname, Duration nega
 
     /** Names used by the AS112 sink servers (RFC 6304 §3.2, RFC 7534 §3, RFC 7535). */
     private static final Set<String> AS112_NAMES = Set.of(
-            "prisoner.iana.org", "blackhole.as112.arpa", "blackhole-1.iana.org",
-            "blackhole-2.iana.org", "hostmaster.root-servers.org", "hostmaster.as112.arpa");
+            "prisoner.iana.org",
+            "blackhole.as112.arpa",
+            "blackhole-1.iana.org",
+            "blackhole-2.iana.org",
+            "hostmaster.root-servers.org",
+            "hostmaster.as112.arpa");
 
     /** Validates the fields. */
     public NegativeSoa {

@@ -13,11 +13,15 @@ import java.util.Optional;
  * @param ttl    how long the answer may be reused (the cache caps it)
  * @param soa    the SOA of a negative DNS answer, if any
  */
-public record StrategyAnswer(Kind kind, Optional<String> name, String source, Duration ttl,
-                             Optional<NegativeSoa> soa) {
+public record StrategyAnswer(Kind kind, Optional<String> name, String source, Duration ttl, Optional<NegativeSoa> soa) {
 
     /** The kinds of answer a strategy can give. */
-    public enum Kind { NAME, NO_NAME, TEMPORARY_FAILURE, PASS }
+    public enum Kind {
+        NAME,
+        NO_NAME,
+        TEMPORARY_FAILURE,
+        PASS
+    }
 
     /** Validates that a name is present exactly for {@link Kind#NAME}. */
     public StrategyAnswer {
@@ -43,8 +47,7 @@ public record StrategyAnswer(Kind kind, Optional<String> name, String source, Du
 
     /** A temporary failure. */
     public static StrategyAnswer temporaryFailure(String source) {
-        return new StrategyAnswer(Kind.TEMPORARY_FAILURE, Optional.empty(), source, Duration.ZERO,
-                Optional.empty());
+        return new StrategyAnswer(Kind.TEMPORARY_FAILURE, Optional.empty(), source, Duration.ZERO, Optional.empty());
     }
 
     /** Not this strategy's address. */

@@ -41,7 +41,8 @@ class HostNamesTest {
                 name.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String candidate = name.toString();
-            assertThat(HostNames.isLetterDigitHyphen(candidate)).as(candidate)
+            assertThat(HostNames.isLetterDigitHyphen(candidate))
+                    .as(candidate)
                     .isEqualTo(LETTER_DIGIT_HYPHEN.matcher(candidate).matches());
         }
     }

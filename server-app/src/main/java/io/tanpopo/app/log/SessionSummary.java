@@ -19,8 +19,16 @@ import java.util.Optional;
  * @param duration from accept to close
  * @param how how it ended: quit, idle timeout, closed, refused: ...
  */
-public record SessionSummary(String session, Optional<String> user, String client, Optional<String> clientName,
-        int retrieved, long retrievedOctets, int deleted, Duration duration, String how) {
+public record SessionSummary(
+        String session,
+        Optional<String> user,
+        String client,
+        Optional<String> clientName,
+        int retrieved,
+        long retrievedOctets,
+        int deleted,
+        Duration duration,
+        String how) {
 
     public SessionSummary {
         Objects.requireNonNull(session, "session");
@@ -40,8 +48,10 @@ public record SessionSummary(String session, Optional<String> user, String clien
 
     /** One JSON object on one line. */
     public String json() {
-        return "{\"session\":" + string(session) + ",\"user\":" + user.map(SessionSummary::string).orElse("null")
-                + ",\"client\":" + string(client) + ",\"name\":" + clientName.map(SessionSummary::string).orElse("null")
+        return "{\"session\":" + string(session) + ",\"user\":"
+                + user.map(SessionSummary::string).orElse("null")
+                + ",\"client\":" + string(client) + ",\"name\":"
+                + clientName.map(SessionSummary::string).orElse("null")
                 + ",\"retrieved\":" + retrieved + ",\"octets\":" + retrievedOctets + ",\"deleted\":" + deleted
                 + ",\"duration_ms\":" + duration.toMillis() + ",\"end\":" + string(how) + "}";
     }

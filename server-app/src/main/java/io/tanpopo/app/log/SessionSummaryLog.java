@@ -1,8 +1,8 @@
 package io.tanpopo.app.log;
 
-import io.tanpopo.resolver.AddressText;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.resolver.AddressText;
 import io.tanpopo.store.MessageInfo;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -25,7 +25,8 @@ public final class SessionSummaryLog implements SessionListener {
 
     /** The line's format. */
     public enum Format {
-        TEXT, JSON
+        TEXT,
+        JSON
     }
 
     private static final Logger LOG = LoggerFactory.getLogger("tanpopo.session");
@@ -55,8 +56,8 @@ public final class SessionSummaryLog implements SessionListener {
     @Override
     public void closed(Pop3Session session, String how) {
         Instant start = started.remove(session.id());
-        SessionSummary summary = summarize(session, how,
-                start == null ? Duration.ZERO : Duration.between(start, clock.instant()));
+        SessionSummary summary =
+                summarize(session, how, start == null ? Duration.ZERO : Duration.between(start, clock.instant()));
         sink.accept(format == Format.JSON ? summary.json() : summary.text());
     }
 
@@ -69,10 +70,19 @@ public final class SessionSummaryLog implements SessionListener {
         InetSocketAddress client = session.connection().remote();
         BitSet retrieved = session.retrieved();
         List<MessageInfo> messages = session.messages();
-        long octets = retrieved.stream().filter(i -> i < messages.size()).mapToLong(i -> messages.get(i).size()).sum();
-        return new SessionSummary(session.id(), session.account().map(a -> a.name()),
+        long octets = retrieved.stream()
+                .filter(i -> i < messages.size())
+                .mapToLong(i -> messages.get(i).size())
+                .sum();
+        return new SessionSummary(
+                session.id(),
+                session.account().map(a -> a.name()),
                 session.connection().remoteKnown() ? clientText(client) : "unknown",
                 session.connection().remoteHostName(),
-                retrieved.cardinality(), octets, session.deleted().cardinality(), duration, how);
+                retrieved.cardinality(),
+                octets,
+                session.deleted().cardinality(),
+                duration,
+                how);
     }
 }

@@ -23,8 +23,8 @@ public final class JmxRegistration implements AutoCloseable {
     /** Registers {@code metrics} for the server listening on {@code bind}:{@code port}. */
     public static JmxRegistration register(Pop3Metrics metrics, String bind, int port) throws JMException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = new ObjectName("io.tanpopo:type=Pop3Server,name="
-                + (bind + "_" + port).replaceAll("[^A-Za-z0-9._-]", "_"));
+        ObjectName name = new ObjectName(
+                "io.tanpopo:type=Pop3Server,name=" + (bind + "_" + port).replaceAll("[^A-Za-z0-9._-]", "_"));
         server.registerMBean(metrics, name);
         return new JmxRegistration(server, name);
     }

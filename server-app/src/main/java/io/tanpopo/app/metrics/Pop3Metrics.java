@@ -103,16 +103,55 @@ public final class Pop3Metrics implements SessionListener, Pop3MetricsMXBean {
         return authentication;
     }
 
-    @Override public long getSessionsCurrent() { return current.sum(); }
-    @Override public long getSessionsTotal() { return total.sum(); }
-    @Override public long getSessionsRefused() { return refused.sum(); }
-    @Override public long getLoginsAccepted() { return accepted.sum(); }
-    @Override public long getLoginsRejected() { return rejected.sum(); }
-    @Override public long getCommands() { return commands.sum(); }
-    @Override public long getMessagesRetrieved() { return retrieved.sum(); }
-    @Override public long getOctetsRetrieved() { return octets.sum(); }
-    @Override public long getAuthenticationCalls() { return authentication.count(); }
-    @Override public double getAuthenticationSecondsTotal() { return authentication.seconds(); }
+    @Override
+    public long getSessionsCurrent() {
+        return current.sum();
+    }
+
+    @Override
+    public long getSessionsTotal() {
+        return total.sum();
+    }
+
+    @Override
+    public long getSessionsRefused() {
+        return refused.sum();
+    }
+
+    @Override
+    public long getLoginsAccepted() {
+        return accepted.sum();
+    }
+
+    @Override
+    public long getLoginsRejected() {
+        return rejected.sum();
+    }
+
+    @Override
+    public long getCommands() {
+        return commands.sum();
+    }
+
+    @Override
+    public long getMessagesRetrieved() {
+        return retrieved.sum();
+    }
+
+    @Override
+    public long getOctetsRetrieved() {
+        return octets.sum();
+    }
+
+    @Override
+    public long getAuthenticationCalls() {
+        return authentication.count();
+    }
+
+    @Override
+    public double getAuthenticationSecondsTotal() {
+        return authentication.seconds();
+    }
 
     @Override
     public long getResolverLookups() {

@@ -10,20 +10,34 @@ final class PrometheusText {
 
     private final StringBuilder out = new StringBuilder(2048);
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     static String render(Pop3Metrics m) {
         PrometheusText text = new PrometheusText();
         text.metric("tanpopo_sessions_current", "gauge", "Sessions open now", m.getSessionsCurrent());
-        text.metric("tanpopo_sessions_total", "counter", "Sessions since start, refused ones included", m.getSessionsTotal());
-        text.metric("tanpopo_sessions_refused_total", "counter", "Connections refused over a limit", m.getSessionsRefused());
+        text.metric(
+                "tanpopo_sessions_total",
+                "counter",
+                "Sessions since start, refused ones included",
+                m.getSessionsTotal());
+        text.metric(
+                "tanpopo_sessions_refused_total",
+                "counter",
+                "Connections refused over a limit",
+                m.getSessionsRefused());
         text.metric("tanpopo_logins_accepted_total", "counter", "Successful logins", m.getLoginsAccepted());
         text.metric("tanpopo_logins_rejected_total", "counter", "Logins refused with [AUTH]", m.getLoginsRejected());
         text.metric("tanpopo_commands_total", "counter", "Commands answered", m.getCommands());
-        text.metric("tanpopo_messages_retrieved_total", "counter", "Messages retrieved with RETR", m.getMessagesRetrieved());
-        text.metric("tanpopo_retrieved_octets_total", "counter", "Octets of retrieved messages", m.getOctetsRetrieved());
-        text.summary("tanpopo_authentication_seconds", "Time in the authenticator (checkpassword etc.)",
+        text.metric(
+                "tanpopo_messages_retrieved_total",
+                "counter",
+                "Messages retrieved with RETR",
+                m.getMessagesRetrieved());
+        text.metric(
+                "tanpopo_retrieved_octets_total", "counter", "Octets of retrieved messages", m.getOctetsRetrieved());
+        text.summary(
+                "tanpopo_authentication_seconds",
+                "Time in the authenticator (checkpassword etc.)",
                 Map.of("", m.authentication()));
         text.summary("tanpopo_resolver_seconds", "Client name lookups by outcome", m.resolverByOutcome());
         return text.out.toString();
@@ -38,9 +52,18 @@ final class PrometheusText {
         header(name, "summary", help);
         byOutcome.forEach((outcome, timing) -> {
             String labels = outcome.isEmpty() ? "" : "{outcome=\"" + outcome + "\"}";
-            out.append(name).append("_count").append(labels).append(' ').append(timing.count()).append('\n');
-            out.append(name).append("_sum").append(labels).append(' ')
-                    .append(String.format(Locale.ROOT, "%.6f", timing.seconds())).append('\n');
+            out.append(name)
+                    .append("_count")
+                    .append(labels)
+                    .append(' ')
+                    .append(timing.count())
+                    .append('\n');
+            out.append(name)
+                    .append("_sum")
+                    .append(labels)
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.6f", timing.seconds()))
+                    .append('\n');
         });
     }
 

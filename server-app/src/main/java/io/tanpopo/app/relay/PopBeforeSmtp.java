@@ -35,11 +35,18 @@ public final class PopBeforeSmtp implements SessionListener, AutoCloseable {
 
     public PopBeforeSmtp(PopBeforeSmtpConfig config, Clock clock) {
         this.directory = config.directory().map(d -> new RelayDirectory(d, config.expiry(), clock));
-        this.command = config.command().isEmpty() ? Optional.empty()
+        this.command = config.command().isEmpty()
+                ? Optional.empty()
                 : Optional.of(new RelayCommand(config.command(), config.commandTimeout()));
         // Bounded: a burst of logins beyond the queue is logged and dropped rather than piling up.
-        this.runner = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
-                daemon("tanpopo-pop-before-smtp"), (task, pool) -> LOG.warn("POP-before-SMTP queue full; a login was not recorded"));
+        this.runner = new ThreadPoolExecutor(
+                1,
+                4,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1000),
+                daemon("tanpopo-pop-before-smtp"),
+                (task, pool) -> LOG.warn("POP-before-SMTP queue full; a login was not recorded"));
         this.cleaner = new ScheduledThreadPoolExecutor(1, daemon("tanpopo-pop-before-smtp-cleaner"));
         long period = Math.max(1, Math.min(config.expiry().toSeconds() / 4, 60));
         if (directory.isPresent()) {
@@ -53,7 +60,8 @@ public final class PopBeforeSmtp implements SessionListener, AutoCloseable {
         if (!session.connection().remoteKnown()) {
             // A proxy did not say who the client is: relaying is granted to no address at all,
             // least of all the proxy's own (docs/security.md).
-            LOG.info("POP-before-SMTP: login of {} from an unknown address not recorded",
+            LOG.info(
+                    "POP-before-SMTP: login of {} from an unknown address not recorded",
                     session.account().map(a -> a.name()).orElse("?"));
             return;
         }

@@ -17,15 +17,15 @@ import java.util.Optional;
  * @param commandTimeout the command is killed after this ({@code pop-before-smtp.command-timeout})
  * @param expiry files older than this are removed ({@code pop-before-smtp.expiry})
  */
-public record PopBeforeSmtpConfig(Optional<Path> directory, List<String> command, Duration commandTimeout,
-        Duration expiry) {
+public record PopBeforeSmtpConfig(
+        Optional<Path> directory, List<String> command, Duration commandTimeout, Duration expiry) {
 
     public PopBeforeSmtpConfig {
         Objects.requireNonNull(directory, "pop-before-smtp.dir");
         command = List.copyOf(command);
         if (!command.isEmpty() && !Path.of(command.get(0)).isAbsolute()) {
-            throw new IllegalArgumentException("pop-before-smtp.command must start with an absolute program path, not '"
-                    + command.get(0) + "'");
+            throw new IllegalArgumentException(
+                    "pop-before-smtp.command must start with an absolute program path, not '" + command.get(0) + "'");
         }
         require(commandTimeout, Duration.ofMillis(1), Duration.ofMinutes(5), "pop-before-smtp.command-timeout");
         require(expiry, Duration.ofMinutes(1), Duration.ofDays(7), "pop-before-smtp.expiry");
@@ -43,7 +43,8 @@ public record PopBeforeSmtpConfig(Optional<Path> directory, List<String> command
     private static void require(Duration value, Duration min, Duration max, String key) {
         Objects.requireNonNull(value, key);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + " must be " + text(min) + " to " + text(max) + ", not " + text(value));
+            throw new IllegalArgumentException(
+                    key + " must be " + text(min) + " to " + text(max) + ", not " + text(value));
         }
     }
 

@@ -39,7 +39,8 @@ public final class RelayCommand {
         List<String> arguments = new ArrayList<>(command);
         String ip = RelayDirectory.name(connection.remote().getAddress());
         arguments.add(ip);
-        ProcessBuilder builder = new ProcessBuilder(arguments).directory(new File("/"))
+        ProcessBuilder builder = new ProcessBuilder(arguments)
+                .directory(new File("/"))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -44,7 +44,10 @@ public final class RelayDirectory {
             Path temporary = Files.createTempFile(directory, ".tanpopo-", ".tmp");
             try {
                 Files.setLastModifiedTime(temporary, FileTime.from(clock.instant()));
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        temporary,
+                        file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

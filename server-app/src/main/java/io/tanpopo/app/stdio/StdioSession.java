@@ -41,8 +41,12 @@ public final class StdioSession {
      */
     public void start(InputStream in, OutputStream out) {
         StdioConnection connection = new StdioConnection(out, () -> driver.closed(), this::restartIdleTimer);
-        driver = detached.protocol().open(connection, address("TCPLOCALIP", "TCPLOCALPORT"),
-                address("TCPREMOTEIP", "TCPREMOTEPORT"), false);
+        driver = detached.protocol()
+                .open(
+                        connection,
+                        address("TCPLOCALIP", "TCPLOCALPORT"),
+                        address("TCPREMOTEIP", "TCPREMOTEPORT"),
+                        false);
         detached.protocol().start(driver);
         restartIdleTimer();
         Thread reader = new Thread(() -> read(in, connection), "tanpopo-stdin");
@@ -91,8 +95,9 @@ public final class StdioSession {
             idleTimer.cancel(false);
         }
         if (!detached.timer().isShutdown()) {
-            idleTimer = detached.timer().schedule(() -> driver.idle(), detached.config().idleTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            idleTimer = detached.timer()
+                    .schedule(
+                            () -> driver.idle(), detached.config().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -100,7 +105,8 @@ public final class StdioSession {
         InetAddress ip = AddressLiterals.any(environment.getOrDefault(ipVariable, ""))
                 .orElseGet(() -> AddressLiterals.ipv4("0.0.0.0").orElseThrow());
         String portText = environment.getOrDefault(portVariable, "0");
-        int port = portText.matches("[0-9]{1,5}") && Integer.parseInt(portText) <= 65535 ? Integer.parseInt(portText) : 0;
+        int port =
+                portText.matches("[0-9]{1,5}") && Integer.parseInt(portText) <= 65535 ? Integer.parseInt(portText) : 0;
         return new InetSocketAddress(ip, port);
     }
 }

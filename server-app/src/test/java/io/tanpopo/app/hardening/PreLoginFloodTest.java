@@ -32,6 +32,7 @@ class PreLoginFloodTest {
 
     /** The last line of a class histogram: all live objects, counted right after the full GC it makes. */
     private static final Pattern LIVE = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
+
     private static final int CONNECTIONS = 1_000;
     /** Heap held under the flood beyond what the idle server holds: 1,000 connections at 64 KB each. */
     private static final long MAX_GROWTH = 64L * 1024 * 1024;
@@ -41,36 +42,49 @@ class PreLoginFloodTest {
 
     @Test
     void thousandHostileConnections_leaveA256MbServerAlive_serving_andItsHeapFlat() throws Exception {
-        long files = ((com.sun.management.UnixOperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getMaxFileDescriptorCount();
-        assertThat(files).as("open files limit (ulimit -n) for 1,000 connections here and in the server")
+        long files = ((com.sun.management.UnixOperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getMaxFileDescriptorCount();
+        assertThat(files)
+                .as("open files limit (ulimit -n) for 1,000 connections here and in the server")
                 .isGreaterThan(CONNECTIONS + 500L);
         Path config = dir.resolve("flood.properties");
         // Default limits but one more connection than the flood, for the well-behaved client.
-        Files.writeString(config, "pop3.port=0\nauth.users=alice:secret\nresolver.strategies=none\n"
-                + "limits.connections=" + (CONNECTIONS + 10) + "\nshutdown.grace=0s\n");
+        Files.writeString(
+                config,
+                "pop3.port=0\nauth.users=alice:secret\nresolver.strategies=none\n" + "limits.connections="
+                        + (CONNECTIONS + 10) + "\nshutdown.grace=0s\n");
         try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server.log"), "-Xmx256m")) {
             assertLogsIn(server);
             long before = heapAfterGc(server);
             long under;
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             // 25 addresses, 40 connections each: under the default limit of 50 per address.
-            try (HostileFlood flood = HostileFlood.start(address, HostileFlood.loopbackSources(25), CONNECTIONS,
-                    Duration.ofSeconds(20))) {
-                Await.until(Duration.ofSeconds(60), "the flood to push 300 MB",
-                        () -> flood.sent() > 300L << 20 || flood.ended() || !server.process().isAlive());
-                assertThat(server.process().isAlive()).as("the server process is alive").isTrue();
+            try (HostileFlood flood = HostileFlood.start(
+                    address, HostileFlood.loopbackSources(25), CONNECTIONS, Duration.ofSeconds(20))) {
+                Await.until(
+                        Duration.ofSeconds(60),
+                        "the flood to push 300 MB",
+                        () -> flood.sent() > 300L << 20
+                                || flood.ended()
+                                || !server.process().isAlive());
+                assertThat(server.process().isAlive())
+                        .as("the server process is alive")
+                        .isTrue();
                 assertThat(flood.open()).as("hostile connections open").isGreaterThan(CONNECTIONS * 9 / 10);
                 assertLogsIn(server);
                 under = heapAfterGc(server);
-                System.out.printf("pre-login flood: %d connections (%d opened), %d MB sent%n", flood.open(),
-                        flood.connects(), flood.sent() >> 20);
+                System.out.printf(
+                        "pre-login flood: %d connections (%d opened), %d MB sent%n",
+                        flood.open(), flood.connects(), flood.sent() >> 20);
                 flood.awaitEnd(Duration.ofSeconds(60));
             }
             assertLogsIn(server);
             long after = heapAfterGc(server);
-            System.out.printf("live heap after a full GC (-Xmx256m): before the flood %d KB, under %d hostile connections "
-                    + "%d KB, after %d KB%n", before >> 10, CONNECTIONS, under >> 10, after >> 10);
+            System.out.printf(
+                    "live heap after a full GC (-Xmx256m): before the flood %d KB, under %d hostile connections "
+                            + "%d KB, after %d KB%n",
+                    before >> 10, CONNECTIONS, under >> 10, after >> 10);
             assertThat(server.log()).doesNotContain("OutOfMemoryError");
             assertThat(under - before).as("heap held for the flood").isLessThan(MAX_GROWTH);
         }
@@ -81,9 +95,12 @@ class PreLoginFloodTest {
         try {
             logIn(server);
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("no login within 30 s; the server process is "
-                    + (server.process().isAlive() ? "alive" : "gone") + ", its log "
-                    + (server.log().contains("OutOfMemoryError") ? "shows" : "does not show") + " OutOfMemoryError", e);
+            throw new AssertionError(
+                    "no login within 30 s; the server process is "
+                            + (server.process().isAlive() ? "alive" : "gone") + ", its log "
+                            + (server.log().contains("OutOfMemoryError") ? "shows" : "does not show")
+                            + " OutOfMemoryError",
+                    e);
         }
     }
 
@@ -91,7 +108,8 @@ class PreLoginFloodTest {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 30_000);
             socket.setSoTimeout(30_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             assertThat(in.readLine()).startsWith("+OK");
             assertThat(command(in, out, "USER alice")).startsWith("+OK");
@@ -119,10 +137,14 @@ class PreLoginFloodTest {
 
     private static String jcmd(ServerProcess server, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(server.process().pid()), command)
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        jcmd.toString(), String.valueOf(server.process().pid()), command)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("jcmd " + command + " ends").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("jcmd " + command + " ends")
+                .isTrue();
         assertThat(process.exitValue()).as("jcmd " + command + ":\n" + output).isZero();
         return output;
     }

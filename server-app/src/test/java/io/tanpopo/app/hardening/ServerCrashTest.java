@@ -65,9 +65,12 @@ class ServerCrashTest {
             deliver();
         }
         Path config = dir.resolve("crash.properties");
-        Files.writeString(config, "pop3.port=0\nauth.users=alice:secret\nstore=maildir\n"
-                + "store.maildir.path=" + dir + "/mail/{user}/Maildir\ntls.enabled=false\nresolver.strategies=none\n"
-                + "auth.failure-delay=0s\nauth.failure-delay-max=0s\nshutdown.grace=0s\n");
+        Files.writeString(
+                config,
+                "pop3.port=0\nauth.users=alice:secret\nstore=maildir\n"
+                        + "store.maildir.path=" + dir
+                        + "/mail/{user}/Maildir\ntls.enabled=false\nresolver.strategies=none\n"
+                        + "auth.failure-delay=0s\nauth.failure-delay-max=0s\nshutdown.grace=0s\n");
         Random random = new Random(20261127);
         int rounds = LONG ? 300 : 20;
         for (int round = 0; round < rounds; round++) {
@@ -77,8 +80,8 @@ class ServerCrashTest {
     }
 
     private void crashRound(Path config, Random random, int round) throws Exception {
-        try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server-" + round + ".log"),
-                "-XX:TieredStopAtLevel=1")) {
+        try (ServerProcess server =
+                ServerProcess.serve(config, dir.resolve("server-" + round + ".log"), "-XX:TieredStopAtLevel=1")) {
             int port = server.port();
             AtomicBoolean running = new AtomicBoolean(true);
             Thread deliveries = new Thread(() -> deliverWhile(running, random.nextInt(5) + 1));
@@ -107,7 +110,8 @@ class ServerCrashTest {
         boolean quitSent = false;
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             in.readLine();
             String login = command(in, out, "USER alice") + command(in, out, "PASS secret");
@@ -120,7 +124,8 @@ class ServerCrashTest {
             }
             Map<Integer, String> uids = uidl(in, out);
             for (Map.Entry<Integer, String> entry : uids.entrySet()) {
-                if (random.nextInt(3) == 0 && command(in, out, "DELE " + entry.getKey()).startsWith("+OK")) {
+                if (random.nextInt(3) == 0
+                        && command(in, out, "DELE " + entry.getKey()).startsWith("+OK")) {
                     marked.add(entry.getValue());
                 }
             }
@@ -190,11 +195,17 @@ class ServerCrashTest {
         for (String uid : delivered) {
             int copies = present.getOrDefault(uid, 0);
             if (deletedForSure.contains(uid)) {
-                assertThat(copies).as("round %d: %s was deleted by an acknowledged QUIT", round, uid).isZero();
+                assertThat(copies)
+                        .as("round %d: %s was deleted by an acknowledged QUIT", round, uid)
+                        .isZero();
             } else if (maybeDeleted.contains(uid)) {
-                assertThat(copies).as("round %d: %s (deleted by a QUIT cut short)", round, uid).isLessThanOrEqualTo(1);
+                assertThat(copies)
+                        .as("round %d: %s (deleted by a QUIT cut short)", round, uid)
+                        .isLessThanOrEqualTo(1);
             } else {
-                assertThat(copies).as("round %d: %s was never deleted", round, uid).isEqualTo(1);
+                assertThat(copies)
+                        .as("round %d: %s was never deleted", round, uid)
+                        .isEqualTo(1);
             }
         }
     }

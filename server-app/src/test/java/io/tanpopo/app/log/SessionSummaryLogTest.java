@@ -31,8 +31,16 @@ class SessionSummaryLogTest {
         try (Pop3Server server = server(SessionSummaryLog.Format.TEXT)) {
             converse(server, "USER alice", "PASS " + PASSWORD, "RETR 1", "DELE 1", "QUIT");
             String line = awaitLine();
-            assertThat(line).contains("user=alice", "client=127.0.0.1:", "name=-", "retrieved=1", "octets=21",
-                    "deleted=1", "end=quit").doesNotContain(PASSWORD);
+            assertThat(line)
+                    .contains(
+                            "user=alice",
+                            "client=127.0.0.1:",
+                            "name=-",
+                            "retrieved=1",
+                            "octets=21",
+                            "deleted=1",
+                            "end=quit")
+                    .doesNotContain(PASSWORD);
         }
     }
 
@@ -42,7 +50,9 @@ class SessionSummaryLogTest {
         try (Pop3Server server = server(SessionSummaryLog.Format.JSON)) {
             converse(server, "AUTH PLAIN", plain, "QUIT");
             String line = awaitLine();
-            assertThat(line).startsWith("{\"session\":").endsWith("}")
+            assertThat(line)
+                    .startsWith("{\"session\":")
+                    .endsWith("}")
                     .contains("\"user\":\"alice\"", "\"retrieved\":0", "\"end\":\"quit\"", "\"name\":null")
                     .doesNotContain(PASSWORD, plain);
         }
@@ -50,12 +60,17 @@ class SessionSummaryLogTest {
 
     @Test
     void clientBehindAProxyThatNamedNone_isLoggedAsUnknown_notAsTheProxy() throws Exception {
-        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", PASSWORD)
-                .listener(new SessionSummaryLog(SessionSummaryLog.Format.TEXT, Clock.systemUTC(), lines::add))
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start();
+        try (Pop3Server server = Pop3Server.builder()
+                        .noTls()
+                        .cleartext(Cleartext.ALWAYS)
+                        .user("alice", PASSWORD)
+                        .listener(new SessionSummaryLog(SessionSummaryLog.Format.TEXT, Clock.systemUTC(), lines::add))
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
                 Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             socket.getOutputStream().write("PROXY UNKNOWN\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).startsWith("+OK");
             assertThat(in.readLine()).startsWith("+OK");
@@ -69,8 +84,12 @@ class SessionSummaryLogTest {
     }
 
     private Pop3Server server(SessionSummaryLog.Format format) {
-        Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", PASSWORD)
-                .listener(new SessionSummaryLog(format, Clock.systemUTC(), lines::add)).start();
+        Pop3Server server = Pop3Server.builder()
+                .noTls()
+                .cleartext(Cleartext.ALWAYS)
+                .user("alice", PASSWORD)
+                .listener(new SessionSummaryLog(format, Clock.systemUTC(), lines::add))
+                .start();
         server.mailbox("alice").add("Subject: x\r\n\r\nhello\r\n");
         return server;
     }
@@ -90,7 +109,8 @@ class SessionSummaryLogTest {
     private static void converse(Pop3Server server, String... commands) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
             in.readLine();
             for (String command : commands) {
@@ -114,6 +134,7 @@ class SessionSummaryLogTest {
     void clientAddress_ipv6_isInRfc5952FormInBrackets() {
         assertThat(SessionSummaryLog.clientText(new java.net.InetSocketAddress("2001:db8:0:0:0:0:0:7", 110)))
                 .isEqualTo("[2001:db8::7]:110");
-        assertThat(SessionSummaryLog.clientText(new java.net.InetSocketAddress("192.0.2.7", 110))).isEqualTo("192.0.2.7:110");
+        assertThat(SessionSummaryLog.clientText(new java.net.InetSocketAddress("192.0.2.7", 110)))
+                .isEqualTo("192.0.2.7:110");
     }
 }

@@ -40,18 +40,19 @@ class PopBeforeSmtpEnvironmentTest {
         Files.writeString(hook, "#!/bin/sh\n/usr/bin/env > " + dump + ".tmp && mv " + dump + ".tmp " + dump + "\n");
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
         Path config = dir.resolve("tanpopo.properties");
-        Files.writeString(config, "pop3.port=0\ntls.enabled=false\nresolver.strategies=none\n"
-                + "pop-before-smtp.command=" + hook + "\n");
-        Map<String, String> environment = Map.of("TANPOPO_AUTH_USERS", "alice:" + SECRET,
-                "UNRELATED_TOKEN", SECRET);
+        Files.writeString(
+                config,
+                "pop3.port=0\ntls.enabled=false\nresolver.strategies=none\n" + "pop-before-smtp.command=" + hook
+                        + "\n");
+        Map<String, String> environment = Map.of("TANPOPO_AUTH_USERS", "alice:" + SECRET, "UNRELATED_TOKEN", SECRET);
         try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server.log"), environment)) {
             login(server.port(), "alice", SECRET);
             Await.until(Duration.ofSeconds(30), "the hook to dump its environment", () -> Files.exists(dump));
         }
         String dumped = Files.readString(dump);
         assertThat(dumped).doesNotContain(SECRET).doesNotContain("TANPOPO_").doesNotContain("UNRELATED_TOKEN");
-        assertThat(Files.readAllLines(dump)).contains("TCPREMOTEIP=127.0.0.1", "PROTO=TCP",
-                "PATH=/usr/local/bin:/usr/bin:/bin");
+        assertThat(Files.readAllLines(dump))
+                .contains("TCPREMOTEIP=127.0.0.1", "PROTO=TCP", "PATH=/usr/local/bin:/usr/bin:/bin");
     }
 
     private static void login(int port, String user, String password) throws Exception {

@@ -37,11 +37,13 @@ class PopBeforeSmtpTest {
         RelayDirectory relay = new RelayDirectory(dir, Duration.ofMinutes(15), clock);
         relay.record(InetAddress.getByName("192.0.2.7"));
         relay.record(InetAddress.getByName("2001:db8::7"));
-        assertThat(Files.getLastModifiedTime(dir.resolve("192.0.2.7")).toInstant()).isEqualTo(clock.instant());
+        assertThat(Files.getLastModifiedTime(dir.resolve("192.0.2.7")).toInstant())
+                .isEqualTo(clock.instant());
         assertThat(dir.resolve("2001:db8:0:0:0:0:0:7")).exists();
         clock.advance(Duration.ofMinutes(5));
         relay.record(InetAddress.getByName("192.0.2.7"));
-        assertThat(Files.getLastModifiedTime(dir.resolve("192.0.2.7")).toInstant()).isEqualTo(clock.instant());
+        assertThat(Files.getLastModifiedTime(dir.resolve("192.0.2.7")).toInstant())
+                .isEqualTo(clock.instant());
         try (var files = Files.list(dir)) {
             assertThat(files).hasSize(2);
         }
@@ -69,8 +71,7 @@ class PopBeforeSmtpTest {
     void command_getsTheAddressAsArgumentAndInTcpremoteip_neverThroughAShell() throws Exception {
         Path out = dir.resolve("out");
         Path script = script("#!/bin/sh\necho \"$1 $TCPREMOTEIP $#\" > " + out + "\n");
-        int status = new RelayCommand(List.of(script.toString()), Duration.ofSeconds(30))
-                .run(connection("192.0.2.7"));
+        int status = new RelayCommand(List.of(script.toString()), Duration.ofSeconds(30)).run(connection("192.0.2.7"));
         assertThat(status).isZero();
         assertThat(Files.readString(out)).isEqualTo("192.0.2.7 192.0.2.7 1\n");
     }
@@ -79,16 +80,16 @@ class PopBeforeSmtpTest {
     void command_thatHangs_isKilledAtTheTimeout() throws Exception {
         Path script = script("#!/bin/sh\nexec sleep 60\n");
         long start = System.nanoTime();
-        int status = new RelayCommand(List.of(script.toString()), Duration.ofMillis(300))
-                .run(connection("192.0.2.7"));
+        int status = new RelayCommand(List.of(script.toString()), Duration.ofMillis(300)).run(connection("192.0.2.7"));
         assertThat(status).isEqualTo(-1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
     void listener_recordsOffTheCallingThread_andFinishes() throws Exception {
-        PopBeforeSmtp relay = new PopBeforeSmtp(new PopBeforeSmtpConfig(Optional.of(dir), List.of(),
-                Duration.ofSeconds(10), Duration.ofMinutes(15)), clock);
+        PopBeforeSmtp relay = new PopBeforeSmtp(
+                new PopBeforeSmtpConfig(Optional.of(dir), List.of(), Duration.ofSeconds(10), Duration.ofMinutes(15)),
+                clock);
         relay.record(connection("192.0.2.9"));
         assertThat(relay.finish(Duration.ofSeconds(10))).isTrue();
         relay.close();
@@ -99,31 +100,67 @@ class PopBeforeSmtpTest {
     void command_getsTheUcspiEnvironmentAndRuleVariables_andNothingOfTheServers() throws Exception {
         Path out = dir.resolve("env");
         Path script = script("#!/bin/sh\n/usr/bin/env > " + out + "\n");
-        ConnectionInfo connection = new ConnectionInfo(new InetSocketAddress("192.0.2.1", 110),
-                new InetSocketAddress("192.0.2.7", 40000), "pop.example", Optional.of("client.example"), false,
+        ConnectionInfo connection = new ConnectionInfo(
+                new InetSocketAddress("192.0.2.1", 110),
+                new InetSocketAddress("192.0.2.7", 40000),
+                "pop.example",
+                Optional.of("client.example"),
+                false,
                 Map.of("RELAYCLIENT", "", "TCPREMOTEIP", "10.9.9.9"));
-        assertThat(new RelayCommand(List.of(script.toString()), Duration.ofSeconds(30)).run(connection)).isZero();
-        assertThat(Files.readAllLines(out)).contains("PATH=/usr/local/bin:/usr/bin:/bin", "PROTO=TCP",
-                "TCPREMOTEIP=192.0.2.7", "TCPREMOTEPORT=40000", "TCPREMOTEHOST=client.example",
-                "TCPLOCALIP=192.0.2.1", "TCPLOCALPORT=110", "TCPLOCALHOST=pop.example", "RELAYCLIENT=");
+        assertThat(new RelayCommand(List.of(script.toString()), Duration.ofSeconds(30)).run(connection))
+                .isZero();
+        assertThat(Files.readAllLines(out))
+                .contains(
+                        "PATH=/usr/local/bin:/usr/bin:/bin",
+                        "PROTO=TCP",
+                        "TCPREMOTEIP=192.0.2.7",
+                        "TCPREMOTEPORT=40000",
+                        "TCPREMOTEHOST=client.example",
+                        "TCPLOCALIP=192.0.2.1",
+                        "TCPLOCALPORT=110",
+                        "TCPLOCALHOST=pop.example",
+                        "RELAYCLIENT=");
         // Nothing else, whatever the test JVM's environment holds; the shell adds PWD (and may add SHLVL, _).
-        assertThat(Files.readAllLines(out)).map(line -> line.substring(0, line.indexOf('=')))
-                .isSubsetOf("PATH", "PROTO", "TCPREMOTEIP", "TCPREMOTEPORT", "TCPREMOTEHOST", "TCPLOCALIP",
-                        "TCPLOCALPORT", "TCPLOCALHOST", "RELAYCLIENT", "PWD", "SHLVL", "_");
+        assertThat(Files.readAllLines(out))
+                .map(line -> line.substring(0, line.indexOf('=')))
+                .isSubsetOf(
+                        "PATH",
+                        "PROTO",
+                        "TCPREMOTEIP",
+                        "TCPREMOTEPORT",
+                        "TCPREMOTEHOST",
+                        "TCPLOCALIP",
+                        "TCPLOCALPORT",
+                        "TCPLOCALHOST",
+                        "RELAYCLIENT",
+                        "PWD",
+                        "SHLVL",
+                        "_");
     }
 
     private static ConnectionInfo connection(String client) {
-        return new ConnectionInfo(new InetSocketAddress("127.0.0.1", 110), new InetSocketAddress(client, 40000),
-                "localhost", Optional.empty(), false, Map.of());
+        return new ConnectionInfo(
+                new InetSocketAddress("127.0.0.1", 110),
+                new InetSocketAddress(client, 40000),
+                "localhost",
+                Optional.empty(),
+                false,
+                Map.of());
     }
 
     @Test
     void loginOfAnUnknownClientBehindAProxy_recordsNoAddress_neitherPlaceholderNorProxy() throws Exception {
-        PopBeforeSmtp relay = new PopBeforeSmtp(new PopBeforeSmtpConfig(Optional.of(dir), List.of(),
-                Duration.ofSeconds(10), Duration.ofMinutes(15)), clock);
-        try (Pop3Server server = Pop3Server.builder().noTls().cleartext(Cleartext.ALWAYS).user("alice", "pw")
-                .lockMaildrops(false).listener(relay)
-                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5))).start()) {
+        PopBeforeSmtp relay = new PopBeforeSmtp(
+                new PopBeforeSmtpConfig(Optional.of(dir), List.of(), Duration.ofSeconds(10), Duration.ofMinutes(15)),
+                clock);
+        try (Pop3Server server = Pop3Server.builder()
+                .noTls()
+                .cleartext(Cleartext.ALWAYS)
+                .user("alice", "pw")
+                .lockMaildrops(false)
+                .listener(relay)
+                .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                .start()) {
             login(server.port(), "PROXY UNKNOWN\r\n");
             login(server.port(), "PROXY TCP4 192.0.2.9 127.0.0.1 40000 110\r\n");
         }
@@ -138,8 +175,10 @@ class PopBeforeSmtpTest {
     private static void login(int port, String header) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            socket.getOutputStream().write((header + "USER alice\r\nPASS pw\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write((header + "USER alice\r\nPASS pw\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < 4; i++) {
                 assertThat(in.readLine()).startsWith("+OK");
             }

@@ -18,8 +18,7 @@ import java.nio.file.Path;
  */
 public final class MaildirOpenBenchmark {
 
-    private MaildirOpenBenchmark() {
-    }
+    private MaildirOpenBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -63,8 +62,9 @@ public final class MaildirOpenBenchmark {
         try (Maildrop maildrop = opened.maildrop()) {
             long total = maildrop.messages().stream().mapToLong(m -> m.size()).sum();
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("%-40s %6d ms  %d messages, %d octets, heap used %d MB%n", what, ms(t0),
-                    maildrop.messages().size(), total, (rt.totalMemory() - rt.freeMemory()) >> 20);
+            System.out.printf(
+                    "%-40s %6d ms  %d messages, %d octets, heap used %d MB%n",
+                    what, ms(t0), maildrop.messages().size(), total, (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }
 

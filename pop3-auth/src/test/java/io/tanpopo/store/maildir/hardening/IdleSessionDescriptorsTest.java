@@ -42,7 +42,8 @@ class IdleSessionDescriptorsTest {
         }
         MaildirConfig config = MaildirConfig.of(dir + "/{user}/Maildir");
 
-        assertThat(descriptorsPerSession(new MaildirStore(config.withLock(false)))).isLessThan(0.05);
+        assertThat(descriptorsPerSession(new MaildirStore(config.withLock(false))))
+                .isLessThan(0.05);
         assertThat(descriptorsPerSession(new MaildirStore(config))).isBetween(0.95, 1.05);
     }
 

@@ -38,6 +38,7 @@ class MaildirHandlesRaceTest {
 
     @TempDir
     Path dir;
+
     private Process swapper;
     private Path fifo;
 
@@ -50,9 +51,11 @@ class MaildirHandlesRaceTest {
             return;
         }
         for (Path p : List.of(fifo, fifo.resolveSibling("cur"), fifo.resolveSibling("link"))) {
-            if (Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+            if (Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .isOther()) {
                 // O_RDWR on a FIFO never blocks, and wakes a reader waiting in open(2).
-                FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE).close();
+                FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                        .close();
             }
         }
     }
@@ -70,10 +73,11 @@ class MaildirHandlesRaceTest {
         fifo = maildir.resolve("fifo");
         mkfifo(fifo);
         swapper = swapper(maildir);
-        MaildirStore store = new MaildirStore(MaildirConfig.of(dir + "/{user}/Maildir").withLock(false));
+        MaildirStore store =
+                new MaildirStore(MaildirConfig.of(dir + "/{user}/Maildir").withLock(false));
 
-        int served = assertTimeoutPreemptively(Duration.ofSeconds(50), () -> logins(store),
-                "a login blocked while cur/ was being swapped");
+        int served = assertTimeoutPreemptively(
+                Duration.ofSeconds(50), () -> logins(store), "a login blocked while cur/ was being swapped");
 
         assertThat(swapper.isAlive()).as("the swapper still swapping").isTrue();
         assertThat(served).as("logins that got in").isPositive();
@@ -110,7 +114,8 @@ class MaildirHandlesRaceTest {
      * ({@code renameat2} with {@code RENAME_EXCHANGE}), as fast as it goes, for at most a minute.
      */
     private static Process swapper(Path maildir) throws IOException {
-        String program = String.join("\n",
+        String program = String.join(
+                "\n",
                 "import ctypes, os, sys, time",
                 "libc = ctypes.CDLL(None, use_errno=True)",
                 "os.chdir(sys.argv[1])",
@@ -121,11 +126,14 @@ class MaildirHandlesRaceTest {
                 "            if libc.renameat2(-100, b'cur', -100, other, 2) != 0:",
                 "                sys.exit('renameat2: ' + os.strerror(ctypes.get_errno()))",
                 "");
-        return new ProcessBuilder("python3", "-c", program, maildir.toString()).inheritIO().start();
+        return new ProcessBuilder("python3", "-c", program, maildir.toString())
+                .inheritIO()
+                .start();
     }
 
     private static void mkfifo(Path path) throws Exception {
-        Process process = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        Process process =
+                new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
         assertThat(process.waitFor()).isZero();
     }
 }

@@ -21,10 +21,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UserPathTest {
 
-    private static final List<String> TRICKS = List.of("..", "../bob", "../../etc", "a/b", "/etc/passwd", "a\0b",
-            ".", ".hidden", "alice/../bob", "..\\bob", "\uFF0E\uFF0E", "\uFF0E\uFF0E\uFF0Fbob", "a\uFF0Fb",
-            "a\u2215b", "%2e%2e", "%2e%2e%2fbob", "..%2fbob", "a\nb", "a\rb", "a\tb", " alice", "alice ", "",
-            "x".repeat(256), "\u00e9l\u00e8ve", "a\u0000", "\u202e..", "..\u200b/bob");
+    private static final List<String> TRICKS = List.of(
+            "..",
+            "../bob",
+            "../../etc",
+            "a/b",
+            "/etc/passwd",
+            "a\0b",
+            ".",
+            ".hidden",
+            "alice/../bob",
+            "..\\bob",
+            "\uFF0E\uFF0E",
+            "\uFF0E\uFF0E\uFF0Fbob",
+            "a\uFF0Fb",
+            "a\u2215b",
+            "%2e%2e",
+            "%2e%2e%2fbob",
+            "..%2fbob",
+            "a\nb",
+            "a\rb",
+            "a\tb",
+            " alice",
+            "alice ",
+            "",
+            "x".repeat(256),
+            "\u00e9l\u00e8ve",
+            "a\u0000",
+            "\u202e..",
+            "..\u200b/bob");
 
     @TempDir
     Path dir;
@@ -55,12 +80,14 @@ class UserPathTest {
         }
         try (Stream<Path> all = Files.walk(dir)) {
             assertThat(all.filter(p -> !p.startsWith(root) && !p.startsWith(dir.resolve("bob")) && !p.equals(dir)))
-                    .as("files created outside the maildir root").isEmpty();
+                    .as("files created outside the maildir root")
+                    .isEmpty();
         }
     }
 
     private static String printable(String s) {
-        return s.chars().mapToObj(c -> c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\u%04x", c))
+        return s.chars()
+                .mapToObj(c -> c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\u%04x", c))
                 .reduce("", String::concat);
     }
 }

@@ -34,7 +34,8 @@ public final class ApopCommand implements Command {
 
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
-        if (line.argumentCount() != 2 || !UserNames.isAcceptable(line.argument(0))
+        if (line.argumentCount() != 2
+                || !UserNames.isAcceptable(line.argument(0))
                 || !line.argument(1).matches("[0-9a-fA-F]{32}")) {
             return Reply.err("Syntax: APOP name digest");
         }
@@ -51,8 +52,12 @@ public final class ApopCommand implements Command {
             byte[] expected = digest(session.apopStamp(), key);
             byte[] given = HexFormat.of().parseHex(line.argument(1).toLowerCase(Locale.ROOT));
             boolean match = MessageDigest.isEqual(expected, given);
-            return login.complete(session, attempt, match && secret instanceof SecretResult.Found found
-                    ? AuthResult.accepted(found.account()) : AuthResult.rejected());
+            return login.complete(
+                    session,
+                    attempt,
+                    match && secret instanceof SecretResult.Found found
+                            ? AuthResult.accepted(found.account())
+                            : AuthResult.rejected());
         } finally {
             Arrays.fill(key, (byte) 0);
         }

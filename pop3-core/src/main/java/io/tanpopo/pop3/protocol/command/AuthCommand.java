@@ -36,7 +36,9 @@ public final class AuthCommand implements Command {
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
         if (line.argumentCount() == 0) {
-            return Reply.ok("Mechanisms follow", usable(session).stream().map(SaslMechanism::name).toList());
+            return Reply.ok(
+                    "Mechanisms follow",
+                    usable(session).stream().map(SaslMechanism::name).toList());
         }
         if (line.argumentCount() > 2) {
             return Reply.err("Syntax: AUTH mechanism [initial-response]");
@@ -47,7 +49,8 @@ public final class AuthCommand implements Command {
         if (mechanism.isEmpty()) {
             Optional<SaslMechanism> withCleartext = mechanisms.find(line.argument(0), secrets, true);
             return withCleartext.isPresent()
-                    ? dialogue.cleartextRefused(session, withCleartext.get().name(), UNSUPPORTED) : UNSUPPORTED;
+                    ? dialogue.cleartextRefused(session, withCleartext.get().name(), UNSUPPORTED)
+                    : UNSUPPORTED;
         }
         Optional<String> initial = line.argumentCount() == 2 ? Optional.of(line.argument(1)) : Optional.empty();
         return dialogue.begin(session, mechanism.get().name(), mechanism.get().start(sasl), initial);

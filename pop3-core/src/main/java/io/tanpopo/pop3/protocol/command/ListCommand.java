@@ -24,12 +24,15 @@ public final class ListCommand implements Command {
 
     /** LIST: the second column is the exact size in octets. */
     public static ListCommand list() {
-        return new ListCommand("LIST", (session, index) -> String.valueOf(session.messages().get(index).size()));
+        return new ListCommand(
+                "LIST",
+                (session, index) -> String.valueOf(session.messages().get(index).size()));
     }
 
     /** UIDL: the second column is the unique-id. */
     public static ListCommand uidl() {
-        return new ListCommand("UIDL", (session, index) -> session.messages().get(index).uid());
+        return new ListCommand(
+                "UIDL", (session, index) -> session.messages().get(index).uid());
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class PassCommand implements Command {
     /** As Dovecot says it, so that clients which recognise it react the same way. */
     /** USER/PASS in the failed-login log line. */
     static final String METHOD = "USER";
+
     static final String CLEARTEXT_REFUSED = "Plaintext authentication disallowed on non-secure (SSL/TLS) connections";
 
     private final ProtocolContext context;
@@ -36,7 +37,10 @@ public final class PassCommand implements Command {
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
         if (!context.allowsCleartext(session)) {
-            return login.refuse(session, new LoginAttempt(METHOD, session.pendingUser()), LoginFailure.POLICY,
+            return login.refuse(
+                    session,
+                    new LoginAttempt(METHOD, session.pendingUser()),
+                    LoginFailure.POLICY,
                     Reply.err(ResponseCode.AUTH, CLEARTEXT_REFUSED));
         }
         if (session.pendingUser().isEmpty()) {
@@ -47,8 +51,8 @@ public final class PassCommand implements Command {
         byte[] password = line.rest().getBytes(StandardCharsets.UTF_8);
         AuthResult result;
         try {
-            result = context.authenticator().authenticate(
-                    new LoginRequest(user, password, session.apopStamp(), session.connection()));
+            result = context.authenticator()
+                    .authenticate(new LoginRequest(user, password, session.apopStamp(), session.connection()));
         } finally {
             Arrays.fill(password, (byte) 0);
         }

@@ -55,7 +55,9 @@ public final class RetrCommand implements Command {
         try {
             InputStream content = session.maildrop().openMessage(index);
             session.retrieved().set(index);
-            String text = top ? "Top of message follows" : session.messages().get(index).size() + " octets";
+            String text = top
+                    ? "Top of message follows"
+                    : session.messages().get(index).size() + " octets";
             return Reply.ok(text, new ReplyBody.Message(content, lines));
         } catch (NoSuchFileException e) {
             LOG.warn("message {} vanished from the maildrop: {}", index + 1, e.getMessage());

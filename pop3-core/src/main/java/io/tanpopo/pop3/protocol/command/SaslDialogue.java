@@ -111,8 +111,9 @@ public final class SaslDialogue {
 
     private AuthResult check(Pop3Session session, SaslStep.Authenticate authenticate) {
         try {
-            return context.authenticator().authenticate(new LoginRequest(authenticate.user(),
-                    authenticate.password(), session.apopStamp(), session.connection()));
+            return context.authenticator()
+                    .authenticate(new LoginRequest(
+                            authenticate.user(), authenticate.password(), session.apopStamp(), session.connection()));
         } finally {
             Arrays.fill(authenticate.password(), (byte) 0);
         }

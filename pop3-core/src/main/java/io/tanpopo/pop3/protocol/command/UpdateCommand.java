@@ -37,9 +37,11 @@ public final class UpdateCommand implements Command {
         // Unlock before the reply leaves, so a client that reconnects at once finds the maildrop free.
         session.close().ifPresent(Maildrop::close);
         if (result instanceof CommitResult.Committed committed) {
-            return Reply.ok("Logging out, " + committed.deleted() + " messages deleted").then(Reply.After.CLOSE);
+            return Reply.ok("Logging out, " + committed.deleted() + " messages deleted")
+                    .then(Reply.After.CLOSE);
         }
         LOG.warn("commit incomplete: {}", ((CommitResult.Failed) result).reason());
-        return Reply.err(ResponseCode.SYS_TEMP, "Some deleted messages not removed").then(Reply.After.CLOSE);
+        return Reply.err(ResponseCode.SYS_TEMP, "Some deleted messages not removed")
+                .then(Reply.After.CLOSE);
     }
 }

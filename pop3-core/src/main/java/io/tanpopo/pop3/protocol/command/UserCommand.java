@@ -30,9 +30,10 @@ public final class UserCommand implements Command {
     public Reply execute(Pop3Session session, CommandLine line) {
         String name = line.rest();
         if (!context.allowsCleartext(session)) {
-            LoginAttempt attempt = new LoginAttempt(PassCommand.METHOD, Optional.of(name).filter(n -> !n.isEmpty()));
-            return login.refuse(session, attempt, LoginFailure.POLICY,
-                    Reply.err(ResponseCode.AUTH, PassCommand.CLEARTEXT_REFUSED));
+            LoginAttempt attempt =
+                    new LoginAttempt(PassCommand.METHOD, Optional.of(name).filter(n -> !n.isEmpty()));
+            return login.refuse(
+                    session, attempt, LoginFailure.POLICY, Reply.err(ResponseCode.AUTH, PassCommand.CLEARTEXT_REFUSED));
         }
         if (!UserNames.isAcceptable(name)) {
             session.pendingUser(null);

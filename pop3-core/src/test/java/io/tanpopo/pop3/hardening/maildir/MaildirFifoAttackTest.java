@@ -31,10 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MaildirFifoAttackTest {
 
     /** Sizes not in the names: they are computed and go to the size cache. */
-    private static final List<String> MESSAGES = List.of("Subject: a\n\n.dot line\nbare LF\n", "Subject: b\r\n\r\nb\r\n");
+    private static final List<String> MESSAGES =
+            List.of("Subject: a\n\n.dot line\nbare LF\n", "Subject: b\r\n\r\nb\r\n");
 
     @TempDir
     Path dir;
+
     private MaildirRig rig;
     private Path eve;
 
@@ -93,7 +95,8 @@ class MaildirFifoAttackTest {
     private void assertSessionWorks(Pop3Server server) {
         try (Pop3Dialogue client = loggedIn(server, "eve")) {
             assertThat(client.send("LIST")).startsWith("+OK");
-            assertThat(client.readBody()).containsExactly("1 " + crlfSize(MESSAGES.get(0)), "2 " + crlfSize(MESSAGES.get(1)));
+            assertThat(client.readBody())
+                    .containsExactly("1 " + crlfSize(MESSAGES.get(0)), "2 " + crlfSize(MESSAGES.get(1)));
             assertThat(client.send("QUIT")).startsWith("+OK");
         }
         try (Pop3Dialogue again = loggedIn(server, "eve")) {

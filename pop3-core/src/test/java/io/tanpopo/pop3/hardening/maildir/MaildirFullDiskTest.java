@@ -36,6 +36,7 @@ class MaildirFullDiskTest {
 
     @TempDir
     Path dir;
+
     private Path mount;
     private MaildirRig rig;
 
@@ -79,7 +80,8 @@ class MaildirFullDiskTest {
         }
 
         Path maildir = mount.resolve("home/eve/Maildir");
-        try (Stream<Path> cur = Files.list(maildir.resolve("cur")); Stream<Path> fresh = Files.list(maildir.resolve("new"))) {
+        try (Stream<Path> cur = Files.list(maildir.resolve("cur"));
+                Stream<Path> fresh = Files.list(maildir.resolve("new"))) {
             assertThat(cur.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("1700000001.M1P1.host:2,", "1700000002.M2P1.host:2,");
             assertThat(fresh).isEmpty();
@@ -113,8 +115,13 @@ class MaildirFullDiskTest {
     }
 
     private static int exitCode(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .inheritIO()
+                .start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as(String.join(" ", command))
+                .isTrue();
         return process.exitValue();
     }
 }

@@ -36,6 +36,7 @@ class MaildirLinkAttackTest {
 
     @TempDir
     Path dir;
+
     private MaildirRig rig;
     private Path eve;
 
@@ -63,7 +64,9 @@ class MaildirLinkAttackTest {
         }
 
         assertThat(passwd).hasContent("root:x:0:0:root:/root:/bin/bash");
-        assertThat(Files.isSymbolicLink(eve.resolve("tanpopo.lock"))).as("the link replaced").isFalse();
+        assertThat(Files.isSymbolicLink(eve.resolve("tanpopo.lock")))
+                .as("the link replaced")
+                .isFalse();
     }
 
     @Test
@@ -84,12 +87,15 @@ class MaildirLinkAttackTest {
         }
 
         assertThat(shadow).hasContent(SECRET.strip());
-        assertThat(eve.resolve("c2").resolve(CUR_NAME)).as("nothing lost either").hasContent(MINE);
+        assertThat(eve.resolve("c2").resolve(CUR_NAME))
+                .as("nothing lost either")
+                .hasContent(MINE);
         attacker(eve, "rm", "cur");
         attacker(eve, "mv", "c2", "cur");
         try (Pop3Dialogue client = loggedIn(server, "eve")) {
             assertThat(client.send("RETR 1")).startsWith("+OK");
-            assertThat(new String(client.readBodyBytes(), StandardCharsets.UTF_8)).isEqualTo(MINE);
+            assertThat(new String(client.readBodyBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(MINE);
         }
     }
 
@@ -110,7 +116,9 @@ class MaildirLinkAttackTest {
         try (Stream<Path> dropped = Files.list(drop)) {
             assertThat(dropped).as("files renamed into the linked folder").isEmpty();
         }
-        assertThat(eve.resolve("new").resolve(delivered)).as("left where it was").isRegularFile();
+        assertThat(eve.resolve("new").resolve(delivered))
+                .as("left where it was")
+                .isRegularFile();
     }
 
     @Test
@@ -149,7 +157,8 @@ class MaildirLinkAttackTest {
 
     private static void deleteTree(Path root) throws Exception {
         try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(p);
             }
         }

@@ -28,6 +28,7 @@ final class MaildirRig implements AutoCloseable {
 
     /** nobody: the maildirs' owner and the attacker. */
     static final int UID = 65534;
+
     static final String PASSWORD = "secret";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -52,8 +53,8 @@ final class MaildirRig implements AutoCloseable {
 
     /** Writes {@code content} as {@code sub/name} of the user's maildir. */
     Path message(String user, String sub, String name, String content) throws IOException {
-        return Files.writeString(base.resolve(user).resolve("Maildir").resolve(sub).resolve(name), content,
-                StandardCharsets.UTF_8);
+        return Files.writeString(
+                base.resolve(user).resolve("Maildir").resolve(sub).resolve(name), content, StandardCharsets.UTF_8);
     }
 
     /** Gives the user's home (and everything in it) to the unprivileged user. */
@@ -72,8 +73,14 @@ final class MaildirRig implements AutoCloseable {
     /** A server with users eve and bob over the maildirs, the store configured by {@code config}. */
     Pop3Server server(UnaryOperator<MaildirConfig> config) {
         MaildirStore store = new MaildirStore(config.apply(MaildirConfig.of(base + "/{user}/Maildir")));
-        Pop3Server server = Pop3Server.builder().port(0).noTls().failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .user("eve", PASSWORD).user("bob", PASSWORD).store(store).start();
+        Pop3Server server = Pop3Server.builder()
+                .port(0)
+                .noTls()
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .user("eve", PASSWORD)
+                .user("bob", PASSWORD)
+                .store(store)
+                .start();
         servers.add(server);
         return server;
     }
@@ -100,7 +107,10 @@ final class MaildirRig implements AutoCloseable {
         }
         line.addAll(List.of(command));
         try {
-            Process process = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(line)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(line + " did not finish");

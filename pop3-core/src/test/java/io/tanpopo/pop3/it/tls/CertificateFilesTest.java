@@ -58,14 +58,25 @@ class CertificateFilesTest {
 
         server = start(new TlsConfig.PemFiles(chain, leaf.key(), Optional.empty()));
 
-        TlsIt.Result curl = TlsIt.run(dir, List.of("curl", "-sS", "--max-time", "20", "--cacert",
-                root.cert().toString(), "-u", "alice:secret", "pop3s://127.0.0.1:" + server.tlsPort().getAsInt() + "/1"));
+        TlsIt.Result curl = TlsIt.run(
+                dir,
+                List.of(
+                        "curl",
+                        "-sS",
+                        "--max-time",
+                        "20",
+                        "--cacert",
+                        root.cert().toString(),
+                        "-u",
+                        "alice:secret",
+                        "pop3s://127.0.0.1:" + server.tlsPort().getAsInt() + "/1"));
         assertThat(curl.exitCode()).as(curl.all()).isZero();
         assertThat(curl.stdout()).isEqualTo(TlsIt.DOTS_CRLF);
 
         TlsIt.Result openssl = opensslStarttls(root.cert());
         assertThat(openssl.exitCode()).as(openssl.all()).isZero();
-        assertThat(openssl.stderr()).contains("depth=2 CN = root", "depth=1 CN = intermediate", "depth=0 CN = leaf-rsa");
+        assertThat(openssl.stderr())
+                .contains("depth=2 CN = root", "depth=1 CN = intermediate", "depth=0 CN = leaf-rsa");
         assertThat(openssl.out()).contains("..one leading dot\r\n");
     }
 
@@ -76,11 +87,23 @@ class CertificateFilesTest {
 
         server = start(new TlsConfig.PemFiles(leaf.cert(), leaf.key(), Optional.empty()));
 
-        TlsIt.Result curl = TlsIt.run(dir, List.of("curl", "-sS", "--max-time", "20", "--cacert",
-                root.cert().toString(), "--ssl-reqd", "-u", "alice:secret", "pop3://127.0.0.1:" + server.port() + "/1"));
+        TlsIt.Result curl = TlsIt.run(
+                dir,
+                List.of(
+                        "curl",
+                        "-sS",
+                        "--max-time",
+                        "20",
+                        "--cacert",
+                        root.cert().toString(),
+                        "--ssl-reqd",
+                        "-u",
+                        "alice:secret",
+                        "pop3://127.0.0.1:" + server.port() + "/1"));
         assertThat(curl.exitCode()).as(curl.all()).isZero();
         assertThat(curl.stdout()).isEqualTo(TlsIt.DOTS_CRLF);
-        assertThat(servedCertificate(root.cert()).getSubjectX500Principal().getName()).isEqualTo("CN=leaf-ec");
+        assertThat(servedCertificate(root.cert()).getSubjectX500Principal().getName())
+                .isEqualTo("CN=leaf-ec");
     }
 
     @Test
@@ -89,8 +112,19 @@ class CertificateFilesTest {
         Issued intermediate = issue(root, "intermediate", "ec", true);
         Issued leaf = issue(intermediate, "leaf-p12", "rsa", false);
         Path store = dir.resolve("server.p12");
-        openssl("pkcs12", "-export", "-inkey", leaf.key().toString(), "-in", leaf.cert().toString(),
-                "-certfile", intermediate.cert().toString(), "-passout", "pass:store-secret", "-out", store.toString());
+        openssl(
+                "pkcs12",
+                "-export",
+                "-inkey",
+                leaf.key().toString(),
+                "-in",
+                leaf.cert().toString(),
+                "-certfile",
+                intermediate.cert().toString(),
+                "-passout",
+                "pass:store-secret",
+                "-out",
+                store.toString());
 
         server = start(new TlsConfig.KeyStoreFile(store, "store-secret"));
 
@@ -116,15 +150,28 @@ class CertificateFilesTest {
         move(second.key(), key);
         move(second.cert(), cert);
 
-        X509Certificate after = TlsIt.await(Duration.ofSeconds(15), Duration.ofMillis(200),
-                "a new connection to present the replaced certificate", () -> {
+        X509Certificate after = TlsIt.await(
+                Duration.ofSeconds(15),
+                Duration.ofMillis(200),
+                "a new connection to present the replaced certificate",
+                () -> {
                     X509Certificate served = servedCertificate(root.cert());
                     return served.getSubjectX500Principal().getName().equals("CN=second") ? served : null;
                 });
         assertThat(after.getSerialNumber()).isNotEqualTo(before.getSerialNumber());
         assertThat(after.getPublicKey().getAlgorithm()).isEqualTo("RSA");
-        TlsIt.Result curl = TlsIt.run(dir, List.of("curl", "-sS", "--max-time", "20", "--cacert",
-                root.cert().toString(), "-u", "alice:secret", "pop3s://127.0.0.1:" + server.tlsPort().getAsInt() + "/1"));
+        TlsIt.Result curl = TlsIt.run(
+                dir,
+                List.of(
+                        "curl",
+                        "-sS",
+                        "--max-time",
+                        "20",
+                        "--cacert",
+                        root.cert().toString(),
+                        "-u",
+                        "alice:secret",
+                        "pop3s://127.0.0.1:" + server.tlsPort().getAsInt() + "/1"));
         assertThat(curl.exitCode()).as(curl.all()).isZero();
     }
 
@@ -133,7 +180,8 @@ class CertificateFilesTest {
         Issued root = rootCa("root");
         Path missing = dir.resolve("no-such-cert.pem");
         assertThatThrownBy(() -> start(new TlsConfig.PemFiles(missing, root.key(), Optional.empty())))
-                .hasMessageContaining("tls.cert").hasMessageContaining(missing.toString())
+                .hasMessageContaining("tls.cert")
+                .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist");
     }
 
@@ -141,7 +189,8 @@ class CertificateFilesTest {
     void startup_missingKeyStore_failsNamingTheKeyAndFile() {
         Path missing = dir.resolve("no-such.p12");
         assertThatThrownBy(() -> start(new TlsConfig.KeyStoreFile(missing, "x")))
-                .hasMessageContaining("tls.keystore").hasMessageContaining(missing.toString());
+                .hasMessageContaining("tls.keystore")
+                .hasMessageContaining(missing.toString());
     }
 
     @Test
@@ -149,10 +198,20 @@ class CertificateFilesTest {
         Issued root = rootCa("root");
         Issued leaf = issue(root, "leaf", "ec", false);
         Path store = dir.resolve("server.p12");
-        openssl("pkcs12", "-export", "-inkey", leaf.key().toString(), "-in", leaf.cert().toString(),
-                "-passout", "pass:right", "-out", store.toString());
+        openssl(
+                "pkcs12",
+                "-export",
+                "-inkey",
+                leaf.key().toString(),
+                "-in",
+                leaf.cert().toString(),
+                "-passout",
+                "pass:right",
+                "-out",
+                store.toString());
         assertThatThrownBy(() -> start(new TlsConfig.KeyStoreFile(store, "wrong")))
-                .hasMessageContaining("tls.keystore").hasMessageContaining(store.toString())
+                .hasMessageContaining("tls.keystore")
+                .hasMessageContaining(store.toString())
                 .hasMessageContaining("wrong tls.keystore-password");
     }
 
@@ -162,7 +221,8 @@ class CertificateFilesTest {
         Issued leaf = issue(root, "leaf", "ec", false);
         Issued other = issue(root, "other", "ec", false);
         assertThatThrownBy(() -> start(new TlsConfig.PemFiles(leaf.cert(), other.key(), Optional.empty())))
-                .hasMessageContaining("does not match the certificate").hasMessageContaining(other.key().toString());
+                .hasMessageContaining("does not match the certificate")
+                .hasMessageContaining(other.key().toString());
     }
 
     @Test
@@ -171,20 +231,40 @@ class CertificateFilesTest {
         Issued leaf = issue(root, "leaf", "ec", false);
         Issued rsa = issue(root, "rsa", "rsa", false);
         assertThatThrownBy(() -> start(new TlsConfig.PemFiles(leaf.cert(), rsa.key(), Optional.empty())))
-                .hasMessageContaining("does not match the certificate").hasMessageContaining("RSA");
+                .hasMessageContaining("does not match the certificate")
+                .hasMessageContaining("RSA");
     }
 
     private Pop3Server start(TlsConfig.Source source) {
-        Pop3Server started = Pop3Server.builder().user("alice", "secret").implicitTlsPort(0)
-                .tls(new TlsConfig(source, HANDSHAKE)).start();
+        Pop3Server started = Pop3Server.builder()
+                .user("alice", "secret")
+                .implicitTlsPort(0)
+                .tls(new TlsConfig(source, HANDSHAKE))
+                .start();
         started.mailbox("alice").add(TlsIt.DOTS);
         return started;
     }
 
     private TlsIt.Result opensslStarttls(Path caFile) {
-        return TlsIt.run(dir, "USER alice\nPASS secret\nRETR 1\nQUIT\n", List.of("timeout", "25", "openssl",
-                "s_client", "-starttls", "pop3", "-connect", "127.0.0.1:" + server.port(), "-CAfile", caFile.toString(),
-                "-verify_return_error", "-verify_ip", "127.0.0.1", "-crlf", "-quiet"));
+        return TlsIt.run(
+                dir,
+                "USER alice\nPASS secret\nRETR 1\nQUIT\n",
+                List.of(
+                        "timeout",
+                        "25",
+                        "openssl",
+                        "s_client",
+                        "-starttls",
+                        "pop3",
+                        "-connect",
+                        "127.0.0.1:" + server.port(),
+                        "-CAfile",
+                        caFile.toString(),
+                        "-verify_return_error",
+                        "-verify_ip",
+                        "127.0.0.1",
+                        "-crlf",
+                        "-quiet"));
     }
 
     /** The leaf a fresh implicit-TLS connection is given, verified against {@code caFile}. */
@@ -203,7 +283,8 @@ class CertificateFilesTest {
         try (InputStream in = Files.newInputStream(caFile)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            store.setCertificateEntry(
+                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
             TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
             trust.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -215,32 +296,66 @@ class CertificateFilesTest {
     }
 
     /** A certificate and its PKCS#8 PEM key. */
-    private record Issued(Path cert, Path key) {
-    }
+    private record Issued(Path cert, Path key) {}
 
     private Issued rootCa(String name) {
         Issued ca = new Issued(dir.resolve(name + ".pem"), dir.resolve(name + ".key"));
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", ca.key().toString(), "-out", ca.cert().toString(), "-days", "2", "-subj", "/CN=" + name,
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                ca.key().toString(),
+                "-out",
+                ca.cert().toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=" + name,
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign");
         return ca;
     }
 
     private Issued issue(Issued issuer, String name, String keyType, boolean ca) throws IOException {
         Issued issued = new Issued(dir.resolve(name + ".pem"), dir.resolve(name + ".key"));
         Path csr = dir.resolve(name + ".csr");
-        Path ext = Files.writeString(dir.resolve(name + ".ext"), ca
-                ? "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n"
-                : "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+        Path ext = Files.writeString(
+                dir.resolve(name + ".ext"),
+                ca
+                        ? "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n"
+                        : "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
         List<String> genpkey = new ArrayList<>(List.of("genpkey"));
-        genpkey.addAll(keyType.equals("rsa") ? List.of("-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048")
-                : List.of("-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"));
+        genpkey.addAll(
+                keyType.equals("rsa")
+                        ? List.of("-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048")
+                        : List.of("-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"));
         genpkey.addAll(List.of("-out", issued.key().toString()));
         openssl(genpkey.toArray(String[]::new));
         openssl("req", "-new", "-key", issued.key().toString(), "-subj", "/CN=" + name, "-out", csr.toString());
-        openssl("x509", "-req", "-in", csr.toString(), "-CA", issuer.cert().toString(), "-CAkey",
-                issuer.key().toString(), "-set_serial", new BigInteger(63, new java.security.SecureRandom()).toString(),
-                "-days", "2", "-extfile", ext.toString(), "-out", issued.cert().toString());
+        openssl(
+                "x509",
+                "-req",
+                "-in",
+                csr.toString(),
+                "-CA",
+                issuer.cert().toString(),
+                "-CAkey",
+                issuer.key().toString(),
+                "-set_serial",
+                new BigInteger(63, new java.security.SecureRandom()).toString(),
+                "-days",
+                "2",
+                "-extfile",
+                ext.toString(),
+                "-out",
+                issued.cert().toString());
         return issued;
     }
 
@@ -265,7 +380,8 @@ class CertificateFilesTest {
 
     /** Replaces {@code target} in one rename, as certificate renewal tools do. */
     private void move(Path source, Path target) throws IOException {
-        Path staged = Files.copy(source, dir.resolve(target.getFileName() + ".new"), StandardCopyOption.REPLACE_EXISTING);
+        Path staged =
+                Files.copy(source, dir.resolve(target.getFileName() + ".new"), StandardCopyOption.REPLACE_EXISTING);
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

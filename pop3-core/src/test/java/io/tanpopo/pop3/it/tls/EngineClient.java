@@ -33,7 +33,8 @@ final class EngineClient extends InputStream {
         this.netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
         engine.beginHandshake();
-        for (HandshakeStatus status = engine.getHandshakeStatus(); isHandshaking(status);
+        for (HandshakeStatus status = engine.getHandshakeStatus();
+                isHandshaking(status);
                 status = engine.getHandshakeStatus()) {
             if (status == HandshakeStatus.NEED_WRAP) {
                 send(ByteBuffer.allocate(0));

@@ -38,7 +38,8 @@ class GarbageTest {
             try (Socket tcp = new Socket()) {
                 tcp.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
                 tcp.setSoTimeout(10_000);
-                SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(tcp, "127.0.0.1", server.port(), true);
+                SSLSocket tls =
+                        (SSLSocket) trust.getSocketFactory().createSocket(tcp, "127.0.0.1", server.port(), true);
                 assertThatThrownBy(tls::startHandshake).isInstanceOf(IOException.class);
             }
         }
@@ -65,7 +66,8 @@ class GarbageTest {
                 client.sendRaw("USER x\r\n");
                 LineClient.Ending ending = client.awaitClosed();
                 assertThat(new String(ending.rest(), StandardCharsets.ISO_8859_1))
-                        .as("no POP3 reply in clear on the TLS port").doesNotContain("+OK", "-ERR");
+                        .as("no POP3 reply in clear on the TLS port")
+                        .doesNotContain("+OK", "-ERR");
             }
         }
         assertNormalSessionsWork();
@@ -81,7 +83,10 @@ class GarbageTest {
             assertThat(plain.send("STAT")).isEqualTo("+OK 1 " + TlsIt.DOTS_CRLF.length);
             assertThat(plain.send("QUIT")).startsWith("+OK");
         }
-        TlsIt.await(java.time.Duration.ofSeconds(5), java.time.Duration.ofMillis(5), "alice's maildrop unlocked",
+        TlsIt.await(
+                java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMillis(5),
+                "alice's maildrop unlocked",
                 () -> server.mailbox("alice").isLocked() ? null : Boolean.TRUE);
         try (LineClient implicit = LineClient.connectTls(server.tlsPort().getAsInt(), trust)) {
             assertThat(implicit.readLine()).startsWith("+OK");

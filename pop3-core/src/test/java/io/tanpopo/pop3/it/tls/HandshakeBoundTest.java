@@ -20,8 +20,11 @@ class HandshakeBoundTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret")
-                .tls(new TlsConfig(new TlsConfig.Generated("localhost"), BOUND)).implicitTlsPort(0).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .tls(new TlsConfig(new TlsConfig.Generated("localhost"), BOUND))
+                .implicitTlsPort(0)
+                .start();
     }
 
     @AfterEach
@@ -41,7 +44,8 @@ class HandshakeBoundTest {
 
             assertThat(took).isLessThan(CLOSED_WITHIN);
             assertThat(new String(ending.rest(), java.nio.charset.StandardCharsets.ISO_8859_1))
-                    .as("nothing in clear after the STLS reply").doesNotContain("+OK", "-ERR");
+                    .as("nothing in clear after the STLS reply")
+                    .doesNotContain("+OK", "-ERR");
         }
         assertThat(normalSessionWorks()).isTrue();
     }
@@ -56,18 +60,22 @@ class HandshakeBoundTest {
 
             assertThat(took).isLessThan(CLOSED_WITHIN);
             assertThat(new String(ending.rest(), java.nio.charset.StandardCharsets.ISO_8859_1))
-                    .as("the greeting never leaves in clear").doesNotContain("+OK");
+                    .as("the greeting never leaves in clear")
+                    .doesNotContain("+OK");
         }
         assertThat(normalSessionWorks()).isTrue();
     }
 
     @Test
     void implicitTls_handshakeWithinTheBound_sessionOutlivesIt() {
-        try (LineClient client = LineClient.connectTls(server.tlsPort().getAsInt(),
-                server.tlsTrust().orElseThrow().clientSslContext())) {
+        try (LineClient client = LineClient.connectTls(
+                server.tlsPort().getAsInt(), server.tlsTrust().orElseThrow().clientSslContext())) {
             assertThat(client.readLine()).startsWith("+OK");
             // Outlive the bound with a bounded wait on the server's side of the connection.
-            TlsIt.await(Duration.ofSeconds(5), Duration.ofMillis(50), "the handshake bound to pass",
+            TlsIt.await(
+                    Duration.ofSeconds(5),
+                    Duration.ofMillis(50),
+                    "the handshake bound to pass",
                     timePassed(BOUND.multipliedBy(2)));
             assertThat(client.send("NOOP")).isNotNull();
             assertThat(client.send("USER alice")).startsWith("+OK");
@@ -76,16 +84,21 @@ class HandshakeBoundTest {
 
     @Test
     void implicitTls_idleClient_getsTheAutologoutReplyInsideTls_thenCloseNotify() {
-        try (Pop3Server idle = Pop3Server.builder().user("alice", "secret").idleTimeout(Duration.ofSeconds(1))
-                .implicitTlsPort(0).start();
-                LineClient client = LineClient.connectTls(idle.tlsPort().getAsInt(),
-                        idle.tlsTrust().orElseThrow().clientSslContext())) {
+        try (Pop3Server idle = Pop3Server.builder()
+                        .user("alice", "secret")
+                        .idleTimeout(Duration.ofSeconds(1))
+                        .implicitTlsPort(0)
+                        .start();
+                LineClient client = LineClient.connectTls(
+                        idle.tlsPort().getAsInt(), idle.tlsTrust().orElseThrow().clientSslContext())) {
             assertThat(client.readLine()).startsWith("+OK");
             client.soTimeout(CLOSED_WITHIN);
             assertThat(client.readLine()).isEqualTo("-ERR Disconnected for inactivity");
             LineClient.Ending ending = client.awaitClosed();
             assertThat(ending.rest()).isEmpty();
-            assertThat(ending.abortive()).as("ended with close_notify, not a truncated TLS stream").isFalse();
+            assertThat(ending.abortive())
+                    .as("ended with close_notify, not a truncated TLS stream")
+                    .isFalse();
         }
     }
 
@@ -96,8 +109,10 @@ class HandshakeBoundTest {
 
     private boolean normalSessionWorks() {
         try (LineClient client = LineClient.connect(server.port())) {
-            return client.readLine().startsWith("+OK") && client.send("USER alice").startsWith("+OK")
-                    && client.send("PASS secret").startsWith("+OK") && client.send("QUIT").startsWith("+OK");
+            return client.readLine().startsWith("+OK")
+                    && client.send("USER alice").startsWith("+OK")
+                    && client.send("PASS secret").startsWith("+OK")
+                    && client.send("QUIT").startsWith("+OK");
         }
     }
 }

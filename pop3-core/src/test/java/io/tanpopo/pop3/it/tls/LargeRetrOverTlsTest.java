@@ -50,13 +50,16 @@ class LargeRetrOverTlsTest {
 
     @BeforeAll
     static void start() {
-        server = Pop3Server.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .implicitTlsPort(0).listener(new SessionListener() {
+        server = Pop3Server.builder()
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .implicitTlsPort(0)
+                .listener(new SessionListener() {
                     @Override
                     public void closed(Pop3Session session, String how) {
                         endings.put(session.id(), how);
                     }
-                }).start();
+                })
+                .start();
         wire = new byte[2][];
         byte[][] messages = {message(MESSAGE_OCTETS, 17), message(MESSAGE_OCTETS, 18)};
         for (int i = 0; i < 2; i++) {
@@ -131,7 +134,9 @@ class LargeRetrOverTlsTest {
                     failures.add(failure);
                 }
             }
-            assertThat(failures).as(failures.size() + " of " + SESSIONS + " sessions failed").isEmpty();
+            assertThat(failures)
+                    .as(failures.size() + " of " + SESSIONS + " sessions failed")
+                    .isEmpty();
         } finally {
             pool.shutdownNow();
         }

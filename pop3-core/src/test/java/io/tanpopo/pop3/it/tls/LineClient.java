@@ -60,7 +60,8 @@ final class LineClient implements AutoCloseable {
     /** Handshakes over the same TCP connection; later reads and writes go through TLS. */
     SSLSocket startTls(SSLContext context) {
         try {
-            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, "127.0.0.1", plain.getPort(), true);
+            SSLSocket tls =
+                    (SSLSocket) context.getSocketFactory().createSocket(plain, "127.0.0.1", plain.getPort(), true);
             tls.setUseClientMode(true);
             tls.setSoTimeout(10_000);
             tls.startHandshake();
@@ -137,8 +138,10 @@ final class LineClient implements AutoCloseable {
             }
             return new Ending(rest.toByteArray(), false);
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server did not close the connection within the read timeout; got "
-                    + rest.toString(StandardCharsets.ISO_8859_1), e);
+            throw new AssertionError(
+                    "the server did not close the connection within the read timeout; got "
+                            + rest.toString(StandardCharsets.ISO_8859_1),
+                    e);
         } catch (IOException e) {
             // A reset (or a TLS alert turned into an exception) also ends the connection.
             return new Ending(rest.toByteArray(), true);
@@ -146,8 +149,7 @@ final class LineClient implements AutoCloseable {
     }
 
     /** What {@link #awaitClosed()} saw. */
-    record Ending(byte[] rest, boolean abortive) {
-    }
+    record Ending(byte[] rest, boolean abortive) {}
 
     @Override
     public void close() {

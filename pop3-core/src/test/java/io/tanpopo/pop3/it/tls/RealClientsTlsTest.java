@@ -41,8 +41,12 @@ class RealClientsTlsTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = Pop3Server.builder().user("alice", "secret").cleartext(Cleartext.NEVER)
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).implicitTlsPort(0).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .cleartext(Cleartext.NEVER)
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .implicitTlsPort(0)
+                .start();
         server.mailbox("alice").add(TlsIt.DOTS);
         caPem = server.tlsTrust().orElseThrow().writeCaPem(dir.resolve("ca.pem"));
     }
@@ -68,9 +72,19 @@ class RealClientsTlsTest {
 
     @Test
     void curl_withoutTheCa_refusesTheServer() {
-        TlsIt.Result result = TlsIt.run(dir, List.of("curl", "-sS", "--max-time", "20", "-u", "alice:secret",
-                "pop3s://127.0.0.1:" + tlsPort() + "/1"));
-        assertThat(result.exitCode()).as("60 = peer certificate cannot be authenticated").isEqualTo(60);
+        TlsIt.Result result = TlsIt.run(
+                dir,
+                List.of(
+                        "curl",
+                        "-sS",
+                        "--max-time",
+                        "20",
+                        "-u",
+                        "alice:secret",
+                        "pop3s://127.0.0.1:" + tlsPort() + "/1"));
+        assertThat(result.exitCode())
+                .as("60 = peer certificate cannot be authenticated")
+                .isEqualTo(60);
     }
 
     @Test
@@ -97,8 +111,14 @@ class RealClientsTlsTest {
                 out('stls.capa.after', ' '.join(sorted(p.capa())))
                 retrieve(p, 'stls')
                 """);
-        TlsIt.Result result = TlsIt.run(dir, List.of("python3", script.toString(), caPem.toString(),
-                String.valueOf(server.port()), String.valueOf(tlsPort())));
+        TlsIt.Result result = TlsIt.run(
+                dir,
+                List.of(
+                        "python3",
+                        script.toString(),
+                        caPem.toString(),
+                        String.valueOf(server.port()),
+                        String.valueOf(tlsPort())));
         assertThat(result.exitCode()).as(result.all()).isZero();
         java.util.Map<String, String> out = new java.util.HashMap<>();
         result.out().lines().map(l -> l.split("=", 2)).forEach(kv -> out.put(kv[0], kv[1]));
@@ -113,15 +133,30 @@ class RealClientsTlsTest {
 
     @Test
     void opensslStarttlsPop3_verifiesTheChain_andLogsInInsideTls() {
-        TlsIt.Result result = TlsIt.run(dir, "USER alice\nPASS secret\nRETR 1\nQUIT\n", List.of(
-                "timeout", "25", "openssl", "s_client", "-starttls", "pop3", "-connect", "127.0.0.1:" + server.port(),
-                "-CAfile", caPem.toString(), "-verify_return_error", "-crlf", "-quiet"));
+        TlsIt.Result result = TlsIt.run(
+                dir,
+                "USER alice\nPASS secret\nRETR 1\nQUIT\n",
+                List.of(
+                        "timeout",
+                        "25",
+                        "openssl",
+                        "s_client",
+                        "-starttls",
+                        "pop3",
+                        "-connect",
+                        "127.0.0.1:" + server.port(),
+                        "-CAfile",
+                        caPem.toString(),
+                        "-verify_return_error",
+                        "-crlf",
+                        "-quiet"));
         assertThat(result.exitCode()).as(result.all()).isZero();
         // -quiet prints only what arrived inside TLS: the replies and the dot-stuffed message.
         String stuffed = "From: bob@example.org\r\nSubject: dots over TLS\r\n\r\n"
                 + "...two leading dots\r\n..\r\n..one leading dot\r\nbare LF line\r\nlast line without newline\r\n.\r\n";
-        assertThat(result.out()).matches("(?s)\\+OK[^\r\n]*\r\n\\+OK[^\r\n]*\r\n\\+OK[^\r\n]*\r\n"
-                + java.util.regex.Pattern.quote(stuffed) + "\\+OK[^\r\n]*\r\n");
+        assertThat(result.out())
+                .matches("(?s)\\+OK[^\r\n]*\r\n\\+OK[^\r\n]*\r\n\\+OK[^\r\n]*\r\n"
+                        + java.util.regex.Pattern.quote(stuffed) + "\\+OK[^\r\n]*\r\n");
         assertThat(result.stderr()).contains("verify return:1").doesNotContain("verify error");
     }
 
@@ -135,11 +170,12 @@ class RealClientsTlsTest {
 
     @Test
     void angusMail_pop3sStore_onTheImplicitPort_retrievesTheMessage() throws Exception {
-        assertThat(retrieveWithAngus("pop3s", angusProperties("pop3s"), tlsPort())).isEqualTo(TlsIt.DOTS_CRLF);
+        assertThat(retrieveWithAngus("pop3s", angusProperties("pop3s"), tlsPort()))
+                .isEqualTo(TlsIt.DOTS_CRLF);
     }
 
-    private byte[] retrieveWithAngus(String protocol, Properties props, int port) throws MessagingException,
-            java.io.IOException {
+    private byte[] retrieveWithAngus(String protocol, Properties props, int port)
+            throws MessagingException, java.io.IOException {
         try (Store store = Session.getInstance(props).getStore(protocol)) {
             store.connect("127.0.0.1", port, "alice", "secret");
             Folder inbox = store.getFolder("INBOX");
@@ -157,14 +193,16 @@ class RealClientsTlsTest {
         Properties props = new Properties();
         props.put(prefix + "connectiontimeout", "5000");
         props.put(prefix + "timeout", "10000");
-        props.put(prefix + "ssl.socketFactory", server.tlsTrust().orElseThrow().clientSslContext().getSocketFactory());
+        props.put(
+                prefix + "ssl.socketFactory",
+                server.tlsTrust().orElseThrow().clientSslContext().getSocketFactory());
         props.put(prefix + "ssl.checkserveridentity", "true");
         return props;
     }
 
     private TlsIt.Result curl(String url, String... options) {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "--cacert",
-                caPem.toString(), "-u", "alice:secret", url));
+        List<String> command = new ArrayList<>(
+                List.of("curl", "-sS", "--max-time", "20", "--cacert", caPem.toString(), "-u", "alice:secret", url));
         command.addAll(List.of(options));
         return TlsIt.run(dir, command);
     }

@@ -77,14 +77,18 @@ class StlsCapabilityTest {
             assertThat(client.send("PASS secret")).startsWith("+OK");
             assertThat(client.send("RETR 1")).startsWith("+OK");
             assertThat(String.join("\r\n", client.readBody()) + "\r\n")
-                    .isEqualTo("From: bob@example.org\r\nSubject: dots over TLS\r\n\r\n"
-                            + "...two leading dots\r\n..\r\n..one leading dot\r\nbare LF line\r\nlast line without newline\r\n");
+                    .isEqualTo(
+                            "From: bob@example.org\r\nSubject: dots over TLS\r\n\r\n"
+                                    + "...two leading dots\r\n..\r\n..one leading dot\r\nbare LF line\r\nlast line without newline\r\n");
         }
     }
 
     private Pop3Server start(Cleartext policy) {
-        Pop3Server started = Pop3Server.builder().user("alice", "secret").cleartext(policy)
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        Pop3Server started = Pop3Server.builder()
+                .user("alice", "secret")
+                .cleartext(policy)
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start();
         started.mailbox("alice").add(TlsIt.DOTS);
         return started;
     }
@@ -100,8 +104,11 @@ class StlsCapabilityTest {
 
     /** The mechanisms of the SASL capability line, or none. */
     private static List<String> sasl(List<String> capabilities) {
-        return capabilities.stream().filter(l -> l.startsWith("SASL ")).findFirst()
-                .map(l -> List.of(l.substring(5).split(" "))).orElse(List.of());
+        return capabilities.stream()
+                .filter(l -> l.startsWith("SASL "))
+                .findFirst()
+                .map(l -> List.of(l.substring(5).split(" ")))
+                .orElse(List.of());
     }
 
     private static String plain(String user, String password) {

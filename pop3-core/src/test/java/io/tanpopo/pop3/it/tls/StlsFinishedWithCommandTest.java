@@ -53,7 +53,9 @@ class StlsFinishedWithCommandTest {
 
             EngineClient client = new EngineClient(trust.createSSLEngine("127.0.0.1", server.port()), in, out);
             client.handshakeThenSend("USER alice\r\n");
-            assertThat(client.readLine()).as("reply to the command sent with Finished").startsWith("+OK");
+            assertThat(client.readLine())
+                    .as("reply to the command sent with Finished")
+                    .startsWith("+OK");
             client.send("PASS secret\r\n");
             assertThat(client.readLine()).startsWith("+OK");
         }
@@ -98,7 +100,9 @@ class StlsFinishedWithCommandTest {
                         status = unwrap().getHandshakeStatus();
                     }
                     case NEED_TASK -> {
-                        for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
+                        for (Runnable task = engine.getDelegatedTask();
+                                task != null;
+                                task = engine.getDelegatedTask()) {
                             task.run();
                         }
                         status = engine.getHandshakeStatus();

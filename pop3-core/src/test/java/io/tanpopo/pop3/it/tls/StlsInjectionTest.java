@@ -21,7 +21,10 @@ class StlsInjectionTest {
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        server = Pop3Server.builder()
+                .user("alice", "secret")
+                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
+                .start();
         server.mailbox("alice").add(TlsIt.DOTS);
         trust = server.tlsTrust().orElseThrow().clientSslContext();
         try (LineClient fresh = LineClient.connect(server.port())) {

@@ -29,8 +29,7 @@ final class TlsIt {
 
     private static final long PROCESS_TIMEOUT_SECONDS = 30;
 
-    private TlsIt() {
-    }
+    private TlsIt() {}
 
     static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
@@ -57,8 +56,11 @@ final class TlsIt {
         Path err = dir.resolve("stderr-" + id);
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
         } catch (IOException e) {
             return fail("cannot run '" + command.get(0) + "' (is it installed? CI installs it): " + e.getMessage());
         }
