@@ -80,8 +80,13 @@ public final class ProgramCondition implements ExecutionCondition {
         return Files.isRegularFile(path) && Files.isExecutable(path);
     }
 
+    /** The system property when it is set (so that it can also say false), else the environment. */
     private static boolean required() {
+        String property = System.getProperty(REQUIRE_PROPERTY);
+        if (property != null) {
+            return Boolean.parseBoolean(property);
+        }
         String env = System.getenv(REQUIRE_ENV);
-        return Boolean.getBoolean(REQUIRE_PROPERTY) || "1".equals(env) || "true".equalsIgnoreCase(env);
+        return "1".equals(env) || "true".equalsIgnoreCase(env);
     }
 }
