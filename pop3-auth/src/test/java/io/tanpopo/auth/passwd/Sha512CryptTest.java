@@ -2,6 +2,7 @@ package io.tanpopo.auth.passwd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.RequiresProgram;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class Sha512CryptTest {
     }
 
     @Test
+    @RequiresProgram(value = "openssl", debianPackage = "openssl")
     void verify_acceptsWhatOpensslWrites() throws Exception {
         String salt = "Zx9./abcdEFGH012";
         String password = "pässwörd with spaces";
