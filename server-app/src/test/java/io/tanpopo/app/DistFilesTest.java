@@ -150,9 +150,12 @@ class DistFilesTest {
         return words.subList(1, words.indexOf("-jar"));
     }
 
-    /** Runs out of memory in one thread, survives it, and lingers for at most 60 s. */
+    /**
+     * Runs out of memory in one thread, survives it, and lingers until its input ends (the test
+     * destroys it): a server whose worker died but whose process lives on.
+     */
     static final class HalfDead {
-        public static void main(String[] args) throws InterruptedException {
+        public static void main(String[] args) throws InterruptedException, IOException {
             Thread hog = new Thread(() -> {
                 List<long[]> blocks = new ArrayList<>();
                 try {
@@ -166,7 +169,7 @@ class DistFilesTest {
             hog.start();
             hog.join();
             System.out.println("survived");
-            Thread.sleep(60_000);
+            System.in.read(); // blocks: the test's pipe stays open until it destroys this process
         }
     }
 
