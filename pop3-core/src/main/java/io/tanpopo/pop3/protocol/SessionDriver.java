@@ -59,7 +59,8 @@ public final class SessionDriver {
     private String closedHow = "closed";
     private boolean clientSettled;
     private boolean waitingForClient;
-    private boolean widened;
+    /** Whether the bounds of a logged-in session are in force (see {@link #BEFORE_LOGIN}). */
+    private boolean loggedIn;
     /** Run once the session is released; none until {@link #onRelease} sets one. */
     private Runnable onRelease;
 
@@ -73,6 +74,7 @@ public final class SessionDriver {
         this.listener = runtime.listener();
         this.writer = new ReplyWriter(connection, workers, session.id());
         this.inbox = new Inbox(SessionDriver::cost, BEFORE_LOGIN);
+        writer.highWater(BEFORE_LOGIN);
         this.lineLimit = dispatcher.nextLineLimit(session);
     }
 
@@ -295,11 +297,10 @@ public final class SessionDriver {
                 if (closed) {
                     break;
                 }
-                boolean loggedIn = session.state() == SessionState.TRANSACTION;
-                inbox.bound(loggedIn ? LOGGED_IN : BEFORE_LOGIN);
-                writer.highWater(loggedIn ? ReplyWriter.HIGH_WATER : BEFORE_LOGIN);
-                if (loggedIn && !widened) {
-                    widened = true;
+                if (!loggedIn && session.state() == SessionState.TRANSACTION) {
+                    loggedIn = true; // once: a session never goes back to AUTHORIZATION
+                    inbox.bound(LOGGED_IN);
+                    writer.highWater(ReplyWriter.HIGH_WATER);
                     connection.loggedIn();
                 }
                 item = inbox.peek();
