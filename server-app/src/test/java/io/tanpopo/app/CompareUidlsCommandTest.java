@@ -2,6 +2,7 @@ package io.tanpopo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.DovecotDaemon;
 import io.tanpopo.testing.RequiresProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,14 +54,14 @@ class CompareUidlsCommandTest {
         return maildir;
     }
 
-    private String[] args(DovecotServer old, String uidl) {
+    private String[] args(DovecotDaemon old, String uidl) {
         Path config = TestConfig.write(
                 dir,
                 "tanpopo.properties",
                 "store=maildir",
                 "store.maildir.path=" + dir + "/{user}/Maildir",
                 "store.maildir.uidl=" + uidl,
-                "auth.users=alice:" + DovecotServer.PASSWORD,
+                "auth.users=alice:" + DovecotDaemon.PASSWORD,
                 "resolver.strategies=none");
         return new String[] {
             "compare-uidls", "--old", "pop3://127.0.0.1:" + old.port(), "--user", "alice", "--config", config.toString()
@@ -72,9 +73,9 @@ class CompareUidlsCommandTest {
     @RequiresProgram(value = "/usr/lib/dovecot/pop3", debianPackage = "dovecot-pop3d")
     void dovecotStyle_sameUidlsAndSizes_exitsZero() throws Exception {
         Path maildir = maildir();
-        try (DovecotServer old =
-                new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
-            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "dovecot")))
+        try (DovecotDaemon old =
+                new DovecotDaemon(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
+            assertThat(run(DovecotDaemon.PASSWORD + "\n", args(old, "dovecot")))
                     .as(err.toString(StandardCharsets.UTF_8))
                     .isZero();
         }
@@ -88,9 +89,9 @@ class CompareUidlsCommandTest {
     @RequiresProgram(value = "/usr/lib/dovecot/pop3", debianPackage = "dovecot-pop3d")
     void filenameStyle_againstDovecot_listsEveryMessage_exitsOne() throws Exception {
         Path maildir = maildir();
-        try (DovecotServer old =
-                new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
-            assertThat(run(DovecotServer.PASSWORD + "\n", args(old, "filename")))
+        try (DovecotDaemon old =
+                new DovecotDaemon(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
+            assertThat(run(DovecotDaemon.PASSWORD + "\n", args(old, "filename")))
                     .as(err.toString(StandardCharsets.UTF_8))
                     .isEqualTo(1);
         }
@@ -105,8 +106,8 @@ class CompareUidlsCommandTest {
     @RequiresProgram(value = "/usr/lib/dovecot/pop3", debianPackage = "dovecot-pop3d")
     void wrongPassword_exitsTwo_sayingWhich() throws Exception {
         Path maildir = maildir();
-        try (DovecotServer old =
-                new DovecotServer(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
+        try (DovecotDaemon old =
+                new DovecotDaemon(Files.createDirectories(dir.resolve("dovecot")), maildir, "%08Xu%08Xv")) {
             assertThat(run("wrong\n", args(old, "dovecot"))).isEqualTo(2);
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("compare-uidls: PASS");

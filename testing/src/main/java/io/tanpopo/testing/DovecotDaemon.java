@@ -1,6 +1,5 @@
-package io.tanpopo.pop3.it;
+package io.tanpopo.testing;
 
-import io.tanpopo.testing.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,21 +11,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The old server: the real Dovecot (master, pop3-login, auth, pop3) with a private config on a
+ * The real Dovecot, as the old server of a migration test (master, pop3-login, auth, pop3) with a private config on a
  * free loopback port, serving alice's maildir ({@code pop3_uidl_format} as given) with a
  * passwd-file holding her password. Mail access as nobody; the master runs as the test (root
  * in CI), started and stopped here by its process handle.
  */
-final class OldDovecot implements AutoCloseable {
+public final class DovecotDaemon implements AutoCloseable {
 
-    static final String PASSWORD = "secret";
+    public static final String PASSWORD = "secret";
 
     private final Path home;
     private final Path ldaConfig;
     private final int port;
     private final Process master;
 
-    OldDovecot(Path home, Path maildir, String uidlFormat) throws IOException {
+    public DovecotDaemon(Path home, Path maildir, String uidlFormat) throws IOException {
         this.home = home;
         this.port = freePort();
         Path config = home.resolve("dovecot.conf");
@@ -41,7 +40,7 @@ final class OldDovecot implements AutoCloseable {
                         "log_path = " + lda.resolve("lda.log"),
                         "ssl = no",
                         ""));
-        Accounts.giveToMailUser(lda);
+        MailUser.giveToMailUser(lda);
         Files.writeString(home.resolve("passwd"), "alice:{PLAIN}" + PASSWORD + "\n");
         Files.writeString(
                 config,
@@ -62,9 +61,9 @@ final class OldDovecot implements AutoCloseable {
                         "}",
                         "userdb {",
                         "  driver = static",
-                        "  args = uid=" + Accounts.uid() + " gid=" + Accounts.gid() + " home=" + maildir.getParent(),
+                        "  args = uid=" + MailUser.uid() + " gid=" + MailUser.gid() + " home=" + maildir.getParent(),
                         "}",
-                        Accounts.unprivilegedServiceUsers(),
+                        MailUser.unprivilegedServiceUsers(),
                         "mail_location = maildir:" + maildir,
                         "service pop3-login {",
                         "  inet_listener pop3 {",
@@ -84,18 +83,18 @@ final class OldDovecot implements AutoCloseable {
         Await.until(Duration.ofSeconds(20), "Dovecot listening on " + port, this::listening);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Dovecot's LDA, as the mail user, delivering its input to the maildir (own config and log). */
-    List<String> lda() {
-        return Accounts.asMailUser(
+    public List<String> lda() {
+        return MailUser.asMailUser(
                 home, "/usr/lib/dovecot/dovecot-lda", "-c", ldaConfig.toString(), "-f", "sender@example.org");
     }
 
     /** How many logins Dovecot has logged. */
-    long logins() throws IOException {
+    public long logins() throws IOException {
         return Files.readString(log())
                 .lines()
                 .filter(line -> line.contains("Login: user=<alice>"))
@@ -103,12 +102,12 @@ final class OldDovecot implements AutoCloseable {
     }
 
     /** The LDA's log, and the server's. */
-    String logs() throws IOException {
+    public String logs() throws IOException {
         Path lda = home.resolve("lda/lda.log");
         return Files.readString(log()) + (Files.exists(lda) ? Files.readString(lda) : "");
     }
 
-    Path log() {
+    public Path log() {
         return home.resolve("dovecot.log");
     }
 

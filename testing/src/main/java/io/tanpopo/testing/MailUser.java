@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.it;
+package io.tanpopo.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,26 +14,26 @@ import java.util.List;
  * Who the mail programs run as: nobody when the tests run as root (as in CI: Dovecot refuses mail
  * access as root, getmail and mdeliver refuse to deliver as root), else the test's own user.
  */
-final class Accounts {
+public final class MailUser {
 
     private static final int NOBODY = 65534;
 
-    private Accounts() {}
+    private MailUser() {}
 
-    static boolean root() {
+    public static boolean root() {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    static String uid() throws IOException {
+    public static String uid() throws IOException {
         return root() ? Integer.toString(NOBODY) : id("-u");
     }
 
-    static String gid() throws IOException {
+    public static String gid() throws IOException {
         return root() ? Integer.toString(NOBODY) : id("-g");
     }
 
     /** Dovecot's own services as the test's user when it is not root. */
-    static String unprivilegedServiceUsers() {
+    public static String unprivilegedServiceUsers() {
         if (root()) {
             return "";
         }
@@ -42,7 +42,7 @@ final class Accounts {
     }
 
     /** {@code command} run as the mail user. */
-    static List<String> asMailUser(Path home, String... command) {
+    public static List<String> asMailUser(Path home, String... command) {
         List<String> full = new ArrayList<>();
         if (root()) {
             full.addAll(List.of("/usr/bin/setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
@@ -53,7 +53,7 @@ final class Accounts {
     }
 
     /** Gives everything below {@code dir} to the mail user (tests run as root in CI). */
-    static void giveToMailUser(Path dir) throws IOException {
+    public static void giveToMailUser(Path dir) throws IOException {
         if (!root()) {
             return;
         }

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.MailUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ final class CourierPop3 {
         Path in = Files.writeString(home.resolve("courier.in"), String.join("\r\n", commands) + "\r\n");
         Path out = home.resolve("courier" + sessions + ".out");
         Path err = home.resolve("courier" + sessions + ".err");
-        ProcessBuilder builder = new ProcessBuilder(Accounts.asMailUser(home, PROGRAM, "./Maildir"))
+        ProcessBuilder builder = new ProcessBuilder(MailUser.asMailUser(home, PROGRAM, "./Maildir"))
                 .directory(maildir.getParent().toFile())
                 .redirectInput(in.toFile())
                 .redirectOutput(out.toFile())

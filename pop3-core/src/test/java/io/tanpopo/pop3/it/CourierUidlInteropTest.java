@@ -6,6 +6,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
 import io.tanpopo.store.maildir.UidlStyle;
+import io.tanpopo.testing.MailUser;
 import io.tanpopo.testing.RequiresProgram;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class CourierUidlInteropTest {
         Files.writeString(maildir.resolve("cur/1700000000.M9P1.host:2,S"), "Subject: seen\n\nread\n");
         Files.writeString(maildir.resolve("cur/1700000000.M10P1.host:2,"), "Subject: m10\n\n.dot\nline\n");
         deliver(maildir, 3);
-        Accounts.giveToMailUser(dir.resolve("alice"));
+        MailUser.giveToMailUser(dir.resolve("alice"));
         CourierPop3 courier = new CourierPop3(dir, maildir);
         try (Pop3Server tanpopo = tanpopo()) {
             CourierPop3.Listing first = courier.listing();
@@ -65,7 +66,7 @@ class CourierUidlInteropTest {
         Path maildir = maildir();
         Files.writeString(maildir.resolve("cur/1700000000.M10P1.host:2,S"), "Subject: old\n\n..two dots\n");
         deliver(maildir, 4);
-        Accounts.giveToMailUser(dir.resolve("alice"));
+        MailUser.giveToMailUser(dir.resolve("alice"));
         CourierPop3 courier = new CourierPop3(dir, maildir);
         try (Pop3Server tanpopo = tanpopo()) {
             CourierPop3.Listing first = courierFirst ? courier.listing() : listing(tanpopo);
@@ -91,7 +92,7 @@ class CourierUidlInteropTest {
         Files.writeString(maildir.resolve("cur/1700000000.M1P1.host:2,"), crlf);
         Files.writeString(maildir.resolve("cur/1700000000.M2P1.host:2,"), unterminated);
         Files.writeString(maildir.resolve("cur/1700000000.M3P1.host:2,"), lf);
-        Accounts.giveToMailUser(dir.resolve("alice"));
+        MailUser.giveToMailUser(dir.resolve("alice"));
         try (Pop3Server tanpopo = tanpopo()) {
             CourierPop3.Listing courier = new CourierPop3(dir, maildir).listing();
             CourierPop3.Listing ours = listing(tanpopo);
@@ -122,7 +123,7 @@ class CourierUidlInteropTest {
             Files.writeString(maildir.resolve("new/1700000000.M10P1.host"), "Subject: Gr\u00fc\u00dfe\n\nbody\n");
             Files.writeString(maildir.resolve("cur/1700000001.M1P1.host"), "Subject: plain\n\nGr\u00fc\u00dfe\n");
             Files.writeString(maildir.resolve("cur/1700000002.M1P1.host:2,"), "Subject: dot\n\n.dot\n");
-            Accounts.giveToMailUser(maildir.getParent());
+            MailUser.giveToMailUser(maildir.getParent());
         }
         try (Pop3Server tanpopo = tanpopo()) {
             CourierPop3.Listing served = listing(tanpopo);
@@ -174,7 +175,7 @@ class CourierUidlInteropTest {
                             + (delivered % 2 == 0 ? ".a line with a dot\n" : "bare\nline feeds\n"));
             Files.move(tmp, maildir.resolve("new/" + name), StandardCopyOption.ATOMIC_MOVE);
         }
-        Accounts.giveToMailUser(dir.resolve("alice"));
+        MailUser.giveToMailUser(dir.resolve("alice"));
     }
 
     /** tanpopo's UIDL and LIST bodies, in one session ended by QUIT. */

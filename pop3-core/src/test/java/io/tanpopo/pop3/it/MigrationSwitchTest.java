@@ -6,6 +6,8 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
 import io.tanpopo.store.maildir.UidlStyle;
+import io.tanpopo.testing.DovecotDaemon;
+import io.tanpopo.testing.MailUser;
 import io.tanpopo.testing.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,16 +66,17 @@ class MigrationSwitchTest {
         for (String sub : List.of("tmp", "new", "cur")) {
             Files.createDirectories(maildir.resolve(sub));
         }
-        Accounts.giveToMailUser(dir.resolve("alice"));
+        MailUser.giveToMailUser(dir.resolve("alice"));
         Path clientDir = Files.createDirectories(dir.resolve("client"));
         MaildirConfig config = MaildirConfig.of(dir + "/{user}/Maildir")
                 .withUidl(UidlStyle.DOVECOT)
                 .withUidlFormat(format);
         List<Long> downloads = new ArrayList<>();
         try (SwitchProxy proxy = new SwitchProxy();
-                OldDovecot dovecot = new OldDovecot(Files.createDirectories(dir.resolve("dovecot")), maildir, format);
+                DovecotDaemon dovecot =
+                        new DovecotDaemon(Files.createDirectories(dir.resolve("dovecot")), maildir, format);
                 Pop3Server tanpopo = Pop3Server.builder()
-                        .user("alice", OldDovecot.PASSWORD)
+                        .user("alice", DovecotDaemon.PASSWORD)
                         .store(new MaildirStore(config))
                         .start()) {
             client.configure(clientDir, proxy.port());
@@ -85,7 +88,7 @@ class MigrationSwitchTest {
             counter.poll();
             proxy.switchTo(tanpopo.port());
             long dovecotLogins = dovecot.logins();
-            List<String> mdeliver = Accounts.asMailUser(dir, "/usr/bin/mdeliver", maildir.toString());
+            List<String> mdeliver = MailUser.asMailUser(dir, "/usr/bin/mdeliver", maildir.toString());
             deliver(mdeliver, 3);
             counter.poll();
             counter.poll();

@@ -2,6 +2,8 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testing.DovecotDaemon;
+import io.tanpopo.testing.MailUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ enum PollingClient {
                         "host 127.0.0.1",
                         "port " + port,
                         "user alice",
-                        "password " + OldDovecot.PASSWORD,
+                        "password " + DovecotDaemon.PASSWORD,
                         "auth user",
                         "tls off",
                         "keep on",
@@ -46,7 +48,7 @@ enum PollingClient {
                         "\n",
                         "set no syslog",
                         "poll 127.0.0.1 proto pop3 port " + port
-                                + " uidl user \"alice\" password \"" + OldDovecot.PASSWORD + "\" keep sslproto \"\""
+                                + " uidl user \"alice\" password \"" + DovecotDaemon.PASSWORD + "\" keep sslproto \"\""
                                 + " mda \"/usr/bin/mdeliver " + out + "\"",
                         "");
             case GETMAIL ->
@@ -57,7 +59,7 @@ enum PollingClient {
                         "server = 127.0.0.1",
                         "port = " + port,
                         "username = alice",
-                        "password = " + OldDovecot.PASSWORD,
+                        "password = " + DovecotDaemon.PASSWORD,
                         "[destination]",
                         "type = Maildir",
                         "path = " + out + "/",
@@ -69,7 +71,7 @@ enum PollingClient {
         };
         Path rc = Files.writeString(dir.resolve("rc"), config);
         Files.setPosixFilePermissions(rc, PosixFilePermissions.fromString("rw-------"));
-        Accounts.giveToMailUser(dir);
+        MailUser.giveToMailUser(dir);
     }
 
     /** Polls once; gives how many messages the client has delivered in all. */
@@ -77,9 +79,9 @@ enum PollingClient {
         String rc = dir.resolve("rc").toString();
         String state = dir.resolve("state").toString();
         List<String> command = switch (this) {
-            case MPOP -> Accounts.asMailUser(dir, "mpop", "-C", rc, "-q");
+            case MPOP -> MailUser.asMailUser(dir, "mpop", "-C", rc, "-q");
             case FETCHMAIL ->
-                Accounts.asMailUser(
+                MailUser.asMailUser(
                         dir,
                         "fetchmail",
                         "-f",
@@ -90,7 +92,7 @@ enum PollingClient {
                         state + "/pid",
                         "--nosyslog",
                         "-s");
-            case GETMAIL -> Accounts.asMailUser(dir, "getmail", "--rcfile", rc, "--getmaildir", state);
+            case GETMAIL -> MailUser.asMailUser(dir, "getmail", "--rcfile", rc, "--getmaildir", state);
         };
         ExternalClient.Result result = ExternalClient.run(dir, command);
         // fetchmail: 1 is "no mail"
