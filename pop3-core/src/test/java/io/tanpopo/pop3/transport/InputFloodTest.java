@@ -58,17 +58,18 @@ class InputFloodTest {
                         Pop3Dialogue.connect(loop.transport.localAddress().getPort())) {
             assertThat(client.greeting()).startsWith("+OK");
             client.sendRaw(("APOP x 00000000000000000000000000000000\r\n" + "USER alice\r\n".repeat(commands)
-                            + "PASS secret\r\nQUIT\r\n")
+                            + "PASS secret\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             assertThat(client.readLine()).startsWith("-ERR [AUTH]");
             for (int i = 0; i < commands; i++) {
                 assertThat(client.readLine()).as("reply %d", i).isEqualTo("+OK Send PASS");
             }
             assertThat(client.readLine()).startsWith("+OK Logged in");
-            assertThat(client.readLine()).startsWith("+OK");
+            // Read while the session is still open: the transport reports the sessions it manages.
             long[] peaks = loop.transport.inputPeaks();
             assertThat(peaks[0]).isBetween(8L * 1024, QUEUE_BOUND);
             assertThat(peaks[1]).isPositive().isLessThanOrEqualTo(MinaTransport.MAX_READ);
+            assertThat(client.send("QUIT")).startsWith("+OK");
         }
     }
 }
