@@ -3,7 +3,7 @@ package io.tanpopo.pop3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,8 +4,8 @@ import static io.tanpopo.resolver.TestResolvers.config;
 import static io.tanpopo.resolver.TestResolvers.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.Await;
-import io.tanpopo.testing.ScriptedDnsServer;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.ScriptedDnsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

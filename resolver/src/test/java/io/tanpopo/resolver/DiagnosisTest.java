@@ -8,7 +8,7 @@ import io.tanpopo.resolver.diagnosis.DiagnosisReport;
 import io.tanpopo.resolver.diagnosis.DnsServerCheck;
 import io.tanpopo.resolver.diagnosis.ServerCheckResult;
 import io.tanpopo.resolver.strategy.StrategyAnswer;
-import io.tanpopo.testing.ScriptedDnsServer;
+import io.tanpopo.testsupport.ScriptedDnsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.resolver.strategy.DnsStrategy;
 import io.tanpopo.resolver.strategy.StrategyAnswer;
-import io.tanpopo.testing.ScriptedDnsServer;
+import io.tanpopo.testsupport.ScriptedDnsServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

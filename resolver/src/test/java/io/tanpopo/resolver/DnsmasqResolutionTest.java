@@ -4,7 +4,7 @@ import static io.tanpopo.resolver.TestResolvers.config;
 import static io.tanpopo.resolver.TestResolvers.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;

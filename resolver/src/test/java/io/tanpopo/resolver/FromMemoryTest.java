@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.resolver.strategy.HostsFileStrategy;
 import io.tanpopo.resolver.strategy.StrategyAnswer;
-import io.tanpopo.testing.MutableClock;
+import io.tanpopo.testsupport.MutableClock;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.resolver.strategy.InterfaceAddresses;
 import io.tanpopo.resolver.strategy.LocalPtrStrategy;
 import io.tanpopo.resolver.strategy.StrategyAnswer;
-import io.tanpopo.testing.MutableClock;
+import io.tanpopo.testsupport.MutableClock;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

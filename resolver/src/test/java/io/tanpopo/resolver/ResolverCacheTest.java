@@ -3,7 +3,7 @@ package io.tanpopo.resolver;
 import static io.tanpopo.resolver.TestResolvers.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.MutableClock;
+import io.tanpopo.testsupport.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

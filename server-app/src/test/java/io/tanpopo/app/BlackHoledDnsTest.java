@@ -3,8 +3,8 @@ package io.tanpopo.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.testing.Await;
-import io.tanpopo.testing.ScriptedDnsServer;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.ScriptedDnsServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,8 +2,8 @@ package io.tanpopo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.DovecotDaemon;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.DovecotDaemon;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.tanpopo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

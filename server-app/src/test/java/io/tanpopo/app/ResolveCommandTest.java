@@ -2,7 +2,7 @@ package io.tanpopo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.ScriptedDnsServer;
+import io.tanpopo.testsupport.ScriptedDnsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.tanpopo.app;
 
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.tanpopo.app;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.testing.ScriptedDnsServer;
+import io.tanpopo.testsupport.ScriptedDnsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.tanpopo.bench.load;
 
-import io.tanpopo.testing.HostileFlood;
+import io.tanpopo.testsupport.HostileFlood;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import io.tanpopo.auth.AuthResult;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.LoginRequest;
 import io.tanpopo.auth.checkpassword.CheckpasswordConfig.Outcome;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

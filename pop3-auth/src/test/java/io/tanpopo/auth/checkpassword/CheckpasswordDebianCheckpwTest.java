@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.auth.Account;
 import io.tanpopo.auth.AuthResult;
-import io.tanpopo.testing.RequiresProgram;
-import io.tanpopo.testing.RequiresRoot;
+import io.tanpopo.testsupport.RequiresProgram;
+import io.tanpopo.testsupport.RequiresRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

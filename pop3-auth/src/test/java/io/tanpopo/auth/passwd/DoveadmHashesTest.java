@@ -5,8 +5,8 @@ import static io.tanpopo.auth.passwd.DovecotPasswdFileTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.auth.AuthResult;
-import io.tanpopo.testing.MutableClock;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.MutableClock;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

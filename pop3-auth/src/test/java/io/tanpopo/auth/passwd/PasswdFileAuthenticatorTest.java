@@ -8,7 +8,7 @@ import io.tanpopo.auth.AuthResult;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.LoginRequest;
 import io.tanpopo.auth.SecretResult;
-import io.tanpopo.testing.MutableClock;
+import io.tanpopo.testsupport.MutableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

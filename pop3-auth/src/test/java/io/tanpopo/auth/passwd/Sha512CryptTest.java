@@ -2,7 +2,7 @@ package io.tanpopo.auth.passwd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

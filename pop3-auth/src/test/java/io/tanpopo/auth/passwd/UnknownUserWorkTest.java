@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.auth.AuthResult;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.LoginRequest;
-import io.tanpopo.testing.MutableClock;
+import io.tanpopo.testsupport.MutableClock;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.tanpopo.auth.Account;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.OpenResult;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

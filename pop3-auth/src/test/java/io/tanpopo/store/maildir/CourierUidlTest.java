@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.tanpopo.store.CommitResult;
 import io.tanpopo.store.CrlfSize;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

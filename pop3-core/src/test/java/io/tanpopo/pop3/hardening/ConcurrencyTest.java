@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.LockMode;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MessageInfo;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;

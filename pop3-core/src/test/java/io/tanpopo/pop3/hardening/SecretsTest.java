@@ -12,7 +12,7 @@ import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

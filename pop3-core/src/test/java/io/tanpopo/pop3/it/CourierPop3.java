@@ -2,7 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.MailUser;
+import io.tanpopo.testsupport.MailUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

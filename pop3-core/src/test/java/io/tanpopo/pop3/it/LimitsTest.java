@@ -7,7 +7,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.DovecotDaemon;
-import io.tanpopo.testing.MailUser;
+import io.tanpopo.testsupport.DovecotDaemon;
+import io.tanpopo.testsupport.MailUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

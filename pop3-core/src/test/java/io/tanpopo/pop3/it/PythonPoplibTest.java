@@ -3,7 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.testing.Await;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.RequiresProgram;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;

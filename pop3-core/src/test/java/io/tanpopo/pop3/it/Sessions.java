@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.time.Duration;
 
 /** Session steps several integration tests share. */

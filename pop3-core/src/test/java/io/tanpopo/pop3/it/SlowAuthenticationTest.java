@@ -7,7 +7,7 @@ import io.tanpopo.auth.checkpassword.CheckpasswordConfig;
 import io.tanpopo.pop3.AuthThreads;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

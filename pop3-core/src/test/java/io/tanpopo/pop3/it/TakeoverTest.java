@@ -11,7 +11,7 @@ import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.pop3.testkit.Pop3Testkit;
 import io.tanpopo.pop3.testkit.Pop3TestkitBuilder;
 import io.tanpopo.store.LockMode;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

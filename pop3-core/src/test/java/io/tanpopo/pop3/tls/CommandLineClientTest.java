@@ -2,7 +2,7 @@ package io.tanpopo.pop3.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

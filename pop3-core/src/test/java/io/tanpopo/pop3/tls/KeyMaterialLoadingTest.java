@@ -3,7 +3,7 @@ package io.tanpopo.pop3.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

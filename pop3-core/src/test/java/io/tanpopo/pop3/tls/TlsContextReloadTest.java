@@ -2,8 +2,8 @@ package io.tanpopo.pop3.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.testing.MutableClock;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.MutableClock;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.pop3.tls.TlsContextProvider;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
-import io.tanpopo.testing.Await;
-import io.tanpopo.testing.HostileFlood;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.HostileFlood;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.tanpopo.pop3.it.SeamMessages;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
-import io.tanpopo.testing.Await;
+import io.tanpopo.testsupport.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

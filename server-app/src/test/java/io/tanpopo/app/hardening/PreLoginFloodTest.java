@@ -3,8 +3,8 @@ package io.tanpopo.app.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.app.ServerProcess;
-import io.tanpopo.testing.Await;
-import io.tanpopo.testing.HostileFlood;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.HostileFlood;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,8 +3,8 @@ package io.tanpopo.app.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.app.ServerProcess;
-import io.tanpopo.testing.Await;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.tanpopo.app.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.app.ServerProcess;
-import io.tanpopo.testing.Await;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

@@ -7,7 +7,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
-import io.tanpopo.testing.MutableClock;
+import io.tanpopo.testsupport.MutableClock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;

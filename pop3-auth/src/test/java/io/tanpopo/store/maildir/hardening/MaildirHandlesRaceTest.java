@@ -8,7 +8,7 @@ import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.OpenResult;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

@@ -8,7 +8,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.UidlStyle;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;

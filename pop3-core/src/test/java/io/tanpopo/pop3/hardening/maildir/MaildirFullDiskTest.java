@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
-import io.tanpopo.testing.RequiresProgram;
-import io.tanpopo.testing.RequiresRoot;
+import io.tanpopo.testsupport.RequiresProgram;
+import io.tanpopo.testsupport.RequiresRoot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.tls.TlsConfig;
-import io.tanpopo.testing.RequiresProgram;
+import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package io.tanpopo.testing;
+package io.tanpopo.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;

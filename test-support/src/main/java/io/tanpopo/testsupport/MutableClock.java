@@ -1,4 +1,4 @@
-package io.tanpopo.testing;
+package io.tanpopo.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

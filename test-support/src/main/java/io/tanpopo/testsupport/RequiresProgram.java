@@ -1,4 +1,4 @@
-package io.tanpopo.testing;
+package io.tanpopo.testsupport;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.tanpopo.testing;
+package io.tanpopo.testsupport;
 
 import java.io.IOException;
 import java.net.DatagramPacket;

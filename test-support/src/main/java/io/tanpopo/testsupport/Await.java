@@ -1,4 +1,4 @@
-package io.tanpopo.testing;
+package io.tanpopo.testsupport;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
