@@ -2,11 +2,11 @@ package io.tanpopo.pop3;
 
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.StaticUsersAuthenticator;
-import io.tanpopo.pop3.protocol.CommandTable;
 import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.SessionLimits;
 import io.tanpopo.pop3.protocol.SessionRuntime;
+import io.tanpopo.pop3.protocol.command.StandardCommands;
 import io.tanpopo.pop3.tls.GeneratedTrust;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.pop3.transport.MinaTransport;
@@ -57,19 +57,13 @@ public final class Pop3Server implements AutoCloseable {
         this.workers = parts.workers();
         this.authentication = parts.authentication();
         this.timer = parts.timer();
-        // Plain conditionals rather than Optional.map: each lambda is a class spun at the first start.
         try {
-            this.tls = parts.tls().isPresent()
-                    ? Optional.of(TlsMaterial.of(parts.tls().get()))
-                    : Optional.empty();
+            this.tls = parts.tls().map(TlsMaterial::of);
             Pop3Protocol protocol = protocol(parts, tls.isPresent());
             this.limits = protocol.context().limits();
-            Optional<InetSocketAddress> implicitTls = parts.implicitTlsPort().isPresent()
-                    ? Optional.of(new InetSocketAddress(
-                            config.bind(), parts.implicitTlsPort().get()))
-                    : Optional.empty();
-            Optional<Supplier<TlsContextProvider>> certificates =
-                    tls.isPresent() ? Optional.of(tls.get()) : Optional.empty();
+            Optional<InetSocketAddress> implicitTls =
+                    parts.implicitTlsPort().map(port -> new InetSocketAddress(config.bind(), port));
+            Optional<Supplier<TlsContextProvider>> certificates = tls.map(material -> material);
             this.transport = MinaTransport.listen(
                     protocol,
                     new MinaTransport.Options(
@@ -110,7 +104,7 @@ public final class Pop3Server implements AutoCloseable {
                 .withLimits(new SessionLimits(parts.limits()));
         return new Pop3Protocol(
                 context,
-                CommandTable.standard(context),
+                StandardCommands.table(context),
                 new SessionRuntime(parts.workers(), parts.authentication(), parts.timer(), parts.listener()),
                 parts.clientChecks());
     }

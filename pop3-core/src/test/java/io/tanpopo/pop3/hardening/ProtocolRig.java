@@ -3,7 +3,6 @@ package io.tanpopo.pop3.hardening;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.Pop3Config;
-import io.tanpopo.pop3.protocol.CommandTable;
 import io.tanpopo.pop3.protocol.Dispatcher;
 import io.tanpopo.pop3.protocol.LineDecoder;
 import io.tanpopo.pop3.protocol.Pop3Session;
@@ -12,6 +11,7 @@ import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.ReplyStream;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.protocol.SessionState;
+import io.tanpopo.pop3.protocol.command.StandardCommands;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.store.memory.MemoryStore;
 import java.io.ByteArrayOutputStream;
@@ -71,7 +71,7 @@ final class ProtocolRig {
                 Optional.of("NEVER"),
                 2);
         ProtocolContext context = ProtocolContext.of(config, users, store, "fuzz", SessionListener.none());
-        dispatcher = new Dispatcher(context, CommandTable.standard(context));
+        dispatcher = new Dispatcher(context, StandardCommands.table(context));
         session = new Pop3Session(
                 "f1",
                 "<1.2@pop.example>",

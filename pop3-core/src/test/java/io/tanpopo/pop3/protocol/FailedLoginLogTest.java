@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.tanpopo.auth.AuthResult;
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.pop3.protocol.Dispatcher.Outcome;
+import io.tanpopo.pop3.protocol.command.StandardCommands;
 import io.tanpopo.resolver.AddressText;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ class FailedLoginLogTest {
                 SessionListener.none(),
                 false,
                 Cleartext.NEVER);
-        Dispatcher dispatcher = new Dispatcher(never, CommandTable.standard(never));
+        Dispatcher dispatcher = new Dispatcher(never, StandardCommands.table(never));
         Pop3Session session = base.newSession();
         dispatcher.dispatch(session, "USER alice");
         dispatcher.dispatch(session, "AUTH PLAIN");

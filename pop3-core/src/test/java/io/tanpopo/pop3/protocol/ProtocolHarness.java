@@ -4,6 +4,7 @@ import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.protocol.command.StandardCommands;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ final class ProtocolHarness {
                 mailStore != null ? mailStore : store,
                 "test",
                 SessionListener.none());
-        dispatcher = new Dispatcher(context, CommandTable.standard(context));
+        dispatcher = new Dispatcher(context, StandardCommands.table(context));
         session = newSession();
     }
 
