@@ -1,5 +1,6 @@
 package io.tanpopo.pop3;
 
+import io.tanpopo.pop3.config.Pop3Config;
 import io.tanpopo.pop3.protocol.Pop3Protocol;
 import java.util.concurrent.ScheduledExecutorService;
 

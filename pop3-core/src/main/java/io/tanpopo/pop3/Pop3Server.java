@@ -2,9 +2,10 @@ package io.tanpopo.pop3;
 
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.StaticUsersAuthenticator;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.login.SessionLimits;
 import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.protocol.ProtocolContext;
-import io.tanpopo.pop3.protocol.SessionLimits;
 import io.tanpopo.pop3.protocol.SessionRuntime;
 import io.tanpopo.pop3.protocol.command.StandardCommands;
 import io.tanpopo.pop3.tls.GeneratedTrust;

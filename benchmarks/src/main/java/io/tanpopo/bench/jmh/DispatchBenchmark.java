@@ -2,7 +2,7 @@ package io.tanpopo.bench.jmh;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
-import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.config.Pop3Config;
 import io.tanpopo.pop3.protocol.Dispatcher;
 import io.tanpopo.pop3.protocol.LineDecoder;
 import io.tanpopo.pop3.protocol.Pop3Session;

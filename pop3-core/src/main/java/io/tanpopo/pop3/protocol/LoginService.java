@@ -2,6 +2,10 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.Account;
 import io.tanpopo.auth.AuthResult;
+import io.tanpopo.pop3.login.FailedLoginLog;
+import io.tanpopo.pop3.login.LoginAttempt;
+import io.tanpopo.pop3.login.LoginFailure;
+import io.tanpopo.pop3.login.UserSessions;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.store.OpenResult;
 import java.time.Duration;

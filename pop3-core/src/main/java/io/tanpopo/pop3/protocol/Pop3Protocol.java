@@ -2,6 +2,7 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.access.ClientChecks;
+import io.tanpopo.pop3.login.SessionLimits;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;

@@ -1,7 +1,11 @@
 package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.Authenticator;
-import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.login.Cleartext;
+import io.tanpopo.pop3.login.LoginDelays;
+import io.tanpopo.pop3.login.LoginThrottle;
+import io.tanpopo.pop3.login.SessionLimits;
 import io.tanpopo.store.MailStore;
 import java.time.Clock;
 import java.util.Objects;
@@ -85,7 +89,7 @@ public record ProtocolContext(
                 tlsAvailable,
                 cleartext,
                 CommandInterceptor.none(),
-                new SessionLimits(io.tanpopo.pop3.Limits.none()));
+                new SessionLimits(io.tanpopo.pop3.config.Limits.none()));
     }
 
     /** Whether passwords may be sent in clear in {@code session}. */

@@ -3,7 +3,7 @@ package io.tanpopo.pop3.protocol;
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
-import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.config.Pop3Config;
 import io.tanpopo.pop3.protocol.command.StandardCommands;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;

@@ -1,7 +1,7 @@
 package io.tanpopo.pop3.protocol.command;
 
 import io.tanpopo.auth.Authenticator;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Pop3Session;

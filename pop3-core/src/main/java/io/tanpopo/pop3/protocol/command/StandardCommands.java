@@ -3,8 +3,8 @@ package io.tanpopo.pop3.protocol.command;
 import static java.util.Map.entry;
 
 import io.tanpopo.auth.Authenticator;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.pop3.protocol.Capabilities;
-import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandTable;
 import io.tanpopo.pop3.protocol.LoginService;

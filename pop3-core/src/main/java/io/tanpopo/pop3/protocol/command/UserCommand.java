@@ -1,15 +1,15 @@
 package io.tanpopo.pop3.protocol.command;
 
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
+import io.tanpopo.pop3.login.LoginAttempt;
+import io.tanpopo.pop3.login.LoginFailure;
+import io.tanpopo.pop3.login.UserNames;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
-import io.tanpopo.pop3.protocol.LoginAttempt;
-import io.tanpopo.pop3.protocol.LoginFailure;
 import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.ResponseCode;
-import io.tanpopo.pop3.protocol.UserNames;
 import java.util.Optional;
 
 /**

@@ -3,7 +3,7 @@ package io.tanpopo.pop3.it.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

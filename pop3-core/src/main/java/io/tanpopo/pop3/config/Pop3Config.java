@@ -1,4 +1,4 @@
-package io.tanpopo.pop3;
+package io.tanpopo.pop3.config;
 
 import io.tanpopo.resolver.strategy.HostNames;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The protocol and listener settings of a {@link Pop3Server}. Each field's property key is named in
+ * The protocol and listener settings of a {@code Pop3Server}. Each field's property key is named in
  * its validation message; docs/configuration.md's table documents them.
  *
  * @param bind address to listen on ({@code pop3.bind})
