@@ -96,10 +96,7 @@ public final class MinaTransport implements AutoCloseable {
         this.handler = handler;
     }
 
-    /**
-     * Listens as {@code options} say and serves POP3 there. Plain conditionals and loops rather
-     * than Optional.map and streams: each lambda is a class spun at the first server's start.
-     */
+    /** Listens as {@code options} say and serves POP3 there. */
     public static MinaTransport listen(Pop3Protocol protocol, Options options) {
         TlsStarter starter =
                 options.tls().isPresent() ? new TlsStarter(options.tls().get(), options.timer()) : null;

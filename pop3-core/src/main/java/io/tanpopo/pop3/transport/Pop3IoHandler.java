@@ -31,7 +31,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private final int lineCapacity;
     private final ProxyIntake proxy;
     private final long idleNanos;
-    /** Made for the first large reply: a server that never sends one (most test servers) loads no buffer pool. */
+    /** Made for the first large reply: a server that never sends one allocates no direct buffers. */
     private volatile DirectChunks chunks;
     /** Sessions opened whose close the protocol has not yet been told about. */
     private int open;
