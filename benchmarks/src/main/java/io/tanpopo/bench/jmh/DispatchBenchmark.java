@@ -68,8 +68,9 @@ public class DispatchBenchmark {
                 Optional.empty(),
                 Optional.empty(),
                 2);
-        ProtocolContext context = ProtocolContext.of(config, users, store, "bench", SessionListener.none());
-        dispatcher = new Dispatcher(context, StandardCommands.table(context));
+        ProtocolContext context = ProtocolContext.of(config, users, SessionListener.none());
+        dispatcher =
+                new Dispatcher(context, StandardCommands.table(context, StandardCommands.Setup.of(store, "bench")));
         connection = new ConnectionInfo(
                 new InetSocketAddress("127.0.0.1", 110),
                 new InetSocketAddress("127.0.0.1", 40000),

@@ -42,8 +42,7 @@ public record Pop3Config(
         Objects.requireNonNull(bind, "pop3.bind");
         Objects.requireNonNull(hostname, "pop3.hostname");
         require(!bind.isBlank(), "pop3.bind must not be empty");
-        // Messages are built only on failure: every embedded server validates its config at start.
-        require(port >= 0 && port <= 65535, "pop3.port must be 0 to 65535, not ", port);
+        require(port >= 0 && port <= 65535, "pop3.port must be 0 to 65535, not " + port);
         if (!HostNames.isLetterDigitHyphen(hostname)) {
             throw new IllegalArgumentException(
                     "pop3.hostname must be a host name (letters, digits, '.', '-'), not '" + hostname + "'");
@@ -51,11 +50,10 @@ public record Pop3Config(
         require(
                 idleTimeout != null && idleTimeout.toSeconds() >= 1 && idleTimeout.toSeconds() <= Integer.MAX_VALUE,
                 "pop3.idle-timeout must be at least 1s");
-        require(maxBadCommands >= 1, "pop3.max-bad-commands must be at least 1, not ", maxBadCommands);
+        require(maxBadCommands >= 1, "pop3.max-bad-commands must be at least 1, not " + maxBadCommands);
         require(
                 maxLineLength >= 64 && maxLineLength <= 65536,
-                "pop3.max-line-length must be 64 to 65536 octets, not ",
-                maxLineLength);
+                "pop3.max-line-length must be 64 to 65536 octets, not " + maxLineLength);
         require(failedLoginDelay != null && !failedLoginDelay.isNegative(), "auth.failure-delay must not be negative");
         require(
                 maxFailedLoginDelay != null && maxFailedLoginDelay.compareTo(failedLoginDelay) >= 0,
@@ -63,27 +61,122 @@ public record Pop3Config(
         Objects.requireNonNull(loginDelay, "pop3.login-delay");
         require(loginDelay.isEmpty() || positive(loginDelay.get()), "pop3.login-delay must be positive");
         Objects.requireNonNull(expire, "pop3.expire");
-        if (expire.isPresent() && !expire.get().equals("NEVER") && !isDays(expire.get())) {
+        if (expire.isPresent() && !expire.get().equals("NEVER") && !expire.get().matches("[0-9]{1,4}")) {
             throw new IllegalArgumentException(
                     "pop3.expire must be NEVER or a number of days, not '" + expire.get() + "'");
         }
         require(
                 workerThreads >= 1 && workerThreads <= 1024,
-                "pop3.worker-threads must be 1 to 1024, not ",
-                workerThreads);
+                "pop3.worker-threads must be 1 to 1024, not " + workerThreads);
     }
 
-    /** One to four digits (no pattern: see above). */
-    private static boolean isDays(String text) {
-        if (text.isEmpty() || text.length() > 4) {
-            return false;
+    /** Settings with the embedded defaults, to change one at a time; {@link Builder#build} checks them. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Settings one at a time, from the embedded defaults: 127.0.0.1, a free port, host name
+     * {@code localhost}, 10 minutes idle, 20 bad commands, 255-octet lines, failed logins delayed
+     * 1 s doubling up to 15 s, no LOGIN-DELAY or EXPIRE, 16 worker threads.
+     */
+    public static final class Builder {
+        private String bind = "127.0.0.1";
+        private int port;
+        private String hostname = "localhost";
+        private Duration idleTimeout = Duration.ofMinutes(10);
+        private int maxBadCommands = 20;
+        private int maxLineLength = 255;
+        private Duration failedLoginDelay = Duration.ofSeconds(1);
+        private Duration maxFailedLoginDelay = Duration.ofSeconds(15);
+        private Optional<Duration> loginDelay = Optional.empty();
+        private Optional<String> expire = Optional.empty();
+        private int workerThreads = 16;
+
+        private Builder() {}
+
+        /** Every setting as {@code settings} has it. */
+        public Builder from(Pop3Config settings) {
+            bind = settings.bind();
+            port = settings.port();
+            hostname = settings.hostname();
+            idleTimeout = settings.idleTimeout();
+            maxBadCommands = settings.maxBadCommands();
+            maxLineLength = settings.maxLineLength();
+            failedLoginDelay = settings.failedLoginDelay();
+            maxFailedLoginDelay = settings.maxFailedLoginDelay();
+            loginDelay = settings.loginDelay();
+            expire = settings.expire();
+            workerThreads = settings.workerThreads();
+            return this;
         }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
+
+        public Builder bind(String address) {
+            bind = address;
+            return this;
         }
-        return true;
+
+        public Builder port(int number) {
+            port = number;
+            return this;
+        }
+
+        public Builder hostname(String name) {
+            hostname = name;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            idleTimeout = timeout;
+            return this;
+        }
+
+        public Builder maxBadCommands(int count) {
+            maxBadCommands = count;
+            return this;
+        }
+
+        public Builder maxLineLength(int octets) {
+            maxLineLength = octets;
+            return this;
+        }
+
+        public Builder failedLoginDelay(Duration first, Duration max) {
+            failedLoginDelay = first;
+            maxFailedLoginDelay = max;
+            return this;
+        }
+
+        public Builder loginDelay(Optional<Duration> delay) {
+            loginDelay = delay;
+            return this;
+        }
+
+        public Builder expire(Optional<String> policy) {
+            expire = policy;
+            return this;
+        }
+
+        public Builder workerThreads(int count) {
+            workerThreads = count;
+            return this;
+        }
+
+        /** The settings, checked: an invalid one throws, naming its property key. */
+        public Pop3Config build() {
+            return new Pop3Config(
+                    bind,
+                    port,
+                    hostname,
+                    idleTimeout,
+                    maxBadCommands,
+                    maxLineLength,
+                    failedLoginDelay,
+                    maxFailedLoginDelay,
+                    loginDelay,
+                    expire,
+                    workerThreads);
+        }
     }
 
     private static boolean positive(Duration d) {
@@ -93,12 +186,6 @@ public record Pop3Config(
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
-        }
-    }
-
-    private static void require(boolean condition, String message, int value) {
-        if (!condition) {
-            throw new IllegalArgumentException(message + value);
         }
     }
 }

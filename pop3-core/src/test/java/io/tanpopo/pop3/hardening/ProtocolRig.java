@@ -70,8 +70,8 @@ final class ProtocolRig {
                 Optional.of(Duration.ofSeconds(1)),
                 Optional.of("NEVER"),
                 2);
-        ProtocolContext context = ProtocolContext.of(config, users, store, "fuzz", SessionListener.none());
-        dispatcher = new Dispatcher(context, StandardCommands.table(context));
+        ProtocolContext context = ProtocolContext.of(config, users, SessionListener.none());
+        dispatcher = new Dispatcher(context, StandardCommands.table(context, StandardCommands.Setup.of(store, "fuzz")));
         session = new Pop3Session(
                 "f1",
                 "<1.2@pop.example>",

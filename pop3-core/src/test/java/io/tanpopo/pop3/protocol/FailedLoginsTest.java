@@ -13,6 +13,7 @@ import io.tanpopo.pop3.login.FailedLoginLog;
 import io.tanpopo.pop3.protocol.Dispatcher.Outcome;
 import io.tanpopo.pop3.protocol.command.StandardCommands;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -88,14 +89,10 @@ class FailedLoginsTest {
     void cleartextRefused_loginDelay_andBackendDown_areLoggedWithTheirClass() {
         ProtocolHarness base = new ProtocolHarness();
         ProtocolContext never = ProtocolContext.of(
-                ProtocolHarness.config(Optional.empty(), Optional.empty(), 20),
-                base.users,
-                base.store,
-                "test",
-                SessionListener.none(),
-                false,
-                Cleartext.NEVER);
-        Dispatcher dispatcher = new Dispatcher(never, StandardCommands.table(never));
+                ProtocolHarness.config(Optional.empty(), Optional.empty(), 20), base.users, SessionListener.none());
+        StandardCommands.Setup clearNever =
+                new StandardCommands.Setup(base.store, Cleartext.NEVER, false, "test", Clock.systemUTC());
+        Dispatcher dispatcher = new Dispatcher(never, StandardCommands.table(never, clearNever));
         Pop3Session session = base.newSession();
         dispatcher.dispatch(session, "USER alice");
         dispatcher.dispatch(session, "AUTH PLAIN");

@@ -35,13 +35,9 @@ final class ProtocolHarness {
 
     ProtocolHarness(Pop3Config config, Authenticator authenticator, MailStore mailStore) {
         users.put("alice", "secret");
-        context = ProtocolContext.of(
-                config,
-                authenticator != null ? authenticator : users,
-                mailStore != null ? mailStore : store,
-                "test",
-                SessionListener.none());
-        dispatcher = new Dispatcher(context, StandardCommands.table(context));
+        context = ProtocolContext.of(config, authenticator != null ? authenticator : users, SessionListener.none());
+        StandardCommands.Setup setup = StandardCommands.Setup.of(mailStore != null ? mailStore : store, "test");
+        dispatcher = new Dispatcher(context, StandardCommands.table(context, setup));
         session = newSession();
     }
 

@@ -3,8 +3,9 @@ package io.tanpopo.pop3.protocol.command;
 import static java.util.Map.entry;
 
 import io.tanpopo.auth.Authenticator;
+import io.tanpopo.pop3.config.Pop3Config;
 import io.tanpopo.pop3.login.Cleartext;
-import io.tanpopo.pop3.protocol.Capabilities;
+import io.tanpopo.pop3.login.LoginDelays;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandTable;
 import io.tanpopo.pop3.protocol.LoginService;
@@ -13,8 +14,13 @@ import io.tanpopo.pop3.protocol.SessionState;
 import io.tanpopo.pop3.sasl.SaslContext;
 import io.tanpopo.pop3.sasl.SaslEntropy;
 import io.tanpopo.pop3.sasl.SaslMechanisms;
+import io.tanpopo.store.MailStore;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command table of RFC 1939 (§4 to §7), RFC 2449 (§5, CAPA), RFC 2595 (§4, STLS: only when the
@@ -22,18 +28,37 @@ import java.util.Map;
  */
 public final class StandardCommands {
 
+    /**
+     * What the commands use besides the shared {@link ProtocolContext}.
+     *
+     * @param store where logins open their maildrop
+     * @param cleartext where USER/PASS and plaintext SASL are accepted
+     * @param tlsAvailable whether STLS is offered
+     * @param version CAPA's IMPLEMENTATION
+     * @param clock LOGIN-DELAY's and SASL's clock
+     */
+    public record Setup(MailStore store, Cleartext cleartext, boolean tlsAvailable, String version, Clock clock) {
+
+        /** No TLS, cleartext everywhere, the system clock: what protocol tests use. */
+        public static Setup of(MailStore store, String version) {
+            return new Setup(store, Cleartext.ALWAYS, false, version, Clock.systemUTC());
+        }
+    }
+
     private StandardCommands() {}
 
-    /** The standard commands of each state, for the server {@code context} describes. */
-    public static CommandTable table(ProtocolContext context) {
+    /** The standard commands of each state for the server of {@code context}. */
+    public static CommandTable table(ProtocolContext context, Setup setup) {
+        Pop3Config config = context.config();
         Authenticator authenticator = context.authenticator();
-        Cleartext cleartext = context.cleartext();
-        String hostname = context.config().hostname();
-        LoginService login = new LoginService(context);
+        Cleartext cleartext = setup.cleartext();
+        Optional<LoginDelays> loginDelays = config.loginDelay().map(delay -> new LoginDelays(delay, setup.clock()));
+        LoginService login = new LoginService(setup.store(), loginDelays, context);
         SaslMechanisms sasl = SaslMechanisms.standard();
-        Command capa = new CapaCommand(new Capabilities(context, sasl));
-        SaslContext saslContext = new SaslContext(hostname, SaslEntropy.secureOnFirstUse(), context.clock());
+        SaslContext saslContext = new SaslContext(config.hostname(), SaslEntropy.secureOnFirstUse(), setup.clock());
         SaslDialogue dialogue = new SaslDialogue(authenticator, login);
+        Command capa = new CapaCommand(
+                authenticator, cleartext, setup.tlsAvailable(), sasl, serverCapabilities(config, setup.version()));
 
         Map<String, Command> authorization = new HashMap<>(Map.ofEntries(
                 entry("USER", new UserCommand(cleartext, login)),
@@ -41,9 +66,9 @@ public final class StandardCommands {
                 entry("APOP", new ApopCommand(authenticator, login)),
                 entry("AUTH", new AuthCommand(authenticator, cleartext, sasl, dialogue, saslContext)),
                 entry("UTF8", new Utf8Command()),
-                entry("QUIT", new QuitCommand(hostname)),
+                entry("QUIT", new QuitCommand(config.hostname())),
                 entry("CAPA", capa)));
-        if (context.tlsAvailable()) {
+        if (setup.tlsAvailable()) {
             authorization.put("STLS", new StlsCommand());
         }
         Map<String, Command> transaction = Map.ofEntries(
@@ -59,5 +84,14 @@ public final class StandardCommands {
                 entry("CAPA", capa));
         return new CommandTable(
                 Map.of(SessionState.AUTHORIZATION, authorization, SessionState.TRANSACTION, transaction));
+    }
+
+    /** CAPA's lines that the configuration sets: EXPIRE and LOGIN-DELAY (RFC 2449 §6.5, §6.7), IMPLEMENTATION. */
+    private static List<String> serverCapabilities(Pop3Config config, String version) {
+        List<String> lines = new ArrayList<>();
+        config.expire().ifPresent(days -> lines.add("EXPIRE " + days));
+        config.loginDelay().ifPresent(delay -> lines.add("LOGIN-DELAY " + delay.toSeconds()));
+        lines.add("IMPLEMENTATION tanpopo-" + version);
+        return lines;
     }
 }
