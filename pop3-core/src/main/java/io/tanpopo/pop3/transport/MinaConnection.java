@@ -1,9 +1,9 @@
 package io.tanpopo.pop3.transport;
 
-import io.tanpopo.pop3.protocol.Connection;
-import io.tanpopo.pop3.protocol.LineDecoder;
-import io.tanpopo.pop3.protocol.SessionDriver;
 import io.tanpopo.pop3.proxy.ProxyParser;
+import io.tanpopo.pop3.session.Connection;
+import io.tanpopo.pop3.session.LineDecoder;
+import io.tanpopo.pop3.session.SessionDriver;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.IdentityHashMap;

@@ -1,7 +1,7 @@
 package io.tanpopo.pop3.transport;
 
-import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
+import io.tanpopo.pop3.session.Pop3Protocol;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.tanpopo.pop3.transport;
 
-import io.tanpopo.pop3.protocol.LineDecoder;
-import io.tanpopo.pop3.protocol.Pop3Protocol;
-import io.tanpopo.pop3.protocol.SessionDriver;
+import io.tanpopo.pop3.session.LineDecoder;
+import io.tanpopo.pop3.session.Pop3Protocol;
+import io.tanpopo.pop3.session.SessionDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
+import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.ReplyBody;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,12 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.access.AccessDecision;
+import io.tanpopo.pop3.protocol.Dispatcher;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.pop3.protocol.SessionState;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 import java.util.ArrayDeque;
 import java.util.function.ToIntFunction;
