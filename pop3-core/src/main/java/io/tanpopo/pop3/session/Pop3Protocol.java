@@ -61,7 +61,7 @@ public final class Pop3Protocol {
                 new ConnectionInfo(local, remote, context.config().hostname(), Optional.empty(), secure, Map.of());
         Pop3Session session = new Pop3Session(id, stamp, info);
         SessionDriver driver = new SessionDriver(dispatcher, session, connection, runtime);
-        session.onTakeover(new Takeover(driver));
+        session.onTakeover(driver::takeOver);
         return driver;
     }
 
@@ -77,46 +77,14 @@ public final class Pop3Protocol {
             driver.refuse("-ERR [SYS/TEMP] Too many connections", "refused: too many connections");
             return;
         }
-        driver.onRelease(new Release(limits, client, driver.session()));
+        driver.onRelease(() -> release(limits, client, driver.session()));
         lookup.start(driver, greeting.replace("{stamp}", driver.session().apopStamp()));
     }
 
-    /**
-     * Gives back what a session counted against the limits. A class, not a lambda: a capturing
-     * lambda is spun, with a method handle form of its own, at the first connection.
-     */
-    private static final class Release implements Runnable {
-        private final SessionLimits limits;
-        private final InetAddress client;
-        private final Pop3Session session;
-
-        Release(SessionLimits limits, InetAddress client, Pop3Session session) {
-            this.limits = limits;
-            this.client = client;
-            this.session = session;
-        }
-
-        @Override
-        public void run() {
-            limits.disconnected(client);
-            if (session.account().isPresent()) {
-                limits.loggedOut(session.account().get().name());
-            }
-            session.released();
-        }
-    }
-
-    /** Ends a session whose maildrop a newer login of its user takes over. A class: see {@link Release}. */
-    private static final class Takeover implements Runnable {
-        private final SessionDriver driver;
-
-        Takeover(SessionDriver driver) {
-            this.driver = driver;
-        }
-
-        @Override
-        public void run() {
-            driver.takeOver();
-        }
+    /** Gives back what a session from {@code client} counted against the limits. */
+    private static void release(SessionLimits limits, InetAddress client, Pop3Session session) {
+        limits.disconnected(client);
+        session.account().ifPresent(account -> limits.loggedOut(account.name()));
+        session.released();
     }
 }
