@@ -59,7 +59,7 @@ record DriverState(Phase phase, Intake intake, boolean clientSettled, String how
     }
 
     /** The session ends {@code ending}, input still taken until the close. */
-    DriverState ending(String ending) {
+    DriverState endsAs(String ending) {
         return new DriverState(phase, intake, clientSettled, ending);
     }
 

@@ -144,7 +144,7 @@ final class SessionTurns {
         if (state.how().equals(DriverState.IDLE_TIMEOUT)) {
             return Then.NOTHING; // a byte trickle can report the overdue line again before the close lands
         }
-        state = state.ending(DriverState.IDLE_TIMEOUT);
+        state = state.endsAs(DriverState.IDLE_TIMEOUT);
         if (connection.queuedBytes() > 0) {
             return Then.ABORT; // what is queued would never flush, so neither would a close
         }
