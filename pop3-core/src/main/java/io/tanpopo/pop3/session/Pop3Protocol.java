@@ -48,7 +48,7 @@ public final class Pop3Protocol {
         return context;
     }
 
-    /** A new session for a connection just accepted; the caller then calls {@code SessionDriver.start}. */
+    /** A new session for a connection just accepted; the caller then {@link #start starts} it. */
     public SessionDriver open(
             Connection connection, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
         long n = sessions.incrementAndGet();
