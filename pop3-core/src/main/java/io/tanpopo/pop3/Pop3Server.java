@@ -4,7 +4,7 @@ import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.config.Pop3Config;
 import io.tanpopo.pop3.login.SessionLimits;
-import io.tanpopo.pop3.protocol.Pop3Protocol;
+import io.tanpopo.pop3.session.Pop3Protocol;
 import io.tanpopo.pop3.tls.GeneratedTrust;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.pop3.transport.MinaTransport;

@@ -1,7 +1,7 @@
 package io.tanpopo.pop3;
 
 import io.tanpopo.pop3.config.Pop3Config;
-import io.tanpopo.pop3.protocol.Pop3Protocol;
+import io.tanpopo.pop3.session.Pop3Protocol;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**

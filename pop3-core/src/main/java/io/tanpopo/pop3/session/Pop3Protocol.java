@@ -1,8 +1,13 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.access.ClientChecks;
 import io.tanpopo.pop3.login.SessionLimits;
+import io.tanpopo.pop3.protocol.CommandTable;
+import io.tanpopo.pop3.protocol.Dispatcher;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.ProcessId;
+import io.tanpopo.pop3.protocol.ProtocolContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -43,7 +48,7 @@ public final class Pop3Protocol {
         return context;
     }
 
-    /** A new session for a connection just accepted; the caller then calls {@code SessionDriver.start}. */
+    /** A new session for a connection just accepted; the caller then {@link #start starts} it. */
     public SessionDriver open(
             Connection connection, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
         long n = sessions.incrementAndGet();
@@ -69,13 +74,16 @@ public final class Pop3Protocol {
             driver.refuse("-ERR [SYS/TEMP] Too many connections", "refused: too many connections");
             return;
         }
-        Pop3Session session = driver.session();
-        driver.onRelease(() -> {
-            limits.disconnected(client);
-            session.account().ifPresent(account -> limits.loggedOut(account.name()));
-            session.released();
-        });
-        String greeting = context.interceptor().greeting(context.config().hostname(), session.apopStamp());
+        driver.onRelease(() -> release(limits, client, driver.session()));
+        String greeting = context.interceptor()
+                .greeting(context.config().hostname(), driver.session().apopStamp());
         lookup.start(driver, "+OK " + greeting);
+    }
+
+    /** Gives back what a session from {@code client} counted against the limits. */
+    private static void release(SessionLimits limits, InetAddress client, Pop3Session session) {
+        limits.disconnected(client);
+        session.account().ifPresent(account -> limits.loggedOut(account.name()));
+        session.released();
     }
 }
