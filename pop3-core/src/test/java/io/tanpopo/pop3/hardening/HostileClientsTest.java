@@ -3,8 +3,8 @@ package io.tanpopo.pop3.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.MessageInfo;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,16 +43,16 @@ class HostileClientsTest {
 
     @Test
     void megabyteLineWithoutCrlf_isRefusedOnce_andTheSessionContinues() {
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             byte[] chunk = new byte[64 * 1024];
             Arrays.fill(chunk, (byte) 'A');
             for (int i = 0; i < 16; i++) {
-                d.sendRaw(chunk);
+                d.send(chunk);
             }
-            d.sendRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(d.readLine()).startsWith("-ERR").contains("too long");
+            d.send("\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(d.line()).startsWith("-ERR").contains("too long");
             Hostile.expectOk(d.login("alice", "secret"));
-            Hostile.expectOk(d.send("NOOP"));
+            Hostile.expectOk(d.command("NOOP"));
         }
         Hostile.normalSessionWorks(server, before);
     }
@@ -60,7 +60,7 @@ class HostileClientsTest {
     @Test
     void nulAndBinaryBytes_areRefusedLineByLine_andTheSessionContinues() {
         Random random = new Random(9);
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             Hostile.expectOk(d.login("alice", "secret"));
             for (int i = 0; i < 200; i++) {
                 byte[] garbage = new byte[1 + random.nextInt(200)];
@@ -71,11 +71,11 @@ class HostileClientsTest {
                     }
                 }
                 garbage[0] = 0;
-                d.sendRaw(garbage);
-                d.sendRaw(new byte[] {'\r', '\n'});
-                assertThat(d.readLine()).startsWith("-ERR");
+                d.send(garbage);
+                d.send(new byte[] {'\r', '\n'});
+                assertThat(d.line()).startsWith("-ERR");
             }
-            Hostile.expectOk(d.send("STAT"));
+            Hostile.expectOk(d.command("STAT"));
         }
         Hostile.normalSessionWorks(server, before);
     }
@@ -91,20 +91,20 @@ class HostileClientsTest {
                 "AUTH PLAIN AGFsaWNlAHNlY3JldA==",
                 "STLS",
                 "UTF8");
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             for (String command : transactionOnly) {
-                assertThat(d.send(command)).as(command + " before login").startsWith("-ERR");
+                assertThat(d.command(command)).as(command + " before login").startsWith("-ERR");
             }
-            assertThat(d.send("PASS secret")).as("PASS before USER").startsWith("-ERR");
-            Hostile.expectOk(d.send("USER alice"));
+            assertThat(d.command("PASS secret")).as("PASS before USER").startsWith("-ERR");
+            Hostile.expectOk(d.command("USER alice"));
             for (String command : transactionOnly) {
-                assertThat(d.send(command)).as(command + " after USER").startsWith("-ERR");
+                assertThat(d.command(command)).as(command + " after USER").startsWith("-ERR");
             }
-            Hostile.expectOk(d.send("PASS secret"));
+            Hostile.expectOk(d.command("PASS secret"));
             for (String command : authorizationOnly) {
-                assertThat(d.send(command)).as(command + " in TRANSACTION").startsWith("-ERR");
+                assertThat(d.command(command)).as(command + " in TRANSACTION").startsWith("-ERR");
             }
-            Hostile.expectOk(d.send("DELE 1"));
+            Hostile.expectOk(d.command("DELE 1"));
             // dropped without QUIT: the DELE must not count
         }
         Hostile.normalSessionWorks(server, before);
