@@ -61,7 +61,7 @@ class ConcurrencyTest {
             open.get(0).command("DELE 1");
             Hostile.expectOk(open.get(0).command("QUIT"));
             open.get(0).close();
-            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 1);
+            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 1);
         }
     }
 
@@ -113,10 +113,10 @@ class ConcurrencyTest {
                 }
             }
             assertThat(alive).hasSize(1);
-            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size());
+            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size());
             Hostile.expectOk(alive.get(0).command("QUIT"));
             alive.get(0).close();
-            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 1);
+            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 1);
         }
     }
 
@@ -128,11 +128,11 @@ class ConcurrencyTest {
             for (int i = 0; i < 20; i++) {
                 server.mailbox("alice").add("Subject: late " + i + "\r\n\r\nx\r\n");
             }
-            assertThat(d.command("STAT")).startsWith("+OK " + ProtocolRig.SEED.size() + " ");
+            assertThat(d.command("STAT")).startsWith("+OK " + FuzzedSession.SEED.size() + " ");
             Hostile.expectOk(d.command("DELE 1"));
             Hostile.expectOk(d.command("DELE 2"));
             Hostile.expectOk(d.command("QUIT"));
-            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 2 + 20);
+            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 2 + 20);
         }
     }
 

@@ -33,7 +33,7 @@ final class Hostile {
                 .user("alice", "secret")
                 .user("bob", "hunter2")
                 .start();
-        ProtocolRig.SEED.forEach(m -> server.mailbox("alice").add(m));
+        FuzzedSession.SEED.forEach(m -> server.mailbox("alice").add(m));
         return server;
     }
 
