@@ -6,6 +6,7 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
+import io.tanpopo.testsupport.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -17,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class SessionSummaryLogTest {
@@ -95,13 +95,7 @@ class SessionSummaryLogTest {
     }
 
     private String awaitLine() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (lines.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no summary line within 10s");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-        }
+        Await.until(Duration.ofSeconds(10), "a summary line", () -> !lines.isEmpty());
         assertThat(lines).hasSize(1);
         return lines.peek();
     }
