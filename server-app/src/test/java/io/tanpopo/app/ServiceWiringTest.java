@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -101,16 +97,9 @@ class ServiceWiringTest {
     }
 
     private static void converse(Pop3Server server, String... commands) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             for (String command : commands) {
-                out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                in.readLine();
+                pop.command(command);
             }
         }
     }

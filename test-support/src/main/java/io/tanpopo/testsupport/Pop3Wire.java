@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -47,6 +48,7 @@ public final class Pop3Wire implements AutoCloseable {
     /** The most octets read as one multi-line reply, or as the rest of a connection. */
     public static final int MAX_READ = 64 << 20;
 
+    private static final Pattern MULTI_LINE = Pattern.compile("(?i)(RETR|TOP) .*|CAPA|LIST|UIDL");
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
 
@@ -182,6 +184,24 @@ public final class Pop3Wire implements AutoCloseable {
     public String login(String user, String password) {
         command("USER " + user);
         return command("PASS " + password);
+    }
+
+    /**
+     * Sends each command and returns every line of the replies: the status lines, and the raw body
+     * of each multi-line one (RFC 1939: RETR, TOP, and LIST or UIDL without an argument; RFC 2449: CAPA).
+     */
+    public List<String> converse(String... commands) {
+        List<String> lines = new ArrayList<>();
+        for (String command : commands) {
+            String status = command(command);
+            lines.add(status);
+            if (status != null
+                    && status.startsWith("+OK")
+                    && MULTI_LINE.matcher(command).matches()) {
+                lines.addAll(rawBody());
+            }
+        }
+        return lines;
     }
 
     /** The next line without its CRLF; null once the server closed the connection. */

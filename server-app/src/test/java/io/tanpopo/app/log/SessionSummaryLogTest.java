@@ -7,10 +7,7 @@ import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.testsupport.Await;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,13 +64,10 @@ class SessionSummaryLogTest {
                         .listener(new SessionSummaryLog(SessionSummaryLog.Format.TEXT, Clock.systemUTC(), lines::add))
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            socket.getOutputStream().write("PROXY UNKNOWN\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).startsWith("+OK");
-            assertThat(in.readLine()).startsWith("+OK");
+                Pop3Wire pop = Pop3Wire.open(server.port())) {
+            pop.send("PROXY UNKNOWN\r\nQUIT\r\n");
+            assertThat(pop.line()).startsWith("+OK");
+            assertThat(pop.line()).startsWith("+OK");
             assertThat(awaitLine()).contains("client=unknown ").doesNotContain("127.0.0.1", "0.0.0.0");
         }
     }
@@ -101,26 +95,18 @@ class SessionSummaryLogTest {
     }
 
     private static void converse(Pop3Server server, String... commands) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             for (String command : commands) {
-                out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                String reply = in.readLine();
+                String reply = pop.command(command);
                 if (command.startsWith("RETR")) {
-                    for (int i = 0; i < 100 && !reply.equals("."); i++) {
-                        reply = in.readLine();
-                    }
+                    assertThat(reply).startsWith("+OK");
+                    pop.body();
                 }
                 if (command.equals("AUTH PLAIN")) {
                     assertThat(reply).startsWith("+");
                 }
             }
-            assertThat(in.readLine()).isNull();
+            assertThat(pop.line()).isNull();
         }
     }
 
