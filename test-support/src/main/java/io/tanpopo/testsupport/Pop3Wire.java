@@ -10,12 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +20,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A scripted POP3 client on a real socket to 127.0.0.1, for tests that assert exact lines or octets:
@@ -34,20 +27,27 @@ import javax.net.ssl.TrustManagerFactory;
  *
  * <p>Reads are unbuffered, so nothing the server sends after a reply is swallowed before a TLS
  * upgrade. Every read is bounded: by a read timeout (10 s unless {@link #timeout} changes it) that
- * fails with an {@link AssertionError} naming what was awaited, by {@link #MAX_LINE} octets a line
- * and by {@link #MAX_READ} octets a multi-line reply or the rest of a connection. Lines are UTF-8
+ * fails with an {@link AssertionError} naming what was awaited, by 1 MiB a line and by 64 MiB a
+ * multi-line reply or the rest of a connection. Lines are UTF-8
  * (RFC 6856) without their CRLF; the {@code byte[]} methods give exact octets. A read that meets the
  * end of the stream or a reset sees the connection closed. Writes that fail throw
  * {@link UncheckedIOException}.
+ *
+ * <pre>{@code
+ * try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
+ *     assertThat(pop.command("STLS")).startsWith("+OK");
+ *     pop.startTls(PemTrust.sslContext(caPem));
+ *     assertThat(pop.login("alice", "secret")).startsWith("+OK");
+ *     assertThat(pop.command("RETR 1")).startsWith("+OK");
+ *     assertThat(pop.body()).contains(".a line that starts with a dot");
+ * }
+ * }</pre>
  */
 public final class Pop3Wire implements AutoCloseable {
 
-    /** The longest line read, CRLF included. */
-    public static final int MAX_LINE = 1 << 20;
-
-    /** The most octets read as one multi-line reply, or as the rest of a connection. */
-    public static final int MAX_READ = 64 << 20;
-
+    private static final int MAX_LINE = 1 << 20;
+    private static final int MAX_READ = 64 << 20;
+    private static final byte[] DOT = {'.'};
     private static final Pattern MULTI_LINE = Pattern.compile("(?i)(RETR|TOP) .*|CAPA|LIST|UIDL");
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 10_000;
@@ -80,27 +80,6 @@ public final class Pop3Wire implements AutoCloseable {
         Pop3Wire wire = open(port);
         wire.greeting = wire.line();
         return wire;
-    }
-
-    /** An {@link SSLContext} that trusts only the CA certificates in a PEM file. */
-    public static SSLContext trusting(Path caPem) {
-        try (InputStream pem = Files.newInputStream(caPem)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            int i = 0;
-            for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(pem)) {
-                store.setCertificateEntry("ca" + i++, ca);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot trust " + caPem, e);
-        }
     }
 
     /** The greeting {@link #connect} read, without CRLF; null after {@link #open}. */
@@ -151,12 +130,7 @@ public final class Pop3Wire implements AutoCloseable {
 
     /** Sets the read timeout for every later read. */
     public Pop3Wire timeout(Duration timeout) {
-        try {
-            socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io(() -> socket.setSoTimeout(Math.toIntExact(timeout.toMillis())));
     }
 
     /** Sends {@code text} as UTF-8 in one write: a line, many pipelined lines, or half a line. */
@@ -166,13 +140,10 @@ public final class Pop3Wire implements AutoCloseable {
 
     /** Sends {@code octets} as they are in one write (one TCP segment for anything short). */
     public Pop3Wire send(byte[] octets) {
-        try {
+        return io(() -> {
             socket.getOutputStream().write(octets);
             socket.getOutputStream().flush();
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Sends {@code line} with CRLF and returns the reply's status line; null if the server closed. */
@@ -212,9 +183,9 @@ public final class Pop3Wire implements AutoCloseable {
 
     /** A multi-line reply's body up to the terminating ".", dot-unstuffed (RFC 1939 §3). */
     public List<String> body() {
-        List<String> lines = new ArrayList<>();
-        eachBodyLine(line -> lines.add(new String(unstuffed(line), UTF_8)));
-        return lines;
+        return rawBody().stream()
+                .map(l -> l.startsWith(".") ? l.substring(1) : l)
+                .toList();
     }
 
     /** A multi-line reply's body up to the terminating ".", as sent (still dot-stuffed). */
@@ -233,17 +204,6 @@ public final class Pop3Wire implements AutoCloseable {
             body.write('\n');
         });
         return body.toByteArray();
-    }
-
-    /** Exactly {@code count} octets, or fewer if the server closes first. */
-    public byte[] read(int count) {
-        try {
-            return in.readNBytes(count);
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError(count + " octets not read within the read timeout", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Whether the server ends the connection (end of stream or reset) before the read timeout and before sending more. */
@@ -267,7 +227,7 @@ public final class Pop3Wire implements AutoCloseable {
         try {
             for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
                 rest.write(buffer, 0, n);
-                bound(rest.size(), "before the server closed the connection", MAX_READ);
+                check(rest.size() <= MAX_READ, "more than the limit of octets before the server closed");
             }
             return new Ending(rest.toByteArray(), false);
         } catch (SocketTimeoutException e) {
@@ -289,12 +249,8 @@ public final class Pop3Wire implements AutoCloseable {
     }
 
     /** Ends this side's output (a FIN, or TLS close_notify) and keeps reading. */
-    public void halfClose() {
-        try {
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public Pop3Wire halfClose() {
+        return io(socket::shutdownOutput);
     }
 
     /** The socket in use (TLS over the TCP one once upgraded), for what this client does not do. */
@@ -318,20 +274,12 @@ public final class Pop3Wire implements AutoCloseable {
 
     private void eachBodyLine(Consumer<byte[]> sink) {
         long octets = 0;
-        for (byte[] line = bodyLine(); line != null; line = bodyLine()) {
+        for (byte[] line = lineOctets(); !Arrays.equals(line, DOT); line = lineOctets()) {
+            check(line != null, "connection closed inside a multi-line reply");
             octets += line.length + 2;
-            bound(octets, "in one multi-line reply", MAX_READ);
+            check(octets <= MAX_READ, "more than the limit of octets in one multi-line reply");
             sink.accept(line);
         }
-    }
-
-    /** The next line of a multi-line body; null for the terminating ".". */
-    private byte[] bodyLine() {
-        byte[] line = lineOctets();
-        if (line == null) {
-            throw new AssertionError("connection closed inside a multi-line reply");
-        }
-        return line.length == 1 && line[0] == '.' ? null : line;
     }
 
     private byte[] lineOctets() {
@@ -341,11 +289,11 @@ public final class Pop3Wire implements AutoCloseable {
                 return line.size() == 0 ? null : line.toByteArray();
             }
             line.write(b);
-            bound(line.size(), "in one line", MAX_LINE);
+            check(line.size() <= MAX_LINE, "more than the limit of octets in one line");
         }
         byte[] octets = line.toByteArray();
         if (octets.length == 0 || octets[octets.length - 1] != '\r') {
-            throw new AssertionError("line not ended by CRLF: " + new String(octets, ISO_8859_1));
+            throw new AssertionError("line not ended by CRLF: " + line.toString(ISO_8859_1));
         }
         return Arrays.copyOf(octets, octets.length - 1);
     }
@@ -364,10 +312,24 @@ public final class Pop3Wire implements AutoCloseable {
         return line.length > 0 && line[0] == '.' ? Arrays.copyOfRange(line, 1, line.length) : line;
     }
 
-    private static void bound(long octets, String where, int max) {
-        if (octets > max) {
-            throw new AssertionError("more than " + max + " octets " + where);
+    private static void check(boolean holds, String otherwise) {
+        if (!holds) {
+            throw new AssertionError(otherwise);
         }
+    }
+
+    /** Runs socket work, failing a test's write or setting as unchecked: the test cannot go on. */
+    private Pop3Wire io(SocketWork work) {
+        try {
+            work.run();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface SocketWork {
+        void run() throws IOException;
     }
 
     private static void closeQuietly(Socket socket) {

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.testsupport.PemTrust;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ class GeneratedTrustTest {
         GeneratedTrust trust = provider.generatedTrust().orElseThrow();
         assertThat(trust.caPem()).startsWith("-----BEGIN CERTIFICATE-----");
         Path pem = trust.writeCaPem(dir.resolve("ca.pem"));
-        try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(Pop3Wire.trusting(pem), "localhost")) {
+        try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(PemTrust.sslContext(pem), "localhost")) {
             assertThat(tls.command("pem")).isEqualTo("pem");
         }
     }

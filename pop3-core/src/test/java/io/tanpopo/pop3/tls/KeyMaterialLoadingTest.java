@@ -3,6 +3,7 @@ package io.tanpopo.pop3.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.testsupport.PemTrust;
 import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Files;
@@ -164,7 +165,7 @@ class KeyMaterialLoadingTest {
 
     private static void assertServesVerifiably(TlsContextProvider provider, String protocol) throws Exception {
         try (TlsEchoServer server = TlsEchoServer.start(provider)) {
-            try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(Pop3Wire.trusting(root.cert()), "localhost")) {
+            try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(PemTrust.sslContext(root.cert()), "localhost")) {
                 assertThat(tls.command("ping")).isEqualTo("ping");
                 assertThat(tls.tlsSession().getProtocol()).isEqualTo(protocol);
                 assertThat(tls.tlsSession().getPeerCertificates()[0])

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.testsupport.MutableClock;
+import io.tanpopo.testsupport.PemTrust;
 import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ class TlsContextReloadTest {
 
     /** The leaf {@code server} serves a client that trusts the root and verifies "localhost". */
     private static java.security.cert.Certificate servedLeaf(TlsEchoServer server) throws Exception {
-        try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(Pop3Wire.trusting(root.cert()), "localhost")) {
+        try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(PemTrust.sslContext(root.cert()), "localhost")) {
             return tls.tlsSession().getPeerCertificates()[0];
         }
     }

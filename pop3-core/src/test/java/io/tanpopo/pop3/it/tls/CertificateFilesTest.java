@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.tls.TlsConfig;
+import io.tanpopo.testsupport.PemTrust;
 import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
@@ -265,7 +266,7 @@ class CertificateFilesTest {
     /** The leaf a fresh implicit-TLS connection is given, verified against {@code caFile}. */
     private X509Certificate servedCertificate(Path caFile) {
         try (Pop3Wire client = Pop3Wire.open(server.tlsPort().getAsInt())) {
-            client.startTls(Pop3Wire.trusting(caFile));
+            client.startTls(PemTrust.sslContext(caFile));
             X509Certificate leaf = (X509Certificate) client.tlsSession().getPeerCertificates()[0];
             assertThat(client.line()).startsWith("+OK");
             return leaf;
