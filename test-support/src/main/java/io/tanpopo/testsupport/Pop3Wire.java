@@ -206,6 +206,18 @@ public final class Pop3Wire implements AutoCloseable {
         return body.toByteArray();
     }
 
+    /** The next {@code count} octets as they are (at most 64 MiB), or fewer if the server closes first. */
+    public byte[] read(int count) {
+        check(count <= MAX_READ, "more than the limit of octets asked for");
+        try {
+            return in.readNBytes(count);
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError(count + " octets not read within the read timeout", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the server ends the connection (end of stream or reset) before the read timeout and before sending more. */
     public boolean closedByServer() {
         try {
