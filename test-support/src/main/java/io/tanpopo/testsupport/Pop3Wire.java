@@ -3,6 +3,7 @@ package io.tanpopo.testsupport;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,8 @@ import javax.net.ssl.SSLSocket;
  * A scripted POP3 client on a real socket to 127.0.0.1, for tests that assert exact lines or octets:
  * plain, TLS from the first octet (RFC 8314) or upgraded by STLS (RFC 2595).
  *
- * <p>Reads are unbuffered, so nothing the server sends after a reply is swallowed before a TLS
- * upgrade. Every read is bounded: by a read timeout (10 s unless {@link #timeout} changes it) that
+ * <p>Reads are buffered; {@link #startTls} fails if the server sent anything in clear that the
+ * handshake would then have to skip (RFC 2595 §4). Every read is bounded: by a read timeout (10 s unless {@link #timeout} changes it) that
  * fails with an {@link AssertionError} naming what was awaited, by 1 MiB a line and by 64 MiB a
  * multi-line reply or the rest of a connection. Lines are UTF-8
  * (RFC 6856) without their CRLF; the {@code byte[]} methods give exact octets. A read that meets the
@@ -103,6 +104,7 @@ public final class Pop3Wire implements AutoCloseable {
 
     private Pop3Wire handshake(SSLContext trust, String host, boolean verifyHost) {
         try {
+            check(available() == 0, "the server sent octets in clear before the TLS handshake");
             SSLSocket tls = (SSLSocket) trust.getSocketFactory().createSocket(plain, host, plain.getPort(), true);
             if (verifyHost) {
                 SSLParameters parameters = tls.getSSLParameters();
@@ -265,7 +267,10 @@ public final class Pop3Wire implements AutoCloseable {
         return io(socket::shutdownOutput);
     }
 
-    /** The socket in use (TLS over the TCP one once upgraded), for what this client does not do. */
+    /**
+     * The socket in use (TLS over the TCP one once upgraded), for what this client does not do; its
+     * input stream bypasses this client's buffer, so read from it only when no reply is pending.
+     */
     public Socket socket() {
         return socket;
     }
@@ -281,7 +286,7 @@ public final class Pop3Wire implements AutoCloseable {
 
     private void use(Socket next) throws IOException {
         socket = next;
-        in = next.getInputStream();
+        in = new BufferedInputStream(next.getInputStream());
     }
 
     private void eachBodyLine(Consumer<byte[]> sink) {
@@ -317,6 +322,14 @@ public final class Pop3Wire implements AutoCloseable {
             throw new AssertionError("no line from the server within the read timeout", e);
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    private int available() {
+        try {
+            return in.available();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
