@@ -4,6 +4,8 @@ import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.session.LineDecoder;
+import io.tanpopo.pop3.session.ReplyStream;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
 import java.io.ByteArrayOutputStream;
@@ -21,11 +23,11 @@ import java.util.Optional;
 /**
  * The real protocol stack (dispatcher, command tables, session, in-memory store, static users with
  * alice/secret) without sockets: commands are tested by what they reply and what they change, and
- * whole sessions are fed as raw client octets through the transport's {@link LineDecoder}.
+ * whole sessions are fed as raw client octets through the {@link LineDecoder} a connection uses.
  */
 public final class ProtocolHarness {
 
-    /** The longest line the decoder of {@link #feed} keeps, as the transport's does for SASL. */
+    /** The longest line the decoder of {@link #feed} keeps, as a connection's does for SASL. */
     static final int LINE_CAPACITY = 16 * 1024;
 
     public final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
