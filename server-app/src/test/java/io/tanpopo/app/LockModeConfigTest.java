@@ -35,7 +35,7 @@ class LockModeConfigTest {
     }
 
     @Test
-    void default_isTakeover_alsoForTheInMemoryUsers() throws IOException {
+    void default_isTakeover_alsoForTheInMemoryUsers() {
         assertThat(new BackendWiring(TestConfig.settings()).lockMode()).isEqualTo(LockMode.TAKEOVER);
         try (Pop3Server server = TestConfig.server();
                 Pop3Wire first = Pop3Wire.connect(server.port());
@@ -49,7 +49,7 @@ class LockModeConfigTest {
     }
 
     @Test
-    void exclusive_secondSessionOfTheInMemoryUser_getsInUse() throws IOException {
+    void exclusive_secondSessionOfTheInMemoryUser_getsInUse() {
         try (Pop3Server server = TestConfig.server("store.maildir.lock=exclusive");
                 Pop3Wire first = Pop3Wire.connect(server.port());
                 Pop3Wire second = Pop3Wire.connect(server.port())) {
