@@ -124,14 +124,14 @@ public final class Pop3Testkit implements AutoCloseable {
     /** Adds a user (or changes their password) while the server runs; reset removes them again. */
     public Pop3User addUser(String name, String password) {
         Pop3User user = handle(name, password); // a maildir refuses unsafe names before the user exists
-        server.user(name, password);
+        users.put(name, password);
         return user;
     }
 
     /** Removes a user and their mailbox while the server runs; reset brings back configured users. */
     public boolean removeUser(String name) {
         mailboxes.remove(name);
-        return server.removeUser(name);
+        return users.remove(name);
     }
 
     /** A snapshot of the sessions recorded since the start or the last reset. */

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testing.MemoryBackend;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.MessageInfo;
 import java.io.IOException;
@@ -27,13 +28,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class HostileClientsTest {
 
+    private final MemoryBackend mail = new MemoryBackend();
     private Pop3Server server;
     private List<MessageInfo> before;
 
     @BeforeEach
     void start() {
-        server = Hostile.server(Duration.ofMinutes(10));
-        before = server.mailbox("alice").messages();
+        server = Hostile.server(mail, Duration.ofMinutes(10));
+        before = mail.mailbox("alice").messages();
     }
 
     @AfterEach
@@ -54,7 +56,7 @@ class HostileClientsTest {
             Hostile.expectOk(d.login("alice", "secret"));
             Hostile.expectOk(d.send("NOOP"));
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -77,7 +79,7 @@ class HostileClientsTest {
             }
             Hostile.expectOk(d.send("STAT"));
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -107,7 +109,7 @@ class HostileClientsTest {
             Hostile.expectOk(d.send("DELE 1"));
             // dropped without QUIT: the DELE must not count
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -131,7 +133,7 @@ class HostileClientsTest {
                 out.flush();
                 socket.setSoLinger(true, 0); // RST, not FIN
             }
-            Hostile.normalSessionWorks(server, before);
+            Hostile.normalSessionWorks(server, mail, before);
         }
     }
 
@@ -163,8 +165,7 @@ class HostileClientsTest {
             assertThat(reader.line()).startsWith("+OK");
             assertThat(reader.line()).startsWith("+OK");
             assertThat(reader.line()).startsWith("+OK");
-            String listOne =
-                    "+OK 1 " + server.mailbox("alice").messages().get(0).size();
+            String listOne = "+OK 1 " + mail.mailbox("alice").messages().get(0).size();
             for (int i = 0; i < count; i += 2) {
                 String noop = reader.line();
                 String list = reader.line();
@@ -175,7 +176,7 @@ class HostileClientsTest {
             assertThat(reader.line()).startsWith("+OK");
             writer.join(30_000);
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -215,7 +216,7 @@ class HostileClientsTest {
                 }
             }
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     static long openFileLimit() {

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testing.MemoryBackend;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testsupport.Await;
 import java.io.IOException;
@@ -37,13 +38,14 @@ class SlowClientsTest {
     private static final Duration IDLE = Duration.ofSeconds(2);
 
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    private final MemoryBackend mail = new MemoryBackend();
     private Pop3Server server;
     private List<MessageInfo> before;
 
     @BeforeEach
     void start() {
-        server = Hostile.server(IDLE);
-        before = server.mailbox("alice").messages();
+        server = Hostile.server(mail, IDLE);
+        before = mail.mailbox("alice").messages();
     }
 
     @AfterEach
@@ -71,7 +73,7 @@ class SlowClientsTest {
             assertClosed(socket.getInputStream());
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(IDLE.multipliedBy(4));
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -107,7 +109,7 @@ class SlowClientsTest {
                     .as("a trickle of bytes without a line end kept the session open for " + IDLE.multipliedBy(5))
                     .isTrue();
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -141,7 +143,7 @@ class SlowClientsTest {
             System.arraycopy(line, 0, message, i, line.length);
         }
         Arrays.fill(message, message.length - (message.length % line.length), message.length, (byte) 'y');
-        server.mailbox("bob").add(message);
+        mail.mailbox("bob").add(message);
         message = null;
         long baseline = Hostile.usedHeapAfterGc();
         try (Socket socket = connect()) {
@@ -171,9 +173,9 @@ class SlowClientsTest {
             Await.until(
                     IDLE.multipliedBy(10),
                     "the stalled session closed at the idle timeout and released bob's maildrop",
-                    () -> !server.mailbox("bob").isLocked());
+                    () -> !mail.mailbox("bob").isLocked());
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     private Socket connect() throws IOException {

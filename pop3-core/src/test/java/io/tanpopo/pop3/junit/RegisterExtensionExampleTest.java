@@ -42,7 +42,7 @@ class RegisterExtensionExampleTest {
     void reset_emptiesMailboxesAndTranscripts_withoutRestartingTheServer() throws Exception {
         assertThat(pop3.user("alice").count()).isZero();
         assertThat(pop3.transcripts().isEmpty()).isTrue();
-        pop3.server().user("bob", "pw");
+        pop3.kit().addUser("bob", "pw");
         assertThat(pop3.kit().user("bob").password()).isEqualTo("pw");
     }
 

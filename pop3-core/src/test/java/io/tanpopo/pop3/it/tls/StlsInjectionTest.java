@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.pop3.testing.MemoryBackend;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -15,17 +16,15 @@ import org.junit.jupiter.api.Test;
  */
 class StlsInjectionTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private SSLContext trust;
     private String freshNoopReply;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .start();
-        server.mailbox("alice").add(TlsIt.DOTS);
+        server = mail.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        mail.mailbox("alice").add(TlsIt.DOTS);
         trust = server.tlsTrust().orElseThrow().clientSslContext();
         try (LineClient fresh = LineClient.connect(server.port())) {
             fresh.readLine();
