@@ -1,10 +1,10 @@
 package io.tanpopo.pop3;
 
 import io.tanpopo.pop3.protocol.CommandTable;
-import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.SessionLimits;
-import io.tanpopo.pop3.protocol.SessionRuntime;
+import io.tanpopo.pop3.session.Pop3Protocol;
+import io.tanpopo.pop3.session.SessionRuntime;
 import io.tanpopo.pop3.tls.GeneratedTrust;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.pop3.transport.MinaTransport;
