@@ -2,9 +2,9 @@ package io.tanpopo.pop3.hardening;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.testing.MemoryBackend;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ final class Hostile {
     /** A server over {@code mail}, with alice (holding the standard mailbox) and bob. */
     static Pop3Server server(MemoryBackend mail, Duration idle) {
         mail.user("alice", "secret").user("bob", "hunter2");
-        ProtocolRig.SEED.forEach(m -> mail.mailbox("alice").add(m));
+        FuzzedSession.SEED.forEach(m -> mail.mailbox("alice").add(m));
         return mail.builder()
                 .port(0)
                 .noTls()
@@ -37,14 +37,14 @@ final class Hostile {
                 Duration.ofSeconds(20),
                 "alice's maildrop unlocked",
                 () -> !mail.mailbox("alice").isLocked());
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             expectOk(d.login("alice", "secret"));
-            expectOk(d.send("STAT"));
-            d.send("LIST");
-            if (d.readBody().size() != before.size()) {
+            expectOk(d.command("STAT"));
+            d.command("LIST");
+            if (d.body().size() != before.size()) {
                 throw new AssertionError("LIST does not show the maildrop as it was");
             }
-            expectOk(d.send("QUIT"));
+            expectOk(d.command("QUIT"));
         }
         if (!mail.mailbox("alice").messages().equals(before)) {
             throw new AssertionError(
