@@ -8,8 +8,6 @@ import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.testing.MemoryBackend;
-import io.tanpopo.pop3.testkit.Pop3Testkit;
-import io.tanpopo.pop3.testkit.Pop3TestkitBuilder;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.Pop3Wire;
@@ -104,24 +102,6 @@ class TakeoverTest {
             assertThat(first.login("alice", "secret")).startsWith("+OK");
             assertThat(second.login("alice", "secret")).startsWith("+OK");
             assertThat(second.command("STAT")).startsWith("+OK");
-        }
-    }
-
-    /** The test kit locks as the server does: a test that leaves a session open locks no one out. */
-    @Test
-    void testkit_sessionLeftOpen_doesNotLockTheNextTestOut() {
-        for (Pop3TestkitBuilder builder :
-                List.of(Pop3Testkit.builder(), Pop3Testkit.builder().maildir())) {
-            try (Pop3Testkit kit = builder.user("alice", "secret").start();
-                    Pop3Wire first = Pop3Wire.connect(kit.port());
-                    Pop3Wire second = Pop3Wire.connect(kit.port())) {
-                kit.user("alice").deliver("Subject: hi\r\n\r\n.dot\r\n");
-                assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
-                assertThat(first.command("DELE 1")).startsWith("+OK");
-                assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
-                assertThat(second.command("QUIT")).startsWith("+OK");
-                assertThat(kit.user("alice").count()).isEqualTo(1);
-            }
         }
     }
 
