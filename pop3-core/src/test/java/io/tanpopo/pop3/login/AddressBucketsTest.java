@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

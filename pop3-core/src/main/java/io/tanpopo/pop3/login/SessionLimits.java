@@ -1,6 +1,6 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.login;
 
-import io.tanpopo.pop3.Limits;
+import io.tanpopo.pop3.config.Limits;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;

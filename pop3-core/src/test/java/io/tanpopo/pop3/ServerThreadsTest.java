@@ -9,15 +9,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class WorkerPoolTest {
+class ServerThreadsTest {
 
     @Test
-    void tasksOneAtATime_runOnOneThread() throws Exception {
-        WorkerPool pool = new WorkerPool(16, Thread::new);
+    void tasksOneAtATime_makeNoMoreThreadsThanTheLimit() throws Exception {
+        ThreadPoolExecutor pool = ServerThreads.of(4, AuthThreads.defaults()).workers();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         try {
             for (int i = 0; i < 20; i++) {
@@ -27,10 +28,8 @@ class WorkerPoolTest {
                     done.countDown();
                 });
                 assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-                Await.until(
-                        Duration.ofSeconds(10), "the task to be counted finished", () -> pool.getActiveCount() == 0);
             }
-            assertThat(threads).hasSize(1);
+            assertThat(threads).hasSizeBetween(1, 4).allMatch(Thread::isDaemon);
         } finally {
             pool.shutdown();
         }
@@ -38,7 +37,7 @@ class WorkerPoolTest {
 
     @Test
     void tasksAtOnce_getThreads_upToTheLimit_andTheRestWait() throws Exception {
-        WorkerPool pool = new WorkerPool(3, Thread::new);
+        ThreadPoolExecutor pool = ServerThreads.of(3, AuthThreads.defaults()).workers();
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
         try {
@@ -64,9 +63,11 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aShutDownPool_refusesTasks() {
-        WorkerPool pool = new WorkerPool(2, Thread::new);
-        pool.shutdown();
-        assertThatThrownBy(() -> pool.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
+    void stoppedThreads_refuseTasks() {
+        ServerThreads threads = ServerThreads.of(2, AuthThreads.defaults());
+        threads.stop();
+        assertThatThrownBy(() -> threads.workers().execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> threads.timer().schedule(() -> {}, 1, TimeUnit.SECONDS))
+                .isInstanceOf(RejectedExecutionException.class);
     }
 }

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.login;
 
 import io.tanpopo.resolver.AddressText;
 import java.net.InetAddress;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FailedLoginLog {
 
-    static final int MAX_USER_CHARACTERS = 64;
+    public static final int MAX_USER_CHARACTERS = 64;
     private static final Logger LOG = LoggerFactory.getLogger("tanpopo.auth");
     /** ASCII punctuation kept as it is: none of it delimits a field of the line. */
     private static final String KEPT_PUNCTUATION = "!#$%&()*+-./:;?@[]^_{|}~";

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3;
+package io.tanpopo.pop3.config;
 
 /**
  * Bounds on what clients may hold at once (STYLE.md §7: bound everything a client controls).
@@ -12,7 +12,7 @@ package io.tanpopo.pop3;
  *     one more login is answered {@code -ERR [IN-USE]} (RFC 2449 §8.1.1)
  * @param ipv6Prefix how many leading bits of an IPv6 address make one client for the per-address
  *     limit and the failed-login throttle ({@code limits.ipv6-prefix}, 1 to 128, default 64); see
- *     {@link io.tanpopo.pop3.protocol.AddressBuckets}
+ *     {@code io.tanpopo.pop3.login.AddressBuckets}
  */
 public record Limits(int connections, int connectionsPerIp, int sessionsPerUser, int ipv6Prefix) {
 

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.login;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Map;
  * until they have all released the maildrop, so that it opens the maildrop only after them and
  * sees what a commit removed. One per server; its map holds only users with a session in it.
  */
-final class UserSessions {
+public final class UserSessions {
 
     private enum State {
         CLAIMING,
@@ -32,7 +32,7 @@ final class UserSessions {
      * when a later login claims it in turn. Older sessions are ended here, on the caller's thread,
      * outside the lock.
      */
-    Claim claim(String user, Runnable end) {
+    public Claim claim(String user, Runnable end) {
         List<Tenure> older;
         List<Tenure> toEnd = new ArrayList<>();
         Tenure tenure = new Tenure(user, end);
@@ -68,7 +68,7 @@ final class UserSessions {
     }
 
     /** A login's claim, and the older sessions it waits for. */
-    final class Claim {
+    public final class Claim {
         private final Tenure tenure;
         private final List<Tenure> older;
 
@@ -77,7 +77,7 @@ final class UserSessions {
             this.older = older;
         }
 
-        Tenure tenure() {
+        public Tenure tenure() {
             return tenure;
         }
 
@@ -85,7 +85,7 @@ final class UserSessions {
          * Waits until every older session has released the maildrop, at most {@code bound}; false
          * when it did not happen in time, or when a newer login claimed the maildrop meanwhile.
          */
-        boolean await(Duration bound) throws InterruptedException {
+        public boolean await(Duration bound) throws InterruptedException {
             long deadline = System.nanoTime() + bound.toNanos();
             synchronized (UserSessions.this) {
                 while (tenure.state == State.CLAIMING && !older.stream().allMatch(t -> t.state == State.RELEASED)) {
@@ -100,7 +100,7 @@ final class UserSessions {
         }
 
         /** The maildrop is open: the session holds it; false when a newer login claimed it meanwhile. */
-        boolean hold() {
+        public boolean hold() {
             synchronized (UserSessions.this) {
                 if (tenure.state != State.CLAIMING) {
                     return false;
@@ -112,7 +112,7 @@ final class UserSessions {
     }
 
     /** One session's place in the registry, from its claim until it released the maildrop. */
-    final class Tenure {
+    public final class Tenure {
         private final String user;
         private final Runnable end;
         private State state = State.CLAIMING;
@@ -126,7 +126,7 @@ final class UserSessions {
          * QUIT is about to commit: true, and a later login waits for the commit instead of ending
          * this session; false when a newer login already ended it, which then commits nothing.
          */
-        boolean beginCommit() {
+        public boolean beginCommit() {
             synchronized (UserSessions.this) {
                 if (state != State.HOLDING) {
                     return false;
@@ -137,7 +137,7 @@ final class UserSessions {
         }
 
         /** The session released its maildrop (or its login gave up): it leaves the registry. */
-        void release() {
+        public void release() {
             UserSessions.this.release(this);
         }
     }

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.login;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -20,8 +20,13 @@ public final class LoginThrottle {
     private final Duration base;
     private final Duration cap;
     private final AddressBuckets buckets;
-    /** Made at the first failure: most servers (every test server) never see one. */
-    private Map<InetAddress, Integer> failures;
+    /** Failures by client, the least recently failed dropped beyond {@link #MAX_ADDRESSES}. */
+    private final Map<InetAddress, Integer> failures = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetAddress, Integer> eldest) {
+            return size() > MAX_ADDRESSES;
+        }
+    };
 
     public LoginThrottle(Duration base, Duration cap) {
         this(base, cap, AddressBuckets.standard());
@@ -35,26 +40,16 @@ public final class LoginThrottle {
 
     /** Records a failure from {@code client} and returns the delay before answering it. */
     public synchronized Duration failed(InetAddress client) {
-        if (failures == null) {
-            failures = new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<InetAddress, Integer> eldest) {
-                    return size() > MAX_ADDRESSES;
-                }
-            };
-        }
         int count = failures.merge(buckets.of(client), 1, (a, b) -> Math.min(a + b, 32));
         Duration delay = base.multipliedBy(1L << Math.min(count - 1, 20));
         return delay.compareTo(cap) > 0 ? cap : delay;
     }
 
     public synchronized void succeeded(InetAddress client) {
-        if (failures != null) {
-            failures.remove(buckets.of(client));
-        }
+        failures.remove(buckets.of(client));
     }
 
     synchronized int tracked() {
-        return failures == null ? 0 : failures.size();
+        return failures.size();
     }
 }

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.login;
 
 /** What a user name from a client may contain before any backend sees it. */
 public final class UserNames {

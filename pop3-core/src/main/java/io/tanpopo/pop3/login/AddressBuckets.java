@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.login;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.resolver.MappedAddresses;

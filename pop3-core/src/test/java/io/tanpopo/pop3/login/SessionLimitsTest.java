@@ -1,9 +1,9 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tanpopo.pop3.Limits;
+import io.tanpopo.pop3.config.Limits;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 

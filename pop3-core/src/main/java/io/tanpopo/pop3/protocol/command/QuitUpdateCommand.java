@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * QUIT in the TRANSACTION state (RFC 1939 §6): enters UPDATE, removes the messages marked deleted,
  * and closes. The only command that changes the maildrop.
  */
-public final class UpdateCommand implements Command {
+public final class QuitUpdateCommand implements Command {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UpdateCommand.class);
+    private static final Logger LOG = LoggerFactory.getLogger(QuitUpdateCommand.class);
 
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
