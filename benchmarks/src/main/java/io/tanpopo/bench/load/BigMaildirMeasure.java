@@ -46,7 +46,7 @@ final class BigMaildirMeasure {
         List<Double> dLater = new ArrayList<>();
         for (int r = 0; r < options.runs(); r++) {
             BigMaildir.forgetAll(tRoot);
-            try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
+            try (ServerJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
                 tFresh.add(BigMaildir.session(tanpopo.port(), count));
             }
             BigMaildir.forgetAll(dRoot);
@@ -54,7 +54,7 @@ final class BigMaildirMeasure {
                 dFresh.add(BigMaildir.session(dovecot.port(), count));
             }
             BigMaildir.forgetAll(tRoot);
-            try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
+            try (ServerJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
                 sessions(tanpopo.port(), count, tFirst, tLater);
             }
             BigMaildir.forgetAll(dRoot);

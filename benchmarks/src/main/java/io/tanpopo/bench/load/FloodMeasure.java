@@ -36,7 +36,7 @@ final class FloodMeasure {
 
     void run() throws Exception {
         System.out.printf("== 8. %d hostile connections before login, %s%n", CONNECTIONS, HEAP);
-        try (ChildJvm tanpopo = ChildJvm.server(
+        try (ServerJvm tanpopo = ServerJvm.start(
                 List.of(HEAP), List.of("tanpopo-flood", "-", "1"), work.dir().resolve("m8-errors.log"))) {
             long before = heapAfterGcKb(tanpopo.pid());
             long under;

@@ -30,7 +30,7 @@ final class IdleMeasure {
         Path tRoot = work.mailRoot("m4-tanpopo", seed, LoadDriver.USERS, false);
         Path dRoot = work.mailRoot("m4-dovecot", seed, LoadDriver.USERS, true);
         IdleSessions.Outcome ours;
-        try (ChildJvm tanpopo = work.tanpopoMaildir(
+        try (ServerJvm tanpopo = work.tanpopoMaildir(
                 tRoot,
                 LoadDriver.USERS,
                 List.of(HEAP, "-Dlogback.configurationFile=" + work.dir().resolve("logback-server.xml")))) {

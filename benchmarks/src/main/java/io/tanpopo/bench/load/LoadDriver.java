@@ -71,7 +71,7 @@ public final class LoadDriver {
         Path seed = work.seed("small", Workspace.smallSizes());
         Path tRoot = work.mailRoot("m1-tanpopo", seed, USERS, false);
         Path dRoot = work.mailRoot("m1-dovecot", seed, USERS, true);
-        try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, USERS);
+        try (ServerJvm tanpopo = work.tanpopoMaildir(tRoot, USERS);
                 Dovecot dovecot = work.dovecot("m1-dovecot-conf", dRoot, USERS, 1000)) {
             sides.compareRates(
                     "1. session rate, maildir, " + CLIENTS + " clients (sessions/s)",
@@ -85,8 +85,8 @@ public final class LoadDriver {
     private void sessionRateMemory(SideBySide sides) throws Exception {
         System.out.println("== 2. session rate, in-memory store: tanpopo vs GreenMail");
         Path seed = work.seed("small", Workspace.smallSizes());
-        try (ChildJvm tanpopo = work.tanpopoMemory(seed, USERS);
-                ChildJvm greenMail = work.greenMail(seed, USERS)) {
+        try (ServerJvm tanpopo = work.tanpopoMemory(seed, USERS);
+                ServerJvm greenMail = work.greenMail(seed, USERS)) {
             sides.compareRates(
                     "2. session rate, in-memory, " + CLIENTS + " clients (sessions/s)",
                     "GreenMail",

@@ -26,7 +26,7 @@ final class RetrMeasure {
         Path seed = work.seed("retr", MailSeed.retrSizes());
         Path tRoot = work.mailRoot("m3-tanpopo", seed, USERS, false);
         Path dRoot = work.mailRoot("m3-dovecot", seed, USERS, true);
-        try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, USERS);
+        try (ServerJvm tanpopo = work.tanpopoMaildir(tRoot, USERS);
                 Dovecot dovecot = work.dovecot("m3-dovecot-conf", dRoot, USERS, 1000)) {
             checkSameOctets(tanpopo.port(), dovecot.port());
             for (int clients : new int[] {1, 4}) {
@@ -40,8 +40,8 @@ final class RetrMeasure {
         }
         if (options.retrGreenMail()) {
             System.out.println("== 3b. RETR throughput, in-memory: tanpopo vs GreenMail (1 client)");
-            try (ChildJvm tanpopo = work.tanpopoMemory(seed, 1);
-                    ChildJvm greenMail = work.greenMail(seed, 1)) {
+            try (ServerJvm tanpopo = work.tanpopoMemory(seed, 1);
+                    ServerJvm greenMail = work.greenMail(seed, 1)) {
                 sides.compareRates(
                         "3b. RETR throughput, in-memory, 1 client (MB/s)",
                         "GreenMail",

@@ -1,5 +1,7 @@
 package io.tanpopo.bench.load;
 
+import io.tanpopo.testsupport.ChildJvm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,8 @@ import java.util.List;
 final class StartupMeasure {
 
     private static final int LATER = 10;
+    /** The longest a fresh JVM may take to print its next sample. */
+    private static final Duration SAMPLE = Duration.ofMinutes(1);
 
     private final Workspace work;
     private final Options options;
@@ -47,10 +51,13 @@ final class StartupMeasure {
 
     private void sample(String kind, String loggingOption, List<Double> first, List<Double> later) throws Exception {
         List<String> jvm = List.of("-Xmx256m", loggingOption);
-        try (ChildJvm child =
-                ChildJvm.start(jvm, StartupChild.class, List.of(kind, Integer.toString(LATER)), work.errors())) {
-            for (String line = child.readLine(); line != null; line = child.readLine()) {
-                double ms = Long.parseLong(line.substring(6)) / 1000.0;
+        try (ChildJvm child = ChildJvm.start(
+                StartupChild.class,
+                jvm,
+                List.of(kind, Integer.toString(LATER)),
+                ProcessBuilder.Redirect.appendTo(work.errors().toFile()))) {
+            for (String line = child.nextLine(SAMPLE); line != null; line = child.nextLine(SAMPLE)) {
+                double ms = Long.parseLong(line.split(" ")[1]) / 1000.0;
                 (line.startsWith("FIRST") ? first : later).add(ms);
             }
         }

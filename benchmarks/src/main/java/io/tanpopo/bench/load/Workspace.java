@@ -48,7 +48,7 @@ final class Workspace {
     }
 
     /** A seed maildir of messages of these sizes. */
-    Path seed(String name, List<Integer> sizes) throws IOException {
+    Path seed(String name, List<Integer> sizes) throws IOException, InterruptedException {
         Path seed = dir.resolve("seed-" + name);
         List<byte[]> messages = new ArrayList<>();
         for (int i = 0; i < sizes.size(); i++) {
@@ -68,7 +68,7 @@ final class Workspace {
     }
 
     /** {@code users} copies of {@code seed} at {@code root/uN/Maildir}; owned by the mail user for Dovecot. */
-    Path mailRoot(String name, Path seed, int users, boolean forDovecot) throws IOException {
+    Path mailRoot(String name, Path seed, int users, boolean forDovecot) throws IOException, InterruptedException {
         Path root = dir.resolve(name);
         for (int i = 0; i < users; i++) {
             MailSeed.linkCopy(seed, root.resolve("u" + i).resolve("Maildir"));
@@ -79,23 +79,24 @@ final class Workspace {
         return root;
     }
 
-    ChildJvm tanpopoMaildir(Path root, int users) throws IOException {
+    ServerJvm tanpopoMaildir(Path root, int users) throws IOException, InterruptedException {
         return tanpopoMaildir(root, users, serverJvm);
     }
 
-    ChildJvm tanpopoMaildir(Path root, int users, List<String> jvm) throws IOException {
-        return ChildJvm.server(
+    ServerJvm tanpopoMaildir(Path root, int users, List<String> jvm) throws IOException, InterruptedException {
+        return ServerJvm.start(
                 jvm, List.of("tanpopo-maildir", root + "/{user}/Maildir", Integer.toString(users)), errors());
     }
 
-    ChildJvm tanpopoMemory(Path seed, int users) throws IOException {
-        return ChildJvm.server(
+    ServerJvm tanpopoMemory(Path seed, int users) throws IOException, InterruptedException {
+        return ServerJvm.start(
                 serverJvm, List.of("tanpopo-memory", seed.toString(), Integer.toString(users)), errors());
     }
 
     /** In-memory tanpopo resolving client names with {@code strategies} ({@code none}: off), DNS at {@code dns}. */
-    ChildJvm tanpopoResolving(String strategies, InetSocketAddress dns, int users) throws IOException {
-        return ChildJvm.server(
+    ServerJvm tanpopoResolving(String strategies, InetSocketAddress dns, int users)
+            throws IOException, InterruptedException {
+        return ServerJvm.start(
                 serverJvm,
                 List.of(
                         "tanpopo-resolving",
@@ -105,8 +106,8 @@ final class Workspace {
                 errors());
     }
 
-    ChildJvm greenMail(Path seed, int users) throws IOException {
-        return ChildJvm.server(serverJvm, List.of("greenmail", seed.toString(), Integer.toString(users)), errors());
+    ServerJvm greenMail(Path seed, int users) throws IOException, InterruptedException {
+        return ServerJvm.start(serverJvm, List.of("greenmail", seed.toString(), Integer.toString(users)), errors());
     }
 
     Dovecot dovecot(String name, Path root, int users, int sessionLimit) throws IOException {
