@@ -106,7 +106,7 @@ public final class Pop3Server implements AutoCloseable {
                         parts.listener(),
                         tlsAvailable,
                         parts.cleartext())
-                .withHooks(parts.hooks())
+                .withInterceptor(parts.interceptor())
                 .withLimits(new SessionLimits(parts.limits()));
         return new Pop3Protocol(
                 context,

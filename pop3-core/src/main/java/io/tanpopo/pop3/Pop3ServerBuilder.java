@@ -5,7 +5,7 @@ import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.access.AccessRules;
 import io.tanpopo.pop3.access.ClientChecks;
 import io.tanpopo.pop3.protocol.Cleartext;
-import io.tanpopo.pop3.protocol.ProtocolHooks;
+import io.tanpopo.pop3.protocol.CommandInterceptor;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsConfig;
@@ -55,7 +55,7 @@ public final class Pop3ServerBuilder {
     private boolean tlsOff;
     private Optional<Integer> implicitTlsPort = Optional.empty();
     private Cleartext cleartext = Cleartext.LOOPBACK;
-    private ProtocolHooks hooks = ProtocolHooks.standard();
+    private CommandInterceptor interceptor = CommandInterceptor.none();
     private ClientChecks clientChecks = ClientChecks.none();
     private Limits limits = Limits.none();
     private ProxyPolicy proxy = ProxyPolicy.none();
@@ -75,7 +75,7 @@ public final class Pop3ServerBuilder {
             Optional<TlsConfig> tls,
             Optional<Integer> implicitTlsPort,
             Cleartext cleartext,
-            ProtocolHooks hooks,
+            CommandInterceptor interceptor,
             ClientChecks clientChecks,
             Limits limits,
             ProxyPolicy proxy,
@@ -257,9 +257,12 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
-    /** Bends the protocol (greeting, optional commands, a command interceptor); for the test kit. */
-    public Pop3ServerBuilder hooks(ProtocolHooks chosen) {
-        this.hooks = Objects.requireNonNull(chosen, "hooks");
+    /**
+     * Stands {@code chosen} around every command: it may change or replace replies, delay them, take
+     * commands away and change the greeting; default {@link CommandInterceptor#none()}.
+     */
+    public Pop3ServerBuilder interceptor(CommandInterceptor chosen) {
+        this.interceptor = Objects.requireNonNull(chosen, "interceptor");
         return this;
     }
 
@@ -327,7 +330,7 @@ public final class Pop3ServerBuilder {
                 certificate,
                 implicitTlsPort,
                 cleartext,
-                hooks,
+                interceptor,
                 clientChecks,
                 limits,
                 proxy,

@@ -42,7 +42,6 @@ public final class Capabilities {
         context.loginDelays()
                 .ifPresent(d -> lines.add("LOGIN-DELAY " + d.delay().toSeconds()));
         lines.add("IMPLEMENTATION tanpopo-" + context.version().get());
-        lines.removeIf(line -> !context.hooks().profile().advertises(line));
         return lines;
     }
 }

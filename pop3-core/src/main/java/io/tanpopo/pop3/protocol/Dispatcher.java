@@ -60,7 +60,7 @@ public final class Dispatcher {
         CommandLine command = CommandLine.parse(line);
         CommandLine heard = command.redacted(); // listeners never see a secret (SessionListener)
         context.listener().command(session, heard);
-        boolean enabled = context.hooks().profile().enables(command.keyword());
+        boolean enabled = context.interceptor().offers(command.keyword());
         Optional<Command> found = table.find(session.state(), command.keyword()).filter(c -> enabled);
         if (found.isEmpty()) {
             return bad(
@@ -70,8 +70,7 @@ public final class Dispatcher {
                             ? "Command not valid in this state"
                             : "Unknown command");
         }
-        Outcome intercepted = context.hooks()
-                .interceptor()
+        Outcome intercepted = context.interceptor()
                 .intercept(session, command, (s, l) -> execute(() -> found.get().execute(s, l), l.keyword()));
         Reply reply = intercepted.reply();
         context.listener().replied(session, heard, reply);

@@ -23,8 +23,6 @@ public final class Pop3Protocol {
     private final String stampHead;
 
     private final String stampTail;
-    /** The greeting with this server's host name put in; {@code {stamp}} is put in per session. */
-    private final String greeting;
 
     public Pop3Protocol(ProtocolContext context, CommandTable table, SessionRuntime runtime) {
         this(context, table, runtime, ClientChecks.none());
@@ -38,7 +36,6 @@ public final class Pop3Protocol {
         this.lookup = new ClientLookup(checks, runtime);
         this.stampHead = "<" + ProcessId.current() + ".";
         this.stampTail = "@" + context.config().hostname() + ">";
-        this.greeting = context.hooks().profile().greetingFor(context.config().hostname());
     }
 
     public ProtocolContext context() {
@@ -72,7 +69,9 @@ public final class Pop3Protocol {
             return;
         }
         driver.onRelease(new Release(limits, client, driver.session()));
-        lookup.start(driver, greeting.replace("{stamp}", driver.session().apopStamp()));
+        String greeting = context.interceptor()
+                .greeting(context.config().hostname(), driver.session().apopStamp());
+        lookup.start(driver, "+OK " + greeting);
     }
 
     /**

@@ -25,7 +25,7 @@ public record ProtocolContext(
         SessionListener listener,
         boolean tlsAvailable,
         Cleartext cleartext,
-        ProtocolHooks hooks,
+        CommandInterceptor interceptor,
         SessionLimits limits) {
 
     public ProtocolContext {
@@ -38,7 +38,7 @@ public record ProtocolContext(
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(cleartext, "cleartext");
-        Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(interceptor, "interceptor");
         Objects.requireNonNull(limits, "limits");
     }
 
@@ -84,7 +84,7 @@ public record ProtocolContext(
                 listener,
                 tlsAvailable,
                 cleartext,
-                ProtocolHooks.standard(),
+                CommandInterceptor.none(),
                 new SessionLimits(io.tanpopo.pop3.Limits.none()));
     }
 
@@ -93,8 +93,8 @@ public record ProtocolContext(
         return cleartext.allows(session.connection());
     }
 
-    /** The same context with {@code chosen} hooks (profile and command interceptor). */
-    public ProtocolContext withHooks(ProtocolHooks chosen) {
+    /** The same context with {@code chosen} standing around every command. */
+    public ProtocolContext withInterceptor(CommandInterceptor chosen) {
         return new ProtocolContext(
                 config,
                 authenticator,
@@ -128,7 +128,7 @@ public record ProtocolContext(
                 listener,
                 tlsAvailable,
                 cleartext,
-                hooks,
+                interceptor,
                 chosen);
     }
 }

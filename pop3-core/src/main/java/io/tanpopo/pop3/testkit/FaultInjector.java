@@ -25,6 +25,16 @@ final class FaultInjector implements CommandInterceptor {
     }
 
     @Override
+    public boolean offers(String keyword) {
+        return inner.offers(keyword);
+    }
+
+    @Override
+    public String greeting(String host, String stamp) {
+        return inner.greeting(host, stamp);
+    }
+
+    @Override
     public Dispatcher.Outcome intercept(Pop3Session session, CommandLine line, Command command) {
         Optional<Fault> fault = faults.decide(session.id(), userOf(session, line), line.keyword());
         return fault.isPresent() ? apply(fault.get(), session, line, command) : inner.intercept(session, line, command);
@@ -52,7 +62,7 @@ final class FaultInjector implements CommandInterceptor {
             reply = dropping(reply, message.content(), cut.octets());
         }
         if (fault instanceof Fault.WrongListSize wrong && line.keyword().equals("LIST")) {
-            reply = QuirkInterceptor.ListReplies.withSizes(
+            reply = ProfileInterceptor.ListReplies.withSizes(
                     reply, (number, size) -> number == wrong.message() ? Math.max(0, size + wrong.delta()) : size);
         }
         return new Dispatcher.Outcome(reply, real.delay());

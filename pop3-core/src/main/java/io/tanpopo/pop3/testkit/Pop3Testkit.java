@@ -4,7 +4,6 @@ import io.tanpopo.auth.SecretResult;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
-import io.tanpopo.pop3.protocol.ProtocolHooks;
 import io.tanpopo.pop3.tls.GeneratedTrust;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ public final class Pop3Testkit implements AutoCloseable {
                 .listener(recorder)
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .workerThreads(4)
-                .hooks(new ProtocolHooks(profile.protocol(), new FaultInjector(faults, new QuirkInterceptor(profile))));
+                .interceptor(new FaultInjector(faults, new ProfileInterceptor(profile)));
         settings.server().accept(builder);
         try {
             settings.users().keySet().forEach(mailboxes::mailbox); // a maildir must exist to log in

@@ -1,6 +1,5 @@
 package io.tanpopo.pop3.testkit;
 
-import io.tanpopo.pop3.protocol.ProtocolProfile;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;

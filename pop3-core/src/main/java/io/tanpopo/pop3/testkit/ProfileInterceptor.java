@@ -5,8 +5,8 @@ import io.tanpopo.pop3.protocol.CommandInterceptor;
 import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Dispatcher;
 import io.tanpopo.pop3.protocol.Pop3Session;
-import io.tanpopo.pop3.protocol.ProtocolProfile;
 import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.ReplyBody;
 import io.tanpopo.pop3.protocol.ResponseCode;
 import io.tanpopo.pop3.protocol.SessionState;
 import java.io.IOException;
@@ -17,10 +17,11 @@ import java.util.Set;
 import java.util.function.LongBinaryOperator;
 
 /**
- * Makes replies look like a profile's server: strips response codes when RESP-CODES or
- * AUTH-RESP-CODE is not advertised (RFC 2449 §8, RFC 3206 §3) and applies the switched-on quirks.
+ * Makes the server look like a profile's server: its greeting, no disabled command (refused as
+ * unknown) nor capability (left out of CAPA), no response codes when RESP-CODES or AUTH-RESP-CODE
+ * is not advertised (RFC 2449 §8, RFC 3206 §3), and the switched-on quirks.
  */
-final class QuirkInterceptor implements CommandInterceptor {
+final class ProfileInterceptor implements CommandInterceptor {
 
     private static final Set<ResponseCode> AUTH_CODES =
             Set.of(ResponseCode.AUTH, ResponseCode.SYS_TEMP, ResponseCode.SYS_PERM);
@@ -28,9 +29,19 @@ final class QuirkInterceptor implements CommandInterceptor {
     private final ProtocolProfile protocol;
     private final Set<Quirk> quirks;
 
-    QuirkInterceptor(ServerProfile profile) {
+    ProfileInterceptor(ServerProfile profile) {
         this.protocol = profile.protocol();
         this.quirks = profile.quirks();
+    }
+
+    @Override
+    public boolean offers(String keyword) {
+        return protocol.enables(keyword);
+    }
+
+    @Override
+    public String greeting(String host, String stamp) {
+        return protocol.greeting(host, stamp);
     }
 
     @Override
@@ -40,6 +51,11 @@ final class QuirkInterceptor implements CommandInterceptor {
             session.deleted().or(session.retrieved());
         }
         Reply reply = command.execute(session, line);
+        if (line.keyword().equals("CAPA") && reply.body().orElse(null) instanceof ReplyBody.Lines capabilities) {
+            reply = Reply.ok(
+                    reply.text(),
+                    capabilities.lines().stream().filter(protocol::advertises).toList());
+        }
         if (transaction && reply.ok()) {
             reply = sizes(session, line, reply);
         }
@@ -101,7 +117,7 @@ final class QuirkInterceptor implements CommandInterceptor {
 
         /** The LIST reply with each message's size replaced by {@code size(messageNumber, size)}. */
         static Reply withSizes(Reply reply, LongBinaryOperator size) {
-            if (reply.body().orElse(null) instanceof io.tanpopo.pop3.protocol.ReplyBody.Lines lines) {
+            if (reply.body().orElse(null) instanceof ReplyBody.Lines lines) {
                 return Reply.ok(
                         reply.text(),
                         lines.lines().stream().map(l -> rewrite(l, size)).toList());

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.testkit;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -10,7 +10,8 @@ import java.util.Set;
  * How the server presents itself: the greeting, and which optional commands and capabilities
  * exist. A disabled name is both hidden from CAPA and refused as an unknown command, so a client
  * meets a server that really lacks it (RFC 1939 §7 makes APOP, TOP, UIDL, USER and PASS optional;
- * RFC 2449 adds CAPA and its capabilities). {@link #standard()} is tanpopo's own behaviour.
+ * RFC 2449 adds CAPA and its capabilities). {@link #standard()} is tanpopo's own behaviour. The
+ * kit's {@link ProfileInterceptor} puts it in force.
  *
  * @param greeting the greeting after {@code +OK }, with {@code {host}} and {@code {stamp}} (the APOP
  *     stamp, RFC 1939 §7) replaced per session; without {@code {stamp}} disable APOP too
@@ -41,17 +42,9 @@ public record ProtocolProfile(String greeting, Set<String> disabled) {
         return STANDARD;
     }
 
-    /** The greeting line for one session, without CRLF. */
-    public String greetingLine(String host, String stamp) {
-        return greetingFor(host).replace("{stamp}", stamp);
-    }
-
-    /**
-     * The greeting line of a server called {@code host}, with {@code {stamp}} still to be put in
-     * per session: the host is put in once per server, not at every connection.
-     */
-    public String greetingFor(String host) {
-        return "+OK " + greeting.replace("{host}", host);
+    /** The greeting after {@code +OK } of a server called {@code host}, in a session with APOP {@code stamp}. */
+    public String greeting(String host, String stamp) {
+        return greeting.replace("{host}", host).replace("{stamp}", stamp);
     }
 
     /** Whether the command {@code keyword} exists. */
