@@ -13,21 +13,12 @@ import java.util.List;
  * maildir has run, as in a server in service), followed by {@value #LATER} more logins
  * ("later"). The maildirs are made once in {@code --big-dir} and reused.
  */
-final class BigMaildirMeasure {
+record BigMaildirMeasure(Workspace work, Options options, Results results) implements Measure {
 
     private static final int LATER = 3;
 
-    private final Workspace work;
-    private final Options options;
-    private final Results results;
-
-    BigMaildirMeasure(Workspace work, Options options, Results results) {
-        this.work = work;
-        this.options = options;
-        this.results = results;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         int count = options.bigCount();
         System.out.printf("== 5. login + STAT + UIDL on a %d-message maildir: tanpopo vs Dovecot%n", count);
         Path seed = BigMaildir.seed(options.bigDir(), count);

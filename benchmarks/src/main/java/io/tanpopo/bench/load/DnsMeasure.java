@@ -16,7 +16,7 @@ import java.util.List;
  * whose name only DNS knows costs: one deadline at its first login, then nothing while the
  * failure is cached.
  */
-final class DnsMeasure {
+record DnsMeasure(Workspace work, Options options, Results results) implements Measure {
 
     /**
      * Logins per run and side (also bounded by {@code --seconds}). A login takes 0.2–0.3 ms here; the
@@ -28,17 +28,8 @@ final class DnsMeasure {
 
     private static final double TARGET = 1.1;
 
-    private final Workspace work;
-    private final Options options;
-    private final Results results;
-
-    DnsMeasure(Workspace work, Options options, Results results) {
-        this.work = work;
-        this.options = options;
-        this.results = results;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         System.out.println("== 7. login latency: black-holed DNS server configured vs resolution off");
         try (ScriptedDnsServer hole = ScriptedDnsServer.blackHole()) {
             System.out.println("   black-holed DNS server (UDP) at " + hole.address());

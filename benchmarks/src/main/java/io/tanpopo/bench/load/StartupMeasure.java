@@ -10,23 +10,14 @@ import java.util.List;
  * fresh JVM ({@link StartupChild}); "later" are the {@value #LATER} servers started after it in the
  * same JVM. The JVMs of the two sides alternate and get the same options.
  */
-final class StartupMeasure {
+record StartupMeasure(Workspace work, Options options, Results results) implements Measure {
 
     private static final int LATER = 10;
     /** The longest a fresh JVM may take to print its next sample. */
     private static final Duration SAMPLE = Duration.ofMinutes(1);
 
-    private final Workspace work;
-    private final Options options;
-    private final Results results;
-
-    StartupMeasure(Workspace work, Options options, Results results) {
-        this.work = work;
-        this.options = options;
-        this.results = results;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         System.out.println("== 6. embedded start to greeting: tanpopo vs GreenMail");
         measure("logback", "-Dlogback.configurationFile=" + work.dir().resolve("logback-server.xml"));
         // The same without a logging backend: both servers' logging goes to SLF4J's no-op provider,

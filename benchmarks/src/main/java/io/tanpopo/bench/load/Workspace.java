@@ -110,6 +110,28 @@ final class Workspace {
         return ServerJvm.start(serverJvm, List.of("greenmail", seed.toString(), Integer.toString(users)), errors());
     }
 
+    /** tanpopo's maildir store and Dovecot, each over its own copy of {@code seed} ({@code measure}: "m1"). */
+    TanpopoAndDovecot tanpopoAndDovecot(String measure, Path seed, int users) throws IOException, InterruptedException {
+        Path dRoot = mailRoot(measure + "-dovecot", seed, users, true);
+        ServerJvm tanpopo = tanpopoMaildir(mailRoot(measure + "-tanpopo", seed, users, false), users);
+        try {
+            return new TanpopoAndDovecot(tanpopo, dovecot(measure + "-dovecot-conf", dRoot, users, 1000));
+        } catch (IOException e) {
+            tanpopo.close();
+            throw e;
+        }
+    }
+
+    /** The two maildir servers of a measure; closing stops both. */
+    record TanpopoAndDovecot(ServerJvm tanpopo, Dovecot dovecot) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            try (ServerJvm first = tanpopo) {
+                dovecot.close();
+            }
+        }
+    }
+
     Dovecot dovecot(String name, Path root, int users, int sessionLimit) throws IOException {
         return Dovecot.start(dir.resolve(name), root, users, Ports.free(), sessionLimit);
     }
