@@ -43,7 +43,9 @@ inns() { ip netns exec "$NS" "$@"; }
 start() { inns "$@" > "$WORK/log.$(echo "$*" | md5sum | cut -c1-8)" 2>&1 & PIDS="$PIDS $!"; }
 
 # The DNS server that never answers; it writes the number of queries it got when terminated.
-inns java -cp "$BENCH_JAR" io.tanpopo.bench.load.DnsBlackHole 127.0.0.1 53 "$WORK/queries" > "$WORK/log.hole" 2>&1 &
+# Not through inns: $! must be the JVM itself (ip netns exec execs it) for the kill below.
+ip netns exec "$NS" java -cp "$BENCH_JAR" io.tanpopo.bench.load.DnsBlackHole 127.0.0.1 53 "$WORK/queries" \
+    > "$WORK/log.hole" 2>&1 &
 HOLE=$!
 PIDS="$PIDS $HOLE"
 i=0
