@@ -89,7 +89,10 @@ public final class StartupChild {
                 GreenMail greenMail = new GreenMail(ServerSetupTest.POP3.dynamicPort());
                 greenMail.start();
                 greenMail.setUser("u0@example.org", "u0", ServerChild.PASSWORD);
-                yield new Started(greenMail::stop, greenMail.getPop3().getPort());
+                // a record, not a method reference: the first lambda's bootstrap would count as GreenMail's
+                yield new Started(
+                        new ServerChild.GreenMailHandle(greenMail),
+                        greenMail.getPop3().getPort());
             }
             case MINA -> {
                 BareMinaServer mina = BareMinaServer.start();
