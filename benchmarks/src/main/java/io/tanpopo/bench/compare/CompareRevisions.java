@@ -41,7 +41,11 @@ public final class CompareRevisions {
         long t0 = System.nanoTime();
         for (int run = 1; run <= runs; run++) {
             for (Side side : List.of(before, after)) {
-                side.runs().add(DriverRun.run(side.jar(), work.resolve(side.label() + "-" + run), driverOptions));
+                try {
+                    side.runs().add(DriverRun.run(side.jar(), work.resolve(side.label() + "-" + run), driverOptions));
+                } catch (IOException e) { // one failed run must not cost the others: the table has fewer runs
+                    System.out.println("   " + e.getMessage());
+                }
             }
         }
         String table = table(before, after);
@@ -82,7 +86,7 @@ public final class CompareRevisions {
                     b.peer(),
                     a.peer()));
         }
-        out.append(String.format("%nPer run (tanpopo):%n"));
+        out.append(String.format("%nEach run, tanpopo (peer):%n"));
         for (String measure : measures(before, after).keySet()) {
             out.append(String.format(
                     "- %s: before %s, after %s%n",

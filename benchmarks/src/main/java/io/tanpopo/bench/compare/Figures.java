@@ -35,11 +35,15 @@ record Figures(List<Double> ours, List<Double> peers, String peerName, String te
         return peers.isEmpty() ? peerName : peerName + " " + format(Stats.median(peers));
     }
 
-    /** tanpopo's figure in each run. */
+    /** tanpopo's figure in each run, and the peer's. */
     String each() {
-        return ours.isEmpty()
+        return list(ours) + (peers.isEmpty() ? "" : " (" + peerName + " " + list(peers) + ")");
+    }
+
+    private static String list(List<Double> values) {
+        return values.isEmpty()
                 ? "—"
-                : ours.stream().map(Figures::format).toList().toString();
+                : values.stream().map(Figures::format).toList().toString();
     }
 
     static String ratio(Figures after, Figures before) {
