@@ -11,6 +11,7 @@ import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.pop3.testing.MemoryBackend;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +45,14 @@ class SecretsTest {
         root.setLevel(Level.TRACE);
         List<String> heard = new CopyOnWriteArrayList<>();
         List<String> secrets = new CopyOnWriteArrayList<>(List.of(PASSWORD));
-        try (Pop3Server server = Pop3Server.builder()
+        MemoryBackend mail = new MemoryBackend().user("alice", PASSWORD);
+        try (Pop3Server server = mail.builder()
                 .port(0)
                 .noTls()
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .user("alice", PASSWORD)
                 .listener(recording(heard))
                 .start()) {
-            server.mailbox("alice").add("Subject: x\r\n\r\nx\r\n");
+            mail.mailbox("alice").add("Subject: x\r\n\r\nx\r\n");
             try (Pop3Wire d = Pop3Wire.connect(server.port())) {
                 d.command("USER alice");
                 d.command("PASS " + PASSWORD + "-wrong");
