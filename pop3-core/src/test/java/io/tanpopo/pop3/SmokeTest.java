@@ -2,7 +2,6 @@ package io.tanpopo.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.pop3.testing.MemoryBackend;
 import io.tanpopo.testsupport.Pop3Wire;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.MemoryBackend;
 import io.tanpopo.testsupport.Await;
 import java.io.IOException;
 import java.io.Reader;

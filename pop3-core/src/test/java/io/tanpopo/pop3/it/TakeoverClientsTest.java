@@ -3,8 +3,8 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.MemoryBackend;
 import io.tanpopo.store.LockMode;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;

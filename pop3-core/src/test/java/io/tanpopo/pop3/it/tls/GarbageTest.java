@@ -3,8 +3,8 @@ package io.tanpopo.pop3.it.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.MemoryBackend;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
 import java.net.InetSocketAddress;

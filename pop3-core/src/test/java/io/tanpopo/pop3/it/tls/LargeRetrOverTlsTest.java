@@ -2,10 +2,10 @@ package io.tanpopo.pop3.it.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
-import io.tanpopo.pop3.testing.MemoryBackend;
 import io.tanpopo.testsupport.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

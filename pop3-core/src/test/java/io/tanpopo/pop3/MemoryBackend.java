@@ -1,8 +1,6 @@
-package io.tanpopo.pop3.testing;
+package io.tanpopo.pop3;
 
 import io.tanpopo.auth.StaticUsersAuthenticator;
-import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.store.memory.MemoryMailbox;
 import io.tanpopo.store.memory.MemoryStore;
