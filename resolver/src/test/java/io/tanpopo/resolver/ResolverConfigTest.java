@@ -16,12 +16,20 @@ class ResolverConfigTest {
     private static final Path RESOLV = Path.of("resolv.conf");
 
     private static ResolverConfig withStrategies(List<String> strategies) {
+        return with(strategies, ResolverConfig.defaults(HOSTS, RESOLV).passThrough());
+    }
+
+    private static ResolverConfig withPassThrough(List<String> passThrough) {
+        return with(ResolverConfig.defaults(HOSTS, RESOLV).strategies(), passThrough);
+    }
+
+    private static ResolverConfig with(List<String> strategies, List<String> passThrough) {
         ResolverConfig d = ResolverConfig.defaults(HOSTS, RESOLV);
         return new ResolverConfig(
                 strategies,
                 d.hostsFile(),
                 d.localNames(),
-                d.passThrough(),
+                passThrough,
                 d.dnsServers(),
                 d.resolvConf(),
                 d.deadline(),
@@ -74,21 +82,6 @@ class ResolverConfigTest {
                         d.cache(),
                         Duration.ZERO))
                 .hasMessageStartingWith("resolver.pass-through-recheck:");
-    }
-
-    private static ResolverConfig withPassThrough(List<String> passThrough) {
-        ResolverConfig d = ResolverConfig.defaults(HOSTS, RESOLV);
-        return new ResolverConfig(
-                d.strategies(),
-                d.hostsFile(),
-                d.localNames(),
-                passThrough,
-                d.dnsServers(),
-                d.resolvConf(),
-                d.deadline(),
-                d.forwardConfirm(),
-                d.hostsRecheck(),
-                d.cache());
     }
 
     @Test

@@ -73,7 +73,9 @@ public final class ZoneLearner implements LearnedZones {
             return Optional.empty();
         }
         ZoneDecision known = decisions.get(zone.get().block());
-        if (known == null && !inFlight.containsKey(zone.get().block())) {
+        if (known == null
+                && decisions.size() < MAX_ZONES
+                && !inFlight.containsKey(zone.get().block())) {
             try {
                 scheduler.execute(() -> {
                     var unused = learn(zone.get()); // decided into the map; nobody waits
