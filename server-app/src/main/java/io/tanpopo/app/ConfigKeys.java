@@ -158,9 +158,14 @@ public final class ConfigKeys {
                     "Names of this machine's own addresses for local-ptr (pop3.hostname is added last)"),
             ConfigKey.of(
                     "resolver.pass-through",
-                    "CIDR list",
-                    "",
-                    "Private zones your own DNS serves, which local-ptr leaves to dns (e.g. 10.0.0.0/8)"),
+                    "auto, none or CIDR list",
+                    "auto",
+                    "Private reverse zones local-ptr leaves to dns: auto learns in the background which ones the DNS servers really serve (docs/resolution.md); none answers all locally; or list them, e.g. 10.0.0.0/8"),
+            ConfigKey.of(
+                    "resolver.pass-through-recheck",
+                    "duration",
+                    "10m",
+                    "How often pass-through=auto asks the DNS servers again about the private zones it learned"),
             ConfigKey.of(
                     "resolver.dns-servers",
                     "address[:port] list",
