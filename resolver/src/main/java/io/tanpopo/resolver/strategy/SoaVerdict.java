@@ -40,7 +40,7 @@ record SoaVerdict(State state, String reason) {
         }
         Name owner = found.get().getName();
         NegativeSoa soa = DnsResponses.toSoa(found.get());
-        String seen = source + ", " + soa;
+        String seen = source + ", SOA " + soa.zone() + " " + soa.mname() + " " + soa.rname();
         Name empty = zone.emptyZone();
         if (soa.isAs112()) {
             return local(seen + ": the AS112 sink, the zone leaks to the public DNS");
