@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
-# Regenerates the configuration key table in docs/configuration.md from server-app ConfigKeys.java.
+# Regenerates the configuration key table in docs/configuration.md from the table in server-app's
+# ConfigKeys.java: one line per key, "name | type | default | description[ | secret]"; "#" heads a group.
 import re
 import os
 ROOT=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 src=open(ROOT+'/server-app/src/main/java/io/tanpopo/app/ConfigKeys.java').read()
-lit=r'"((?:[^"\\]|\\.)*)"'
+block=re.search(r'TABLE =\s*"""\n(.*?)"""', src, re.S).group(1)
 rows=["| key | type | default | meaning |","|---|---|---|---|"]
-for m in re.finditer(r'ConfigKey\.(?:of|secret)\(\s*'+lit+r',\s*'+lit+r',\s*'+lit+r',\s*((?:'+lit+r'\s*\+?\s*)+)\)', src):
-    desc=''.join(x for x in re.findall(lit, m.group(4))).replace('\\"','"').replace('|','\\|')
-    d=m.group(3)
+for line in block.splitlines():
+    line=line.strip()
+    if not line or line.startswith('#'):
+        continue
+    name, typ, d, desc = [c.strip() for c in line.split('|')][:4]
     dd=('`'+d+'`') if d else '—'
-    rows.append("| `%s` | %s | %s | %s |" % (m.group(1), m.group(2), dd, desc))
+    rows.append("| `%s` | %s | %s | %s |" % (name, typ, dd, desc.replace('|','\\|')))
 readme=open(ROOT+'/docs/configuration.md').read()
 table='\n'.join(rows)
 if 'KEYTABLE' in readme:

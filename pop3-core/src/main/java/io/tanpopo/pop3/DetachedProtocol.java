@@ -1,12 +1,12 @@
 package io.tanpopo.pop3;
 
-import io.tanpopo.pop3.protocol.Pop3Protocol;
+import io.tanpopo.pop3.session.Pop3Protocol;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A server's protocol without a listener, for a transport the embedder brings: the {@code stdio}
  * mode runs one session over standard input and output under tcpserver or inetd. The protocol is
- * transport-agnostic (a {@link io.tanpopo.pop3.protocol.Connection} is all it needs); TLS is off.
+ * transport-agnostic (a {@link io.tanpopo.pop3.session.Connection} is all it needs); TLS is off.
  * Made by {@link Pop3ServerBuilder#detached()}.
  */
 public final class DetachedProtocol implements AutoCloseable {

@@ -9,13 +9,4 @@ package io.tanpopo.app;
  * @param description one line for docs/configuration.md and {@code check-config}
  * @param secret whether {@code check-config} masks the value
  */
-public record ConfigKey(String name, String type, String defaultValue, String description, boolean secret) {
-
-    static ConfigKey of(String name, String type, String defaultValue, String description) {
-        return new ConfigKey(name, type, defaultValue, description, false);
-    }
-
-    static ConfigKey secret(String name, String type, String defaultValue, String description) {
-        return new ConfigKey(name, type, defaultValue, description, true);
-    }
-}
+public record ConfigKey(String name, String type, String defaultValue, String description, boolean secret) {}

@@ -1,9 +1,9 @@
 package io.tanpopo.bench.jmh;
 
-import io.tanpopo.pop3.protocol.MessageEncoder;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.ReplyBody;
-import io.tanpopo.pop3.protocol.ReplyStream;
+import io.tanpopo.pop3.session.MessageEncoder;
+import io.tanpopo.pop3.session.ReplyStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

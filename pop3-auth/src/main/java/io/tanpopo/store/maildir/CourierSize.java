@@ -25,7 +25,7 @@ final class CourierSize {
 
     /** The message as Courier counts it; empty when it is gone. */
     static Optional<Counted> of(SecureDirectoryStream<Path> root, Path shown, MessageFile file) throws IOException {
-        try (SecureDirectoryStream<Path> dir = MaildirHandles.directory(root, shown, file.inNew() ? "new" : "cur")) {
+        try (SecureDirectoryStream<Path> dir = SafeDirectory.open(root, shown, file.inNew() ? "new" : "cur")) {
             Optional<FileChannel> opened =
                     SafeFile.open(dir, Path.of(file.name().fileName()));
             if (opened.isEmpty()) {

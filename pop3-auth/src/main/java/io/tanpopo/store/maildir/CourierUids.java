@@ -126,7 +126,7 @@ final class CourierUids {
     private static void write(SecureDirectoryStream<Path> dir, Path shown, String content) throws IOException {
         Path temp = Path.of(System.currentTimeMillis() / 1000 + ".tanpopo"
                 + ProcessHandle.current().pid() + "_" + Long.toHexString(System.nanoTime()) + ".pop3");
-        try (SecureDirectoryStream<Path> tmp = MaildirHandles.directory(dir, shown, "tmp")) {
+        try (SecureDirectoryStream<Path> tmp = SafeDirectory.open(dir, shown, "tmp")) {
             try (SeekableByteChannel out = tmp.newByteChannel(
                     temp, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS))) {
                 ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));

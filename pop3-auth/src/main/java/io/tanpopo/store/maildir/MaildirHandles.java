@@ -9,14 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A maildir opened: handles on its root, {@code cur/} and {@code new/}. Everything the store does
  * in the maildir is relative to them ({@code openat}, {@code fstatat}, {@code renameat},
  * {@code unlinkat}), so no name is looked up twice. {@code tmp/} is opened only to write Courier's
- * list there ({@link #directory}), and closed at once.
+ * list there ({@link SafeDirectory#open}), and closed at once.
  *
  * <p>A session holds no handle while it waits for the client (an idle session costs no file
  * descriptor: 10,000 idle sessions must fit in a process): the login opens the maildir, remembers
@@ -25,20 +24,12 @@ import java.nio.file.attribute.BasicFileAttributes;
  * who swaps a directory for a link after login (say {@code mv cur c2; ln -s /etc cur}) gets
  * refusals, and nothing outside the maildir of the login is ever read, unlinked or written.
  *
- * <p>Each directory is opened without following a link and without blocking on a FIFO: its entry
- * is looked at with {@code lstat} (relative to the root's handle, for {@code cur/} and
- * {@code new/}) and must be a directory; it is then opened as {@code <name>/.}, which the kernel
- * refuses at once ({@code ENOTDIR}) when the name has become a FIFO or file meanwhile (a plain
- * {@code open(2)} with {@code O_RDONLY} would wait for a writer), and the device and inode of what
- * was opened ({@code fstat}) must be those the {@code lstat} saw, else the open is refused (a link
- * swapped in meanwhile is caught here). The maildir's own entry may be a link only when the
- * operator allows it ({@code followRootSymlink}); the directories above it belong to the operator
- * and may be links.
+ * <p>Each directory is opened as a {@link SafeDirectory}: without following a link, without
+ * blocking on a FIFO, and only when what was opened has the device and inode its {@code lstat}
+ * showed. The maildir's own entry may be a link only when the operator allows it
+ * ({@code followRootSymlink}); the directories above it belong to the operator and may be links.
  */
 final class MaildirHandles implements Closeable {
-
-    /** Opening {@code dir/.} fails at once unless {@code dir} is a directory. */
-    private static final Path SELF = Path.of(".");
 
     private final Place place;
     private final SecureDirectoryStream<Path> root;
@@ -79,16 +70,18 @@ final class MaildirHandles implements Closeable {
     @SuppressWarnings("StreamResourceLeak") // the handles returned own the streams; every failure closes them
     static MaildirHandles open(Path path, boolean followRootSymlink) throws OpenRefusal, IOException {
         BasicFileAttributes entry = rootEntry(path, followRootSymlink);
-        SecureDirectoryStream<Path> root = checked(path, Files.newDirectoryStream(path.resolve(SELF)), entry);
+        SecureDirectoryStream<Path> root =
+                SafeDirectory.checked(path, Files.newDirectoryStream(path.resolve(SafeDirectory.SELF)), entry);
         SecureDirectoryStream<Path> cur = null;
         try {
-            cur = subdirectory(root, path, "cur");
-            SecureDirectoryStream<Path> inNew = subdirectory(root, path, "new");
-            Place place = new Place(path, followRootSymlink, entry.fileKey(), key(cur), key(inNew));
+            cur = SafeDirectory.in(root, path, "cur");
+            SecureDirectoryStream<Path> inNew = SafeDirectory.in(root, path, "new");
+            Place place = new Place(
+                    path, followRootSymlink, entry.fileKey(), SafeDirectory.key(cur), SafeDirectory.key(inNew));
             return new MaildirHandles(place, root, cur, inNew);
         } catch (OpenRefusal | IOException | RuntimeException e) {
-            closeQuietly(cur, e);
-            closeQuietly(root, e);
+            SafeDirectory.closeQuietly(cur, e);
+            SafeDirectory.closeQuietly(root, e);
             throw e;
         }
     }
@@ -114,63 +107,6 @@ final class MaildirHandles implements Closeable {
     }
 
     /**
-     * Opens the directory {@code name} in {@code root} (the maildir at {@code path}) as
-     * {@code cur/} and {@code new/} are opened.
-     *
-     * @throws IOException also when it is not a directory or was replaced while it was opened
-     */
-    static SecureDirectoryStream<Path> directory(SecureDirectoryStream<Path> root, Path path, String name)
-            throws IOException {
-        try {
-            return subdirectory(root, path, name);
-        } catch (OpenRefusal refusal) {
-            throw new IOException(refusal.getMessage());
-        }
-    }
-
-    private static SecureDirectoryStream<Path> subdirectory(SecureDirectoryStream<Path> root, Path path, String name)
-            throws OpenRefusal, IOException {
-        BasicFileAttributes entry;
-        try {
-            entry = root.getFileAttributeView(Path.of(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    .readAttributes();
-        } catch (NoSuchFileException e) {
-            entry = null;
-        }
-        if (entry == null || !entry.isDirectory()) {
-            throw OpenRefusal.unavailable(path.resolve(name) + " is not a directory: " + path + " is not a maildir");
-        }
-        DirectoryStream<Path> opened;
-        try {
-            opened = root.newDirectoryStream(Path.of(name).resolve(SELF), LinkOption.NOFOLLOW_LINKS);
-        } catch (NotDirectoryException | NoSuchFileException e) {
-            throw OpenRefusal.unavailable(path.resolve(name) + " was replaced while it was opened");
-        }
-        return checked(path.resolve(name), opened, entry);
-    }
-
-    /** {@code stream}, opened at {@code path}, when it is the directory {@code entry} describes. */
-    private static SecureDirectoryStream<Path> checked(
-            Path path, DirectoryStream<Path> stream, BasicFileAttributes entry) throws OpenRefusal, IOException {
-        if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
-            stream.close();
-            throw OpenRefusal.unavailable("the maildir store needs SecureDirectoryStream (Linux), not offered here");
-        }
-        Object opened;
-        try {
-            opened = key(secure);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(secure, e);
-            throw e;
-        }
-        if (opened == null || !opened.equals(entry.fileKey())) {
-            secure.close();
-            throw OpenRefusal.unavailable(path + " was replaced while it was opened");
-        }
-        return secure;
-    }
-
-    /**
      * Opens the maildir of {@code place} again, when its path still leads to the same three
      * directories.
      *
@@ -190,7 +126,6 @@ final class MaildirHandles implements Closeable {
         return again;
     }
 
-    /** The device and inode of an open directory ({@code fstat}). */
     /**
      * Opens again only {@code cur/} or {@code new/} of the maildir of {@code place}, as a RETR
      * needs: one open of its path as {@code <dir>/.} (a FIFO or a file swapped in fails at once)
@@ -205,33 +140,13 @@ final class MaildirHandles implements Closeable {
         Path dir = place.path().resolve(inNew ? "new" : "cur");
         DirectoryStream<Path> stream;
         try {
-            stream = Files.newDirectoryStream(dir.resolve(SELF));
+            stream = Files.newDirectoryStream(dir.resolve(SafeDirectory.SELF));
         } catch (NoSuchFileException | NotDirectoryException e) {
             throw new Replaced(dir + " is no longer the directory opened at login");
         }
         Object expected = inNew ? place.inNew() : place.cur();
-        if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
-            stream.close();
-            throw new Replaced("the maildir store needs SecureDirectoryStream (Linux), not offered here");
-        }
-        Object opened;
-        try {
-            opened = key(secure);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(secure, e);
-            throw e;
-        }
-        if (!expected.equals(opened)) {
-            secure.close();
-            throw new Replaced(dir + " is no longer the directory opened at login");
-        }
-        return secure;
-    }
-
-    private static Object key(SecureDirectoryStream<Path> dir) throws IOException {
-        return dir.getFileAttributeView(BasicFileAttributeView.class)
-                .readAttributes()
-                .fileKey();
+        return SafeDirectory.identified(
+                stream, expected, dir + " is no longer the directory opened at login", Replaced::new);
     }
 
     Place place() {
@@ -272,16 +187,6 @@ final class MaildirHandles implements Closeable {
                 cur;
                 inNew) {
             // closes all three, the first failure thrown
-        }
-    }
-
-    private static void closeQuietly(Closeable c, Exception failure) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                failure.addSuppressed(e);
-            }
         }
     }
 }

@@ -65,7 +65,7 @@ final class MaildirScanner {
      */
     List<Sized> ordered(MaildirHandles maildir, List<Sized> found) {
         Sized[] all = found.toArray(new Sized[0]);
-        Slices.sort(all, Sized.ORDER);
+        ParallelWork.sort(all, Sized.ORDER);
         List<Sized> files = new ArrayList<>(all.length);
         for (int i = 0; i < all.length; i++) {
             if (i == 0 || !sameBase(maildir, all[i - 1], all[i])) {
@@ -109,7 +109,7 @@ final class MaildirScanner {
         try (MessageDirectory dir = MessageDirectory.open(maildir.dir(inNew))) {
             List<Path> names = dir.names();
             Sized[] found = new Sized[names.size()];
-            Slices.run(found.length, (from, to) -> { // system calls per entry: overlapped when many
+            ParallelWork.run(found.length, (from, to) -> { // system calls per entry: overlapped when many
                 for (int i = from; i < to; i++) {
                     found[i] = message(dir, names.get(i), inNew, sizer);
                 }

@@ -50,7 +50,7 @@ public final class MaildirStore implements MailStore {
     private final FileOps ops;
     private final MaildirScanner scanner = new MaildirScanner();
     private final MaildropLocks locks = new MaildropLocks();
-    private final MaildirMemory memory;
+    private final ListingCache listings;
     private final MessageSizes sizes;
     private final Clock clock;
 
@@ -67,8 +67,8 @@ public final class MaildirStore implements MailStore {
         this.config = config;
         this.template = new PathTemplate(config.pathTemplate());
         this.ops = ops;
-        this.memory = new MaildirMemory(config.sizeCacheEntries());
-        this.sizes = new MessageSizes(memory, new SizeCacheFile(), scanner, ops);
+        this.listings = new ListingCache(config.sizeCacheEntries());
+        this.sizes = new MessageSizes(listings, new SizeCacheFile(), scanner, ops);
         this.clock = clock;
     }
 
@@ -113,7 +113,7 @@ public final class MaildirStore implements MailStore {
                     scanner,
                     ops,
                     config.markSeen(),
-                    () -> memory.forgetListing(key)); // our own change: rescan, whatever the mtimes
+                    () -> listings.forgetListing(key)); // our own change: rescan, whatever the mtimes
             return new OpenResult.Opened(new MaildirMaildrop(maildir.place(), snapshot, scanner, ops, commit, lease));
         } catch (IOException | RuntimeException e) {
             if (lease.isPresent()) {
@@ -131,13 +131,13 @@ public final class MaildirStore implements MailStore {
      */
     private MaildirMaildrop.Snapshot snapshot(MaildirHandles maildir) throws IOException {
         ListingStamp stamp = ListingStamp.take(maildir, config.uidl().listFile(), clock);
-        Optional<MaildirMaildrop.Snapshot> kept = memory.listing(maildir.key(), stamp);
+        Optional<MaildirMaildrop.Snapshot> kept = listings.listing(maildir.key(), stamp);
         if (kept.isPresent()) {
             return kept.get();
         }
         Listed fresh = listed(maildir);
         if (fresh.complete()) { // else messages were left out: list again at the next login
-            memory.putListing(maildir.key(), new MaildirMemory.Listing(stamp, fresh.snapshot()));
+            listings.putListing(maildir.key(), new ListingCache.Listing(stamp, fresh.snapshot()));
         }
         return fresh.snapshot();
     }
@@ -156,7 +156,7 @@ public final class MaildirStore implements MailStore {
         // From the ordered listing, one file per base name: the one the snapshot serves. The
         // sizes are remembered (the cache file written, after a first login) beside the building
         // of the snapshot, and always before this login goes on.
-        Slices.Beside remembering = Slices.beside(listed.size(), () -> learning.remember(listed));
+        ParallelWork.Beside remembering = ParallelWork.beside(listed.size(), () -> learning.remember(listed));
         try {
             Unique unique = new Unique(listed.size(), dovecot.uidls());
             for (MaildirScanner.Sized sized : listed) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the exact CRLF size (RFC 1939 §5) of each listed message: from {@code ,W=} in the name,
- * else from the {@link MaildirMemory}, else from the {@link SizeCacheFile}, else by reading the
+ * else from the {@link ListingCache}, else from the {@link SizeCacheFile}, else by reading the
  * message once (streamed). What was learnt is remembered in both caches.
  */
 final class MessageSizes {
@@ -28,15 +28,15 @@ final class MessageSizes {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageSizes.class);
 
-    private final MaildirMemory memory;
+    private final ListingCache listings;
     private final SizeCacheFile cacheFile;
     private final MaildirScanner scanner;
     private final FileOps ops;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER));
 
-    MessageSizes(MaildirMemory memory, SizeCacheFile cacheFile, MaildirScanner scanner, FileOps ops) {
-        this.memory = memory;
+    MessageSizes(ListingCache listings, SizeCacheFile cacheFile, MaildirScanner scanner, FileOps ops) {
+        this.listings = listings;
         this.cacheFile = cacheFile;
         this.scanner = scanner;
         this.ops = ops;
@@ -44,7 +44,7 @@ final class MessageSizes {
 
     /** Starts a listing of {@code root}: the sizes known so far, from memory or the cache file. */
     Learning learn(MaildirHandles maildir) {
-        Optional<KnownSizes> remembered = memory.sizes(maildir.key());
+        Optional<KnownSizes> remembered = listings.sizes(maildir.key());
         return new Learning(maildir, remembered.isPresent() ? remembered.get().byBase() : cacheFile.read(maildir));
     }
 
@@ -94,7 +94,7 @@ final class MessageSizes {
             if (changed || kept != known.size()) {
                 save(maildir, listed);
             }
-            memory.putSizes(maildir.key(), new KnownSizes(listed));
+            listings.putSizes(maildir.key(), new KnownSizes(listed));
         }
 
         /** Whether {@code sized} is what was known. A method: once per message of a big listing. */

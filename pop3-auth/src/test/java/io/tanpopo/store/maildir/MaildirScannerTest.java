@@ -28,7 +28,7 @@ class MaildirScannerTest {
     }
 
     private static MessageSizes sizes(MaildirScanner scanner, CountingFileOps ops) {
-        return new MessageSizes(new MaildirMemory(1_000), new SizeCacheFile(), scanner, ops);
+        return new MessageSizes(new ListingCache(1_000), new SizeCacheFile(), scanner, ops);
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class Dispatcher {
     public record Outcome(Reply reply, Duration delay) {}
 
     /** The reply to a client that the access rules deny (RFC 3206 §4, SYS/PERM). */
-    static final Reply ACCESS_DENIED =
+    public static final Reply ACCESS_DENIED =
             Reply.err(ResponseCode.SYS_PERM, "Access denied").then(Reply.After.CLOSE);
     /** The reply to a login when every authentication thread is busy and the queue is full. */
     static final Reply AUTHENTICATION_BUSY = Reply.err(ResponseCode.SYS_TEMP, "Authentication busy, try again later");

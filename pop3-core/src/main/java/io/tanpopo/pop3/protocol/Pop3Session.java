@@ -94,7 +94,7 @@ public final class Pop3Session {
     }
 
     /** Sets how the transport ends this session for a newer login of its user (a dropped connection). */
-    void onTakeover(Runnable end) {
+    public void onTakeover(Runnable end) {
         this.takeover = end;
     }
 
@@ -110,7 +110,7 @@ public final class Pop3Session {
      * Called when the session released its maildrop: it leaves the user's sessions, and a newer
      * login waiting for it goes on.
      */
-    void released() {
+    public void released() {
         if (tenure != null) {
             tenure.release();
         }

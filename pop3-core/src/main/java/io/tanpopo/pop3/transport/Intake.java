@@ -1,7 +1,7 @@
 package io.tanpopo.pop3.transport;
 
-import io.tanpopo.pop3.protocol.LineDecoder;
-import io.tanpopo.pop3.protocol.SessionDriver;
+import io.tanpopo.pop3.session.LineDecoder;
+import io.tanpopo.pop3.session.SessionDriver;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.mina.core.session.IoSession;

@@ -1,14 +1,10 @@
 package io.tanpopo.pop3.transport;
 
-import io.tanpopo.pop3.protocol.Connection;
-import io.tanpopo.pop3.protocol.LineDecoder;
-import io.tanpopo.pop3.protocol.SessionDriver;
 import io.tanpopo.pop3.proxy.ProxyParser;
+import io.tanpopo.pop3.session.Connection;
+import io.tanpopo.pop3.session.LineDecoder;
+import io.tanpopo.pop3.session.SessionDriver;
 import java.nio.ByteBuffer;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.WriteFuture;
 import org.apache.mina.core.session.IoSession;
@@ -19,12 +15,7 @@ final class MinaConnection implements Connection {
     private final IoSession session;
     private final Intake intake;
     private final TlsStarter tls;
-    /** Gives the transport's direct buffers for large chunks. */
-    private final Pop3IoHandler buffers;
-    /** Direct buffers handed to MINA and not yet given back; by identity (a buffer's equals is its content). */
-    private final Set<ByteBuffer> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Set once the session is gone, under the lock of {@link #inFlight}. */
-    private boolean gone;
+    private final DirectWrites direct;
 
     private volatile SessionDriver driver;
     /** The PROXY header being read from a trusted proxy, until the session is opened. */
@@ -38,11 +29,11 @@ final class MinaConnection implements Connection {
     /** The writes through the TLS filter, from accept on the implicit-TLS port or STLS on; else null. */
     private volatile TlsWrites tlsWrites;
 
-    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, Pop3IoHandler buffers) {
+    MinaConnection(IoSession session, LineDecoder decoder, TlsStarter tls, DirectChunks chunks) {
         this.session = session;
         this.intake = new Intake(session, decoder);
         this.tls = tls;
-        this.buffers = buffers;
+        this.direct = new DirectWrites(chunks);
     }
 
     void attach(SessionDriver sessionDriver) {
@@ -122,40 +113,12 @@ final class MinaConnection implements Connection {
         }
     }
 
+    /** Large chunks go out from the transport's direct buffers ({@link DirectWrites}), others from a heap copy. */
     @Override
     public void write(ByteBuffer chunk, Runnable onWritten) {
-        DirectChunks chunks = chunk.remaining() < DirectChunks.MIN_COPY ? null : buffers.chunks();
-        ByteBuffer direct = chunks == null ? null : chunks.copyOf(chunk);
-        if (direct == null) {
-            Connection.super.write(chunk, onWritten); // a heap copy
-            return;
+        if (!direct.write(chunk, onWritten, this::send)) {
+            Connection.super.write(chunk, onWritten);
         }
-        writeDirect(direct, onWritten);
-    }
-
-    /**
-     * Writes a buffer of the transport's {@link DirectChunks} and gives it back when MINA reports it written or failed,
-     * or when the session is gone ({@link #writesAbandoned}), whichever comes first.
-     */
-    private void writeDirect(ByteBuffer direct, Runnable onWritten) {
-        boolean held;
-        synchronized (inFlight) {
-            held = !gone && inFlight.add(direct);
-        }
-        if (!held) { // the session is gone: nothing to write, and no callback under the lock
-            buffers.chunks().release(direct);
-            if (onWritten != null) {
-                onWritten.run();
-            }
-            return;
-        }
-        // MINA moves the position of what it was given after reporting it written: give it a view.
-        send(IoBuffer.wrap(direct.duplicate())).addListener(f -> {
-            giveBackOnce(direct);
-            if (onWritten != null) {
-                onWritten.run();
-            }
-        });
     }
 
     /** Plain sessions write straight to MINA; TLS sessions through {@link TlsWrites}. */
@@ -164,31 +127,9 @@ final class MinaConnection implements Connection {
         return through == null ? session.write(buffer) : through.write(buffer);
     }
 
-    /**
-     * The session is gone: gives back the buffers of writes MINA will never report. MINA 2.2 fails
-     * the futures of the writes still queued when a session is destroyed, but not the one it had
-     * begun writing (a client that vanished mid-message), so its buffer would be lost to the pool.
-     */
+    /** The session is gone: gives back the direct buffers of writes MINA will never report. */
     void writesAbandoned() {
-        List<ByteBuffer> left;
-        synchronized (inFlight) {
-            gone = true;
-            left = List.copyOf(inFlight);
-            inFlight.clear();
-        }
-        for (ByteBuffer buffer : left) {
-            buffers.chunks().release(buffer);
-        }
-    }
-
-    private void giveBackOnce(ByteBuffer direct) {
-        boolean held;
-        synchronized (inFlight) {
-            held = inFlight.remove(direct);
-        }
-        if (held) {
-            buffers.chunks().release(direct);
-        }
+        direct.abandoned();
     }
 
     /** On a TLS session, what MINA's TLS filter still holds counts too ({@link TlsWrites}). */

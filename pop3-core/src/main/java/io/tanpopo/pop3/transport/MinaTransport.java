@@ -1,10 +1,8 @@
 package io.tanpopo.pop3.transport;
 
-import io.tanpopo.pop3.protocol.Pop3Protocol;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
+import io.tanpopo.pop3.session.Pop3Protocol;
 import io.tanpopo.pop3.tls.TlsContextProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,18 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
-import org.apache.mina.core.filterchain.DefaultIoFilterChainBuilder;
 import org.apache.mina.core.filterchain.IoFilter;
-import org.apache.mina.core.filterchain.IoFilterChain;
-import org.apache.mina.core.filterchain.IoFilterChainBuilder;
-import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
  * The only MINA-aware part of tanpopo besides its handler: listening sockets (plain POP3, and
- * implicit TLS when asked) whose sessions are driven by a {@link Pop3Protocol}. The filter chain is
- * built in {@link #buildChain}.
+ * implicit TLS when asked) whose sessions are driven by a {@link Pop3Protocol}. The sockets and
+ * their filter chain are set up in {@link Acceptors}.
  */
 public final class MinaTransport implements AutoCloseable {
 
@@ -96,89 +90,26 @@ public final class MinaTransport implements AutoCloseable {
         this.handler = handler;
     }
 
-    /**
-     * Listens as {@code options} say and serves POP3 there. Plain conditionals and loops rather
-     * than Optional.map and streams: each lambda is a class spun at the first server's start.
-     */
+    /** Listens as {@code options} say and serves POP3 there. */
     public static MinaTransport listen(Pop3Protocol protocol, Options options) {
-        TlsStarter starter =
-                options.tls().isPresent() ? new TlsStarter(options.tls().get(), options.timer()) : null;
+        Optional<TlsStarter> starter = options.tls().map(tls -> new TlsStarter(tls, options.timer()));
         Pop3IoHandler handler = new Pop3IoHandler(
                 protocol,
-                starter,
+                starter.orElse(null),
                 LINE_CAPACITY,
                 new ProxyIntake(options.proxy(), options.timer()),
                 options.idleTimeout());
         List<NioSocketAcceptor> acceptors = new ArrayList<>();
         try {
-            acceptors.add(bind(handler, options.plain(), options, null));
+            acceptors.add(Acceptors.bind(handler, options.plain(), options, null));
             if (options.implicitTls().isPresent()) {
-                acceptors.add(bind(handler, options.implicitTls().get(), options, starter));
+                acceptors.add(Acceptors.bind(handler, options.implicitTls().get(), options, starter.orElseThrow()));
             }
         } catch (RuntimeException e) {
-            for (NioSocketAcceptor acceptor : acceptors) {
-                acceptor.dispose();
-            }
+            acceptors.forEach(NioSocketAcceptor::dispose);
             throw e;
         }
         return new MinaTransport(acceptors, handler, options.sharedIo());
-    }
-
-    private static NioSocketAcceptor bind(
-            Pop3IoHandler handler, InetSocketAddress address, Options options, TlsStarter implicitTls) {
-        // MINA's default is one processor per core plus one, each opening a selector at construction.
-        // On shared I/O, an acceptor a closed server left is set up again, which is all a later start does.
-        NioSocketAcceptor acceptor = options.sharedIo().isPresent()
-                ? options.sharedIo().get().acceptor()
-                : new NioSocketAcceptor(options.ioThreads());
-        Duration idle = options.idleTimeout();
-        acceptor.setReuseAddress(true);
-        acceptor.setBacklog(1024);
-        // Unbinding must not close sessions: a graceful shutdown stops accepting, then lets them QUIT.
-        acceptor.setCloseOnDeactivation(false);
-        // Small replies must not wait for the client's delayed ACK (about 44 ms a reply otherwise).
-        acceptor.getSessionConfig().setTcpNoDelay(true);
-        acceptor.getSessionConfig().setMaxReadBufferSize(MAX_READ);
-        acceptor.getSessionConfig().setIdleTime(IdleStatus.BOTH_IDLE, (int) Math.max(1, idle.toSeconds()));
-        buildChain(acceptor, implicitTls);
-        acceptor.setHandler(handler);
-        try {
-            acceptor.bind(address);
-        } catch (IOException e) {
-            acceptor.dispose();
-            throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
-        }
-        return acceptor;
-    }
-
-    /**
-     * The filter chain, in order: TLS (from the start on the implicit-TLS port, added per session
-     * on STLS), then the handler. There is no codec filter (the handler splits lines itself, with a
-     * bounded buffer) and no executor filter (the protocol runs commands on its own workers, in
-     * order, and never blocks an I/O thread). An acceptor a closed server left may come with
-     * another server's builder: each start sets its own.
-     */
-    private static void buildChain(NioSocketAcceptor acceptor, TlsStarter implicitTls) {
-        acceptor.setFilterChainBuilder(
-                implicitTls == null ? new DefaultIoFilterChainBuilder() : new ImplicitTls(implicitTls));
-    }
-
-    /**
-     * A TLS filter of its own for every session of the implicit-TLS port, as STLS adds one: the
-     * filter serialises its sessions' TLS work on itself, so one filter for the port would make
-     * all of its sessions decrypt and acknowledge by turns.
-     */
-    private static final class ImplicitTls implements IoFilterChainBuilder {
-        private final TlsStarter tls;
-
-        ImplicitTls(TlsStarter tls) {
-            this.tls = tls;
-        }
-
-        @Override
-        public void buildFilterChain(IoFilterChain chain) {
-            chain.addFirst(TLS_FILTER, tls.newFilter());
-        }
     }
 
     /** The plain POP3 address. */

@@ -1,8 +1,8 @@
 package io.tanpopo.pop3.transport;
 
-import io.tanpopo.pop3.protocol.LineDecoder;
-import io.tanpopo.pop3.protocol.Pop3Protocol;
-import io.tanpopo.pop3.protocol.SessionDriver;
+import io.tanpopo.pop3.session.LineDecoder;
+import io.tanpopo.pop3.session.Pop3Protocol;
+import io.tanpopo.pop3.session.SessionDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,8 +31,8 @@ final class Pop3IoHandler extends IoHandlerAdapter {
     private final int lineCapacity;
     private final ProxyIntake proxy;
     private final long idleNanos;
-    /** Made for the first large reply: a server that never sends one (most test servers) loads no buffer pool. */
-    private volatile DirectChunks chunks;
+    /** The direct buffers large chunks are written from, shared by this transport's sessions. */
+    private final DirectChunks chunks = new DirectChunks();
     /** Sessions opened whose close the protocol has not yet been told about. */
     private int open;
     /** The most input any closed session held queued in its driver, and kept unread here, for tests. */
@@ -53,7 +53,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         synchronized (this) {
             open++;
         }
-        MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls, this);
+        MinaConnection connection = new MinaConnection(session, new LineDecoder(lineCapacity), tls, chunks);
         boolean secure = session.getFilterChain().contains(MinaTransport.TLS_FILTER);
         if (secure) {
             connection.securedAtAccept();
@@ -203,18 +203,9 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         }
     }
 
-    /** The direct buffers of this transport's sessions, made at the first call. */
+    /** The direct buffers of this transport's sessions. */
     DirectChunks chunks() {
-        DirectChunks made = chunks;
-        if (made == null) {
-            synchronized (this) {
-                if (chunks == null) {
-                    chunks = new DirectChunks();
-                }
-                made = chunks;
-            }
-        }
-        return made;
+        return chunks;
     }
 
     private static MinaConnection connection(IoSession session) {

@@ -38,14 +38,9 @@ final class TlsStarter {
         this.timer = timer;
     }
 
-    /**
-     * A filter for one session, with tanpopo's protocol and cipher policy. Declared as what it
-     * makes, so that verifying this class loads neither it nor MINA's {@code SslFilter}: a server
-     * whose clients never ask for TLS does not load them.
-     */
+    /** A filter for one session, with tanpopo's protocol and cipher policy. */
     EngineFilter newFilter() {
-        TlsContextProvider tls = provider.get();
-        return new EngineFilter(tls);
+        return new EngineFilter(provider.get());
     }
 
     /** STLS: TLS first, so the client's handshake can only meet it; then the {@code +OK} in clear. */
@@ -120,8 +115,7 @@ final class TlsStarter {
         /**
          * Sends close_notify if the handshake finished and forgets the session's TLS state, the filter
          * staying in the chain; then closes once that is written. Nothing may be waiting for
-         * encryption: MINA drops (and reports as an error) what is. Here, not in the outer class, so
-         * that a server whose clients never use TLS does not load the TLS exception classes.
+         * encryption: MINA drops (and reports as an error) what is.
          */
         static void closeWithNotify(IoSession session) {
             IoFilterChain chain = session.getFilterChain();

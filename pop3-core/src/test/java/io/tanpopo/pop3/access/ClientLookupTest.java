@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
-import io.tanpopo.pop3.protocol.ClientLookup;
+import io.tanpopo.pop3.session.ClientLookup;
 import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.resolver.Resolution;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.session.ReplyStream;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
 import java.io.ByteArrayOutputStream;

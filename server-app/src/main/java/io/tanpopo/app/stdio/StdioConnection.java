@@ -1,6 +1,6 @@
 package io.tanpopo.app.stdio;
 
-import io.tanpopo.pop3.protocol.Connection;
+import io.tanpopo.pop3.session.Connection;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.slf4j.Logger;

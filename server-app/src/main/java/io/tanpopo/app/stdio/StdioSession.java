@@ -1,9 +1,9 @@
 package io.tanpopo.app.stdio;
 
 import io.tanpopo.pop3.DetachedProtocol;
-import io.tanpopo.pop3.protocol.LineDecoder;
-import io.tanpopo.pop3.protocol.SessionDriver;
 import io.tanpopo.pop3.proxy.AddressLiterals;
+import io.tanpopo.pop3.session.LineDecoder;
+import io.tanpopo.pop3.session.SessionDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,10 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.ReplyBody;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;

@@ -1,5 +1,6 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
+import io.tanpopo.pop3.protocol.Reply;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;

@@ -1,7 +1,13 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.access.ClientChecks;
+import io.tanpopo.pop3.protocol.CommandTable;
+import io.tanpopo.pop3.protocol.Dispatcher;
+import io.tanpopo.pop3.protocol.Pop3Session;
+import io.tanpopo.pop3.protocol.ProcessId;
+import io.tanpopo.pop3.protocol.ProtocolContext;
+import io.tanpopo.pop3.protocol.SessionLimits;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -42,7 +48,7 @@ public final class Pop3Protocol {
         return context;
     }
 
-    /** A new session for a connection just accepted; the caller then calls {@code SessionDriver.start}. */
+    /** A new session for a connection just accepted; the caller then {@link #start starts} it. */
     public SessionDriver open(
             Connection connection, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
         long n = sessions.incrementAndGet();
@@ -52,7 +58,7 @@ public final class Pop3Protocol {
                 new ConnectionInfo(local, remote, context.config().hostname(), Optional.empty(), secure, Map.of());
         Pop3Session session = new Pop3Session(id, stamp, info);
         SessionDriver driver = new SessionDriver(dispatcher, session, connection, runtime);
-        session.onTakeover(new Takeover(driver));
+        session.onTakeover(driver::takeOver);
         return driver;
     }
 
@@ -68,48 +74,16 @@ public final class Pop3Protocol {
             driver.refuse("-ERR [SYS/TEMP] Too many connections", "refused: too many connections");
             return;
         }
-        driver.onRelease(new Release(limits, client, driver.session()));
+        driver.onRelease(() -> release(limits, client, driver.session()));
         String greeting = context.interceptor()
                 .greeting(context.config().hostname(), driver.session().apopStamp());
         lookup.start(driver, "+OK " + greeting);
     }
 
-    /**
-     * Gives back what a session counted against the limits. A class, not a lambda: a capturing
-     * lambda is spun, with a method handle form of its own, at the first connection.
-     */
-    private static final class Release implements Runnable {
-        private final SessionLimits limits;
-        private final InetAddress client;
-        private final Pop3Session session;
-
-        Release(SessionLimits limits, InetAddress client, Pop3Session session) {
-            this.limits = limits;
-            this.client = client;
-            this.session = session;
-        }
-
-        @Override
-        public void run() {
-            limits.disconnected(client);
-            if (session.account().isPresent()) {
-                limits.loggedOut(session.account().get().name());
-            }
-            session.released();
-        }
-    }
-
-    /** Ends a session whose maildrop a newer login of its user takes over. A class: see {@link Release}. */
-    private static final class Takeover implements Runnable {
-        private final SessionDriver driver;
-
-        Takeover(SessionDriver driver) {
-            this.driver = driver;
-        }
-
-        @Override
-        public void run() {
-            driver.takeOver();
-        }
+    /** Gives back what a session from {@code client} counted against the limits. */
+    private static void release(SessionLimits limits, InetAddress client, Pop3Session session) {
+        limits.disconnected(client);
+        session.account().ifPresent(account -> limits.loggedOut(account.name()));
+        session.released();
     }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /**
- * What the store remembers of recent maildirs across the sessions of one process: the sizes
+ * The listings of recent maildirs, kept across the sessions of one process: the sizes
  * computed (so that a repeated login reads neither messages nor the cache file) and the last
  * settled listing with its {@link ListingStamp} (so that a login to an unchanged maildir reads
  * neither directory). Bounded by the total number of messages remembered (a maildir's sizes and
@@ -13,7 +13,7 @@ import java.util.Optional;
  * maildirs are forgotten first. Maildirs are known by the device and inode of their root
  * ({@link MaildirHandles#key}). Thread-safe.
  */
-final class MaildirMemory {
+final class ListingCache {
 
     /** A snapshot and the stamp of the directories taken just before it was listed. */
     record Listing(ListingStamp stamp, MaildirMaildrop.Snapshot snapshot) {}
@@ -30,7 +30,7 @@ final class MaildirMemory {
     private final LinkedHashMap<Object, Slot> maildirs = new LinkedHashMap<>(16, 0.75f, true);
     private long total;
 
-    MaildirMemory(int maxEntries) {
+    ListingCache(int maxEntries) {
         this.maxEntries = maxEntries;
     }
 

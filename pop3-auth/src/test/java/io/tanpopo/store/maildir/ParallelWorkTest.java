@@ -12,14 +12,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SlicesTest {
+class ParallelWorkTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 999, 1_000, 1_001, 4_097, 100_003})
     void run_coversEveryItemExactlyOnce(int count) throws Exception {
         AtomicIntegerArray seen = new AtomicIntegerArray(count);
 
-        Slices.run(count, (from, to) -> {
+        ParallelWork.run(count, (from, to) -> {
             for (int i = from; i < to; i++) {
                 seen.incrementAndGet(i);
             }
@@ -33,7 +33,7 @@ class SlicesTest {
     @ParameterizedTest
     @ValueSource(ints = {10, 50_000})
     void run_throwsTheIoErrorOfASlice(int count) {
-        assertThatThrownBy(() -> Slices.run(count, (from, to) -> {
+        assertThatThrownBy(() -> ParallelWork.run(count, (from, to) -> {
                     if (from <= count / 2 && count / 2 < to) {
                         throw new IOException("disk on fire");
                     }
@@ -57,7 +57,7 @@ class SlicesTest {
         Comparator<Item> byKey = Comparator.comparingInt(Item::key);
         Arrays.sort(expected, byKey); // stable
 
-        Slices.sort(items, byKey);
+        ParallelWork.sort(items, byKey);
 
         assertThat(items).containsExactly(expected);
     }
@@ -70,7 +70,7 @@ class SlicesTest {
             items[i] = new Item(i < count / 2 ? 0 : 1, i);
         }
 
-        Slices.sort(items, Comparator.comparingInt(Item::key));
+        ParallelWork.sort(items, Comparator.comparingInt(Item::key));
 
         for (int i = 0; i < count; i++) {
             assertThat(items[i].found()).isEqualTo(i);
@@ -82,7 +82,7 @@ class SlicesTest {
     void beside_isDoneWhenJoinReturns(int count) {
         AtomicBoolean done = new AtomicBoolean();
 
-        Slices.beside(count, () -> done.set(true)).join();
+        ParallelWork.beside(count, () -> done.set(true)).join();
 
         assertThat(done).isTrue();
     }
@@ -90,7 +90,7 @@ class SlicesTest {
     @ParameterizedTest
     @ValueSource(ints = {10, 50_000})
     void beside_throwsWhatTheTaskThrewAtJoin(int count) {
-        assertThatThrownBy(() -> Slices.beside(count, () -> {
+        assertThatThrownBy(() -> ParallelWork.beside(count, () -> {
                             throw new IllegalStateException("cache on fire");
                         })
                         .join())

@@ -1,7 +1,8 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 import io.tanpopo.pop3.access.AccessDecision;
 import io.tanpopo.pop3.access.ClientChecks;
+import io.tanpopo.pop3.protocol.Dispatcher;
 import io.tanpopo.resolver.AddressText;
 import io.tanpopo.resolver.MappedAddresses;
 import io.tanpopo.resolver.Outcome;

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

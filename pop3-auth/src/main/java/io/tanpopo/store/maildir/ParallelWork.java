@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * shares up front: on a shared machine one thread is often delayed (by other processes, or by the
  * JIT compiler of a fresh JVM), and the others then take on its part instead of waiting for it.
  */
-final class Slices {
+final class ParallelWork {
 
     /** Below this many items, one thread: the hand-off would cost more than it saves. */
     static final int PARALLEL_FROM = 1_000;
@@ -39,7 +39,7 @@ final class Slices {
         void join();
     }
 
-    private Slices() {}
+    private ParallelWork() {}
 
     /**
      * Starts {@code task} in another thread when {@code count} items make it worth a hand-off, so

@@ -1,5 +1,6 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
+import io.tanpopo.pop3.protocol.SessionListener;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 

@@ -1,5 +1,7 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
+import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.ReplyBody;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,8 +166,7 @@ public final class ReplyStream implements Closeable {
 
     /**
      * The status line, the lines dot-stuffed, each ended by CRLF, and the terminator, in one array
-     * of its exact length. A method per line: a scan listing of a big maildrop is 100,000 lines,
-     * which a method compiled after a few hundred calls serves faster than a loop body.
+     * of its exact length.
      */
     private static byte[] withLines(byte[] status, ReplyBody.Lines lines) {
         List<String> text = lines.lines();

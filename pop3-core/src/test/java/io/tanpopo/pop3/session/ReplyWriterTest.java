@@ -1,7 +1,9 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.protocol.Reply;
+import io.tanpopo.pop3.protocol.ReplyBody;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.tanpopo.pop3.protocol;
+package io.tanpopo.pop3.session;
 
 /**
  * What the protocol needs of a transport (a MINA session, or standard input and output). All
