@@ -44,7 +44,8 @@ final class DnsExchange {
             boolean ownTimer,
             ScheduledExecutorService scheduler) {
         SimpleResolver resolver = new SimpleResolver(server);
-        resolver.setTimeout(timeout);
+        // With our own timer, dnsjava's is only a backstop, so that one reason is reported.
+        resolver.setTimeout(ownTimer ? timeout.multipliedBy(2) : timeout);
         resolver.setEDNS(0, EDNS_PAYLOAD, 0, List.of());
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         CompletableFuture<Reply> reply = resolver.sendAsync(query, scheduler)
