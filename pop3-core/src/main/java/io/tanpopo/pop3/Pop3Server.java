@@ -1,7 +1,5 @@
 package io.tanpopo.pop3;
 
-import io.tanpopo.auth.Authenticator;
-import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.protocol.CommandTable;
 import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.SessionLimits;
@@ -11,9 +9,6 @@ import io.tanpopo.pop3.tls.GeneratedTrust;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.pop3.transport.MinaTransport;
 import io.tanpopo.resolver.AddressText;
-import io.tanpopo.store.MailStore;
-import io.tanpopo.store.memory.MemoryMailbox;
-import io.tanpopo.store.memory.MemoryStore;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,12 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running POP3 server, standalone or embedded in a test. Many can run in one JVM at once: nothing
- * is static.
+ * A running POP3 server, standalone or embedded. Many can run in one JVM at once: nothing is
+ * static. Users and mail come from the backends given to the builder (the
+ * {@link io.tanpopo.auth.Authenticator} and {@link io.tanpopo.store.MailStore} SPI); a test seeds
+ * them there.
  *
  * <pre>{@code
- * try (Pop3Server server = Pop3Server.builder().port(0).user("alice", "secret").start()) {
- *     server.mailbox("alice").add("Subject: hi\r\n\r\nhello\r\n");
+ * MemoryStore store = new MemoryStore(LockMode.TAKEOVER);
+ * store.mailbox("alice").add("Subject: hi\r\n\r\nhello\r\n");
+ * try (Pop3Server server = Pop3Server.builder().user("alice", "secret").store(store).start()) {
  *     int port = server.port();
  * }
  * }</pre>
@@ -41,8 +39,6 @@ public final class Pop3Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pop3Server.class);
 
     private final Pop3Config config;
-    private final Authenticator authenticator;
-    private final MailStore store;
     private final MinaTransport transport;
     private final ExecutorService workers;
     private final ExecutorService authentication;
@@ -52,8 +48,6 @@ public final class Pop3Server implements AutoCloseable {
 
     Pop3Server(Pop3ServerBuilder.Parts parts) {
         this.config = parts.config();
-        this.authenticator = parts.authenticator();
-        this.store = parts.store();
         this.workers = parts.workers();
         this.authentication = parts.authentication();
         this.timer = parts.timer();
@@ -148,43 +142,6 @@ public final class Pop3Server implements AutoCloseable {
 
     public Pop3Config config() {
         return config;
-    }
-
-    /**
-     * The in-memory mailbox of {@code user}, to seed and inspect.
-     *
-     * @throws IllegalStateException when the server does not use the in-memory store
-     */
-    public MemoryMailbox mailbox(String user) {
-        return memoryStore()
-                .orElseThrow(() -> new IllegalStateException("this server does not use the in-memory store"))
-                .mailbox(user);
-    }
-
-    /**
-     * Adds a user (or changes a password) while the server runs.
-     *
-     * @throws IllegalStateException when the server does not use the built-in static users
-     */
-    public Pop3Server user(String name, String password) {
-        staticUsers().put(name, password);
-        return this;
-    }
-
-    /** Removes a user while the server runs; their mailbox stays until removed. */
-    public boolean removeUser(String name) {
-        return staticUsers().remove(name);
-    }
-
-    private StaticUsersAuthenticator staticUsers() {
-        if (authenticator instanceof StaticUsersAuthenticator users) {
-            return users;
-        }
-        throw new IllegalStateException("this server does not use the built-in static users");
-    }
-
-    private Optional<MemoryStore> memoryStore() {
-        return store instanceof MemoryStore memory ? Optional.of(memory) : Optional.empty();
     }
 
     /** Connections open now (refused ones and those awaiting a PROXY header not counted). */

@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,23 @@ class DistArchiveIT {
         }
         expected.forEach(
                 (name, source) -> assertThat(home.resolve(name)).as(name).hasSameBinaryContentAs(source));
+    }
+
+    /** The service jar is the server and its backends: no test kit, no JUnit (they are tanpopo-testkit's). */
+    @Test
+    void jar_holdsNoTestKitAndNoJUnitClass() throws IOException {
+        List<String> entries;
+        try (ZipFile jar = new ZipFile(home.resolve("lib/tanpopo.jar").toFile())) {
+            entries = jar.stream().map(ZipEntry::getName).toList();
+        }
+        assertThat(entries).contains("io/tanpopo/pop3/Pop3Server.class", "io/tanpopo/app/Main.class");
+        assertThat(entries)
+                .filteredOn(name -> name.startsWith("io/tanpopo/testkit/")
+                        || name.startsWith("io/tanpopo/pop3/testkit/")
+                        || name.startsWith("io/tanpopo/pop3/junit/")
+                        || name.startsWith("org/junit/")
+                        || name.startsWith("org/opentest4j/"))
+                .isEmpty();
     }
 
     /**
