@@ -79,7 +79,7 @@ class StandaloneServerTest {
 
     @Test
     void hashPassword_printsAHashThatThePasswordFileAccepts() throws Exception {
-        for (String scheme : List.of("ARGON2ID", "BCRYPT", "SHA512-CRYPT", "PLAIN")) {
+        for (String scheme : List.of("ARGON2ID", "BCRYPT", "SHA512-CRYPT", "SCRAM-SHA-256", "PLAIN")) {
             assertThat(hash("pw", scheme)).startsWith("{" + scheme + "}");
         }
     }

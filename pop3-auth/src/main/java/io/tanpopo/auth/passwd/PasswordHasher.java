@@ -1,5 +1,6 @@
 package io.tanpopo.auth.passwd;
 
+import io.tanpopo.auth.ScramCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -44,6 +45,7 @@ public final class PasswordHasher {
             case ARGON2ID ->
                 argon2id.hash(password, randomBytes(parameters.argon2id().saltLength()), parameters.argon2id());
             case SHA512_CRYPT -> sha512Crypt.crypt(password, sha512Setting());
+            case SCRAM_SHA_256 -> scram(password, randomBytes(16), ScramSha256Field.DEFAULT_ITERATIONS);
         };
         return new StoredPassword(scheme, value).encoded();
     }
@@ -56,6 +58,7 @@ public final class PasswordHasher {
             case BCRYPT -> BCRYPT.matcher(v).matches() && bcryptCost(v) >= 4 && bcryptCost(v) <= 16;
             case ARGON2ID -> argon2id.isWellFormed(v);
             case SHA512_CRYPT -> sha512Crypt.isWellFormed(v);
+            case SCRAM_SHA_256 -> ScramSha256Field.parse(v).isPresent();
         };
     }
 
@@ -71,6 +74,7 @@ public final class PasswordHasher {
             case BCRYPT -> password.length <= 72 && OpenBSDBCrypt.checkPassword(v, password);
             case ARGON2ID -> argon2id.verify(password, v);
             case SHA512_CRYPT -> sha512Crypt.verify(password, v);
+            case SCRAM_SHA_256 -> ScramSha256Field.parse(v).orElseThrow().matches(password);
         };
     }
 
@@ -92,6 +96,8 @@ public final class PasswordHasher {
                         (1L << bcryptCost(v)) * HashCost.BCRYPT_NANOS_PER_ROUND);
             case ARGON2ID -> argon2id.cost(v);
             case SHA512_CRYPT -> sha512Crypt.cost(v);
+            case SCRAM_SHA_256 ->
+                scramCost(ScramSha256Field.parse(v).orElseThrow().iterations());
         };
     }
 
@@ -125,9 +131,20 @@ public final class PasswordHasher {
                                 cost.parameters().get(0),
                                 cost.parameters().get(1),
                                 sha512Crypt.hasRoundsField(model.value())));
+            case SCRAM_SHA_256 ->
+                scram(secret, randomBytes(16), cost.parameters().get(0));
         };
         Arrays.fill(secret, (byte) 0);
         return new StoredPassword(model.scheme(), value);
+    }
+
+    private static String scram(byte[] password, byte[] salt, int iterations) {
+        return ScramSha256Field.format(ScramCredentials.derive(password, salt, iterations));
+    }
+
+    private static HashCost scramCost(int iterations) {
+        return new HashCost(
+                PasswordScheme.SCRAM_SHA_256, List.of(iterations), iterations * ScramSha256Field.NANOS_PER_ITERATION);
     }
 
     private static int bcryptCost(String v) {

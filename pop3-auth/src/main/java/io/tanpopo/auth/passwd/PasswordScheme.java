@@ -7,14 +7,19 @@ import java.util.Optional;
  * front of the stored value (the Dovecot convention).
  */
 public enum PasswordScheme {
-    /** The password itself; the only scheme that can serve APOP, CRAM-MD5 and SCRAM. */
+    /** The password itself; the only scheme that can serve APOP and CRAM-MD5. */
     PLAIN("PLAIN"),
     /** OpenBSD bcrypt, {@code $2a$}, {@code $2b$} or {@code $2y$}. */
     BCRYPT("BCRYPT"),
     /** Argon2id (RFC 9106) in the PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}. */
     ARGON2ID("ARGON2ID"),
     /** SHA-512 crypt ({@code $6$}), as glibc {@code crypt(3)} and Dovecot write it. */
-    SHA512_CRYPT("SHA512-CRYPT");
+    SHA512_CRYPT("SHA512-CRYPT"),
+    /**
+     * SCRAM-SHA-256 keys as Dovecot writes them, {@code iterations,salt,StoredKey,ServerKey} in
+     * base64: serves SCRAM-SHA-256 without the password, and password logins by deriving the keys.
+     */
+    SCRAM_SHA_256("SCRAM-SHA-256");
 
     private final String label;
 
