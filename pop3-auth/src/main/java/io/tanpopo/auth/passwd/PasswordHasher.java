@@ -24,6 +24,7 @@ public final class PasswordHasher {
     private final HashingParameters parameters;
     private final Sha512Crypt sha512Crypt = new Sha512Crypt();
     private final Argon2idHash argon2id = new Argon2idHash();
+    private final Md5Crypt md5Crypt = new Md5Crypt();
 
     public PasswordHasher(SecureRandom random, HashingParameters parameters) {
         this.random = Objects.requireNonNull(random, "random");
@@ -33,6 +34,8 @@ public final class PasswordHasher {
     /**
      * Hashes {@code password} (UTF-8) with a fresh random salt and returns the {@code {SCHEME}value}
      * line part, for example {@code {BCRYPT}$2y$11$...}. The caller wipes {@code password}.
+     *
+     * @throws IllegalArgumentException for {@link PasswordScheme#MD5_CRYPT}, which is only read
      */
     public String hash(PasswordScheme scheme, byte[] password) {
         if (scheme == PasswordScheme.BCRYPT && password.length > 72) {
@@ -44,6 +47,8 @@ public final class PasswordHasher {
             case ARGON2ID ->
                 argon2id.hash(password, randomBytes(parameters.argon2id().saltLength()), parameters.argon2id());
             case SHA512_CRYPT -> sha512Crypt.crypt(password, sha512Setting());
+            case MD5_CRYPT ->
+                throw new IllegalArgumentException("MD5-CRYPT is read for existing hashes, never written");
         };
         return new StoredPassword(scheme, value).encoded();
     }
@@ -56,6 +61,7 @@ public final class PasswordHasher {
             case BCRYPT -> BCRYPT.matcher(v).matches() && bcryptCost(v) >= 4 && bcryptCost(v) <= 16;
             case ARGON2ID -> argon2id.isWellFormed(v);
             case SHA512_CRYPT -> sha512Crypt.isWellFormed(v);
+            case MD5_CRYPT -> md5Crypt.isWellFormed(v);
         };
     }
 
@@ -71,6 +77,7 @@ public final class PasswordHasher {
             case BCRYPT -> password.length <= 72 && OpenBSDBCrypt.checkPassword(v, password);
             case ARGON2ID -> argon2id.verify(password, v);
             case SHA512_CRYPT -> sha512Crypt.verify(password, v);
+            case MD5_CRYPT -> md5Crypt.verify(password, v);
         };
     }
 
@@ -92,6 +99,7 @@ public final class PasswordHasher {
                         (1L << bcryptCost(v)) * HashCost.BCRYPT_NANOS_PER_ROUND);
             case ARGON2ID -> argon2id.cost(v);
             case SHA512_CRYPT -> sha512Crypt.cost(v);
+            case MD5_CRYPT -> md5Crypt.cost(v);
         };
     }
 
@@ -125,6 +133,7 @@ public final class PasswordHasher {
                                 cost.parameters().get(0),
                                 cost.parameters().get(1),
                                 sha512Crypt.hasRoundsField(model.value())));
+            case MD5_CRYPT -> md5Crypt.crypt(secret, cryptSalt(cost.parameters().get(0)));
         };
         Arrays.fill(secret, (byte) 0);
         return new StoredPassword(model.scheme(), value);
@@ -140,11 +149,12 @@ public final class PasswordHasher {
     }
 
     private String sha512Setting(int rounds, int saltLength, boolean roundsField) {
-        StringBuilder salt = new StringBuilder("$6$");
-        if (roundsField) {
-            salt.append("rounds=").append(rounds).append('$');
-        }
-        for (int i = 0; i < saltLength; i++) {
+        return "$6$" + (roundsField ? "rounds=" + rounds + "$" : "") + cryptSalt(saltLength);
+    }
+
+    private String cryptSalt(int length) {
+        StringBuilder salt = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
             salt.append(CRYPT_SALT_ALPHABET.charAt(random.nextInt(CRYPT_SALT_ALPHABET.length())));
         }
         return salt.toString();
