@@ -8,6 +8,7 @@ import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.resolver.HostResolver;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,23 +45,30 @@ public final class ServerWiring {
         }
     }
 
-    /** A builder with everything the settings ask for, without the service extras. */
+    /**
+     * A builder with everything the settings ask for, without the service extras. An {@code auth=sql}
+     * pool made here is never closed (it connects only at the first login): a server that runs for
+     * long is built by {@link #builder(ServiceWiring)}, whose {@code close} closes it.
+     */
     public Pop3ServerBuilder builder() {
-        return builder(UnaryOperator.identity(), UnaryOperator.identity());
+        return builder(UnaryOperator.identity(), UnaryOperator.identity(), resource -> {});
     }
 
     /** A builder with everything the settings ask for, service extras (limits, metrics, ...) included. */
     public Pop3ServerBuilder builder(ServiceWiring service) {
-        return service.configure(builder(service::timed, service::timed));
+        return service.configure(builder(service::timed, service::timed, service::closeOnStop));
     }
 
-    private Pop3ServerBuilder builder(UnaryOperator<Authenticator> decorate, UnaryOperator<HostResolver> resolver) {
+    private Pop3ServerBuilder builder(
+            UnaryOperator<Authenticator> decorate,
+            UnaryOperator<HostResolver> resolver,
+            Consumer<AutoCloseable> resources) {
         Pop3Config config = pop3Config();
         Pop3ServerBuilder builder =
                 Pop3Server.builder().config(config).ioThreads(settings.integer("pop3.io-threads", 1, 256));
         builder.authThreads(settings.validated(() -> new AuthThreads(
                 settings.integer("auth.threads", 1, 1024), settings.integer("auth.queue", 0, 100_000))));
-        BackendWiring backends = new BackendWiring(settings);
+        BackendWiring backends = new BackendWiring(settings, resources);
         backends.authenticator().map(decorate).ifPresent(builder::authenticator);
         backends.store().ifPresent(builder::store);
         builder.maildropLock(backends.lockMode()); // the in-memory store's; a maildir store has its own

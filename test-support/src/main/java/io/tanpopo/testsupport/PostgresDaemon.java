@@ -24,6 +24,7 @@ public final class PostgresDaemon implements LoopbackDatabase {
     private final Path data;
     private final Path log;
     private final int port;
+    private boolean frozen;
 
     /** Creates a cluster in {@code dir} (a fresh temporary folder) and starts it. */
     public PostgresDaemon(Path dir) throws IOException {
@@ -112,18 +113,22 @@ public final class PostgresDaemon implements LoopbackDatabase {
 
     @Override
     public void freeze() throws IOException {
+        frozen = true;
         LoopbackDatabase.signal(postmaster(), "STOP", log);
     }
 
     @Override
     public void thaw() throws IOException {
+        frozen = false;
         LoopbackDatabase.signal(postmaster(), "CONT", log);
     }
 
     @Override
     public void close() throws IOException {
         if (Files.exists(data.resolve("postmaster.pid"))) {
-            thaw();
+            if (frozen) {
+                thaw();
+            }
             LoopbackDatabase.run(
                     asServer(PG_CTL, "-D", data.toString(), "-m", "immediate", "-w", "stop"), Map.of(), log);
         }

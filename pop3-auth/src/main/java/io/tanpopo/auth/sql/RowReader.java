@@ -38,10 +38,12 @@ final class RowReader {
             if (left <= 0) {
                 return new Lookup.Unavailable("no connection within auth.sql.timeout " + timeout.toMillis() + "ms");
             }
-            // The network timeout bounds a database that stopped answering; the query timeout one that is slow.
+            // The network timeout bounds both a slow database and one that stopped answering. The
+            // query timeout only backs it up, a second later: PostgreSQL's driver cancels over a new
+            // connection and waits for that, which a frozen server would drag out by 10 s.
             connection.setNetworkTimeout(Runnable::run, left);
             try (PreparedStatement statement = connection.prepareStatement(query.jdbc())) {
-                statement.setQueryTimeout(Math.max(1, (left + 999) / 1000));
+                statement.setQueryTimeout((left + 999) / 1000 + 1);
                 statement.setMaxRows(2);
                 statement.setFetchSize(2);
                 statement.setMaxFieldSize(MAX_VALUE + 1);
