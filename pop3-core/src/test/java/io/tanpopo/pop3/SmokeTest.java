@@ -2,7 +2,7 @@ package io.tanpopo.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import org.junit.jupiter.api.Test;
 
 class SmokeTest {
@@ -10,14 +10,14 @@ class SmokeTest {
     @Test
     void loginAndRetrieve() {
         try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             server.mailbox("alice").add("Subject: hi\r\n\r\nhello\r\n.dot\n");
             assertThat(pop.greeting()).startsWith("+OK").contains("<");
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
-            assertThat(pop.send("STAT")).isEqualTo("+OK 1 28");
-            assertThat(pop.send("RETR 1")).startsWith("+OK");
-            assertThat(pop.readBody()).containsExactly("Subject: hi", "", "hello", ".dot");
-            assertThat(pop.send("QUIT")).startsWith("+OK");
+            assertThat(pop.command("STAT")).isEqualTo("+OK 1 28");
+            assertThat(pop.command("RETR 1")).startsWith("+OK");
+            assertThat(pop.body()).containsExactly("Subject: hi", "", "hello", ".dot");
+            assertThat(pop.command("QUIT")).startsWith("+OK");
         }
     }
 }

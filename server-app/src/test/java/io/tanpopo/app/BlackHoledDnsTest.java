@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.ScriptedDnsServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,8 +93,8 @@ class BlackHoledDnsTest {
         List<Duration> times = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             long start = System.nanoTime();
-            try (Socket socket = connect(server)) {
-                assertThat(reader(socket).readLine()).startsWith("+OK");
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
+                assertThat(pop.greeting()).startsWith("+OK");
             }
             times.add(Duration.ofNanos(System.nanoTime() - start));
         }
@@ -110,28 +105,14 @@ class BlackHoledDnsTest {
     /** Time from connect to the +OK after PASS. */
     private static Duration login(Pop3Server server, String user) throws IOException {
         long start = System.nanoTime();
-        try (Socket socket = connect(server)) {
-            BufferedReader in = reader(socket);
-            OutputStream out = socket.getOutputStream();
-            assertThat(in.readLine()).startsWith("+OK");
-            out.write(("USER " + user + "\r\nPASS secret\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).startsWith("+OK");
-            assertThat(in.readLine()).startsWith("+OK");
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
+            assertThat(pop.greeting()).startsWith("+OK");
+            pop.send("USER " + user + "\r\nPASS secret\r\n");
+            assertThat(pop.line()).startsWith("+OK");
+            assertThat(pop.line()).startsWith("+OK");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).startsWith("+OK");
+            assertThat(pop.command("QUIT")).startsWith("+OK");
             return took;
         }
-    }
-
-    private static Socket connect(Pop3Server server) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-        socket.setSoTimeout(10_000);
-        return socket;
-    }
-
-    private static BufferedReader reader(Socket socket) throws IOException {
-        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
     }
 }

@@ -3,16 +3,12 @@ package io.tanpopo.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -60,15 +56,15 @@ class DovecotPasswdFileServerTest {
                         "auth.failure-delay-max=0s"),
                 "t"));
         try (Pop3Server server = new ServerWiring(settings).builder().start()) {
-            try (Socket socket = new Socket("127.0.0.1", server.port())) {
-                List<String> replies = converse(socket, "USER alice", "PASS s3cret", "STAT", "RETR 1", "QUIT");
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
+                List<String> replies = pop.converse("USER alice", "PASS s3cret", "STAT", "RETR 1", "QUIT");
                 assertThat(replies).contains("+OK 1 32", "..dot line", "body");
                 assertThat(replies.get(replies.size() - 1)).startsWith("+OK");
             }
-            try (Socket socket = new Socket("127.0.0.1", server.port())) {
-                List<String> bob = converse(socket, "USER bob", "PASS bobpw", "USER alice", "PASS wrong", "QUIT");
-                assertThat(bob.get(2)).startsWith("-ERR");
-                assertThat(bob.get(2)).isEqualTo(bob.get(4));
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
+                List<String> bob = pop.converse("USER bob", "PASS bobpw", "USER alice", "PASS wrong", "QUIT");
+                assertThat(bob.get(1)).startsWith("-ERR");
+                assertThat(bob.get(1)).isEqualTo(bob.get(3));
             }
         }
     }
@@ -80,28 +76,5 @@ class DovecotPasswdFileServerTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-    }
-
-    /** Sends each command and collects the replies, multi-line ones whole (RETR). */
-    private static List<String> converse(Socket socket, String... commands) throws IOException {
-        socket.setSoTimeout(10_000);
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        OutputStream out = socket.getOutputStream();
-        List<String> lines = new ArrayList<>();
-        lines.add(in.readLine());
-        for (String command : commands) {
-            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            String status = in.readLine();
-            lines.add(status);
-            boolean multi = status.startsWith("+OK") && command.startsWith("RETR");
-            for (int i = 0; multi && i < 1000; i++) {
-                String line = in.readLine();
-                if (".".equals(line)) {
-                    break;
-                }
-                lines.add(line);
-            }
-        }
-        return lines;
     }
 }

@@ -3,23 +3,18 @@ package io.tanpopo.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +43,11 @@ class ServiceWiringTest {
                             "tanpopo_sessions_total 0\n",
                             "tanpopo_logins_accepted_total 0\n");
             converse(server, "USER alice", "PASS wrong", "USER alice", "PASS pw", "QUIT");
-            await(() -> service.metrics().getSessionsTotal() == 1
-                    && service.metrics().getSessionsCurrent() == 0);
+            Await.until(
+                    Duration.ofSeconds(15),
+                    "one session counted and ended",
+                    () -> service.metrics().getSessionsTotal() == 1
+                            && service.metrics().getSessionsCurrent() == 0);
             // The session's own client lookup (127.0.0.1 is localhost) was counted by the wiring.
             String after = get(uri).body();
             assertThat(after)
@@ -72,7 +70,10 @@ class ServiceWiringTest {
         try (ServiceWiring service = new ServiceWiring(ServiceSettings.read(settings), Clock.systemUTC());
                 Pop3Server server = new ServerWiring(settings).builder(service).start()) {
             converse(server, "USER alice", "PASS pw", "QUIT");
-            await(() -> Files.exists(relay.resolve("127.0.0.1")));
+            Await.until(
+                    Duration.ofSeconds(15),
+                    "the relay file for 127.0.0.1",
+                    () -> Files.exists(relay.resolve("127.0.0.1")));
         }
     }
 
@@ -95,27 +96,10 @@ class ServiceWiringTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15s");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
-    }
-
     private static void converse(Pop3Server server, String... commands) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             for (String command : commands) {
-                out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                in.readLine();
+                pop.command(command);
             }
         }
     }

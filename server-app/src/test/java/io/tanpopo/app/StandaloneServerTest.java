@@ -3,18 +3,14 @@ package io.tanpopo.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import java.io.BufferedReader;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +41,9 @@ class StandaloneServerTest {
                         "auth.failure-delay-max=0s"),
                 "t"));
         try (Pop3Server server = new ServerWiring(settings).builder().start();
-                Socket socket = new Socket("127.0.0.1", server.port())) {
-            List<String> replies = converse(socket, "USER alice", "PASS s3cret", "STAT", "RETR 1", "DELE 1", "QUIT");
-            assertThat(replies.get(0)).startsWith("+OK");
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
+            List<String> replies = pop.converse("USER alice", "PASS s3cret", "STAT", "RETR 1", "DELE 1", "QUIT");
+            assertThat(pop.greeting()).startsWith("+OK");
             assertThat(replies).contains("+OK 1 32", "..dot line", "body");
             assertThat(replies.get(replies.size() - 1)).startsWith("+OK");
         }
@@ -72,9 +68,9 @@ class StandaloneServerTest {
                             path,
                             "auth.failure-delay=0s",
                             "store.maildir.follow-root-symlink=" + follow);
-                    Socket socket = new Socket("127.0.0.1", server.port())) {
-                List<String> replies = converse(socket, "USER u1", "PASS secret", "QUIT");
-                assertThat(replies.get(2))
+                    Pop3Wire pop = Pop3Wire.connect(server.port())) {
+                List<String> replies = pop.converse("USER u1", "PASS secret", "QUIT");
+                assertThat(replies.get(1))
                         .as("PASS with follow-root-symlink=" + follow)
                         .startsWith(follow.equals("true") ? "+OK" : "-ERR [SYS/TEMP]");
             }
@@ -93,8 +89,9 @@ class StandaloneServerTest {
         Path config = dir.resolve("demo.properties");
         Files.writeString(config, "pop3.port=0\n");
         try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server.log"))) {
-            try (Socket socket = new Socket("127.0.0.1", server.port())) {
-                assertThat(converse(socket, "CAPA").get(0)).startsWith("+OK");
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
+                assertThat(pop.greeting()).startsWith("+OK");
+                pop.converse("CAPA");
             }
             assertThat(server.stop()).isTrue();
             assertThat(server.log()).contains("stopped listening on 127.0.0.1");
@@ -110,26 +107,5 @@ class StandaloneServerTest {
                 .run(new String[] {"hash-password", "--scheme", scheme});
         assertThat(status).isZero();
         return out.toString(StandardCharsets.UTF_8).strip();
-    }
-
-    /** Sends each command and collects every line until its reply is complete. */
-    private static List<String> converse(Socket socket, String... commands) throws IOException {
-        socket.setSoTimeout(10_000);
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        OutputStream out = socket.getOutputStream();
-        List<String> lines = new ArrayList<>();
-        lines.add(in.readLine());
-        for (String command : commands) {
-            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-            String status = in.readLine();
-            lines.add(status);
-            boolean multi = status.startsWith("+OK")
-                    && command.matches("(?i)(RETR|TOP|CAPA|LIST|UIDL)( \\S+)?( \\S+)?")
-                    && !(command.matches("(?i)(LIST|UIDL) \\S+"));
-            for (String line = multi ? in.readLine() : "."; multi && !".".equals(line); line = in.readLine()) {
-                lines.add(line);
-            }
-        }
-        return lines;
     }
 }

@@ -2,6 +2,7 @@ package io.tanpopo.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,20 +119,25 @@ class StdioTcpserverTest {
             """;
 
     private static String awaitLine(Path log, String... parts) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            if (Files.exists(log)) {
-                for (String line : Files.readAllLines(log)) {
-                    if (List.of(parts).stream().allMatch(line::contains)) {
-                        return line;
-                    }
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no line with " + List.of(parts) + " in:\n"
-                        + (Files.exists(log) ? Files.readString(log) : "(no output)"));
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        try {
+            return Await.value(Duration.ofSeconds(60), "a line with " + List.of(parts), () -> lineWith(log, parts));
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + " in:\n" + (Files.exists(log) ? Files.readString(log) : "(no output)"), e);
+        }
+    }
+
+    /** The first line of {@code log} holding every part; null when none does yet. */
+    private static String lineWith(Path log, String... parts) {
+        try {
+            return Files.exists(log)
+                    ? Files.readAllLines(log).stream()
+                            .filter(line -> List.of(parts).stream().allMatch(line::contains))
+                            .findFirst()
+                            .orElse(null)
+                    : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -7,16 +7,12 @@ import io.tanpopo.auth.checkpassword.CheckpasswordConfig;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.resolver.CacheLimits;
 import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.resolver.Resolvers;
 import io.tanpopo.resolver.strategy.Cidr;
-import java.io.BufferedReader;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -71,7 +67,7 @@ class CheckpasswordEnvironmentTest {
                                 new Resolvers(Clock.systemUTC(), scheduler, List::of).create(config), config.deadline())
                         .accessRules(rules)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.login("alice", "anything")).startsWith("+OK");
         }
         assertThat(Files.readAllLines(env))
@@ -88,7 +84,7 @@ class CheckpasswordEnvironmentTest {
                                 new CheckpasswordAuthenticator(CheckpasswordConfig.of(List.of(program.toString())), io))
                         .resolver(new ControlledResolver(), Duration.ofMillis(200))
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.login("alice", "anything")).startsWith("+OK");
         }
         assertThat(Files.readAllLines(env))
@@ -110,15 +106,11 @@ class CheckpasswordEnvironmentTest {
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .accessRules(rules)
                         .start();
-                Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            socket.getOutputStream()
-                    .write("PROXY UNKNOWN\r\nUSER alice\r\nPASS anything\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).startsWith("+OK");
-            assertThat(in.readLine()).startsWith("+OK");
-            assertThat(in.readLine()).startsWith("+OK");
+                Pop3Wire in = Pop3Wire.open(server.port())) {
+            in.send("PROXY UNKNOWN\r\nUSER alice\r\nPASS anything\r\n");
+            assertThat(in.line()).startsWith("+OK");
+            assertThat(in.line()).startsWith("+OK");
+            assertThat(in.line()).startsWith("+OK");
         }
         assertThat(Files.readAllLines(env))
                 .contains("RELAYCLIENT=", "PROTO=TCP")

@@ -9,8 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.session.ClientLookup;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.resolver.Resolution;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,14 +37,14 @@ class ClientLookupTest {
     void greeting_goesOutWhileTheLookupIsPending_andPassWaitsForTheName() throws Exception {
         try (Pop3Server server = server(Duration.ofSeconds(30), "", TemporaryFailurePolicy.NO_MATCH)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
             ControlledResolver.Lookup lookup = resolver.next();
             assertThat(lookup.address().getHostAddress()).isEqualTo("127.0.0.1");
-            assertThat(pop.send("USER alice")).startsWith("+OK");
-            pop.sendRaw("PASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(pop.command("USER alice")).startsWith("+OK");
+            pop.send("PASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
             lookup.name("client.example.test");
-            assertThat(pop.readLine()).startsWith("+OK");
+            assertThat(pop.line()).startsWith("+OK");
             assertThat(users.seen())
                     .singleElement()
                     .satisfies(c -> assertThat(c.remoteHostName()).contains("client.example.test"));
@@ -85,10 +85,10 @@ class ClientLookupTest {
     }
 
     private void loginAnswered(Pop3Server server, Resolution answer) throws InterruptedException {
-        try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             resolver.next().answer().complete(answer);
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
-            assertThat(pop.send("QUIT")).startsWith("+OK");
+            assertThat(pop.command("QUIT")).startsWith("+OK");
         }
     }
 
@@ -96,7 +96,7 @@ class ClientLookupTest {
     void lookupThatNeverEnds_loginGoesOnAtTheDeadline_withoutAName() throws Exception {
         try (Pop3Server server = server(Duration.ofMillis(300), "", TemporaryFailurePolicy.NO_MATCH)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             resolver.next();
             long start = System.nanoTime();
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
@@ -112,9 +112,9 @@ class ClientLookupTest {
     void denyByAddress_answersInsteadOfTheGreeting_andCloses() {
         try (Pop3Server server = server(Duration.ofSeconds(1), "127.0.0.0/8:deny\n", TemporaryFailurePolicy.NO_MATCH)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).isEqualTo(DENIED);
-            assertThat(pop.isClosedByServer()).isTrue();
+            assertThat(pop.closedByServer()).isTrue();
         }
     }
 
@@ -123,11 +123,11 @@ class ClientLookupTest {
         try (Pop3Server server = server(
                                 Duration.ofSeconds(30), "=.evil.example:deny\n", TemporaryFailurePolicy.NO_MATCH)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
             resolver.next().name("host.evil.example");
-            assertThat(pop.readLine()).isEqualTo(DENIED);
-            assertThat(pop.isClosedByServer()).isTrue();
+            assertThat(pop.line()).isEqualTo(DENIED);
+            assertThat(pop.closedByServer()).isTrue();
             assertThat(users.seen()).isEmpty();
         }
     }
@@ -137,12 +137,12 @@ class ClientLookupTest {
         try (Pop3Server server = server(
                                 Duration.ofSeconds(30), "=.evil.example:deny\n", TemporaryFailurePolicy.NO_MATCH)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             ControlledResolver.Lookup lookup = resolver.next();
-            pop.sendRaw("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(pop.readLine()).startsWith("+OK");
+            pop.send("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(pop.line()).startsWith("+OK");
             lookup.name("a.evil.example");
-            assertThat(pop.readLine()).isEqualTo(DENIED);
+            assertThat(pop.line()).isEqualTo(DENIED);
             assertThat(users.seen())
                     .as("the password never reached the authenticator")
                     .isEmpty();
@@ -154,7 +154,7 @@ class ClientLookupTest {
         String rules = "=client.example.test:allow,RELAYCLIENT=\"\",ZONE=\"lab\"\n:deny\n";
         try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.NO_MATCH)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             resolver.next().name("client.example.test");
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
             assertThat(users.seen()).singleElement().satisfies(c -> {
@@ -171,12 +171,12 @@ class ClientLookupTest {
                                 "127.0.0.0/8:allow,LOCAL=\"1\"\n:deny\n",
                                 TemporaryFailurePolicy.NO_MATCH)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             ControlledResolver.Lookup lookup = resolver.next();
-            pop.sendRaw("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(pop.readLine()).startsWith("+OK");
+            pop.send("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(pop.line()).startsWith("+OK");
             lookup.name("late.example");
-            assertThat(pop.readLine()).startsWith("+OK");
+            assertThat(pop.line()).startsWith("+OK");
             assertThat(users.seen())
                     .singleElement()
                     .satisfies(c -> assertThat(c.environment()).containsEntry("LOCAL", "1"));
@@ -188,19 +188,19 @@ class ClientLookupTest {
         String rules = "=trusted.example:allow,RELAYCLIENT=\"\"\n:deny\n";
         try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.NO_MATCH)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             resolver.next().temporaryFailure();
-            assertThat(pop.readLine()).isEqualTo(DENIED);
+            assertThat(pop.line()).isEqualTo(DENIED);
         }
         try (Pop3Server server = server(Duration.ofSeconds(30), "=x.example:allow\n", TemporaryFailurePolicy.DENY)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             resolver.next().temporaryFailure();
-            assertThat(pop.readLine()).isEqualTo(DENIED);
+            assertThat(pop.line()).isEqualTo(DENIED);
         }
         try (Pop3Server server = server(Duration.ofSeconds(30), rules, TemporaryFailurePolicy.ALLOW)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             resolver.next().temporaryFailure();
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
             assertThat(users.seen())
@@ -213,7 +213,7 @@ class ClientLookupTest {
     void embeddedDefault_resolvesNothing() {
         try (Pop3Server server =
                         Pop3Server.builder().noTls().authenticator(users).start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
             assertThat(users.seen())
                     .singleElement()

@@ -3,9 +3,9 @@ package io.tanpopo.pop3.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,15 +33,15 @@ class ConcurrencyTest {
             int clients = 50;
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<Pop3Dialogue>> logins = new ArrayList<>();
-            List<Pop3Dialogue> open = new ArrayList<>();
+            List<Future<Pop3Wire>> logins = new ArrayList<>();
+            List<Pop3Wire> open = new ArrayList<>();
             AtomicInteger inUse = new AtomicInteger();
             for (int i = 0; i < clients; i++) {
                 logins.add(pool.submit(() -> {
-                    Pop3Dialogue d = Pop3Dialogue.connect(server.port());
-                    d.send("USER alice");
+                    Pop3Wire d = Pop3Wire.connect(server.port());
+                    d.command("USER alice");
                     go.await();
-                    String reply = d.send("PASS secret");
+                    String reply = d.command("PASS secret");
                     if (reply.startsWith("-ERR [IN-USE]")) {
                         inUse.incrementAndGet();
                     }
@@ -49,8 +49,8 @@ class ConcurrencyTest {
                 }));
             }
             go.countDown();
-            for (Future<Pop3Dialogue> f : logins) {
-                Pop3Dialogue d = f.get(60, TimeUnit.SECONDS);
+            for (Future<Pop3Wire> f : logins) {
+                Pop3Wire d = f.get(60, TimeUnit.SECONDS);
                 if (d != null) {
                     open.add(d);
                 }
@@ -58,10 +58,10 @@ class ConcurrencyTest {
             pool.shutdown();
             assertThat(open).hasSize(1);
             assertThat(inUse.get()).isEqualTo(clients - 1);
-            open.get(0).send("DELE 1");
-            Hostile.expectOk(open.get(0).send("QUIT"));
+            open.get(0).command("DELE 1");
+            Hostile.expectOk(open.get(0).command("QUIT"));
             open.get(0).close();
-            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 1);
+            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 1);
         }
     }
 
@@ -76,16 +76,16 @@ class ConcurrencyTest {
             int clients = 50;
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<Pop3Dialogue>> logins = new ArrayList<>();
+            List<Future<Pop3Wire>> logins = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 logins.add(pool.submit(() -> {
-                    Pop3Dialogue d = Pop3Dialogue.connect(server.port());
-                    d.send("USER alice");
+                    Pop3Wire d = Pop3Wire.connect(server.port());
+                    d.command("USER alice");
                     go.await();
                     try {
-                        String reply = d.send("PASS secret");
+                        String reply = d.command("PASS secret");
                         if (reply != null && reply.startsWith("+OK")) {
-                            d.send("DELE 1"); // never committed unless this session is the one left
+                            d.command("DELE 1"); // never committed unless this session is the one left
                             return d;
                         }
                     } catch (UncheckedIOException reset) {
@@ -95,16 +95,16 @@ class ConcurrencyTest {
                 }));
             }
             go.countDown();
-            List<Pop3Dialogue> loggedIn = new ArrayList<>();
-            for (Future<Pop3Dialogue> f : logins) {
-                Pop3Dialogue d = f.get(60, TimeUnit.SECONDS);
+            List<Pop3Wire> loggedIn = new ArrayList<>();
+            for (Future<Pop3Wire> f : logins) {
+                Pop3Wire d = f.get(60, TimeUnit.SECONDS);
                 if (d != null) {
                     loggedIn.add(d);
                 }
             }
             pool.shutdown();
-            List<Pop3Dialogue> alive = new ArrayList<>();
-            for (Pop3Dialogue d : loggedIn) {
+            List<Pop3Wire> alive = new ArrayList<>();
+            for (Pop3Wire d : loggedIn) {
                 String stat = statOrNull(d);
                 if (stat != null && stat.startsWith("+OK")) {
                     alive.add(d);
@@ -113,26 +113,26 @@ class ConcurrencyTest {
                 }
             }
             assertThat(alive).hasSize(1);
-            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size());
-            Hostile.expectOk(alive.get(0).send("QUIT"));
+            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size());
+            Hostile.expectOk(alive.get(0).command("QUIT"));
             alive.get(0).close();
-            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 1);
+            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 1);
         }
     }
 
     @Test
     void deliveriesDuringASession_areNeitherSeenNorLost_andSurviveItsQuit() {
         try (Pop3Server server = Hostile.server(Duration.ofMinutes(10));
-                Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire d = Pop3Wire.connect(server.port())) {
             Hostile.expectOk(d.login("alice", "secret"));
             for (int i = 0; i < 20; i++) {
                 server.mailbox("alice").add("Subject: late " + i + "\r\n\r\nx\r\n");
             }
-            assertThat(d.send("STAT")).startsWith("+OK " + ProtocolRig.SEED.size() + " ");
-            Hostile.expectOk(d.send("DELE 1"));
-            Hostile.expectOk(d.send("DELE 2"));
-            Hostile.expectOk(d.send("QUIT"));
-            assertThat(server.mailbox("alice").size()).isEqualTo(ProtocolRig.SEED.size() - 2 + 20);
+            assertThat(d.command("STAT")).startsWith("+OK " + FuzzedSession.SEED.size() + " ");
+            Hostile.expectOk(d.command("DELE 1"));
+            Hostile.expectOk(d.command("DELE 2"));
+            Hostile.expectOk(d.command("QUIT"));
+            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 2 + 20);
         }
     }
 
@@ -158,13 +158,13 @@ class ConcurrencyTest {
                                 Duration.ofSeconds(20),
                                 "unlocked",
                                 () -> !server.mailbox("user" + user).isLocked());
-                        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+                        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
                             Hostile.expectOk(d.login("user" + user, "pw" + user));
-                            Hostile.expectOk(d.send("RETR 1"));
-                            d.readBody();
-                            Hostile.expectOk(d.send("DELE 1"));
+                            Hostile.expectOk(d.command("RETR 1"));
+                            d.body();
+                            Hostile.expectOk(d.command("DELE 1"));
                             if (r % 2 == 0) {
-                                Hostile.expectOk(d.send("QUIT")); // committed
+                                Hostile.expectOk(d.command("QUIT")); // committed
                             } // otherwise dropped: nothing committed
                         }
                     }
@@ -194,15 +194,15 @@ class ConcurrencyTest {
         try (Pop3Server server = Hostile.server(Duration.ofMinutes(10))) {
             List<Long> samples = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
-                try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+                try (Pop3Wire d = Pop3Wire.connect(server.port())) {
                     if (i % 3 == 0) {
                         d.login("alice", "wrong"); // failed logins feed the throttle
                     } else {
                         Hostile.expectOk(d.login("alice", "secret"));
-                        d.send("LIST");
-                        d.readBody();
+                        d.command("LIST");
+                        d.body();
                     }
-                    d.send("QUIT");
+                    d.command("QUIT");
                 }
                 if (i == sessions / 10 || (i + 1) % (sessions / 5) == 0) {
                     samples.add(Hostile.usedHeapAfterGc());
@@ -218,15 +218,15 @@ class ConcurrencyTest {
     }
 
     /** STAT's reply; null when the server closed (or reset) the connection. */
-    private static String statOrNull(Pop3Dialogue d) {
+    private static String statOrNull(Pop3Wire d) {
         try {
-            return d.send("STAT");
+            return d.command("STAT");
         } catch (UncheckedIOException e) {
             return null;
         }
     }
 
-    private static Pop3Dialogue closeAndNull(Pop3Dialogue d) {
+    private static Pop3Wire closeAndNull(Pop3Wire d) {
         d.close();
         return null;
     }

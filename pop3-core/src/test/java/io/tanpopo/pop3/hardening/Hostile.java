@@ -1,10 +1,10 @@
 package io.tanpopo.pop3.hardening;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,7 @@ final class Hostile {
                 .user("alice", "secret")
                 .user("bob", "hunter2")
                 .start();
-        ProtocolRig.SEED.forEach(m -> server.mailbox("alice").add(m));
+        FuzzedSession.SEED.forEach(m -> server.mailbox("alice").add(m));
         return server;
     }
 
@@ -43,14 +43,14 @@ final class Hostile {
                 Duration.ofSeconds(20),
                 "alice's maildrop unlocked",
                 () -> !server.mailbox("alice").isLocked());
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             expectOk(d.login("alice", "secret"));
-            expectOk(d.send("STAT"));
-            d.send("LIST");
-            if (d.readBody().size() != before.size()) {
+            expectOk(d.command("STAT"));
+            d.command("LIST");
+            if (d.body().size() != before.size()) {
                 throw new AssertionError("LIST does not show the maildrop as it was");
             }
-            expectOk(d.send("QUIT"));
+            expectOk(d.command("QUIT"));
         }
         if (!server.mailbox("alice").messages().equals(before)) {
             throw new AssertionError(

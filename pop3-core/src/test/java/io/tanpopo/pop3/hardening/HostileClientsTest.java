@@ -3,10 +3,9 @@ package io.tanpopo.pop3.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.MessageInfo;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -43,16 +42,16 @@ class HostileClientsTest {
 
     @Test
     void megabyteLineWithoutCrlf_isRefusedOnce_andTheSessionContinues() {
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             byte[] chunk = new byte[64 * 1024];
             Arrays.fill(chunk, (byte) 'A');
             for (int i = 0; i < 16; i++) {
-                d.sendRaw(chunk);
+                d.send(chunk);
             }
-            d.sendRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(d.readLine()).startsWith("-ERR").contains("too long");
+            d.send("\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(d.line()).startsWith("-ERR").contains("too long");
             Hostile.expectOk(d.login("alice", "secret"));
-            Hostile.expectOk(d.send("NOOP"));
+            Hostile.expectOk(d.command("NOOP"));
         }
         Hostile.normalSessionWorks(server, before);
     }
@@ -60,7 +59,7 @@ class HostileClientsTest {
     @Test
     void nulAndBinaryBytes_areRefusedLineByLine_andTheSessionContinues() {
         Random random = new Random(9);
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             Hostile.expectOk(d.login("alice", "secret"));
             for (int i = 0; i < 200; i++) {
                 byte[] garbage = new byte[1 + random.nextInt(200)];
@@ -71,11 +70,11 @@ class HostileClientsTest {
                     }
                 }
                 garbage[0] = 0;
-                d.sendRaw(garbage);
-                d.sendRaw(new byte[] {'\r', '\n'});
-                assertThat(d.readLine()).startsWith("-ERR");
+                d.send(garbage);
+                d.send(new byte[] {'\r', '\n'});
+                assertThat(d.line()).startsWith("-ERR");
             }
-            Hostile.expectOk(d.send("STAT"));
+            Hostile.expectOk(d.command("STAT"));
         }
         Hostile.normalSessionWorks(server, before);
     }
@@ -91,20 +90,20 @@ class HostileClientsTest {
                 "AUTH PLAIN AGFsaWNlAHNlY3JldA==",
                 "STLS",
                 "UTF8");
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             for (String command : transactionOnly) {
-                assertThat(d.send(command)).as(command + " before login").startsWith("-ERR");
+                assertThat(d.command(command)).as(command + " before login").startsWith("-ERR");
             }
-            assertThat(d.send("PASS secret")).as("PASS before USER").startsWith("-ERR");
-            Hostile.expectOk(d.send("USER alice"));
+            assertThat(d.command("PASS secret")).as("PASS before USER").startsWith("-ERR");
+            Hostile.expectOk(d.command("USER alice"));
             for (String command : transactionOnly) {
-                assertThat(d.send(command)).as(command + " after USER").startsWith("-ERR");
+                assertThat(d.command(command)).as(command + " after USER").startsWith("-ERR");
             }
-            Hostile.expectOk(d.send("PASS secret"));
+            Hostile.expectOk(d.command("PASS secret"));
             for (String command : authorizationOnly) {
-                assertThat(d.send(command)).as(command + " in TRANSACTION").startsWith("-ERR");
+                assertThat(d.command(command)).as(command + " in TRANSACTION").startsWith("-ERR");
             }
-            Hostile.expectOk(d.send("DELE 1"));
+            Hostile.expectOk(d.command("DELE 1"));
             // dropped without QUIT: the DELE must not count
         }
         Hostile.normalSessionWorks(server, before);
@@ -138,28 +137,18 @@ class HostileClientsTest {
     @Test
     void pipelinedBurstOfOneHundredThousandCommands_isAnsweredInOrder() throws Exception {
         int count = Hostile.LONG ? 1_000_000 : 100_000;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
-            socket.setSoTimeout(30_000);
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
+        try (Pop3Wire reader = Pop3Wire.open(server.port()).timeout(Duration.ofSeconds(30))) {
             Thread writer = new Thread(
                     () -> {
-                        try {
-                            out.write("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
-                            byte[] block = "NOOP\r\nLIST 1\r\n".repeat(500).getBytes(StandardCharsets.US_ASCII);
-                            for (int sent = 0; sent < count; sent += 1000) {
-                                out.write(block);
-                            }
-                            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-                            out.flush();
-                        } catch (IOException e) {
-                            throw new RuntimeException(e);
+                        reader.send("USER alice\r\nPASS secret\r\n");
+                        byte[] block = "NOOP\r\nLIST 1\r\n".repeat(500).getBytes(StandardCharsets.US_ASCII);
+                        for (int sent = 0; sent < count; sent += 1000) {
+                            reader.send(block);
                         }
+                        reader.send("QUIT\r\n");
                     },
                     "burst-writer");
             writer.start();
-            LineReader reader = new LineReader(in);
             assertThat(reader.line()).startsWith("+OK");
             assertThat(reader.line()).startsWith("+OK");
             assertThat(reader.line()).startsWith("+OK");
@@ -187,31 +176,26 @@ class HostileClientsTest {
             System.err.println("HostileClientsTest: open-file limit " + limit + " allows only " + count
                     + " simultaneous connections instead of " + wanted + " (raise ulimit -n to 4096 or more)");
         }
-        Socket[] sockets = new Socket[count];
+        Pop3Wire[] clients = new Pop3Wire[count];
         try {
             for (int i = 0; i < count; i++) {
-                sockets[i] = new Socket();
-                sockets[i].connect(new InetSocketAddress("127.0.0.1", server.port()), 10_000);
-                sockets[i].setSoTimeout(30_000);
+                clients[i] = Pop3Wire.open(server.port()).timeout(Duration.ofSeconds(30));
             }
-            for (Socket s : sockets) {
-                assertThat(new LineReader(s.getInputStream()).line()).startsWith("+OK");
+            for (Pop3Wire c : clients) {
+                assertThat(c.line()).startsWith("+OK");
             }
-            for (Socket s : sockets) {
-                s.getOutputStream().write("CAPA\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (Pop3Wire c : clients) {
+                c.send("CAPA\r\nQUIT\r\n");
             }
-            for (Socket s : sockets) {
-                LineReader r = new LineReader(s.getInputStream());
-                assertThat(r.line()).startsWith("+OK");
-                while (!r.line().equals(".")) {
-                    // capabilities
-                }
-                assertThat(r.line()).startsWith("+OK");
+            for (Pop3Wire c : clients) {
+                assertThat(c.line()).startsWith("+OK");
+                c.rawBody(); // capabilities
+                assertThat(c.line()).startsWith("+OK");
             }
         } finally {
-            for (Socket s : sockets) {
-                if (s != null) {
-                    s.close();
+            for (Pop3Wire c : clients) {
+                if (c != null) {
+                    c.close();
                 }
             }
         }
@@ -228,39 +212,6 @@ class HostileClientsTest {
     private static final class ManagementFactoryHolder {
         static java.lang.management.OperatingSystemMXBean os() {
             return java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        }
-    }
-
-    /** Reads CRLF lines from a raw stream, buffered. */
-    static final class LineReader {
-        private final InputStream in;
-        private final byte[] buffer = new byte[64 * 1024];
-        private int position;
-        private int limit;
-
-        LineReader(InputStream in) {
-            this.in = in;
-        }
-
-        String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            while (true) {
-                if (position == limit) {
-                    limit = in.read(buffer);
-                    position = 0;
-                    if (limit < 0) {
-                        throw new IOException("closed after: " + line);
-                    }
-                }
-                char c = (char) (buffer[position++] & 0xFF);
-                if (c == '\n') {
-                    int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r'
-                            ? line.length() - 1
-                            : line.length();
-                    return line.substring(0, end);
-                }
-                line.append(c);
-            }
         }
     }
 }

@@ -3,7 +3,7 @@ package io.tanpopo.pop3.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -38,12 +38,12 @@ class LineLimitTest {
 
     @Test
     void commandLineOfTheLimit_isServed_andOneOctetMore_isRefused_andTheSessionGoesOn() {
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             d.greeting();
             String longest = "USER " + "a".repeat(255 - "USER \r\n".length());
-            assertThat(d.send(longest)).startsWith("+OK");
-            assertThat(d.send(longest + "a")).isEqualTo("-ERR Line too long");
-            assertThat(d.send("CAPA")).startsWith("+OK");
+            assertThat(d.command(longest)).startsWith("+OK");
+            assertThat(d.command(longest + "a")).isEqualTo("-ERR Line too long");
+            assertThat(d.command("CAPA")).startsWith("+OK");
         }
     }
 
@@ -52,14 +52,14 @@ class LineLimitTest {
         String response =
                 Base64.getEncoder().encodeToString(("\0alice\0" + LONG_PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertThat(response.length()).isGreaterThan(800);
-        try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             d.greeting();
-            assertThat(d.send("AUTH PLAIN " + response)).isEqualTo("-ERR Line too long");
-            assertThat(d.send("AUTH PLAIN")).startsWith("+");
-            assertThat(d.send(response)).startsWith("+OK");
-            assertThat(d.send("STAT")).startsWith("+OK");
+            assertThat(d.command("AUTH PLAIN " + response)).isEqualTo("-ERR Line too long");
+            assertThat(d.command("AUTH PLAIN")).startsWith("+");
+            assertThat(d.command(response)).startsWith("+OK");
+            assertThat(d.command("STAT")).startsWith("+OK");
             // Back to commands: the limit of a command line applies again.
-            assertThat(d.send("NOOP " + "x".repeat(300))).isEqualTo("-ERR Line too long");
+            assertThat(d.command("NOOP " + "x".repeat(300))).isEqualTo("-ERR Line too long");
         }
     }
 }

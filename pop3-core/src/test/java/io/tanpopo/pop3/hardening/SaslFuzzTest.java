@@ -14,13 +14,13 @@ class SaslFuzzTest {
 
     @FuzzTest(maxDuration = "15s")
     void exchange(FuzzedDataProvider data) {
-        ProtocolRig rig = new ProtocolRig();
+        FuzzedSession session = new FuzzedSession();
         String mechanism = data.pickValue(MECHANISMS);
         String initial = data.consumeBoolean() ? " " + data.consumeString(600) : "";
-        rig.feed("AUTH " + mechanism + initial.replace('\n', ' ') + "\r\n");
+        session.feed("AUTH " + mechanism + initial.replace('\n', ' ') + "\r\n");
         while (data.remainingBytes() > 0) {
-            rig.feed(data.consumeString(2000).replace('\n', ' ') + "\r\n");
+            session.feed(data.consumeString(2000).replace('\n', ' ') + "\r\n");
         }
-        rig.disconnectAndVerify();
+        session.disconnectAndVerify();
     }
 }

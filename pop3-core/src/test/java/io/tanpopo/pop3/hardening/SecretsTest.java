@@ -11,8 +11,8 @@ import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.SessionListener;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -52,57 +52,57 @@ class SecretsTest {
                 .listener(recording(heard))
                 .start()) {
             server.mailbox("alice").add("Subject: x\r\n\r\nx\r\n");
-            try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
-                d.send("USER alice");
-                d.send("PASS " + PASSWORD + "-wrong");
+            try (Pop3Wire d = Pop3Wire.connect(server.port())) {
+                d.command("USER alice");
+                d.command("PASS " + PASSWORD + "-wrong");
                 secrets.add(PASSWORD + "-wrong");
                 Hostile.expectOk(d.login("alice", PASSWORD));
-                d.send("QUIT");
+                d.command("QUIT");
             }
-            try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire d = Pop3Wire.connect(server.port())) {
                 String stamp = d.greeting().substring(d.greeting().lastIndexOf('<'));
                 String digest = HexFormat.of()
                         .formatHex(MessageDigest.getInstance("MD5")
                                 .digest((stamp + PASSWORD).getBytes(StandardCharsets.UTF_8)));
                 secrets.add(digest);
-                Hostile.expectOk(d.send("APOP alice " + digest));
-                d.send("QUIT");
+                Hostile.expectOk(d.command("APOP alice " + digest));
+                d.command("QUIT");
             }
             String plain = b64("\0alice\0" + PASSWORD);
             secrets.add(plain);
-            try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
-                Hostile.expectOk(d.send("AUTH PLAIN " + plain));
-                d.send("QUIT");
+            try (Pop3Wire d = Pop3Wire.connect(server.port())) {
+                Hostile.expectOk(d.command("AUTH PLAIN " + plain));
+                d.command("QUIT");
             }
-            try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
-                assertThat(d.send("AUTH PLAIN")).startsWith("+");
-                Hostile.expectOk(d.send(plain));
-                d.send("QUIT");
+            try (Pop3Wire d = Pop3Wire.connect(server.port())) {
+                assertThat(d.command("AUTH PLAIN")).startsWith("+");
+                Hostile.expectOk(d.command(plain));
+                d.command("QUIT");
             }
-            try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
-                assertThat(d.send("AUTH LOGIN")).startsWith("+");
-                assertThat(d.send(b64("alice"))).startsWith("+");
+            try (Pop3Wire d = Pop3Wire.connect(server.port())) {
+                assertThat(d.command("AUTH LOGIN")).startsWith("+");
+                assertThat(d.command(b64("alice"))).startsWith("+");
                 secrets.add(b64(PASSWORD));
-                Hostile.expectOk(d.send(b64(PASSWORD)));
-                d.send("QUIT");
+                Hostile.expectOk(d.command(b64(PASSWORD)));
+                d.command("QUIT");
             }
-            try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire d = Pop3Wire.connect(server.port())) {
                 String challenge = new String(
-                        Base64.getDecoder().decode(d.send("AUTH CRAM-MD5").substring(2)), StandardCharsets.US_ASCII);
+                        Base64.getDecoder().decode(d.command("AUTH CRAM-MD5").substring(2)), StandardCharsets.US_ASCII);
                 Mac mac = Mac.getInstance("HmacMD5");
                 mac.init(new SecretKeySpec(PASSWORD.getBytes(StandardCharsets.UTF_8), "HmacMD5"));
                 String response = b64("alice "
                         + HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.US_ASCII))));
                 secrets.add(response);
-                Hostile.expectOk(d.send(response));
-                d.send("QUIT");
+                Hostile.expectOk(d.command(response));
+                d.command("QUIT");
             }
-            try (Pop3Dialogue d = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire d = Pop3Wire.connect(server.port())) {
                 String first = b64("n,,n=alice,r=ClientNonceSecretish0123");
-                assertThat(d.send("AUTH SCRAM-SHA-256 " + first)).startsWith("+");
+                assertThat(d.command("AUTH SCRAM-SHA-256 " + first)).startsWith("+");
                 String fin = b64("c=biws,r=ClientNonceSecretish0123XYZ,p=" + b64("proof-" + PASSWORD));
                 secrets.add(fin);
-                assertThat(d.send(fin)).startsWith("-ERR");
+                assertThat(d.command(fin)).startsWith("-ERR");
             }
             Await.until(
                     Duration.ofSeconds(10),

@@ -15,11 +15,11 @@ class SessionFuzzTest {
     /** Raw bytes, optionally after a valid login so the fuzzer starts in TRANSACTION half the time. */
     @FuzzTest(maxDuration = "15s")
     void session(FuzzedDataProvider data) {
-        ProtocolRig rig = new ProtocolRig();
+        FuzzedSession session = new FuzzedSession();
         if (data.consumeBoolean()) {
-            rig.feed("USER alice\r\nPASS secret\r\n");
+            session.feed("USER alice\r\nPASS secret\r\n");
         }
-        rig.feed(data.consumeRemainingAsBytes());
-        rig.disconnectAndVerify();
+        session.feed(data.consumeRemainingAsBytes());
+        session.disconnectAndVerify();
     }
 }

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,23 +48,15 @@ class SlowClientsTest {
         server.close();
     }
 
-    private static void send(OutputStream out, String line) {
-        try {
-            out.write(line.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Test
     void silentClient_isClosedAtTheIdleTimeout() throws IOException {
-        try (Socket socket = connect()) {
-            HostileClientsTest.LineReader reader = new HostileClientsTest.LineReader(socket.getInputStream());
-            assertThat(reader.line()).startsWith("+OK");
+        try (Pop3Wire pop = open()) {
+            assertThat(pop.line()).startsWith("+OK");
             long started = System.nanoTime();
-            assertThat(reader.line()).startsWith("-ERR");
-            assertClosed(socket.getInputStream());
+            assertThat(pop.line()).startsWith("-ERR");
+            Pop3Wire.Ending ending = pop.awaitClosed();
+            assertThat(ending.rest()).isEmpty();
+            assertThat(ending.abortive()).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(IDLE.multipliedBy(4));
         }
         Hostile.normalSessionWorks(server, before);
@@ -76,32 +64,23 @@ class SlowClientsTest {
 
     @Test
     void oneByteASecond_neverCompletingALine_isClosedAtTheIdleTimeout() throws Exception {
-        try (Socket socket = connect()) {
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            HostileClientsTest.LineReader reader = new HostileClientsTest.LineReader(in);
-            assertThat(reader.line()).startsWith("+OK");
-            out.write("USER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(reader.line()).startsWith("+OK");
-            assertThat(reader.line()).startsWith("+OK");
+        try (Pop3Wire pop = open()) {
+            assertThat(pop.line()).startsWith("+OK");
+            pop.send("USER alice\r\nPASS secret\r\n");
+            assertThat(pop.line()).startsWith("+OK");
+            assertThat(pop.line()).startsWith("+OK");
             long started = System.nanoTime();
             long limit = IDLE.multipliedBy(5).toNanos();
+            pop.timeout(Duration.ofMillis(500));
             boolean closed = false;
             while (!closed && System.nanoTime() - started < limit) {
                 try {
-                    out.write('N');
-                    out.flush();
-                } catch (IOException e) {
+                    pop.send("N");
+                } catch (java.io.UncheckedIOException e) {
                     closed = true;
                     break;
                 }
-                socket.setSoTimeout(500);
-                try {
-                    int b = in.read();
-                    closed = b == -1 || b == '-' && reader != null;
-                } catch (SocketTimeoutException stillOpen) {
-                    // nothing from the server yet
-                }
+                closed = pop.closedByServer();
             }
             assertThat(closed)
                     .as("a trickle of bytes without a line end kept the session open for " + IDLE.multipliedBy(5))
@@ -112,19 +91,15 @@ class SlowClientsTest {
 
     @Test
     void slowButCompleteLines_withinTheIdleTimeout_keepTheSessionAlive() throws Exception {
-        try (Socket socket = connect()) {
-            HostileClientsTest.LineReader reader = new HostileClientsTest.LineReader(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            assertThat(reader.line()).startsWith("+OK");
+        try (Pop3Wire pop = open()) {
+            assertThat(pop.line()).startsWith("+OK");
             // A client pacing its commands half an idle timeout apart: the pacing is what is tested.
             long pace = IDLE.toMillis() / 2;
-            var sends = pacer.scheduleAtFixedRate(() -> send(out, "CAPA\r\n"), pace, pace, TimeUnit.MILLISECONDS);
+            var sends = pacer.scheduleAtFixedRate(() -> pop.send("CAPA\r\n"), pace, pace, TimeUnit.MILLISECONDS);
             try {
                 for (int i = 0; i < 4; i++) {
-                    assertThat(reader.line()).startsWith("+OK");
-                    while (!reader.line().equals(".")) {
-                        // capabilities
-                    }
+                    assertThat(pop.line()).startsWith("+OK");
+                    pop.rawBody(); // capabilities
                 }
             } finally {
                 sends.cancel(false);
@@ -144,11 +119,9 @@ class SlowClientsTest {
         server.mailbox("bob").add(message);
         message = null;
         long baseline = Hostile.usedHeapAfterGc();
-        try (Socket socket = connect()) {
-            socket.setReceiveBufferSize(64 * 1024);
-            OutputStream out = socket.getOutputStream();
-            out.write("USER bob\r\nPASS hunter2\r\nRETR 1\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Pop3Wire pop = open()) {
+            pop.socket().setReceiveBufferSize(64 * 1024);
+            pop.send("USER bob\r\nPASS hunter2\r\nRETR 1\r\n");
             // The client reads nothing. Whatever the server queued for it must stay small.
             // Five samples of the heap, 300 ms apart, while the client stalls.
             AtomicLong worst = new AtomicLong();
@@ -176,15 +149,7 @@ class SlowClientsTest {
         Hostile.normalSessionWorks(server, before);
     }
 
-    private Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-        socket.setSoTimeout(
-                IDLE.multipliedBy(5).toMillisPart() + (int) IDLE.multipliedBy(5).toMillis());
-        return socket;
-    }
-
-    private static void assertClosed(InputStream in) throws IOException {
-        assertThat(in.read()).isEqualTo(-1);
+    private Pop3Wire open() {
+        return Pop3Wire.open(server.port()).timeout(IDLE.multipliedBy(5));
     }
 }

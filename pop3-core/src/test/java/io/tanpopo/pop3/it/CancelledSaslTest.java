@@ -3,7 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,17 +25,17 @@ class CancelledSaslTest {
                         .user("alice", "secret")
                         .failedLoginDelay(base, Duration.ofSeconds(5))
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             String clientFirst =
                     Base64.getEncoder().encodeToString("n,,n=alice,r=abcdefgh".getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 3; i++) {
-                assertThat(pop.send("AUTH SCRAM-SHA-256 " + clientFirst)).startsWith("+ ");
+                assertThat(pop.command("AUTH SCRAM-SHA-256 " + clientFirst)).startsWith("+ ");
                 long start = System.nanoTime();
-                assertThat(pop.send("*")).isEqualTo("-ERR Authentication cancelled");
+                assertThat(pop.command("*")).isEqualTo("-ERR Authentication cancelled");
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(elapsed).as("cancel %d", i + 1).isGreaterThanOrEqualTo(base.multipliedBy(1L << i));
             }
-            assertThat(pop.send("NOOP"))
+            assertThat(pop.command("NOOP"))
                     .as("the connection stays usable")
                     .isEqualTo("-ERR Command not valid in this state");
             assertThat(pop.login("alice", "secret")).startsWith("+OK");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,7 +30,7 @@ class CleartextRefusalTest {
                         .failedLoginDelay(FIRST_DELAY, Duration.ofMinutes(1))
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                RawClient client = new RawClient(server.port())) {
+                Pop3Wire client = Pop3Wire.open(server.port())) {
             client.send("PROXY TCP4 10.0.0.100 10.0.0.1 50978 110\r\n");
             assertThat(client.line()).startsWith("+OK");
             for (int i = 0; i < 3; i++) {

@@ -9,7 +9,7 @@ import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Dispatcher;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.Reply;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +24,12 @@ class CommandInterceptorTest {
             default -> CommandInterceptor.none().intercept(session, line, command);
         };
         try (Pop3Server server = server(interceptor);
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK localhost POP3 server ready <");
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
-            assertThat(pop.send("NOOP")).isEqualTo("+OK answered instead");
+            assertThat(pop.command("NOOP")).isEqualTo("+OK answered instead");
             long start = System.nanoTime();
-            assertThat(pop.send("STAT")).isEqualTo("+OK 0 0");
+            assertThat(pop.command("STAT")).isEqualTo("+OK 0 0");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         }
     }
@@ -37,12 +37,12 @@ class CommandInterceptorTest {
     @Test
     void commandNotOffered_isUnknownInEveryState_andGreetingIsTheInterceptors() {
         try (Pop3Server server = server(new WithoutTop());
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).matches("\\+OK hello <.+@localhost>");
-            assertThat(pop.send("TOP 1 0")).isEqualTo("-ERR Unknown command");
+            assertThat(pop.command("TOP 1 0")).isEqualTo("-ERR Unknown command");
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
-            assertThat(pop.send("TOP 1 0")).isEqualTo("-ERR Unknown command");
-            assertThat(pop.send("UIDL")).startsWith("+OK");
+            assertThat(pop.command("TOP 1 0")).isEqualTo("-ERR Unknown command");
+            assertThat(pop.command("UIDL")).startsWith("+OK");
         }
     }
 

@@ -7,6 +7,7 @@ import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
 import io.tanpopo.store.maildir.UidlStyle;
 import io.tanpopo.testsupport.MailUser;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -180,14 +181,14 @@ class CourierUidlInteropTest {
 
     /** tanpopo's UIDL and LIST bodies, in one session ended by QUIT. */
     private static CourierPop3.Listing listing(Pop3Server tanpopo) {
-        try (RawClient client = new RawClient(tanpopo.port())) {
+        try (Pop3Wire client = Pop3Wire.open(tanpopo.port())) {
             assertThat(client.line()).startsWith("+OK");
             assertThat(client.command("USER alice")).startsWith("+OK");
             assertThat(client.command("PASS " + PASSWORD)).startsWith("+OK");
             assertThat(client.command("UIDL")).startsWith("+OK");
-            List<String> uidl = client.lines();
+            List<String> uidl = client.rawBody();
             assertThat(client.command("LIST")).startsWith("+OK");
-            List<String> list = client.lines();
+            List<String> list = client.rawBody();
             assertThat(client.command("QUIT")).startsWith("+OK");
             return new CourierPop3.Listing(uidl, list);
         }

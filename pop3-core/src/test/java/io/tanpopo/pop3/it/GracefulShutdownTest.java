@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,8 +23,8 @@ class GracefulShutdownTest {
         server.mailbox("alice").add("Subject: 1\r\n\r\nbody\r\n");
         server.mailbox("bob").add("Subject: 1\r\n\r\nbody\r\n");
         int port = server.port();
-        try (RawClient alice = new RawClient(port);
-                RawClient bob = new RawClient(port)) {
+        try (Pop3Wire alice = Pop3Wire.open(port);
+                Pop3Wire bob = Pop3Wire.open(port)) {
             alice.line();
             bob.line();
             loginAndDelete(alice, "alice", "a");
@@ -43,7 +44,7 @@ class GracefulShutdownTest {
     void whenEverySessionQuits_shutdownReturnsBeforeTheGraceIsOver() throws Exception {
         Pop3Server server = Pop3Server.builder().noTls().user("alice", "a").start();
         server.mailbox("alice").add("Subject: 1\r\n\r\nbody\r\n");
-        try (RawClient alice = new RawClient(server.port())) {
+        try (Pop3Wire alice = Pop3Wire.open(server.port())) {
             alice.line();
             loginAndDelete(alice, "alice", "a");
             CompletableFuture<Boolean> drained =
@@ -56,7 +57,7 @@ class GracefulShutdownTest {
         assertThat(server.mailbox("alice").size()).isZero();
     }
 
-    private static void loginAndDelete(RawClient client, String user, String password) {
+    private static void loginAndDelete(Pop3Wire client, String user, String password) {
         assertThat(client.command("USER " + user)).startsWith("+OK");
         assertThat(client.command("PASS " + password)).startsWith("+OK");
         assertThat(client.command("DELE 1")).startsWith("+OK");

@@ -8,6 +8,7 @@ import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,11 +22,11 @@ class LimitsTest {
     void totalLimit_refusesTheNextConnectionInsteadOfGreeting_andFreesTheSlotAtClose() {
         try (Pop3Server server =
                         Pop3Server.builder().noTls().limits(new Limits(2, 0, 0)).start();
-                RawClient first = new RawClient(server.port());
-                RawClient second = new RawClient(server.port())) {
+                Pop3Wire first = Pop3Wire.open(server.port());
+                Pop3Wire second = Pop3Wire.open(server.port())) {
             assertThat(first.line()).startsWith("+OK");
             assertThat(second.line()).startsWith("+OK");
-            try (RawClient third = new RawClient(server.port())) {
+            try (Pop3Wire third = Pop3Wire.open(server.port())) {
                 assertThat(third.line()).isEqualTo(TOO_MANY);
                 assertThat(third.closedByServer()).isTrue();
             }
@@ -34,7 +35,7 @@ class LimitsTest {
                     Duration.ofSeconds(10),
                     "the first connection to be released",
                     () -> server.connections() == 1 ? true : null);
-            try (RawClient fourth = new RawClient(server.port())) {
+            try (Pop3Wire fourth = Pop3Wire.open(server.port())) {
                 assertThat(fourth.line()).startsWith("+OK");
             }
         }
@@ -47,9 +48,9 @@ class LimitsTest {
                         .limits(new Limits(0, 1, 0))
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                RawClient a = new RawClient(server.port());
-                RawClient sameAddress = new RawClient(server.port());
-                RawClient other = new RawClient(server.port())) {
+                Pop3Wire a = Pop3Wire.open(server.port());
+                Pop3Wire sameAddress = Pop3Wire.open(server.port());
+                Pop3Wire other = Pop3Wire.open(server.port())) {
             assertThat(a.send(proxied("192.0.2.1")).line()).startsWith("+OK");
             assertThat(sameAddress.send(proxied("192.0.2.1")).line()).isEqualTo(TOO_MANY);
             assertThat(other.send(proxied("192.0.2.2")).line()).startsWith("+OK");
@@ -63,9 +64,9 @@ class LimitsTest {
                         .limits(new Limits(0, 1, 0))
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                RawClient a = new RawClient(server.port());
-                RawClient sameNetwork = new RawClient(server.port());
-                RawClient otherNetwork = new RawClient(server.port())) {
+                Pop3Wire a = Pop3Wire.open(server.port());
+                Pop3Wire sameNetwork = Pop3Wire.open(server.port());
+                Pop3Wire otherNetwork = Pop3Wire.open(server.port())) {
             assertThat(a.send(proxied6("2001:db8:0:1::1")).line()).startsWith("+OK");
             assertThat(sameNetwork
                             .send(proxied6("2001:db8:0:1:aaaa:bbbb:cccc:dddd"))
@@ -85,8 +86,8 @@ class LimitsTest {
                         .failedLoginDelay(first, Duration.ofSeconds(5))
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                RawClient a = new RawClient(server.port());
-                RawClient b = new RawClient(server.port())) {
+                Pop3Wire a = Pop3Wire.open(server.port());
+                Pop3Wire b = Pop3Wire.open(server.port())) {
             a.send(proxied6("2001:db8:0:1::1")).line();
             b.send(proxied6("2001:db8:0:1::2")).line();
             a.command("USER alice");
@@ -108,8 +109,8 @@ class LimitsTest {
                         .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                         .limits(new Limits(0, 0, 1))
                         .start();
-                RawClient first = new RawClient(server.port());
-                RawClient second = new RawClient(server.port())) {
+                Pop3Wire first = Pop3Wire.open(server.port());
+                Pop3Wire second = Pop3Wire.open(server.port())) {
             first.line();
             second.line();
             assertThat(login(first)).startsWith("+OK");
@@ -123,7 +124,7 @@ class LimitsTest {
         }
     }
 
-    private static String login(RawClient client) {
+    private static String login(Pop3Wire client) {
         client.command("USER alice");
         return client.command("PASS pw");
     }

@@ -7,7 +7,6 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.CommitResult;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
@@ -16,6 +15,7 @@ import io.tanpopo.store.MessageInfo;
 import io.tanpopo.store.OpenResult;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,14 +46,14 @@ class MaildirTakeoverTest {
     void takeover_abandonedSessionWithDele_commitsNothing_theFileStays() throws IOException {
         deliver(3);
         try (Pop3Server server = server(store(LockMode.TAKEOVER), SessionListener.none());
-                Pop3Dialogue abandoned = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue next = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire abandoned = Pop3Wire.connect(server.port());
+                Pop3Wire next = Pop3Wire.connect(server.port())) {
             assertThat(abandoned.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
-            assertThat(abandoned.send("DELE 1")).startsWith("+OK");
-            assertThat(abandoned.send("DELE 3")).startsWith("+OK");
+            assertThat(abandoned.command("DELE 1")).startsWith("+OK");
+            assertThat(abandoned.command("DELE 3")).startsWith("+OK");
             assertThat(next.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
             assertThat(TakeoverTest.endOf(abandoned)).isIn(TakeoverTest.TOLD, TakeoverTest.CLOSED);
-            assertThat(next.send("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
+            assertThat(next.command("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
         }
         assertThat(files()).hasSize(3);
     }
@@ -70,24 +70,24 @@ class MaildirTakeoverTest {
         CountDownLatch bothPasses = new CountDownLatch(2);
         GatedStore gated = new GatedStore(store(LockMode.TAKEOVER), bothPasses);
         try (Pop3Server server = server(gated, new PassListener(bothPasses));
-                Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue next = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire first = Pop3Wire.connect(server.port());
+                Pop3Wire next = Pop3Wire.connect(server.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, " + count + " messages");
             StringBuilder deles = new StringBuilder();
             for (int i = 1; i <= count; i++) {
                 deles.append("DELE ").append(i).append("\r\n");
             }
-            first.sendRaw(deles.append("QUIT\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            first.send(deles.append("QUIT\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             for (int i = 1; i <= count; i++) {
-                assertThat(first.readLine()).as("DELE %d", i).startsWith("+OK");
+                assertThat(first.line()).as("DELE %d", i).startsWith("+OK");
             }
             assertThat(gated.commitStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS))
                     .isTrue();
-            assertThat(next.send("USER alice")).startsWith("+OK");
-            next.sendRaw("PASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(first.readLine()).isEqualTo("+OK Logging out, " + count + " messages deleted");
-            assertThat(next.readLine()).isEqualTo("+OK Logged in, 0 messages (0 octets)");
-            assertThat(next.send("QUIT")).startsWith("+OK");
+            assertThat(next.command("USER alice")).startsWith("+OK");
+            next.send("PASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(first.line()).isEqualTo("+OK Logging out, " + count + " messages deleted");
+            assertThat(next.line()).isEqualTo("+OK Logged in, 0 messages (0 octets)");
+            assertThat(next.command("QUIT")).startsWith("+OK");
         }
         assertThat(files()).isEmpty();
     }
@@ -96,13 +96,13 @@ class MaildirTakeoverTest {
     void exclusive_secondLogin_getsInUse_andTheFirstStillCommits() throws IOException {
         deliver(2);
         try (Pop3Server server = server(store(LockMode.EXCLUSIVE), SessionListener.none());
-                Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire first = Pop3Wire.connect(server.port());
+                Pop3Wire second = Pop3Wire.connect(server.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK");
             assertThat(second.login("alice", "secret"))
                     .isEqualTo("-ERR [IN-USE] Maildrop is locked by another session");
-            assertThat(first.send("DELE 1")).startsWith("+OK");
-            assertThat(first.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
+            assertThat(first.command("DELE 1")).startsWith("+OK");
+            assertThat(first.command("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
         }
         assertThat(files()).hasSize(1);
     }
@@ -111,14 +111,14 @@ class MaildirTakeoverTest {
     void off_bothSessionsDeleteTheSameFile_itIsRemovedOnce_andNothingElseIsLost() throws IOException {
         deliver(3);
         try (Pop3Server server = server(store(LockMode.OFF), SessionListener.none());
-                Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire first = Pop3Wire.connect(server.port());
+                Pop3Wire second = Pop3Wire.connect(server.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
             assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
-            assertThat(first.send("DELE 2")).startsWith("+OK");
-            assertThat(second.send("DELE 2")).startsWith("+OK");
-            assertThat(first.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
-            assertThat(second.send("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
+            assertThat(first.command("DELE 2")).startsWith("+OK");
+            assertThat(second.command("DELE 2")).startsWith("+OK");
+            assertThat(first.command("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
+            assertThat(second.command("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
         }
         assertThat(files()).hasSize(2).noneMatch(f -> f.getFileName().toString().startsWith("1001."));
     }
@@ -129,11 +129,11 @@ class MaildirTakeoverTest {
         deliver(1);
         try (Pop3Server one = server(store(LockMode.TAKEOVER), SessionListener.none());
                 Pop3Server other = server(store(LockMode.TAKEOVER), SessionListener.none());
-                Pop3Dialogue first = Pop3Dialogue.connect(one.port());
-                Pop3Dialogue second = Pop3Dialogue.connect(other.port())) {
+                Pop3Wire first = Pop3Wire.connect(one.port());
+                Pop3Wire second = Pop3Wire.connect(other.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK");
             assertThat(second.login("alice", "secret")).startsWith("-ERR [IN-USE]");
-            assertThat(first.send("STAT")).startsWith("+OK 1 ");
+            assertThat(first.command("STAT")).startsWith("+OK 1 ");
         }
     }
 

@@ -3,8 +3,8 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.pop3.transport.SharedIo;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,10 +35,10 @@ class ManyServersTest {
             assertThat(new HashSet<>(servers.stream().map(Pop3Server::port).toList()))
                     .hasSize(6);
             // Sessions on every server open together: no lock or counter is shared between servers.
-            List<Pop3Dialogue> sessions = new ArrayList<>();
+            List<Pop3Wire> sessions = new ArrayList<>();
             try {
                 for (int i = 0; i < servers.size(); i++) {
-                    Pop3Dialogue pop = Pop3Dialogue.connect(servers.get(i).port());
+                    Pop3Wire pop = Pop3Wire.connect(servers.get(i).port());
                     sessions.add(pop);
                     assertThat(pop.login("alice", "secret-" + ((i + 1) % 6)))
                             .as("another server's password")
@@ -46,14 +46,14 @@ class ManyServersTest {
                     assertThat(pop.login("alice", "secret-" + i)).startsWith("+OK Logged in, " + (i + 1) + " messages");
                 }
                 for (int i = 0; i < sessions.size(); i++) {
-                    Pop3Dialogue pop = sessions.get(i);
-                    assertThat(pop.send("RETR " + (i + 1))).startsWith("+OK");
-                    assertThat(pop.readBody()).contains("Subject: server " + i + " message " + i, ".body");
-                    assertThat(pop.send("DELE 1")).startsWith("+OK");
-                    assertThat(pop.send("QUIT")).startsWith("+OK Logging out, 1 messages deleted");
+                    Pop3Wire pop = sessions.get(i);
+                    assertThat(pop.command("RETR " + (i + 1))).startsWith("+OK");
+                    assertThat(pop.body()).contains("Subject: server " + i + " message " + i, ".body");
+                    assertThat(pop.command("DELE 1")).startsWith("+OK");
+                    assertThat(pop.command("QUIT")).startsWith("+OK Logging out, 1 messages deleted");
                 }
             } finally {
-                sessions.forEach(Pop3Dialogue::close);
+                sessions.forEach(Pop3Wire::close);
             }
             for (int i = 0; i < servers.size(); i++) {
                 assertThat(servers.get(i).mailbox("alice").size()).isEqualTo(i);
@@ -120,7 +120,7 @@ class ManyServersTest {
     private static long startAndGreet() {
         long started = System.nanoTime();
         try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
             return System.nanoTime() - started;
         }

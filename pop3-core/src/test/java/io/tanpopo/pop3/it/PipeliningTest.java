@@ -3,7 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class PipeliningTest {
 
     @Test
     void wholeSessionInOneWrite_repliesComeInOrder_withExactOctets() {
-        try (WireClient client = WireClient.connect(server.port())) {
+        try (Pop3Wire client = Pop3Wire.connect(server.port())) {
             client.send("USER alice\r\nPASS secret\r\nSTAT\r\nLIST\r\nUIDL\r\nRETR 1\r\nRETR 2\r\nRETR 3\r\n"
                     + "TOP 2 1\r\nNOOP\r\nDELE 3\r\nSTAT\r\nQUIT\r\n");
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -63,7 +63,7 @@ class PipeliningTest {
     @Test
     void thousandNoopsInOneWrite_allAnsweredInOrder() {
         String noops = "NOOP\r\n".repeat(1000);
-        try (WireClient client = WireClient.connect(server.port())) {
+        try (Pop3Wire client = Pop3Wire.connect(server.port())) {
             client.send("USER alice\r\nPASS secret\r\n" + noops + "STAT\r\nQUIT\r\n");
             assertThat(new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1))
                     .isEqualTo("+OK Send PASS\r\n+OK Logged in, 3 messages (" + total + " octets)\r\n"
@@ -86,7 +86,7 @@ class PipeliningTest {
         }
         commands.append("QUIT\r\n");
         expected.writeBytes(ascii("+OK Logging out, 0 messages deleted\r\n"));
-        try (WireClient client = WireClient.connect(server.port())) {
+        try (Pop3Wire client = Pop3Wire.connect(server.port())) {
             client.send(commands.toString());
             assertThat(client.readUntilClosed()).isEqualTo(expected.toByteArray());
         }
@@ -95,7 +95,7 @@ class PipeliningTest {
     @Test
     void bigBareLfMessages_pipelined_arriveWithExactOctets_acrossChunkAndBufferBoundaries() {
         try (Pop3Server big = Pop3Server.builder().user("bob", "secret").start();
-                WireClient client = WireClient.connect(big.port())) {
+                Pop3Wire client = Pop3Wire.connect(big.port())) {
             // Sizes around the 64 KB read and the transport's direct buffers; dot lines and CRLFs at the seams.
             int[] sizes = {65_536, 65_535, 65_537, 8_191, 8_192, 3 * 65_536 + 77, 1_000_000};
             StringBuilder commands = new StringBuilder("USER bob\r\nPASS secret\r\n");
@@ -127,7 +127,7 @@ class PipeliningTest {
                         .user("alice", "secret")
                         .failedLoginDelay(Duration.ofMillis(200), Duration.ofMillis(400))
                         .start();
-                WireClient client = WireClient.connect(delaying.port())) {
+                Pop3Wire client = Pop3Wire.connect(delaying.port())) {
             delaying.mailbox("alice").add(SeedMessages.DOTS);
             long size = SeedMessages.size(SeedMessages.DOTS);
             long started = System.nanoTime();
@@ -142,16 +142,16 @@ class PipeliningTest {
 
     @Test
     void pipelinedBodies_readWithTheDialogueHelper_unstuffToTheCrlfForm() {
-        try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
-            pop.sendRaw(ascii("USER alice\r\nPASS secret\r\nRETR 1\r\nRETR 2\r\nQUIT\r\n"));
-            assertThat(pop.readLine()).isEqualTo("+OK Send PASS");
-            assertThat(pop.readLine()).startsWith("+OK Logged in");
-            assertThat(pop.readLine()).isEqualTo("+OK " + size(0) + " octets");
-            assertThat(pop.readBodyBytes()).isEqualTo(SeedMessages.crlf(SeedMessages.DOTS));
-            assertThat(pop.readLine()).isEqualTo("+OK " + size(1) + " octets");
-            assertThat(pop.readBodyBytes()).isEqualTo(SeedMessages.crlf(SeedMessages.BARE_LF));
-            assertThat(pop.readLine()).startsWith("+OK Logging out");
-            assertThat(pop.isClosedByServer()).isTrue();
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
+            pop.send(ascii("USER alice\r\nPASS secret\r\nRETR 1\r\nRETR 2\r\nQUIT\r\n"));
+            assertThat(pop.line()).isEqualTo("+OK Send PASS");
+            assertThat(pop.line()).startsWith("+OK Logged in");
+            assertThat(pop.line()).isEqualTo("+OK " + size(0) + " octets");
+            assertThat(pop.bodyBytes()).isEqualTo(SeedMessages.crlf(SeedMessages.DOTS));
+            assertThat(pop.line()).isEqualTo("+OK " + size(1) + " octets");
+            assertThat(pop.bodyBytes()).isEqualTo(SeedMessages.crlf(SeedMessages.BARE_LF));
+            assertThat(pop.line()).startsWith("+OK Logging out");
+            assertThat(pop.closedByServer()).isTrue();
         }
     }
 

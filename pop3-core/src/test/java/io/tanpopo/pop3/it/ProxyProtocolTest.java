@@ -13,6 +13,7 @@ import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class ProxyProtocolTest {
     @Test
     void v1HeaderFromTrustedProxy_sessionSeesTheProxiedClient() {
         try (Pop3Server server = server("127.0.0.0/8");
-                RawClient client = new RawClient(server.port())) {
+                Pop3Wire client = Pop3Wire.open(server.port())) {
             client.send("PROXY TCP4 192.0.2.7 198.51.100.1 40000 110\r\n");
             assertThat(client.line()).startsWith("+OK");
             assertThat(client.command("USER alice")).startsWith("+OK");
@@ -68,7 +69,7 @@ class ProxyProtocolTest {
     void v2HeaderFromTrustedProxy_inTwoPieces_sessionSeesTheProxiedClient() {
         byte[] header = v2Tcp4(new byte[] {(byte) 203, 0, 113, 9}, 51000);
         try (Pop3Server server = server("127.0.0.1");
-                RawClient client = new RawClient(server.port())) {
+                Pop3Wire client = Pop3Wire.open(server.port())) {
             client.send(java.util.Arrays.copyOfRange(header, 0, 10));
             client.send(java.util.Arrays.copyOfRange(header, 10, header.length));
             assertThat(client.line()).startsWith("+OK");
@@ -80,7 +81,7 @@ class ProxyProtocolTest {
     @Test
     void v2Local_healthCheck_clientIsUnknown_notTheProxysLoopbackAddress() {
         try (Pop3Server server = server("127.0.0.1");
-                RawClient client = new RawClient(server.port())) {
+                Pop3Wire client = Pop3Wire.open(server.port())) {
             client.send(v2Local());
             assertThat(client.line()).startsWith("+OK");
             assertThat(clients).containsExactly(ConnectionInfo.UNKNOWN_REMOTE);
@@ -108,13 +109,13 @@ class ProxyProtocolTest {
                         .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                RawClient unknown = new RawClient(server.port());
-                RawClient loopbackClient = new RawClient(server.port())) {
+                Pop3Wire unknown = Pop3Wire.open(server.port());
+                Pop3Wire loopbackClient = Pop3Wire.open(server.port())) {
             assertThat(unknown.send(header).line()).startsWith("+OK");
             assertThat(unknown.command("USER alice")).isEqualTo(CLEARTEXT_REFUSED);
             assertThat(unknown.command("PASS pw")).startsWith("-ERR");
             assertThat(unknown.command("CAPA")).startsWith("+OK");
-            assertThat(unknown.lines())
+            assertThat(unknown.rawBody())
                     .doesNotContain("USER")
                     .noneMatch(l -> l.startsWith("SASL") && l.contains("PLAIN"));
             // The same proxy naming a loopback client: that one is allowed clear text.
@@ -131,9 +132,9 @@ class ProxyProtocolTest {
                         .limits(new Limits(0, 1, 0))
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                RawClient loopbackClient = new RawClient(server.port());
-                RawClient unknown = new RawClient(server.port());
-                RawClient secondUnknown = new RawClient(server.port())) {
+                Pop3Wire loopbackClient = Pop3Wire.open(server.port());
+                Pop3Wire unknown = Pop3Wire.open(server.port());
+                Pop3Wire secondUnknown = Pop3Wire.open(server.port())) {
             assertThat(loopbackClient
                             .send("PROXY TCP4 127.0.0.1 127.0.0.1 40000 110\r\n")
                             .line())
@@ -153,8 +154,8 @@ class ProxyProtocolTest {
                         .failedLoginDelay(first, Duration.ofSeconds(10))
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                RawClient unknown = new RawClient(server.port());
-                RawClient loopbackClient = new RawClient(server.port())) {
+                Pop3Wire unknown = Pop3Wire.open(server.port());
+                Pop3Wire loopbackClient = Pop3Wire.open(server.port())) {
             unknown.send(v2Local()).line();
             loopbackClient.send("PROXY TCP4 127.0.0.1 127.0.0.1 40000 110\r\n").line();
             assertThat(failedLogin(unknown)).isGreaterThanOrEqualTo(first);
@@ -174,11 +175,11 @@ class ProxyProtocolTest {
         AccessRules denyAllIpv4 =
                 AccessRulesParser.parse("0.0.0.0/0:deny\n0.:deny\n", "rules", TemporaryFailurePolicy.NO_MATCH);
         try (Pop3Server server = proxiedWith(loopbackOnly);
-                RawClient unknown = new RawClient(server.port())) {
+                Pop3Wire unknown = Pop3Wire.open(server.port())) {
             assertThat(unknown.send("PROXY UNKNOWN\r\n").line()).isEqualTo("-ERR [SYS/PERM] Access denied");
         }
         try (Pop3Server server = proxiedWith(denyAllIpv4);
-                RawClient unknown = new RawClient(server.port())) {
+                Pop3Wire unknown = Pop3Wire.open(server.port())) {
             assertThat(unknown.send(v2Unix()).line()).startsWith("+OK");
         }
     }
@@ -186,13 +187,13 @@ class ProxyProtocolTest {
     @Test
     void headerFromUntrustedAddress_isRefused() {
         try (Pop3Server server = server("10.0.0.0/8");
-                RawClient client = new RawClient(server.port())) {
+                Pop3Wire client = Pop3Wire.open(server.port())) {
             assertThat(client.line()).startsWith("+OK");
             client.send("PROXY TCP4 192.0.2.7 198.51.100.1 40000 110\r\n");
             assertThat(client.closedByServer()).isTrue();
         }
         try (Pop3Server server = server("10.0.0.0/8");
-                RawClient client = new RawClient(server.port())) {
+                Pop3Wire client = Pop3Wire.open(server.port())) {
             assertThat(client.line()).startsWith("+OK");
             client.send(v2Tcp4(new byte[] {(byte) 203, 0, 113, 9}, 51000));
             assertThat(client.closedByServer()).isTrue();
@@ -202,8 +203,8 @@ class ProxyProtocolTest {
     @Test
     void trustedProxyWithoutHeader_orWithGarbage_isClosedWithoutGreeting() {
         try (Pop3Server server = server("127.0.0.1");
-                RawClient silent = new RawClient(server.port());
-                RawClient garbage = new RawClient(server.port())) {
+                Pop3Wire silent = Pop3Wire.open(server.port());
+                Pop3Wire garbage = Pop3Wire.open(server.port())) {
             garbage.send("CAPA\r\n");
             assertThat(garbage.line()).isNull();
             assertThat(silent.line()).isNull();
@@ -220,7 +221,7 @@ class ProxyProtocolTest {
     }
 
     /** USER and a wrong PASS; how long the PASS reply took. */
-    private static Duration failedLogin(RawClient client) {
+    private static Duration failedLogin(Pop3Wire client) {
         client.command("USER alice");
         long start = System.nanoTime();
         assertThat(client.command("PASS wrong")).startsWith("-ERR [AUTH]");

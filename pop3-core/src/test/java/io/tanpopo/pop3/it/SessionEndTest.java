@@ -3,9 +3,9 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +20,13 @@ class SessionEndTest {
     void droppedConnectionAfterDele_commitsNothing() {
         try (Pop3Server server = server().start()) {
             SeedMessages.seed(server.mailbox("alice"));
-            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
                 pop.login("alice", "secret");
-                assertThat(pop.send("DELE 1")).startsWith("+OK");
-                assertThat(pop.send("DELE 2")).startsWith("+OK");
+                assertThat(pop.command("DELE 1")).startsWith("+OK");
+                assertThat(pop.command("DELE 2")).startsWith("+OK");
             }
-            try (Pop3Dialogue pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
-                assertThat(pop.send("STAT")).startsWith("+OK 3 ");
+            try (Pop3Wire pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
+                assertThat(pop.command("STAT")).startsWith("+OK 3 ");
             }
             assertThat(server.mailbox("alice").size()).isEqualTo(3);
             Sessions.assertServerStillServes(server);
@@ -37,16 +37,16 @@ class SessionEndTest {
     void exclusive_secondConcurrentSession_getsInUse_andTheFirstStillWorks() {
         try (Pop3Server server = server().maildropLock(LockMode.EXCLUSIVE).start()) {
             SeedMessages.seed(server.mailbox("alice"));
-            try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                    Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire first = Pop3Wire.connect(server.port());
+                    Pop3Wire second = Pop3Wire.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK");
                 assertThat(second.login("alice", "secret")).startsWith("-ERR [IN-USE]");
-                assertThat(second.send("STAT")).isEqualTo("-ERR Command not valid in this state");
-                assertThat(first.send("DELE 1")).startsWith("+OK");
-                assertThat(first.send("QUIT")).startsWith("+OK");
+                assertThat(second.command("STAT")).isEqualTo("-ERR Command not valid in this state");
+                assertThat(first.command("DELE 1")).startsWith("+OK");
+                assertThat(first.command("QUIT")).startsWith("+OK");
             }
-            try (Pop3Dialogue pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
-                assertThat(pop.send("STAT")).startsWith("+OK 2 ");
+            try (Pop3Wire pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
+                assertThat(pop.command("STAT")).startsWith("+OK 2 ");
             }
             Sessions.assertServerStillServes(server);
         }
@@ -56,16 +56,16 @@ class SessionEndTest {
     void idleTimeout_closesTheConnection_andCommitsNothing() {
         try (Pop3Server server = server().idleTimeout(Duration.ofSeconds(1)).start()) {
             SeedMessages.seed(server.mailbox("alice"));
-            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
                 pop.login("alice", "secret");
-                assertThat(pop.send("DELE 1")).startsWith("+OK");
+                assertThat(pop.command("DELE 1")).startsWith("+OK");
                 // Blocks (bounded by the dialogue's 10 s read timeout) until the server gives up.
-                assertThat(pop.readLine()).isEqualTo("-ERR Disconnected for inactivity");
-                assertThat(pop.isClosedByServer()).isTrue();
+                assertThat(pop.line()).isEqualTo("-ERR Disconnected for inactivity");
+                assertThat(pop.closedByServer()).isTrue();
             }
-            try (Pop3Dialogue pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
-                assertThat(pop.send("STAT")).startsWith("+OK 3 ");
-                assertThat(pop.send("QUIT")).startsWith("+OK");
+            try (Pop3Wire pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
+                assertThat(pop.command("STAT")).startsWith("+OK 3 ");
+                assertThat(pop.command("QUIT")).startsWith("+OK");
             }
             Sessions.assertServerStillServes(server);
         }
@@ -74,15 +74,15 @@ class SessionEndTest {
     @Test
     void loginDelay_secondLoginTooSoon_isRefused_andCapaAdvertisesIt() {
         try (Pop3Server server = server().loginDelay(Duration.ofMinutes(5)).start()) {
-            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
-                assertThat(pop.send("CAPA")).startsWith("+OK");
-                assertThat(pop.readBody()).contains("LOGIN-DELAY 300");
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
+                assertThat(pop.command("CAPA")).startsWith("+OK");
+                assertThat(pop.body()).contains("LOGIN-DELAY 300");
                 assertThat(pop.login("alice", "secret")).startsWith("+OK");
-                assertThat(pop.send("QUIT")).startsWith("+OK");
+                assertThat(pop.command("QUIT")).startsWith("+OK");
             }
-            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
                 assertThat(pop.login("alice", "secret")).startsWith("-ERR [LOGIN-DELAY]");
-                assertThat(pop.send("STAT")).isEqualTo("-ERR Command not valid in this state");
+                assertThat(pop.command("STAT")).isEqualTo("-ERR Command not valid in this state");
             }
             Sessions.assertServerStillServes(server);
         }
@@ -97,24 +97,24 @@ class SessionEndTest {
         try (Pop3Server server = server().maildropLock(LockMode.EXCLUSIVE)
                 .loginDelay(Duration.ofSeconds(1))
                 .start()) {
-            try (Pop3Dialogue holder = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire holder = Pop3Wire.connect(server.port())) {
                 assertThat(holder.login("alice", "secret")).startsWith("+OK");
                 // Until the delay has passed a second login is [LOGIN-DELAY]; after it, [IN-USE].
                 String refusal = Await.value(Duration.ofSeconds(10), "a login refused [IN-USE]", () -> {
-                    try (Pop3Dialogue other = Pop3Dialogue.connect(server.port())) {
+                    try (Pop3Wire other = Pop3Wire.connect(server.port())) {
                         String reply = other.login("alice", "secret");
                         return reply.startsWith("-ERR [IN-USE]") ? reply : null;
                     }
                 });
                 assertThat(refusal).startsWith("-ERR [IN-USE]");
-                assertThat(holder.send("QUIT")).startsWith("+OK");
+                assertThat(holder.command("QUIT")).startsWith("+OK");
             }
             Await.value(
                     Duration.ofSeconds(5),
                     "unlock",
                     () -> server.mailbox("alice").isLocked() ? null : true);
             // The last successful login was over a second ago: this one must be let in.
-            try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
                 assertThat(pop.login("alice", "secret")).startsWith("+OK");
             }
         }
@@ -123,26 +123,26 @@ class SessionEndTest {
     @Test
     void expire_configured_isAdvertisedInBothStates() {
         try (Pop3Server server = server().expire("NEVER").start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
-            assertThat(pop.send("CAPA")).startsWith("+OK");
-            assertThat(pop.readBody()).contains("EXPIRE NEVER");
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
+            assertThat(pop.command("CAPA")).startsWith("+OK");
+            assertThat(pop.body()).contains("EXPIRE NEVER");
             pop.login("alice", "secret");
-            assertThat(pop.send("CAPA")).startsWith("+OK");
-            assertThat(pop.readBody()).contains("EXPIRE NEVER");
+            assertThat(pop.command("CAPA")).startsWith("+OK");
+            assertThat(pop.body()).contains("EXPIRE NEVER");
         }
         try (Pop3Server server = server().expire("30").start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
-            assertThat(pop.send("CAPA")).startsWith("+OK");
-            assertThat(pop.readBody()).contains("EXPIRE 30").noneMatch(l -> l.startsWith("LOGIN-DELAY"));
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
+            assertThat(pop.command("CAPA")).startsWith("+OK");
+            assertThat(pop.body()).contains("EXPIRE 30").noneMatch(l -> l.startsWith("LOGIN-DELAY"));
         }
     }
 
     @Test
     void expireAndLoginDelay_notConfigured_areNotAdvertised() {
         try (Pop3Server server = server().start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
-            assertThat(pop.send("CAPA")).startsWith("+OK");
-            assertThat(pop.readBody()).noneMatch(l -> l.startsWith("EXPIRE") || l.startsWith("LOGIN-DELAY"));
+                Pop3Wire pop = Pop3Wire.connect(server.port())) {
+            assertThat(pop.command("CAPA")).startsWith("+OK");
+            assertThat(pop.body()).noneMatch(l -> l.startsWith("EXPIRE") || l.startsWith("LOGIN-DELAY"));
         }
     }
 
@@ -157,17 +157,17 @@ class SessionEndTest {
             server.mailbox("alice").add(SeedMessages.DOTS);
             int inUse = 0;
             for (int i = 0; i < 300; i++) {
-                try (WireClient first = WireClient.connect(server.port());
-                        WireClient next = WireClient.connect(server.port())) {
+                try (Pop3Wire first = Pop3Wire.connect(server.port());
+                        Pop3Wire next = Pop3Wire.connect(server.port())) {
                     first.send("USER alice\r\nPASS secret\r\n");
-                    first.readLine();
-                    assertThat(first.readLine()).startsWith("+OK Logged in");
+                    first.line();
+                    assertThat(first.line()).startsWith("+OK Logged in");
                     first.send("QUIT\r\n");
-                    assertThat(first.readLine()).startsWith("+OK Logging out");
+                    assertThat(first.line()).startsWith("+OK Logging out");
                     // The QUIT reply is in: the next session logs in at once, as a polling client would.
                     next.send("USER alice\r\nPASS secret\r\nQUIT\r\n");
-                    next.readLine();
-                    if (next.readLine().startsWith("-ERR [IN-USE]")) {
+                    next.line();
+                    if (next.line().startsWith("-ERR [IN-USE]")) {
                         inUse++;
                     }
                     next.readUntilClosed();

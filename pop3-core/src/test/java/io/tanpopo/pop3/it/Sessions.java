@@ -3,8 +3,8 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
 
 /** Session steps several integration tests share. */
@@ -16,9 +16,9 @@ final class Sessions {
      * Logs in, retrying while the maildrop is still locked ({@code [IN-USE]}) by a session whose
      * connection just ended; any other refusal fails at once.
      */
-    static Pop3Dialogue loginWhenUnlocked(int port, String user, String password) {
+    static Pop3Wire loginWhenUnlocked(int port, String user, String password) {
         return Await.value(Duration.ofSeconds(10), user + "'s maildrop to be released", () -> {
-            Pop3Dialogue pop = Pop3Dialogue.connect(port);
+            Pop3Wire pop = Pop3Wire.connect(port);
             String reply = pop.login(user, password);
             if (reply.startsWith("+OK")) {
                 return pop;
@@ -33,12 +33,12 @@ final class Sessions {
     static void assertServerStillServes(Pop3Server server) {
         server.user("probe", "probe-secret");
         server.mailbox("probe").add(SeedMessages.DOTS);
-        try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
             assertThat(pop.login("probe", "probe-secret")).startsWith("+OK");
-            assertThat(pop.send("RETR 1")).isEqualTo("+OK " + SeedMessages.size(SeedMessages.DOTS) + " octets");
-            assertThat(pop.readBodyBytes()).isEqualTo(SeedMessages.crlf(SeedMessages.DOTS));
-            assertThat(pop.send("QUIT")).startsWith("+OK");
+            assertThat(pop.command("RETR 1")).isEqualTo("+OK " + SeedMessages.size(SeedMessages.DOTS) + " octets");
+            assertThat(pop.bodyBytes()).isEqualTo(SeedMessages.crlf(SeedMessages.DOTS));
+            assertThat(pop.command("QUIT")).startsWith("+OK");
         }
     }
 }

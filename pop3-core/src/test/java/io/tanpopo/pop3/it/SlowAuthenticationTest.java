@@ -6,8 +6,8 @@ import io.tanpopo.auth.checkpassword.CheckpasswordAuthenticator;
 import io.tanpopo.auth.checkpassword.CheckpasswordConfig;
 import io.tanpopo.pop3.AuthThreads;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,54 +47,56 @@ class SlowAuthenticationTest {
     @Test
     void hangingCheckpassword_onEveryWorker_doesNotHoldUpAnotherSessionsRetr() throws Exception {
         try (Pop3Server server = server(2, new AuthThreads(4, 4));
-                Pop3Dialogue alice = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue slow1 = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue slow2 = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire alice = Pop3Wire.connect(server.port());
+                Pop3Wire slow1 = Pop3Wire.connect(server.port());
+                Pop3Wire slow2 = Pop3Wire.connect(server.port())) {
             server.mailbox("alice").add("Subject: hi\r\n\r\n.dot line\nbare LF\n");
             assertThat(alice.login("alice", "pw")).startsWith("+OK");
             // As many hanging logins as there are workers: before, they held every worker.
-            slow1.send("USER slow1");
-            slow2.send("USER slow2");
-            slow1.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
-            slow2.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
+            slow1.command("USER slow1");
+            slow2.command("USER slow2");
+            slow1.send("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
+            slow2.send("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
             Await.until(Duration.ofSeconds(10), "both slow checkpassword runs to start", () -> started() == 2);
 
             long start = System.nanoTime();
-            assertThat(alice.send("RETR 1")).startsWith("+OK");
-            assertThat(alice.readBody()).contains("..dot line".substring(1), "bare LF");
+            assertThat(alice.command("RETR 1")).startsWith("+OK");
+            assertThat(alice.body()).contains("..dot line".substring(1), "bare LF");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(started()).as("the slow logins are still waiting").isEqualTo(2);
 
             release();
-            assertThat(slow1.readLine()).startsWith("+OK");
-            assertThat(slow2.readLine()).startsWith("+OK");
+            assertThat(slow1.line()).startsWith("+OK");
+            assertThat(slow2.line()).startsWith("+OK");
         }
     }
 
     @Test
     void loginBeyondThreadsAndQueue_isAnsweredSysTempAtOnce_andTheSessionGoesOn() throws Exception {
         try (Pop3Server server = server(4, new AuthThreads(1, 1));
-                Pop3Dialogue running = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue queued = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue refused = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire running = Pop3Wire.connect(server.port());
+                Pop3Wire queued = Pop3Wire.connect(server.port());
+                Pop3Wire refused = Pop3Wire.connect(server.port())) {
             // A SASL exchange begun while a thread was free, whose response comes when none is.
-            assertThat(refused.send("AUTH PLAIN")).isEqualTo("+ ");
-            running.send("USER slow1");
-            running.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(refused.command("AUTH PLAIN")).isEqualTo("+ ");
+            running.command("USER slow1");
+            running.send("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
             Await.until(Duration.ofSeconds(10), "the slow checkpassword run to start", () -> started() == 1);
-            queued.send("USER slow2");
-            queued.sendRaw("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
+            queued.command("USER slow2");
+            queued.send("PASS x\r\n".getBytes(StandardCharsets.US_ASCII));
             Await.until(
                     Duration.ofSeconds(10), "the second login to wait in the queue", () -> server.loginsWaiting() == 1);
 
-            assertThat(refused.send("AGFsaWNlAHB3")).isEqualTo(BUSY);
-            assertThat(refused.send("NOOP")).as("the exchange ended").isEqualTo("-ERR Command not valid in this state");
+            assertThat(refused.command("AGFsaWNlAHB3")).isEqualTo(BUSY);
+            assertThat(refused.command("NOOP"))
+                    .as("the exchange ended")
+                    .isEqualTo("-ERR Command not valid in this state");
             assertThat(refused.login("alice", "pw")).isEqualTo(BUSY);
 
             release();
-            assertThat(running.readLine()).startsWith("+OK");
-            assertThat(queued.readLine()).startsWith("+OK");
-            assertThat(refused.send("PASS pw")).as("USER must come again").isEqualTo("-ERR Send USER first");
+            assertThat(running.line()).startsWith("+OK");
+            assertThat(queued.line()).startsWith("+OK");
+            assertThat(refused.command("PASS pw")).as("USER must come again").isEqualTo("-ERR Send USER first");
             assertThat(refused.login("alice", "pw")).startsWith("+OK");
         }
     }

@@ -7,11 +7,11 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.pop3.testkit.Pop3Testkit;
 import io.tanpopo.pop3.testkit.Pop3TestkitBuilder;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,18 +32,18 @@ class TakeoverTest {
     void secondLogin_endsTheAbandonedFirst_whoseDeleIsNeverCommitted() {
         try (Pop3Server server = server().start()) {
             SeedMessages.seed(server.mailbox("alice"));
-            try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                    Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire first = Pop3Wire.connect(server.port());
+                    Pop3Wire second = Pop3Wire.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK");
-                assertThat(first.send("DELE 1")).startsWith("+OK");
+                assertThat(first.command("DELE 1")).startsWith("+OK");
                 // first is abandoned mid-transaction, as by a phone that lost its network
                 assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
                 assertThat(endOf(first)).isIn(TOLD, CLOSED);
 
                 assertThat(server.mailbox("alice").size()).isEqualTo(3);
-                assertThat(second.send("RETR 1")).startsWith("+OK");
-                second.readBody();
-                assertThat(second.send("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
+                assertThat(second.command("RETR 1")).startsWith("+OK");
+                second.body();
+                assertThat(second.command("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
             }
             assertThat(server.mailbox("alice").size()).isEqualTo(3);
             Await.until(Duration.ofSeconds(10), "the second session to end", () -> ends.contains("quit"));
@@ -56,18 +56,18 @@ class TakeoverTest {
     void manySessionsLeftOpen_eachNextLoginGetsIn() {
         try (Pop3Server server = server().start()) {
             SeedMessages.seed(server.mailbox("alice"));
-            List<Pop3Dialogue> left = new CopyOnWriteArrayList<>();
+            List<Pop3Wire> left = new CopyOnWriteArrayList<>();
             try {
                 for (int i = 0; i < 25; i++) {
-                    Pop3Dialogue pop = Pop3Dialogue.connect(server.port());
+                    Pop3Wire pop = Pop3Wire.connect(server.port());
                     left.add(pop);
                     assertThat(pop.login("alice", "secret"))
                             .as("login %d", i + 1)
                             .startsWith("+OK");
-                    assertThat(pop.send("STAT")).startsWith("+OK 3 ");
+                    assertThat(pop.command("STAT")).startsWith("+OK 3 ");
                 }
             } finally {
-                left.forEach(Pop3Dialogue::close);
+                left.forEach(Pop3Wire::close);
             }
             assertThat(ends.stream().filter("taken over"::equals).count()).isEqualTo(24);
         }
@@ -77,16 +77,16 @@ class TakeoverTest {
     void failedLogins_neverEndTheSession() {
         try (Pop3Server server = server().user("bob", "hunter2").start()) {
             SeedMessages.seed(server.mailbox("alice"));
-            try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                    Pop3Dialogue intruder = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire first = Pop3Wire.connect(server.port());
+                    Pop3Wire intruder = Pop3Wire.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK");
                 assertThat(intruder.login("alice", "wrong")).startsWith("-ERR [AUTH]");
-                assertThat(intruder.send("APOP alice 0123456789abcdef0123456789abcdef"))
+                assertThat(intruder.command("APOP alice 0123456789abcdef0123456789abcdef"))
                         .startsWith("-ERR [AUTH]");
-                assertThat(intruder.send("AUTH PLAIN AGFsaWNlAHdyb25n")).startsWith("-ERR [AUTH]"); // \0alice\0wrong
+                assertThat(intruder.command("AUTH PLAIN AGFsaWNlAHdyb25n")).startsWith("-ERR [AUTH]"); // \0alice\0wrong
                 assertThat(intruder.login("bob", "hunter2")).startsWith("+OK"); // another user ends nothing
-                assertThat(first.send("DELE 1")).startsWith("+OK");
-                assertThat(first.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
+                assertThat(first.command("DELE 1")).startsWith("+OK");
+                assertThat(first.command("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
             }
             assertThat(server.mailbox("alice").size()).isEqualTo(2);
             assertThat(ends).doesNotContain("taken over");
@@ -97,11 +97,11 @@ class TakeoverTest {
     @Test
     void sessionsPerUserLimitOfOne_doesNotRefuseTheLoginThatTakesOver() {
         try (Pop3Server server = server().limits(new Limits(0, 0, 1)).start();
-                Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire first = Pop3Wire.connect(server.port());
+                Pop3Wire second = Pop3Wire.connect(server.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK");
             assertThat(second.login("alice", "secret")).startsWith("+OK");
-            assertThat(second.send("STAT")).startsWith("+OK");
+            assertThat(second.command("STAT")).startsWith("+OK");
         }
     }
 
@@ -111,13 +111,13 @@ class TakeoverTest {
         for (Pop3TestkitBuilder builder :
                 List.of(Pop3Testkit.builder(), Pop3Testkit.builder().maildir())) {
             try (Pop3Testkit kit = builder.user("alice", "secret").start();
-                    Pop3Dialogue first = Pop3Dialogue.connect(kit.port());
-                    Pop3Dialogue second = Pop3Dialogue.connect(kit.port())) {
+                    Pop3Wire first = Pop3Wire.connect(kit.port());
+                    Pop3Wire second = Pop3Wire.connect(kit.port())) {
                 kit.user("alice").deliver("Subject: hi\r\n\r\n.dot\r\n");
                 assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
-                assertThat(first.send("DELE 1")).startsWith("+OK");
+                assertThat(first.command("DELE 1")).startsWith("+OK");
                 assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
-                assertThat(second.send("QUIT")).startsWith("+OK");
+                assertThat(second.command("QUIT")).startsWith("+OK");
                 assertThat(kit.user("alice").count()).isEqualTo(1);
             }
         }
@@ -127,11 +127,11 @@ class TakeoverTest {
     @Test
     void loginRefusedByLoginDelay_endsNoSession() {
         try (Pop3Server server = server().loginDelay(Duration.ofHours(1)).start();
-                Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+                Pop3Wire first = Pop3Wire.connect(server.port());
+                Pop3Wire second = Pop3Wire.connect(server.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK");
             assertThat(second.login("alice", "secret")).startsWith("-ERR [LOGIN-DELAY]");
-            assertThat(first.send("STAT")).startsWith("+OK");
+            assertThat(first.command("STAT")).startsWith("+OK");
         }
     }
 
@@ -145,12 +145,12 @@ class TakeoverTest {
             server.mailbox("alice")
                     .add("Subject: big\r\n\r\n"
                             + "x".repeat(1000).concat("\r\n").repeat(16_000));
-            try (Pop3Dialogue stuck = Pop3Dialogue.connect(server.port());
-                    Pop3Dialogue next = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire stuck = Pop3Wire.connect(server.port());
+                    Pop3Wire next = Pop3Wire.connect(server.port())) {
                 assertThat(stuck.login("alice", "secret")).startsWith("+OK");
-                assertThat(stuck.send("RETR 1")).startsWith("+OK"); // and reads no further
+                assertThat(stuck.command("RETR 1")).startsWith("+OK"); // and reads no further
                 assertThat(next.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
-                assertThat(next.send("QUIT")).startsWith("+OK");
+                assertThat(next.command("QUIT")).startsWith("+OK");
             }
             assertThat(server.mailbox("alice").size()).isEqualTo(1);
         }
@@ -165,17 +165,17 @@ class TakeoverTest {
     void off_bothSessionsGetIn_andDeletingTheSameMessageTwiceLosesNothingElse() {
         try (Pop3Server server = server().maildropLock(LockMode.OFF).start()) {
             SeedMessages.seed(server.mailbox("alice"));
-            try (Pop3Dialogue first = Pop3Dialogue.connect(server.port());
-                    Pop3Dialogue second = Pop3Dialogue.connect(server.port())) {
+            try (Pop3Wire first = Pop3Wire.connect(server.port());
+                    Pop3Wire second = Pop3Wire.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
                 assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
-                assertThat(first.send("DELE 1")).startsWith("+OK");
-                assertThat(second.send("DELE 1")).startsWith("+OK");
-                assertThat(second.send("DELE 2")).startsWith("+OK");
-                assertThat(first.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
-                assertThat(second.send("RETR 3")).startsWith("+OK"); // its snapshot still serves it
-                second.readBody();
-                assertThat(second.send("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
+                assertThat(first.command("DELE 1")).startsWith("+OK");
+                assertThat(second.command("DELE 1")).startsWith("+OK");
+                assertThat(second.command("DELE 2")).startsWith("+OK");
+                assertThat(first.command("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
+                assertThat(second.command("RETR 3")).startsWith("+OK"); // its snapshot still serves it
+                second.body();
+                assertThat(second.command("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
             }
             assertThat(server.mailbox("alice").messages()).hasSize(1);
             assertThat(server.mailbox("alice")
@@ -189,13 +189,13 @@ class TakeoverTest {
      * What a taken-over client reads next: the line, when the server was not still finishing its
      * last reply at that moment (it then cuts the connection without a word), and then the end.
      */
-    static String endOf(Pop3Dialogue pop) {
+    static String endOf(Pop3Wire pop) {
         try {
-            String line = pop.readLine();
+            String line = pop.line();
             if (line == null) {
                 return CLOSED;
             }
-            return pop.isClosedByServer() ? line : "still open after " + line;
+            return pop.closedByServer() ? line : "still open after " + line;
         } catch (java.io.UncheckedIOException e) {
             return CLOSED;
         }

@@ -4,6 +4,7 @@ import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.session.LineDecoder;
 import io.tanpopo.pop3.session.ReplyStream;
 import io.tanpopo.store.MailStore;
 import io.tanpopo.store.memory.MemoryStore;
@@ -11,29 +12,40 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real protocol stack (dispatcher, command tables, session, in-memory store, static users)
- * without sockets: commands are tested by what they reply and what they change.
+ * The real protocol stack (dispatcher, command tables, session, in-memory store, static users with
+ * alice/secret) without sockets: commands are tested by what they reply and what they change, and
+ * whole sessions are fed as raw client octets through the {@link LineDecoder} a connection uses.
  */
-final class ProtocolHarness {
+public final class ProtocolHarness {
 
-    final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
-    final MemoryStore store = new MemoryStore(true);
+    /** The longest line the decoder of {@link #feed} keeps, as a connection's does for SASL. */
+    static final int LINE_CAPACITY = 16 * 1024;
+
+    public final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
+    public final MemoryStore store = new MemoryStore(true);
     final ProtocolContext context;
     final Dispatcher dispatcher;
-    final Pop3Session session;
+    public final Pop3Session session;
     Dispatcher.Outcome last;
+    private final LineDecoder decoder = new LineDecoder(LINE_CAPACITY);
+    private boolean ended;
+    private boolean committed;
 
-    ProtocolHarness() {
+    public ProtocolHarness() {
         this(config(Optional.empty(), Optional.empty(), 20), null, null);
     }
 
-    ProtocolHarness(Pop3Config config, Authenticator authenticator, MailStore mailStore) {
+    /** With {@code config}; a null authenticator or store means {@link #users} or {@link #store}. */
+    public ProtocolHarness(Pop3Config config, Authenticator authenticator, MailStore mailStore) {
         users.put("alice", "secret");
         context = ProtocolContext.of(
                 config,
@@ -45,7 +57,7 @@ final class ProtocolHarness {
         session = newSession();
     }
 
-    static Pop3Config config(Optional<Duration> loginDelay, Optional<String> expire, int maxBad) {
+    public static Pop3Config config(Optional<Duration> loginDelay, Optional<String> expire, int maxBad) {
         return new Pop3Config(
                 "127.0.0.1",
                 0,
@@ -91,8 +103,52 @@ final class ProtocolHarness {
         }
     }
 
+    /**
+     * Feeds raw client octets as the transport would: complete lines are dispatched in this
+     * harness's session until a reply closes it; a line over the limit gets the line-too-long reply.
+     *
+     * @return the replies, in order
+     */
+    public List<Reply> feed(byte[] octets) {
+        List<Reply> replies = new ArrayList<>();
+        decoder.feed(ByteBuffer.wrap(octets), new LineDecoder.Sink() {
+            @Override
+            public void line(String line, int length) {
+                if (!ended) {
+                    SessionState state = session.state();
+                    Reply reply = answered(dispatcher.dispatch(session, line, length), replies);
+                    committed = ended && reply.ok() && state == SessionState.TRANSACTION;
+                }
+            }
+
+            @Override
+            public void tooLong() {
+                if (!ended) {
+                    answered(dispatcher.lineTooLong(session), replies);
+                }
+            }
+        });
+        return replies;
+    }
+
+    public List<Reply> feed(String text) {
+        return feed(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a fed QUIT in TRANSACTION answered {@code +OK}: the session committed its deletions. */
+    public boolean committed() {
+        return committed;
+    }
+
+    private Reply answered(Dispatcher.Outcome outcome, List<Reply> replies) {
+        last = outcome;
+        replies.add(outcome.reply());
+        ended = outcome.reply().after() == Reply.After.CLOSE;
+        return outcome.reply();
+    }
+
     /** The exact octets the reply puts on the wire. */
-    static byte[] wire(Reply reply) {
+    public static byte[] wire(Reply reply) {
         try (ReplyStream stream = new ReplyStream(reply)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tanpopo.pop3.junit.Pop3Extension;
 import io.tanpopo.pop3.protocol.ResponseCode;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -57,10 +57,10 @@ class FaultInjectionExampleTest {
     @Test
     void delayedReply_arrivesLate_butIntact() {
         pop3.faults().on("NOOP").occurrence(1).delay(Duration.ofMillis(300));
-        try (Pop3Dialogue pop = Pop3Dialogue.connect(pop3.port())) {
+        try (Pop3Wire pop = Pop3Wire.connect(pop3.port())) {
             pop.login("alice", "secret");
             long start = System.nanoTime();
-            assertThat(pop.send("NOOP")).isEqualTo("+OK");
+            assertThat(pop.command("NOOP")).isEqualTo("+OK");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
         }
     }
@@ -84,9 +84,9 @@ class FaultInjectionExampleTest {
     @Test
     void connectionDroppedInsteadOfAReply() {
         pop3.faults().on("STAT").drop();
-        try (Pop3Dialogue pop = Pop3Dialogue.connect(pop3.port())) {
+        try (Pop3Wire pop = Pop3Wire.connect(pop3.port())) {
             pop.login("alice", "secret");
-            assertThat(pop.send("STAT")).isNull();
+            assertThat(pop.command("STAT")).isNull();
         }
         pop3.await().closed("alice", Duration.ofSeconds(10)).assertThat().replied("no reply: connection dropped");
     }

@@ -2,7 +2,7 @@ package io.tanpopo.pop3.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,10 +29,10 @@ class RandomFaultsExampleTest {
     private static List<String> run(Pop3Testkit kit) {
         kit.faults().random(SEED, 0.3, "NOOP");
         List<String> replies = new ArrayList<>();
-        try (Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
+        try (Pop3Wire pop = Pop3Wire.connect(kit.port())) {
             replies.add(pop.login("alice", "secret"));
             for (int i = 0; i < 20; i++) {
-                String reply = pop.send("NOOP");
+                String reply = pop.command("NOOP");
                 replies.add(String.valueOf(reply));
                 if (reply == null) {
                     break;

@@ -2,7 +2,7 @@ package io.tanpopo.pop3.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -22,9 +22,9 @@ class ServerProfileExampleTest {
                 .profile(ServerProfile.qmail())
                 .start()) {
             kit.user("alice").deliver("Subject: q\r\n\r\nfrom qmail\r\n");
-            try (Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
+            try (Pop3Wire pop = Pop3Wire.connect(kit.port())) {
                 assertThat(pop.greeting()).matches("\\+OK <[0-9]+\\.[0-9]+\\.[0-9]+@localhost>");
-                assertThat(pop.send("CAPA")).isEqualTo("-ERR Unknown command");
+                assertThat(pop.command("CAPA")).isEqualTo("-ERR Unknown command");
             }
             assertThat(subjectsAndUids(kit))
                     .containsExactly("q " + kit.user("alice").uids().get(0));
@@ -39,15 +39,15 @@ class ServerProfileExampleTest {
                         .user("alice", "secret")
                         .profile(qmail)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
+                Pop3Wire pop = Pop3Wire.connect(kit.port())) {
             kit.user("alice").deliver("a\r\nb\r\n");
             kit.user("alice").deliver("c\n");
             pop.login("alice", "secret");
-            assertThat(pop.send("LIST 1")).isEqualTo("+OK 1 4");
-            assertThat(pop.send("DELE 2")).startsWith("+OK");
-            assertThat(pop.send("STAT")).isEqualTo("+OK 2 6");
-            assertThat(pop.send("RETR 1")).startsWith("+OK");
-            assertThat(pop.readBodyBytes()).hasSize(6);
+            assertThat(pop.command("LIST 1")).isEqualTo("+OK 1 4");
+            assertThat(pop.command("DELE 2")).startsWith("+OK");
+            assertThat(pop.command("STAT")).isEqualTo("+OK 2 6");
+            assertThat(pop.command("RETR 1")).startsWith("+OK");
+            assertThat(pop.bodyBytes()).hasSize(6);
         }
     }
 
@@ -57,13 +57,14 @@ class ServerProfileExampleTest {
                         .user("alice", "secret")
                         .profile(ServerProfile.dovecot())
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
+                Pop3Wire pop = Pop3Wire.connect(kit.port())) {
             String uid = kit.user("alice").deliver("Subject: d\r\n\r\nd\r\n");
             assertThat(pop.greeting()).isEqualTo("+OK Dovecot ready.");
-            assertThat(pop.send("CAPA")).startsWith("+OK");
-            assertThat(pop.readBody()).contains("TOP", "UIDL", "USER").noneMatch(l -> l.startsWith("IMPLEMENTATION"));
+            assertThat(pop.command("CAPA")).startsWith("+OK");
+            assertThat(pop.body()).contains("TOP", "UIDL", "USER").noneMatch(l -> l.startsWith("IMPLEMENTATION"));
             assertThat(uid).matches("00000001[0-9A-F]{8}");
-            assertThat(pop.send("APOP alice 0123456789abcdef0123456789abcdef")).isEqualTo("-ERR Unknown command");
+            assertThat(pop.command("APOP alice 0123456789abcdef0123456789abcdef"))
+                    .isEqualTo("-ERR Unknown command");
         }
     }
 
@@ -74,11 +75,11 @@ class ServerProfileExampleTest {
                 .profile(ServerProfile.rfc1939Minimal())
                 .start()) {
             kit.user("alice").deliver("Subject: plain\r\n\r\nplain\r\n");
-            try (Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
+            try (Pop3Wire pop = Pop3Wire.connect(kit.port())) {
                 pop.login("alice", "secret");
-                assertThat(pop.send("TOP 1 0")).isEqualTo("-ERR Unknown command");
-                assertThat(pop.send("UIDL")).isEqualTo("-ERR Unknown command");
-                assertThat(pop.send("QUIT")).startsWith("+OK");
+                assertThat(pop.command("TOP 1 0")).isEqualTo("-ERR Unknown command");
+                assertThat(pop.command("UIDL")).isEqualTo("-ERR Unknown command");
+                assertThat(pop.command("QUIT")).startsWith("+OK");
             }
             Store store = Session.getInstance(kit.mailProperties()).getStore("pop3");
             store.connect("alice", "secret");
@@ -97,11 +98,11 @@ class ServerProfileExampleTest {
                         .user("alice", "secret")
                         .profile(noTopNoUser)
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
-            assertThat(pop.send("CAPA")).startsWith("+OK");
-            assertThat(pop.readBody()).contains("UIDL").doesNotContain("TOP", "USER", "PIPELINING");
-            assertThat(pop.send("USER alice")).isEqualTo("-ERR Unknown command");
-            assertThat(pop.send("PASS secret")).isEqualTo("-ERR Unknown command");
+                Pop3Wire pop = Pop3Wire.connect(kit.port())) {
+            assertThat(pop.command("CAPA")).startsWith("+OK");
+            assertThat(pop.body()).contains("UIDL").doesNotContain("TOP", "USER", "PIPELINING");
+            assertThat(pop.command("USER alice")).isEqualTo("-ERR Unknown command");
+            assertThat(pop.command("PASS secret")).isEqualTo("-ERR Unknown command");
         }
     }
 
@@ -111,10 +112,10 @@ class ServerProfileExampleTest {
                         .user("alice", "secret")
                         .profile(ServerProfile.courier())
                         .start();
-                Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
+                Pop3Wire pop = Pop3Wire.connect(kit.port())) {
             assertThat(pop.greeting()).isEqualTo("+OK Hello there.");
-            pop.send("USER alice");
-            assertThat(pop.send("PASS wrong")).isEqualTo("-ERR Authentication failed");
+            pop.command("USER alice");
+            assertThat(pop.command("PASS wrong")).isEqualTo("-ERR Authentication failed");
         }
     }
 
@@ -125,12 +126,12 @@ class ServerProfileExampleTest {
                 Pop3Testkit.builder().user("alice", "secret").profile(gmail).start()) {
             kit.user("alice").deliver("Subject: once\r\n\r\nonce\r\n");
             assertThat(kit.user("alice").uids().get(0)).matches("GmailId[0-9a-f]{16}");
-            try (Pop3Dialogue pop = Pop3Dialogue.connect(kit.port())) {
+            try (Pop3Wire pop = Pop3Wire.connect(kit.port())) {
                 assertThat(pop.greeting()).isEqualTo("+OK Gpop ready for requests");
                 pop.login("alice", "secret");
-                assertThat(pop.send("RETR 1")).startsWith("+OK");
-                pop.readBody();
-                assertThat(pop.send("QUIT")).startsWith("+OK");
+                assertThat(pop.command("RETR 1")).startsWith("+OK");
+                pop.body();
+                assertThat(pop.command("QUIT")).startsWith("+OK");
             }
             assertThat(kit.user("alice").count()).isZero();
         }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,11 +53,9 @@ class ExpiredCertificateTest {
         Clock fortyDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(40)), ZoneOffset.UTC);
         TlsContextProvider provider = TlsContextProvider.create(TlsConfig.generated("localhost"), fortyDaysAgo);
         try (TlsEchoServer server = TlsEchoServer.start(provider)) {
-            assertThatThrownBy(() -> JavaTlsClient.exchange(
-                            provider.generatedTrust().orElseThrow().clientSslContext(),
-                            server.port(),
-                            "localhost",
-                            "x"))
+            assertThatThrownBy(() -> Pop3Wire.open(server.port())
+                            .startTls(provider.generatedTrust().orElseThrow().clientSslContext(), "localhost"))
+                    .cause()
                     .isInstanceOf(SSLHandshakeException.class)
                     .hasStackTraceContaining("CertificateExpiredException");
         }

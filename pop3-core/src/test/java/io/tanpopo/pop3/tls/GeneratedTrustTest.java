@@ -3,6 +3,8 @@ package io.tanpopo.pop3.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.testsupport.PemTrust;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,35 +62,38 @@ class GeneratedTrustTest {
 
     @Test
     void javaClient_trustingGeneratedCa_verifiesLocalhost() throws Exception {
-        JavaTlsClient.Exchange exchange = JavaTlsClient.exchange(
-                provider.generatedTrust().orElseThrow().clientSslContext(), server.port(), "localhost", "hello");
-        assertThat(exchange.reply()).isEqualTo("hello");
-        assertThat(exchange.protocol()).isEqualTo("TLSv1.3");
+        try (Pop3Wire tls = Pop3Wire.open(server.port())
+                .startTls(provider.generatedTrust().orElseThrow().clientSslContext(), "localhost")) {
+            assertThat(tls.command("hello")).isEqualTo("hello");
+            assertThat(tls.tlsSession().getProtocol()).isEqualTo("TLSv1.3");
+        }
     }
 
     @Test
     void javaClient_verifiesConfiguredHostNameAndLoopbackIp() throws Exception {
         var context = provider.generatedTrust().orElseThrow().clientSslContext();
-        assertThat(JavaTlsClient.exchange(context, server.port(), "pop.example.test", "a")
-                        .reply())
-                .isEqualTo("a");
-        assertThat(JavaTlsClient.exchange(context, server.port(), "127.0.0.1", "b")
-                        .reply())
-                .isEqualTo("b");
+        try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(context, "pop.example.test")) {
+            assertThat(tls.command("a")).isEqualTo("a");
+        }
+        try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(context, "127.0.0.1")) {
+            assertThat(tls.command("b")).isEqualTo("b");
+        }
     }
 
     @Test
     void javaClient_wrongHostName_failsVerification() {
         var context = provider.generatedTrust().orElseThrow().clientSslContext();
-        assertThatThrownBy(() -> JavaTlsClient.exchange(context, server.port(), "wrong.example.test", "x"))
+        assertThatThrownBy(() -> Pop3Wire.open(server.port()).startTls(context, "wrong.example.test"))
+                .cause()
                 .isInstanceOf(SSLHandshakeException.class)
                 .hasMessageContaining("wrong.example.test");
     }
 
     @Test
     void javaClient_withDefaultTrust_rejectsGeneratedCertificate() throws Exception {
-        assertThatThrownBy(() ->
-                        JavaTlsClient.exchange(javax.net.ssl.SSLContext.getDefault(), server.port(), "localhost", "x"))
+        assertThatThrownBy(
+                        () -> Pop3Wire.open(server.port()).startTls(javax.net.ssl.SSLContext.getDefault(), "localhost"))
+                .cause()
                 .isInstanceOf(SSLHandshakeException.class);
     }
 
@@ -108,8 +113,8 @@ class GeneratedTrustTest {
         GeneratedTrust trust = provider.generatedTrust().orElseThrow();
         assertThat(trust.caPem()).startsWith("-----BEGIN CERTIFICATE-----");
         Path pem = trust.writeCaPem(dir.resolve("ca.pem"));
-        assertThat(JavaTlsClient.exchange(JavaTlsClient.trusting(pem), server.port(), "localhost", "pem")
-                        .reply())
-                .isEqualTo("pem");
+        try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(PemTrust.sslContext(pem), "localhost")) {
+            assertThat(tls.command("pem")).isEqualTo("pem");
+        }
     }
 }

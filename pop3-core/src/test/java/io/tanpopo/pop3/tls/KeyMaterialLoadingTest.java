@@ -3,6 +3,8 @@ package io.tanpopo.pop3.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.testsupport.PemTrust;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,12 +165,12 @@ class KeyMaterialLoadingTest {
 
     private static void assertServesVerifiably(TlsContextProvider provider, String protocol) throws Exception {
         try (TlsEchoServer server = TlsEchoServer.start(provider)) {
-            JavaTlsClient.Exchange exchange =
-                    JavaTlsClient.exchange(JavaTlsClient.trusting(root.cert()), server.port(), "localhost", "ping");
-            assertThat(exchange.reply()).isEqualTo("ping");
-            assertThat(exchange.protocol()).isEqualTo(protocol);
-            assertThat(exchange.serverLeaf())
-                    .isEqualTo(provider.certificateChain().get(0));
+            try (Pop3Wire tls = Pop3Wire.open(server.port()).startTls(PemTrust.sslContext(root.cert()), "localhost")) {
+                assertThat(tls.command("ping")).isEqualTo("ping");
+                assertThat(tls.tlsSession().getProtocol()).isEqualTo(protocol);
+                assertThat(tls.tlsSession().getPeerCertificates()[0])
+                        .isEqualTo(provider.certificateChain().get(0));
+            }
             assertThat(server.failures()).isEmpty();
         }
     }

@@ -6,16 +6,12 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.testsupport.Await;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
@@ -44,10 +40,10 @@ class ImplicitTlsFilterTest {
         MinaTransport transport = server.transport;
         int port = transport.implicitTlsAddress().orElseThrow().getPort();
 
-        try (SSLSocket first = connect(port);
-                SSLSocket second = connect(port)) {
-            assertThat(greeting(first)).startsWith("+OK ");
-            assertThat(greeting(second)).startsWith("+OK ");
+        try (Pop3Wire first = Pop3Wire.open(port).startTls(trustingAnyServer());
+                Pop3Wire second = Pop3Wire.open(port).startTls(trustingAnyServer())) {
+            assertThat(first.line()).startsWith("+OK ");
+            assertThat(second.line()).startsWith("+OK ");
 
             Await.until(
                     Duration.ofSeconds(10),
@@ -59,16 +55,10 @@ class ImplicitTlsFilterTest {
         }
     }
 
-    private static SSLSocket connect(int port) throws Exception {
+    private static SSLContext trustingAnyServer() throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {new TrustingAnyServer()}, null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(10_000);
-        return socket;
-    }
-
-    private static String greeting(SSLSocket socket) throws Exception {
-        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        return context;
     }
 
     /** Only the filters are under test here, not the certificate. */

@@ -3,9 +3,9 @@ package io.tanpopo.pop3.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.HostileFlood;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,10 +31,10 @@ class InputFloodTest {
             try (HostileFlood flood =
                     HostileFlood.start(address, HostileFlood.loopbackSources(4), 40, Duration.ofSeconds(5))) {
                 Await.until(Duration.ofSeconds(30), "the flood to push 20 MB", () -> flood.sent() > 20 << 20);
-                try (Pop3Dialogue client = Pop3Dialogue.connect(address.getPort())) {
+                try (Pop3Wire client = Pop3Wire.connect(address.getPort())) {
                     assertThat(client.greeting()).startsWith("+OK");
                     assertThat(client.login("alice", "secret")).startsWith("+OK");
-                    assertThat(client.send("QUIT")).startsWith("+OK");
+                    assertThat(client.command("QUIT")).startsWith("+OK");
                 }
                 flood.awaitEnd(Duration.ofSeconds(30));
                 assertThat(flood.connects()).isGreaterThan(40); // the server closed the worst, who came back
@@ -54,22 +54,21 @@ class InputFloodTest {
                         .user("alice", "secret")
                         .noTls()
                         .failedLoginDelay(Duration.ofMillis(300), Duration.ofMillis(300)));
-                Pop3Dialogue client =
-                        Pop3Dialogue.connect(loop.transport.localAddress().getPort())) {
+                Pop3Wire client = Pop3Wire.connect(loop.transport.localAddress().getPort())) {
             assertThat(client.greeting()).startsWith("+OK");
-            client.sendRaw(("APOP x 00000000000000000000000000000000\r\n" + "USER alice\r\n".repeat(commands)
+            client.send(("APOP x 00000000000000000000000000000000\r\n" + "USER alice\r\n".repeat(commands)
                             + "PASS secret\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            assertThat(client.readLine()).startsWith("-ERR [AUTH]");
+            assertThat(client.line()).startsWith("-ERR [AUTH]");
             for (int i = 0; i < commands; i++) {
-                assertThat(client.readLine()).as("reply %d", i).isEqualTo("+OK Send PASS");
+                assertThat(client.line()).as("reply %d", i).isEqualTo("+OK Send PASS");
             }
-            assertThat(client.readLine()).startsWith("+OK Logged in");
+            assertThat(client.line()).startsWith("+OK Logged in");
             // Read while the session is still open: the transport reports the sessions it manages.
             long[] peaks = loop.transport.inputPeaks();
             assertThat(peaks[0]).isBetween(8L * 1024, QUEUE_BOUND);
             assertThat(peaks[1]).isPositive().isLessThanOrEqualTo(MinaTransport.MAX_READ);
-            assertThat(client.send("QUIT")).startsWith("+OK");
+            assertThat(client.command("QUIT")).startsWith("+OK");
         }
     }
 }

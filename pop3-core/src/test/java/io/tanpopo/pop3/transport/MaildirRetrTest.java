@@ -8,11 +8,8 @@ import io.tanpopo.store.MailStore;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +39,9 @@ class MaildirRetrTest {
     void clientGoneMidMessage_everyDirectBufferIsGivenBack() throws IOException {
         DirectChunks chunks = start(maildir(List.of(SeamMessages.of(8 * 1024 * 1024, 9, true))));
 
-        try (Socket socket = connect(server.transport.localAddress().getPort())) {
-            socket.getOutputStream().write(ascii("USER alice\r\nPASS secret\r\nRETR 1\r\n"));
-            assertThat(socket.getInputStream().readNBytes(100_000)).hasSize(100_000);
+        try (Pop3Wire pop = Pop3Wire.open(server.transport.localAddress().getPort())) {
+            pop.send("USER alice\r\nPASS secret\r\nRETR 1\r\n");
+            assertThat(pop.read(100_000)).hasSize(100_000);
             Await.until(WAIT, "buffers holding the queued chunks", () -> chunks.inUse() > 0);
         }
 
@@ -69,16 +66,5 @@ class MaildirRetrTest {
         server = LoopbackTransport.start(
                 Pop3Server.builder().user("alice", "secret").store(store));
         return server.transport.directChunks();
-    }
-
-    private static Socket connect(int port) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-        socket.setSoTimeout(10_000);
-        return socket;
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -3,7 +3,7 @@ package io.tanpopo.pop3.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class SharedIoTest {
                 assertThat(io.idleAcceptors()).isZero();
                 assertThat(next.port()).isPositive();
                 assertServes(next);
-                try (Pop3Dialogue pop = Pop3Dialogue.connect(next.port())) {
+                try (Pop3Wire pop = Pop3Wire.connect(next.port())) {
                     assertThat(pop.login("alice", "secret"))
                             .as("the first server's user")
                             .startsWith("-ERR");
@@ -58,10 +58,10 @@ class SharedIoTest {
 
     private static void assertServes(Pop3Server server) {
         server.user("probe", "probe-secret");
-        try (Pop3Dialogue pop = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
             assertThat(pop.login("probe", "probe-secret")).startsWith("+OK");
-            assertThat(pop.send("QUIT")).startsWith("+OK");
+            assertThat(pop.command("QUIT")).startsWith("+OK");
         }
     }
 }

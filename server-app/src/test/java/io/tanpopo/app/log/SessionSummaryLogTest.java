@@ -6,10 +6,8 @@ import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
+import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class SessionSummaryLogTest {
@@ -67,13 +64,10 @@ class SessionSummaryLogTest {
                         .listener(new SessionSummaryLog(SessionSummaryLog.Format.TEXT, Clock.systemUTC(), lines::add))
                         .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
                         .start();
-                Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            socket.getOutputStream().write("PROXY UNKNOWN\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).startsWith("+OK");
-            assertThat(in.readLine()).startsWith("+OK");
+                Pop3Wire pop = Pop3Wire.open(server.port())) {
+            pop.send("PROXY UNKNOWN\r\nQUIT\r\n");
+            assertThat(pop.line()).startsWith("+OK");
+            assertThat(pop.line()).startsWith("+OK");
             assertThat(awaitLine()).contains("client=unknown ").doesNotContain("127.0.0.1", "0.0.0.0");
         }
     }
@@ -95,38 +89,24 @@ class SessionSummaryLogTest {
     }
 
     private String awaitLine() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (lines.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no summary line within 10s");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-        }
+        Await.until(Duration.ofSeconds(10), "a summary line", () -> !lines.isEmpty());
         assertThat(lines).hasSize(1);
         return lines.peek();
     }
 
     private static void converse(Pop3Server server, String... commands) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
+        try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             for (String command : commands) {
-                out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                String reply = in.readLine();
+                String reply = pop.command(command);
                 if (command.startsWith("RETR")) {
-                    for (int i = 0; i < 100 && !reply.equals("."); i++) {
-                        reply = in.readLine();
-                    }
+                    assertThat(reply).startsWith("+OK");
+                    pop.body();
                 }
                 if (command.equals("AUTH PLAIN")) {
                     assertThat(reply).startsWith("+");
                 }
             }
-            assertThat(in.readLine()).isNull();
+            assertThat(pop.line()).isNull();
         }
     }
 

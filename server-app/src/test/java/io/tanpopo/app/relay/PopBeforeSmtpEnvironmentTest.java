@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.app.ServerProcess;
 import io.tanpopo.testsupport.Await;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -56,15 +52,10 @@ class PopBeforeSmtpEnvironmentTest {
     }
 
     private static void login(int port, String user, String password) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            assertThat(in.readLine()).startsWith("+OK");
+        try (Pop3Wire pop = Pop3Wire.open(port).timeout(Duration.ofSeconds(30))) {
+            assertThat(pop.line()).startsWith("+OK");
             for (String command : List.of("USER " + user, "PASS " + password, "QUIT")) {
-                out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                assertThat(in.readLine()).as(command.split(" ")[0]).startsWith("+OK");
+                assertThat(pop.command(command)).as(command.split(" ")[0]).startsWith("+OK");
             }
         }
     }

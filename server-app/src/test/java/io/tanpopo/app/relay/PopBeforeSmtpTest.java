@@ -8,12 +8,9 @@ import io.tanpopo.pop3.protocol.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.testsupport.MutableClock;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -173,14 +170,10 @@ class PopBeforeSmtpTest {
 
     /** Sends {@code header}, logs in as alice and quits; every reply must be +OK. */
     private static void login(int port, String header) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            socket.getOutputStream()
-                    .write((header + "USER alice\r\nPASS pw\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
+        try (Pop3Wire pop = Pop3Wire.open(port)) {
+            pop.send(header + "USER alice\r\nPASS pw\r\nQUIT\r\n");
             for (int i = 0; i < 4; i++) {
-                assertThat(in.readLine()).startsWith("+OK");
+                assertThat(pop.line()).startsWith("+OK");
             }
         }
     }

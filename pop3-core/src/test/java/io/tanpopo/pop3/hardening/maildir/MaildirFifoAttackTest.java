@@ -5,9 +5,9 @@ import static io.tanpopo.pop3.hardening.maildir.MaildirRig.loggedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.UidlStyle;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,12 +78,12 @@ class MaildirFifoAttackTest {
         Pop3Server server = rig.server(UnaryOperator.identity());
         String first = "1700000000.M0P1.host";
 
-        try (Pop3Dialogue client = loggedIn(server, "eve")) {
+        try (Pop3Wire client = loggedIn(server, "eve")) {
             attacker(eve.resolve("new"), "mv", first, "x");
             attacker(eve.resolve("new"), "mkfifo", first);
-            assertThat(client.send("RETR 1")).startsWith("-ERR");
-            assertThat(client.send("RETR 2")).startsWith("+OK");
-            assertThat(String.join("\n", client.readBody())).isEqualTo("Subject: b\n\nb");
+            assertThat(client.command("RETR 1")).startsWith("-ERR");
+            assertThat(client.command("RETR 2")).startsWith("+OK");
+            assertThat(String.join("\n", client.body())).isEqualTo("Subject: b\n\nb");
         }
     }
 
@@ -93,14 +93,14 @@ class MaildirFifoAttackTest {
     }
 
     private void assertSessionWorks(Pop3Server server) {
-        try (Pop3Dialogue client = loggedIn(server, "eve")) {
-            assertThat(client.send("LIST")).startsWith("+OK");
-            assertThat(client.readBody())
+        try (Pop3Wire client = loggedIn(server, "eve")) {
+            assertThat(client.command("LIST")).startsWith("+OK");
+            assertThat(client.body())
                     .containsExactly("1 " + crlfSize(MESSAGES.get(0)), "2 " + crlfSize(MESSAGES.get(1)));
-            assertThat(client.send("QUIT")).startsWith("+OK");
+            assertThat(client.command("QUIT")).startsWith("+OK");
         }
-        try (Pop3Dialogue again = loggedIn(server, "eve")) {
-            assertThat(again.send("STAT")).startsWith("+OK 2 ");
+        try (Pop3Wire again = loggedIn(server, "eve")) {
+            assertThat(again.command("STAT")).startsWith("+OK 2 ");
         }
     }
 

@@ -4,7 +4,7 @@ import static io.tanpopo.pop3.hardening.maildir.MaildirRig.loggedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import io.tanpopo.testsupport.RequiresRoot;
 import java.io.IOException;
@@ -67,16 +67,16 @@ class MaildirFullDiskTest {
     void fullDisk_loginRetrDeleQuitWork_andNothingIsLost() throws Exception {
         Pop3Server server = rig.server(UnaryOperator.identity());
 
-        try (Pop3Dialogue client = loggedIn(server, "eve")) {
-            assertThat(client.send("STAT")).startsWith("+OK 3 ");
-            assertThat(client.send("RETR 2")).startsWith("+OK");
-            assertThat(String.join("\n", client.readBody())).isEqualTo("Subject: two\n\ntwo");
-            assertThat(client.send("DELE 1")).startsWith("+OK");
-            assertThat(client.send("QUIT")).startsWith("+OK");
+        try (Pop3Wire client = loggedIn(server, "eve")) {
+            assertThat(client.command("STAT")).startsWith("+OK 3 ");
+            assertThat(client.command("RETR 2")).startsWith("+OK");
+            assertThat(String.join("\n", client.body())).isEqualTo("Subject: two\n\ntwo");
+            assertThat(client.command("DELE 1")).startsWith("+OK");
+            assertThat(client.command("QUIT")).startsWith("+OK");
         }
-        try (Pop3Dialogue again = loggedIn(server, "eve")) {
-            assertThat(again.send("STAT")).startsWith("+OK 2 ");
-            assertThat(again.send("QUIT")).startsWith("+OK");
+        try (Pop3Wire again = loggedIn(server, "eve")) {
+            assertThat(again.command("STAT")).startsWith("+OK 2 ");
+            assertThat(again.command("QUIT")).startsWith("+OK");
         }
 
         Path maildir = mount.resolve("home/eve/Maildir");

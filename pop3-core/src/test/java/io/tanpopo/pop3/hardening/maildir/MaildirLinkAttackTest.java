@@ -5,7 +5,7 @@ import static io.tanpopo.pop3.hardening.maildir.MaildirRig.loggedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,8 +59,8 @@ class MaildirLinkAttackTest {
         attacker(eve, "ln", "-s", passwd.toString(), "tanpopo.lock");
         Pop3Server server = rig.server(UnaryOperator.identity());
 
-        try (Pop3Dialogue client = loggedIn(server, "eve")) {
-            assertThat(client.send("QUIT")).startsWith("+OK");
+        try (Pop3Wire client = loggedIn(server, "eve")) {
+            assertThat(client.command("QUIT")).startsWith("+OK");
         }
 
         assertThat(passwd).hasContent("root:x:0:0:root:/root:/bin/bash");
@@ -76,14 +76,14 @@ class MaildirLinkAttackTest {
         rig.handOver("eve");
         Pop3Server server = rig.server(UnaryOperator.identity());
 
-        try (Pop3Dialogue client = loggedIn(server, "eve")) {
-            assertThat(client.send("LIST 1")).isEqualTo("+OK 1 " + MINE.length());
+        try (Pop3Wire client = loggedIn(server, "eve")) {
+            assertThat(client.command("LIST 1")).isEqualTo("+OK 1 " + MINE.length());
             attacker(eve, "mv", "cur", "c2");
             attacker(eve, "ln", "-s", etc.toString(), "cur");
 
-            assertThat(client.send("RETR 1")).startsWith("-ERR [SYS/TEMP]");
-            assertThat(client.send("DELE 1")).startsWith("+OK");
-            assertThat(client.send("QUIT")).startsWith("-ERR [SYS/TEMP]");
+            assertThat(client.command("RETR 1")).startsWith("-ERR [SYS/TEMP]");
+            assertThat(client.command("DELE 1")).startsWith("+OK");
+            assertThat(client.command("QUIT")).startsWith("-ERR [SYS/TEMP]");
         }
 
         assertThat(shadow).hasContent(SECRET.strip());
@@ -92,10 +92,9 @@ class MaildirLinkAttackTest {
                 .hasContent(MINE);
         attacker(eve, "rm", "cur");
         attacker(eve, "mv", "c2", "cur");
-        try (Pop3Dialogue client = loggedIn(server, "eve")) {
-            assertThat(client.send("RETR 1")).startsWith("+OK");
-            assertThat(new String(client.readBodyBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo(MINE);
+        try (Pop3Wire client = loggedIn(server, "eve")) {
+            assertThat(client.command("RETR 1")).startsWith("+OK");
+            assertThat(new String(client.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo(MINE);
         }
     }
 
@@ -107,10 +106,10 @@ class MaildirLinkAttackTest {
         rig.handOver("eve");
         Pop3Server server = rig.server(UnaryOperator.identity());
 
-        try (Pop3Dialogue client = loggedIn(server, "eve")) {
+        try (Pop3Wire client = loggedIn(server, "eve")) {
             attacker(eve, "mv", "cur", "c2");
             attacker(eve, "ln", "-s", drop.toString(), "cur");
-            assertThat(client.send("QUIT")).startsWith("-ERR [SYS/TEMP]");
+            assertThat(client.command("QUIT")).startsWith("-ERR [SYS/TEMP]");
         }
 
         try (Stream<Path> dropped = Files.list(drop)) {
@@ -131,12 +130,12 @@ class MaildirLinkAttackTest {
         attacker(eve.getParent(), "ln", "-s", bob.toString(), "Maildir");
         Pop3Server server = rig.server(UnaryOperator.identity());
 
-        try (Pop3Dialogue client = Pop3Dialogue.connect(server.port())) {
+        try (Pop3Wire client = Pop3Wire.connect(server.port())) {
             assertThat(client.login("eve", MaildirRig.PASSWORD)).startsWith("-ERR [SYS/TEMP]");
         }
 
-        try (Pop3Dialogue client = loggedIn(server, "bob")) {
-            assertThat(client.send("STAT")).startsWith("+OK 1 ");
+        try (Pop3Wire client = loggedIn(server, "bob")) {
+            assertThat(client.command("STAT")).startsWith("+OK 1 ");
         }
         assertThat(bob.resolve("new").resolve(bobs)).isRegularFile();
     }
@@ -147,10 +146,10 @@ class MaildirLinkAttackTest {
         rig.handOver("eve");
         Pop3Server server = rig.server(UnaryOperator.identity());
 
-        try (Pop3Dialogue client = loggedIn(server, "eve")) {
+        try (Pop3Wire client = loggedIn(server, "eve")) {
             attacker(eve.resolve("cur"), "mv", CUR_NAME, "x");
             attacker(eve.resolve("cur"), "ln", "-s", shadow.toString(), CUR_NAME);
-            assertThat(client.send("RETR 1")).startsWith("-ERR");
+            assertThat(client.command("RETR 1")).startsWith("-ERR");
         }
         assertThat(Files.isSymbolicLink(eve.resolve("cur").resolve(CUR_NAME))).isTrue();
     }

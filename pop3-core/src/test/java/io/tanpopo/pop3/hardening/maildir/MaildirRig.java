@@ -1,9 +1,9 @@
 package io.tanpopo.pop3.hardening.maildir;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testing.Pop3Dialogue;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +86,8 @@ final class MaildirRig implements AutoCloseable {
     }
 
     /** Connected and logged in as {@code user}; the PASS reply must be +OK. */
-    static Pop3Dialogue loggedIn(Pop3Server server, String user) {
-        Pop3Dialogue client = Pop3Dialogue.connect(server.port());
+    static Pop3Wire loggedIn(Pop3Server server, String user) {
+        Pop3Wire client = Pop3Wire.connect(server.port());
         String reply = client.login(user, PASSWORD);
         if (!reply.startsWith("+OK")) {
             client.close();

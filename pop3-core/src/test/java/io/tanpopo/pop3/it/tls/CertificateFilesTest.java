@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.tls.TlsConfig;
+import io.tanpopo.testsupport.PemTrust;
+import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -269,29 +265,13 @@ class CertificateFilesTest {
 
     /** The leaf a fresh implicit-TLS connection is given, verified against {@code caFile}. */
     private X509Certificate servedCertificate(Path caFile) {
-        try (LineClient client = LineClient.connect(server.tlsPort().getAsInt())) {
-            SSLSocket tls = client.startTls(trusting(caFile));
-            X509Certificate leaf = (X509Certificate) tls.getSession().getPeerCertificates()[0];
-            assertThat(client.readLine()).startsWith("+OK");
+        try (Pop3Wire client = Pop3Wire.open(server.tlsPort().getAsInt())) {
+            client.startTls(PemTrust.sslContext(caFile));
+            X509Certificate leaf = (X509Certificate) client.tlsSession().getPeerCertificates()[0];
+            assertThat(client.line()).startsWith("+OK");
             return leaf;
         } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static SSLContext trusting(Path caFile) {
-        try (InputStream in = Files.newInputStream(caFile)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setCertificateEntry(
-                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -48,13 +49,13 @@ class GarbageTest {
 
     @Test
     void clientHelloBytesOnThePlainPort_thenPlainCommands_areBadCommandsNotACrash() {
-        try (LineClient client = LineClient.connect(server.port())) {
-            assertThat(client.readLine()).startsWith("+OK");
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            assertThat(client.line()).startsWith("+OK");
             // The start of a TLS record (handshake, TLS 1.0 record version) then a line end.
-            client.sendRaw("\u0016\u0003\u0001\u0000\u00c8\u0001\r\n");
-            assertThat(client.readLine()).startsWith("-ERR");
-            assertThat(client.send("NOOP")).isNotNull();
-            assertThat(client.send("QUIT")).startsWith("+OK");
+            client.send("\u0016\u0003\u0001\u0000\u00c8\u0001\r\n");
+            assertThat(client.line()).startsWith("-ERR");
+            assertThat(client.command("NOOP")).isNotNull();
+            assertThat(client.command("QUIT")).startsWith("+OK");
         }
         assertNormalSessionsWork();
     }
@@ -62,9 +63,9 @@ class GarbageTest {
     @Test
     void plainTextOnTheTlsPort_connectionIsClosed_serverStaysUp() {
         for (int i = 0; i < 3; i++) {
-            try (LineClient client = LineClient.connect(server.tlsPort().getAsInt())) {
-                client.sendRaw("USER x\r\n");
-                LineClient.Ending ending = client.awaitClosed();
+            try (Pop3Wire client = Pop3Wire.open(server.tlsPort().getAsInt())) {
+                client.send("USER x\r\n");
+                Pop3Wire.Ending ending = client.awaitClosed();
                 assertThat(new String(ending.rest(), StandardCharsets.ISO_8859_1))
                         .as("no POP3 reply in clear on the TLS port")
                         .doesNotContain("+OK", "-ERR");
@@ -74,25 +75,25 @@ class GarbageTest {
     }
 
     private void assertNormalSessionsWork() {
-        try (LineClient plain = LineClient.connect(server.port())) {
-            assertThat(plain.readLine()).startsWith("+OK");
-            assertThat(plain.send("STLS")).startsWith("+OK");
+        try (Pop3Wire plain = Pop3Wire.open(server.port())) {
+            assertThat(plain.line()).startsWith("+OK");
+            assertThat(plain.command("STLS")).startsWith("+OK");
             plain.startTls(trust);
-            assertThat(plain.send("USER alice")).startsWith("+OK");
-            assertThat(plain.send("PASS secret")).startsWith("+OK");
-            assertThat(plain.send("STAT")).isEqualTo("+OK 1 " + TlsIt.DOTS_CRLF.length);
-            assertThat(plain.send("QUIT")).startsWith("+OK");
+            assertThat(plain.command("USER alice")).startsWith("+OK");
+            assertThat(plain.command("PASS secret")).startsWith("+OK");
+            assertThat(plain.command("STAT")).isEqualTo("+OK 1 " + TlsIt.DOTS_CRLF.length);
+            assertThat(plain.command("QUIT")).startsWith("+OK");
         }
         TlsIt.await(
                 java.time.Duration.ofSeconds(5),
                 java.time.Duration.ofMillis(5),
                 "alice's maildrop unlocked",
                 () -> server.mailbox("alice").isLocked() ? null : Boolean.TRUE);
-        try (LineClient implicit = LineClient.connectTls(server.tlsPort().getAsInt(), trust)) {
-            assertThat(implicit.readLine()).startsWith("+OK");
-            assertThat(implicit.send("USER alice")).startsWith("+OK");
-            assertThat(implicit.send("PASS secret")).startsWith("+OK");
-            assertThat(implicit.send("QUIT")).startsWith("+OK");
+        try (Pop3Wire implicit = Pop3Wire.open(server.tlsPort().getAsInt()).startTls(trust)) {
+            assertThat(implicit.line()).startsWith("+OK");
+            assertThat(implicit.command("USER alice")).startsWith("+OK");
+            assertThat(implicit.command("PASS secret")).startsWith("+OK");
+            assertThat(implicit.command("QUIT")).startsWith("+OK");
         }
     }
 }

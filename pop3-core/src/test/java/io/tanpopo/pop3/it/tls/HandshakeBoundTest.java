@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.tls.TlsConfig;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,12 +35,12 @@ class HandshakeBoundTest {
 
     @Test
     void stls_clientNeverHandshakes_serverClosesAfterTheBound() {
-        try (LineClient client = LineClient.connect(server.port())) {
-            assertThat(client.readLine()).startsWith("+OK");
-            assertThat(client.send("STLS")).startsWith("+OK");
-            client.soTimeout(CLOSED_WITHIN);
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            assertThat(client.line()).startsWith("+OK");
+            assertThat(client.command("STLS")).startsWith("+OK");
+            client.timeout(CLOSED_WITHIN);
             long started = System.nanoTime();
-            LineClient.Ending ending = client.awaitClosed();
+            Pop3Wire.Ending ending = client.awaitClosed();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(took).isLessThan(CLOSED_WITHIN);
@@ -52,10 +53,10 @@ class HandshakeBoundTest {
 
     @Test
     void implicitTls_clientSendsNothing_serverClosesAfterTheBound() {
-        try (LineClient client = LineClient.connect(server.tlsPort().getAsInt())) {
-            client.soTimeout(CLOSED_WITHIN);
+        try (Pop3Wire client = Pop3Wire.open(server.tlsPort().getAsInt())) {
+            client.timeout(CLOSED_WITHIN);
             long started = System.nanoTime();
-            LineClient.Ending ending = client.awaitClosed();
+            Pop3Wire.Ending ending = client.awaitClosed();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertThat(took).isLessThan(CLOSED_WITHIN);
@@ -68,17 +69,17 @@ class HandshakeBoundTest {
 
     @Test
     void implicitTls_handshakeWithinTheBound_sessionOutlivesIt() {
-        try (LineClient client = LineClient.connectTls(
-                server.tlsPort().getAsInt(), server.tlsTrust().orElseThrow().clientSslContext())) {
-            assertThat(client.readLine()).startsWith("+OK");
+        try (Pop3Wire client = Pop3Wire.open(server.tlsPort().getAsInt())
+                .startTls(server.tlsTrust().orElseThrow().clientSslContext())) {
+            assertThat(client.line()).startsWith("+OK");
             // Outlive the bound with a bounded wait on the server's side of the connection.
             TlsIt.await(
                     Duration.ofSeconds(5),
                     Duration.ofMillis(50),
                     "the handshake bound to pass",
                     timePassed(BOUND.multipliedBy(2)));
-            assertThat(client.send("NOOP")).isNotNull();
-            assertThat(client.send("USER alice")).startsWith("+OK");
+            assertThat(client.command("NOOP")).isNotNull();
+            assertThat(client.command("USER alice")).startsWith("+OK");
         }
     }
 
@@ -89,12 +90,12 @@ class HandshakeBoundTest {
                         .idleTimeout(Duration.ofSeconds(1))
                         .implicitTlsPort(0)
                         .start();
-                LineClient client = LineClient.connectTls(
-                        idle.tlsPort().getAsInt(), idle.tlsTrust().orElseThrow().clientSslContext())) {
-            assertThat(client.readLine()).startsWith("+OK");
-            client.soTimeout(CLOSED_WITHIN);
-            assertThat(client.readLine()).isEqualTo("-ERR Disconnected for inactivity");
-            LineClient.Ending ending = client.awaitClosed();
+                Pop3Wire client = Pop3Wire.open(idle.tlsPort().getAsInt())
+                        .startTls(idle.tlsTrust().orElseThrow().clientSslContext())) {
+            assertThat(client.line()).startsWith("+OK");
+            client.timeout(CLOSED_WITHIN);
+            assertThat(client.line()).isEqualTo("-ERR Disconnected for inactivity");
+            Pop3Wire.Ending ending = client.awaitClosed();
             assertThat(ending.rest()).isEmpty();
             assertThat(ending.abortive())
                     .as("ended with close_notify, not a truncated TLS stream")
@@ -108,11 +109,11 @@ class HandshakeBoundTest {
     }
 
     private boolean normalSessionWorks() {
-        try (LineClient client = LineClient.connect(server.port())) {
-            return client.readLine().startsWith("+OK")
-                    && client.send("USER alice").startsWith("+OK")
-                    && client.send("PASS secret").startsWith("+OK")
-                    && client.send("QUIT").startsWith("+OK");
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            return client.line().startsWith("+OK")
+                    && client.command("USER alice").startsWith("+OK")
+                    && client.command("PASS secret").startsWith("+OK")
+                    && client.command("QUIT").startsWith("+OK");
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,16 +28,16 @@ class StlsCapabilityTest {
     @Test
     void capa_afterStls_noLongerListsStls_andStlsAgainIsRefused() {
         server = start(Cleartext.LOOPBACK);
-        try (LineClient client = LineClient.connect(server.port())) {
-            client.readLine();
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            client.line();
             assertThat(capa(client)).contains("STLS");
-            assertThat(client.send("STLS")).startsWith("+OK");
+            assertThat(client.command("STLS")).startsWith("+OK");
             client.startTls(trust());
 
             assertThat(capa(client)).doesNotContain("STLS").contains("USER");
-            assertThat(client.send("STLS")).startsWith("-ERR");
-            assertThat(client.send("USER alice")).startsWith("+OK");
-            assertThat(client.send("PASS secret")).startsWith("+OK");
+            assertThat(client.command("STLS")).startsWith("-ERR");
+            assertThat(client.command("USER alice")).startsWith("+OK");
+            assertThat(client.command("PASS secret")).startsWith("+OK");
             assertThat(capa(client)).doesNotContain("STLS");
         }
     }
@@ -44,39 +45,39 @@ class StlsCapabilityTest {
     @Test
     void cleartextNever_loopbackBeforeTls_userAndPlainAreNeitherOfferedNorAccepted() {
         server = start(Cleartext.NEVER);
-        try (LineClient client = LineClient.connect(server.port())) {
-            client.readLine();
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            client.line();
             List<String> before = capa(client);
             assertThat(before).contains("STLS").doesNotContain("USER");
             assertThat(sasl(before)).doesNotContain("PLAIN", "LOGIN");
 
-            assertThat(client.send("USER alice")).startsWith("-ERR [AUTH]");
-            assertThat(client.send("PASS secret")).startsWith("-ERR [AUTH]");
-            assertThat(client.send("AUTH PLAIN " + plain("alice", "secret"))).startsWith("-ERR");
-            assertThat(client.send("STAT")).as("still not logged in").startsWith("-ERR");
+            assertThat(client.command("USER alice")).startsWith("-ERR [AUTH]");
+            assertThat(client.command("PASS secret")).startsWith("-ERR [AUTH]");
+            assertThat(client.command("AUTH PLAIN " + plain("alice", "secret"))).startsWith("-ERR");
+            assertThat(client.command("STAT")).as("still not logged in").startsWith("-ERR");
 
-            assertThat(client.send("STLS")).startsWith("+OK");
+            assertThat(client.command("STLS")).startsWith("+OK");
             client.startTls(trust());
             List<String> after = capa(client);
             assertThat(after).contains("USER").doesNotContain("STLS");
             assertThat(sasl(after)).contains("PLAIN");
 
-            assertThat(client.send("AUTH PLAIN " + plain("alice", "secret"))).startsWith("+OK");
-            assertThat(client.send("STAT")).isEqualTo("+OK 1 " + TlsIt.DOTS_CRLF.length);
+            assertThat(client.command("AUTH PLAIN " + plain("alice", "secret"))).startsWith("+OK");
+            assertThat(client.command("STAT")).isEqualTo("+OK 1 " + TlsIt.DOTS_CRLF.length);
         }
     }
 
     @Test
     void cleartextNever_userPassInsideTls_logsIn() {
         server = start(Cleartext.NEVER);
-        try (LineClient client = LineClient.connect(server.port())) {
-            client.readLine();
-            assertThat(client.send("STLS")).startsWith("+OK");
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            client.line();
+            assertThat(client.command("STLS")).startsWith("+OK");
             client.startTls(trust());
-            assertThat(client.send("USER alice")).startsWith("+OK");
-            assertThat(client.send("PASS secret")).startsWith("+OK");
-            assertThat(client.send("RETR 1")).startsWith("+OK");
-            assertThat(String.join("\r\n", client.readBody()) + "\r\n")
+            assertThat(client.command("USER alice")).startsWith("+OK");
+            assertThat(client.command("PASS secret")).startsWith("+OK");
+            assertThat(client.command("RETR 1")).startsWith("+OK");
+            assertThat(String.join("\r\n", client.rawBody()) + "\r\n")
                     .isEqualTo(
                             "From: bob@example.org\r\nSubject: dots over TLS\r\n\r\n"
                                     + "...two leading dots\r\n..\r\n..one leading dot\r\nbare LF line\r\nlast line without newline\r\n");
@@ -97,9 +98,9 @@ class StlsCapabilityTest {
         return server.tlsTrust().orElseThrow().clientSslContext();
     }
 
-    private static List<String> capa(LineClient client) {
-        assertThat(client.send("CAPA")).startsWith("+OK");
-        return client.readBody();
+    private static List<String> capa(Pop3Wire client) {
+        assertThat(client.command("CAPA")).startsWith("+OK");
+        return client.rawBody();
     }
 
     /** The mechanisms of the SASL capability line, or none. */

@@ -3,12 +3,11 @@ package io.tanpopo.pop3.it.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
@@ -42,16 +41,14 @@ class StlsFinishedWithCommandTest {
     @RepeatedTest(3)
     void firstCommandInTheSameWriteAsFinished_isAnswered() throws IOException {
         SSLContext trust = server.tlsTrust().orElseThrow().clientSslContext();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
-            socket.setSoTimeout(10_000);
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            assertThat(readPlainLine(in)).startsWith("+OK");
-            out.write("STLS\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(readPlainLine(in)).startsWith("+OK");
+        try (Pop3Wire plain = Pop3Wire.connect(server.port())) {
+            assertThat(plain.greeting()).startsWith("+OK");
+            assertThat(plain.command("STLS")).startsWith("+OK");
 
-            EngineClient client = new EngineClient(trust.createSSLEngine("127.0.0.1", server.port()), in, out);
+            EngineClient client = new EngineClient(
+                    trust.createSSLEngine("127.0.0.1", server.port()),
+                    plain.socket().getInputStream(),
+                    plain.socket().getOutputStream());
             client.handshakeThenSend("USER alice\r\n");
             assertThat(client.readLine())
                     .as("reply to the command sent with Finished")
@@ -59,15 +56,6 @@ class StlsFinishedWithCommandTest {
             client.send("PASS secret\r\n");
             assertThat(client.readLine()).startsWith("+OK");
         }
-    }
-
-    /** Reads one clear-text line byte by byte, so nothing after it is consumed. */
-    private static String readPlainLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n' && b != -1; b = in.read()) {
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 
     /** A TLS client over blocking streams that holds back its last flight to append application data. */

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
+import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +28,9 @@ class StlsInjectionTest {
                 .start();
         server.mailbox("alice").add(TlsIt.DOTS);
         trust = server.tlsTrust().orElseThrow().clientSslContext();
-        try (LineClient fresh = LineClient.connect(server.port())) {
-            fresh.readLine();
-            freshNoopReply = fresh.send("NOOP");
+        try (Pop3Wire fresh = Pop3Wire.open(server.port())) {
+            fresh.line();
+            freshNoopReply = fresh.command("NOOP");
         }
     }
 
@@ -40,47 +41,47 @@ class StlsInjectionTest {
 
     @Test
     void stlsWithCapaInTheSameSegment_capaIsDiscarded_firstReplyInsideTlsIsNoops() {
-        try (LineClient client = LineClient.connect(server.port())) {
-            assertThat(client.readLine()).startsWith("+OK");
-            client.sendRaw("STLS\r\nCAPA\r\n");
-            assertThat(client.readLine()).startsWith("+OK");
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            assertThat(client.line()).startsWith("+OK");
+            client.send("STLS\r\nCAPA\r\n");
+            assertThat(client.line()).startsWith("+OK");
             client.startTls(trust);
 
-            assertThat(client.send("NOOP")).as("the first reply inside TLS").isEqualTo(freshNoopReply);
-            assertThat(client.send("STAT")).startsWith("-ERR");
-            assertThat(client.send("QUIT")).startsWith("+OK");
+            assertThat(client.command("NOOP")).as("the first reply inside TLS").isEqualTo(freshNoopReply);
+            assertThat(client.command("STAT")).startsWith("-ERR");
+            assertThat(client.command("QUIT")).startsWith("+OK");
             assertThat(client.awaitClosed().rest()).isEmpty();
         }
     }
 
     @Test
     void stlsWithUserPassInTheSameSegment_loginIsDiscarded_sessionStaysInAuthorization() {
-        try (LineClient client = LineClient.connect(server.port())) {
-            assertThat(client.readLine()).startsWith("+OK");
-            client.sendRaw("STLS\r\nUSER alice\r\nPASS secret\r\n");
-            assertThat(client.readLine()).startsWith("+OK");
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            assertThat(client.line()).startsWith("+OK");
+            client.send("STLS\r\nUSER alice\r\nPASS secret\r\n");
+            assertThat(client.line()).startsWith("+OK");
             client.startTls(trust);
 
-            assertThat(client.send("NOOP")).as("the first reply inside TLS").isEqualTo(freshNoopReply);
-            assertThat(client.send("STAT")).as("not logged in").startsWith("-ERR");
-            assertThat(client.send("PASS secret")).as("no USER was kept").startsWith("-ERR");
-            assertThat(client.send("USER alice")).startsWith("+OK");
-            assertThat(client.send("PASS secret")).startsWith("+OK");
-            assertThat(client.send("STAT")).isEqualTo("+OK 1 " + TlsIt.DOTS_CRLF.length);
-            assertThat(client.send("QUIT")).startsWith("+OK");
+            assertThat(client.command("NOOP")).as("the first reply inside TLS").isEqualTo(freshNoopReply);
+            assertThat(client.command("STAT")).as("not logged in").startsWith("-ERR");
+            assertThat(client.command("PASS secret")).as("no USER was kept").startsWith("-ERR");
+            assertThat(client.command("USER alice")).startsWith("+OK");
+            assertThat(client.command("PASS secret")).startsWith("+OK");
+            assertThat(client.command("STAT")).isEqualTo("+OK 1 " + TlsIt.DOTS_CRLF.length);
+            assertThat(client.command("QUIT")).startsWith("+OK");
         }
     }
 
     @Test
     void stlsWithPartialLineInTheSameSegment_partialLineIsDiscarded() {
-        try (LineClient client = LineClient.connect(server.port())) {
-            assertThat(client.readLine()).startsWith("+OK");
-            client.sendRaw("STLS\r\nUSER ali");
-            assertThat(client.readLine()).startsWith("+OK");
+        try (Pop3Wire client = Pop3Wire.open(server.port())) {
+            assertThat(client.line()).startsWith("+OK");
+            client.send("STLS\r\nUSER ali");
+            assertThat(client.line()).startsWith("+OK");
             client.startTls(trust);
 
-            assertThat(client.send("NOOP")).as("the first reply inside TLS").isEqualTo(freshNoopReply);
-            assertThat(client.send("STAT")).startsWith("-ERR");
+            assertThat(client.command("NOOP")).as("the first reply inside TLS").isEqualTo(freshNoopReply);
+            assertThat(client.command("STAT")).startsWith("-ERR");
         }
     }
 }
