@@ -70,12 +70,4 @@ public sealed interface LoopbackDatabase extends AutoCloseable permits PostgresD
         }
         return output;
     }
-
-    /** Sends {@code signal} (STOP or CONT) to {@code pid} and its descendants. */
-    static void signal(long pid, String signal, Path log) throws IOException {
-        ProcessHandle root = ProcessHandle.of(pid).orElseThrow(() -> new IOException("no process " + pid));
-        List<String> command = new java.util.ArrayList<>(List.of("kill", "-" + signal, Long.toString(pid)));
-        root.descendants().forEach(child -> command.add(Long.toString(child.pid())));
-        run(command, Map.of(), log);
-    }
 }

@@ -24,7 +24,7 @@ public final class MariaDbDaemon implements LoopbackDatabase {
     private final Path data;
     private final Path log;
     private final int port;
-    private boolean frozen;
+    private final ProcessFreezer freezer;
     private Process server;
 
     /** Creates a data directory in {@code dir} (a fresh temporary folder) and starts the server. */
@@ -33,6 +33,7 @@ public final class MariaDbDaemon implements LoopbackDatabase {
         this.data = dir.resolve("data");
         this.log = dir.resolve("commands.log");
         this.port = LoopbackDatabase.freePort();
+        this.freezer = new ProcessFreezer(data.resolve("mariadbd.pid"), log);
         Files.createDirectories(data);
         MailUser.giveToMailUser(dir);
         LoopbackDatabase.run(
@@ -119,28 +120,20 @@ public final class MariaDbDaemon implements LoopbackDatabase {
 
     @Override
     public void freeze() throws IOException {
-        frozen = true;
-        LoopbackDatabase.signal(mariadbd(), "STOP", log);
+        freezer.freeze();
     }
 
     @Override
     public void thaw() throws IOException {
-        frozen = false;
-        LoopbackDatabase.signal(mariadbd(), "CONT", log);
+        freezer.thaw();
     }
 
     @Override
     public void close() throws IOException {
         if (server != null) {
-            if (frozen) {
-                thaw();
-            }
+            freezer.thawIfFrozen();
             stop();
         }
-    }
-
-    private long mariadbd() throws IOException {
-        return Long.parseLong(Files.readString(data.resolve("mariadbd.pid")).strip());
     }
 
     private Path socket() {

@@ -24,7 +24,7 @@ public final class PostgresDaemon implements LoopbackDatabase {
     private final Path data;
     private final Path log;
     private final int port;
-    private boolean frozen;
+    private final ProcessFreezer freezer;
 
     /** Creates a cluster in {@code dir} (a fresh temporary folder) and starts it. */
     public PostgresDaemon(Path dir) throws IOException {
@@ -32,6 +32,7 @@ public final class PostgresDaemon implements LoopbackDatabase {
         this.data = dir.resolve("data");
         this.log = dir.resolve("commands.log");
         this.port = LoopbackDatabase.freePort();
+        this.freezer = new ProcessFreezer(data.resolve("postmaster.pid"), log);
         Files.createDirectories(data);
         Path passwordFile = Files.writeString(dir.resolve("superuser-password"), PASSWORD + "\n");
         MailUser.giveToMailUser(dir);
@@ -113,30 +114,21 @@ public final class PostgresDaemon implements LoopbackDatabase {
 
     @Override
     public void freeze() throws IOException {
-        frozen = true;
-        LoopbackDatabase.signal(postmaster(), "STOP", log);
+        freezer.freeze();
     }
 
     @Override
     public void thaw() throws IOException {
-        frozen = false;
-        LoopbackDatabase.signal(postmaster(), "CONT", log);
+        freezer.thaw();
     }
 
     @Override
     public void close() throws IOException {
         if (Files.exists(data.resolve("postmaster.pid"))) {
-            if (frozen) {
-                thaw();
-            }
+            freezer.thawIfFrozen();
             LoopbackDatabase.run(
                     asServer(PG_CTL, "-D", data.toString(), "-m", "immediate", "-w", "stop"), Map.of(), log);
         }
-    }
-
-    private long postmaster() throws IOException {
-        return Long.parseLong(
-                Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
     }
 
     private List<String> asServer(String... command) {

@@ -2,7 +2,6 @@ package io.tanpopo.auth.passwd;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,7 +19,6 @@ final class Md5Crypt {
 
     private static final String MAGIC = "$1$";
     private static final int MAX_SALT = 8;
-    private static final String ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern STORED = Pattern.compile("\\$1\\$([^$]{0,8})\\$([./0-9A-Za-z]{22})");
     /** The byte triples of the final digest, in the order the encoding takes them. */
     private static final int[][] GROUPS = {{0, 6, 12}, {1, 7, 13}, {2, 8, 14}, {3, 9, 15}, {4, 10, 5}};
@@ -54,7 +52,7 @@ final class Md5Crypt {
     String crypt(byte[] password, String saltText) {
         String salt = saltText.length() > MAX_SALT ? saltText.substring(0, MAX_SALT) : saltText;
         byte[] s = salt.getBytes(StandardCharsets.UTF_8);
-        MessageDigest md = md5();
+        MessageDigest md = CryptEncoding.digest("MD5");
         md.update(password);
         md.update(s);
         md.update(password);
@@ -88,24 +86,9 @@ final class Md5Crypt {
     private static String encode(byte[] h) {
         StringBuilder out = new StringBuilder(22);
         for (int[] g : GROUPS) {
-            append(out, ((h[g[0]] & 0xff) << 16) | ((h[g[1]] & 0xff) << 8) | (h[g[2]] & 0xff), 4);
+            CryptEncoding.append(out, ((h[g[0]] & 0xff) << 16) | ((h[g[1]] & 0xff) << 8) | (h[g[2]] & 0xff), 4);
         }
-        append(out, h[11] & 0xff, 2);
+        CryptEncoding.append(out, h[11] & 0xff, 2);
         return out.toString();
-    }
-
-    private static void append(StringBuilder out, int w, int n) {
-        for (int i = 0; i < n; i++) {
-            out.append(ALPHABET.charAt(w & 0x3f));
-            w >>>= 6;
-        }
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has MD5", e);
-        }
     }
 }

@@ -17,8 +17,6 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 public final class PasswordHasher {
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$[0-9]{2}\\$[./A-Za-z0-9]{53}");
-    private static final String CRYPT_SALT_ALPHABET =
-            "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private final SecureRandom random;
     private final HashingParameters parameters;
@@ -155,7 +153,7 @@ public final class PasswordHasher {
     private String cryptSalt(int length) {
         StringBuilder salt = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            salt.append(CRYPT_SALT_ALPHABET.charAt(random.nextInt(CRYPT_SALT_ALPHABET.length())));
+            salt.append(CryptEncoding.ALPHABET.charAt(random.nextInt(CryptEncoding.ALPHABET.length())));
         }
         return salt.toString();
     }
