@@ -1,37 +1,31 @@
 package io.tanpopo.pop3;
 
-import io.tanpopo.auth.Authenticator;
-import io.tanpopo.auth.StaticUsersAuthenticator;
-import io.tanpopo.pop3.protocol.CommandTable;
-import io.tanpopo.pop3.protocol.ProtocolContext;
-import io.tanpopo.pop3.protocol.SessionLimits;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.login.SessionLimits;
 import io.tanpopo.pop3.session.Pop3Protocol;
-import io.tanpopo.pop3.session.SessionRuntime;
 import io.tanpopo.pop3.tls.GeneratedTrust;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.pop3.transport.MinaTransport;
 import io.tanpopo.resolver.AddressText;
-import io.tanpopo.store.MailStore;
-import io.tanpopo.store.memory.MemoryMailbox;
-import io.tanpopo.store.memory.MemoryStore;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running POP3 server, standalone or embedded in a test. Many can run in one JVM at once: nothing
- * is static.
+ * A running POP3 server, standalone or embedded. Many can run in one JVM at once: nothing is
+ * static. Users and mail come from the backends given to the builder (the
+ * {@link io.tanpopo.auth.Authenticator} and {@link io.tanpopo.store.MailStore} SPI); a test seeds
+ * them there.
  *
  * <pre>{@code
- * try (Pop3Server server = Pop3Server.builder().port(0).user("alice", "secret").start()) {
- *     server.mailbox("alice").add("Subject: hi\r\n\r\nhello\r\n");
+ * MemoryStore store = new MemoryStore(LockMode.TAKEOVER);
+ * store.mailbox("alice").add("Subject: hi\r\n\r\nhello\r\n");
+ * try (Pop3Server server = Pop3Server.builder().user("alice", "secret").store(store).start()) {
  *     int port = server.port();
  * }
  * }</pre>
@@ -41,35 +35,21 @@ public final class Pop3Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pop3Server.class);
 
     private final Pop3Config config;
-    private final Authenticator authenticator;
-    private final MailStore store;
     private final MinaTransport transport;
-    private final ExecutorService workers;
-    private final ExecutorService authentication;
-    private final ScheduledExecutorService timer;
+    private final ServerThreads threads;
     private final Optional<TlsMaterial> tls;
     private final SessionLimits limits;
 
-    Pop3Server(Pop3ServerBuilder.Parts parts) {
+    Pop3Server(ServerParts parts) {
         this.config = parts.config();
-        this.authenticator = parts.authenticator();
-        this.store = parts.store();
-        this.workers = parts.workers();
-        this.authentication = parts.authentication();
-        this.timer = parts.timer();
-        // Plain conditionals rather than Optional.map: each lambda is a class spun at the first start.
+        this.threads = parts.threads();
         try {
-            this.tls = parts.tls().isPresent()
-                    ? Optional.of(TlsMaterial.of(parts.tls().get()))
-                    : Optional.empty();
-            Pop3Protocol protocol = protocol(parts, tls.isPresent());
+            this.tls = parts.tls().map(TlsMaterial::of);
+            Pop3Protocol protocol = parts.protocol(tls.isPresent());
             this.limits = protocol.context().limits();
-            Optional<InetSocketAddress> implicitTls = parts.implicitTlsPort().isPresent()
-                    ? Optional.of(new InetSocketAddress(
-                            config.bind(), parts.implicitTlsPort().get()))
-                    : Optional.empty();
-            Optional<Supplier<TlsContextProvider>> certificates =
-                    tls.isPresent() ? Optional.of(tls.get()) : Optional.empty();
+            Optional<InetSocketAddress> implicitTls =
+                    parts.implicitTlsPort().map(port -> new InetSocketAddress(config.bind(), port));
+            Optional<Supplier<TlsContextProvider>> certificates = tls.map(material -> material);
             this.transport = MinaTransport.listen(
                     protocol,
                     new MinaTransport.Options(
@@ -77,7 +57,7 @@ public final class Pop3Server implements AutoCloseable {
                             implicitTls,
                             config.idleTimeout(),
                             certificates,
-                            timer,
+                            threads.timer(),
                             parts.proxy(),
                             parts.ioThreads(),
                             parts.sharedIo()));
@@ -94,25 +74,6 @@ public final class Pop3Server implements AutoCloseable {
                     AddressText.withPort(
                             config.bind(), transport.implicitTlsAddress().get().getPort()));
         }
-    }
-
-    /** The protocol the parts make up, transport aside. */
-    static Pop3Protocol protocol(Pop3ServerBuilder.Parts parts, boolean tlsAvailable) {
-        ProtocolContext context = ProtocolContext.of(
-                        parts.config(),
-                        parts.authenticator(),
-                        parts.store(),
-                        Version::current,
-                        parts.listener(),
-                        tlsAvailable,
-                        parts.cleartext())
-                .withInterceptor(parts.interceptor())
-                .withLimits(new SessionLimits(parts.limits()));
-        return new Pop3Protocol(
-                context,
-                CommandTable.standard(context),
-                new SessionRuntime(parts.workers(), parts.authentication(), parts.timer(), parts.listener()),
-                parts.clientChecks());
     }
 
     /** A builder with the embedded defaults: 127.0.0.1, a free port, in-memory users and mail. */
@@ -150,43 +111,6 @@ public final class Pop3Server implements AutoCloseable {
         return config;
     }
 
-    /**
-     * The in-memory mailbox of {@code user}, to seed and inspect.
-     *
-     * @throws IllegalStateException when the server does not use the in-memory store
-     */
-    public MemoryMailbox mailbox(String user) {
-        return memoryStore()
-                .orElseThrow(() -> new IllegalStateException("this server does not use the in-memory store"))
-                .mailbox(user);
-    }
-
-    /**
-     * Adds a user (or changes a password) while the server runs.
-     *
-     * @throws IllegalStateException when the server does not use the built-in static users
-     */
-    public Pop3Server user(String name, String password) {
-        staticUsers().put(name, password);
-        return this;
-    }
-
-    /** Removes a user while the server runs; their mailbox stays until removed. */
-    public boolean removeUser(String name) {
-        return staticUsers().remove(name);
-    }
-
-    private StaticUsersAuthenticator staticUsers() {
-        if (authenticator instanceof StaticUsersAuthenticator users) {
-            return users;
-        }
-        throw new IllegalStateException("this server does not use the built-in static users");
-    }
-
-    private Optional<MemoryStore> memoryStore() {
-        return store instanceof MemoryStore memory ? Optional.of(memory) : Optional.empty();
-    }
-
     /** Connections open now (refused ones and those awaiting a PROXY header not counted). */
     public int connections() {
         return limits.connections();
@@ -197,7 +121,7 @@ public final class Pop3Server implements AutoCloseable {
      * authenticator does not block.
      */
     public int loginsWaiting() {
-        return authentication instanceof java.util.concurrent.ThreadPoolExecutor pool
+        return threads.authentication() instanceof ThreadPoolExecutor pool
                 ? pool.getQueue().size()
                 : 0;
     }
@@ -237,30 +161,6 @@ public final class Pop3Server implements AutoCloseable {
     }
 
     private void shutdownThreads() {
-        timer.shutdownNow();
-        stop(authentication, workers);
-    }
-
-    /**
-     * Stops {@code pools}: the running tasks (a login, a command) may finish within five seconds
-     * in all, then they are interrupted. Shared with {@link DetachedProtocol}.
-     */
-    static void stop(ExecutorService... pools) {
-        for (ExecutorService pool : pools) {
-            pool.shutdown();
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        try {
-            for (ExecutorService pool : pools) {
-                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    pool.shutdownNow();
-                }
-            }
-        } catch (InterruptedException e) {
-            for (ExecutorService pool : pools) {
-                pool.shutdownNow();
-            }
-            Thread.currentThread().interrupt();
-        }
+        threads.stop();
     }
 }

@@ -9,9 +9,10 @@ class SmokeTest {
 
     @Test
     void loginAndRetrieve() {
-        try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start();
+        MemoryBackend mail = new MemoryBackend().user("alice", "secret");
+        try (Pop3Server server = mail.builder().start();
                 Pop3Wire pop = Pop3Wire.connect(server.port())) {
-            server.mailbox("alice").add("Subject: hi\r\n\r\nhello\r\n.dot\n");
+            mail.mailbox("alice").add("Subject: hi\r\n\r\nhello\r\n.dot\n");
             assertThat(pop.greeting()).startsWith("+OK").contains("<");
             assertThat(pop.login("alice", "secret")).startsWith("+OK");
             assertThat(pop.command("STAT")).isEqualTo("+OK 1 28");

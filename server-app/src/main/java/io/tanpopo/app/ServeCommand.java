@@ -39,7 +39,7 @@ final class ServeCommand {
         ServiceWiring service = new ServiceWiring(ServiceSettings.read(settings), Clock.systemUTC());
         var builder = new ServerWiring(settings).builder(service);
         if (demo) {
-            builder.user(Demo.USER, Demo.PASSWORD);
+            builder.user(Demo.USER, Demo.PASSWORD).store(Demo.store(new BackendWiring(settings).lockMode()));
         }
         // The hook goes in before the server starts: a SIGTERM right after "listening on" must
         // still find it (publishing JMX takes a moment).
@@ -82,7 +82,6 @@ final class ServeCommand {
             return 1;
         }
         if (demo) {
-            Demo.seed(server);
             out.println(Demo.howToConnect(server));
         }
         try {

@@ -2,10 +2,10 @@ package io.tanpopo.app;
 
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.pop3.AuthThreads;
-import io.tanpopo.pop3.Pop3Config;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.resolver.HostResolver;
 import java.util.List;
 import java.util.function.Consumer;

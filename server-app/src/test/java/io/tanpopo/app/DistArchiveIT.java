@@ -31,6 +31,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +110,23 @@ class DistArchiveIT {
                     StandardCharsets.UTF_8);
             assertThat(drivers.lines().map(String::strip)).contains("org.postgresql.Driver", "org.mariadb.jdbc.Driver");
         }
+    }
+
+    /** The service jar is the server and its backends: no test kit, no JUnit (they are tanpopo-testkit's). */
+    @Test
+    void jar_holdsNoTestKitAndNoJUnitClass() throws IOException {
+        List<String> entries;
+        try (ZipFile jar = new ZipFile(home.resolve("lib/tanpopo.jar").toFile())) {
+            entries = jar.stream().map(ZipEntry::getName).toList();
+        }
+        assertThat(entries).contains("io/tanpopo/pop3/Pop3Server.class", "io/tanpopo/app/Main.class");
+        assertThat(entries)
+                .filteredOn(name -> name.startsWith("io/tanpopo/testkit/")
+                        || name.startsWith("io/tanpopo/pop3/testkit/")
+                        || name.startsWith("io/tanpopo/pop3/junit/")
+                        || name.startsWith("org/junit/")
+                        || name.startsWith("org/opentest4j/"))
+                .isEmpty();
     }
 
     /**

@@ -9,6 +9,7 @@ import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
+import io.tanpopo.store.memory.MemoryStore;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,13 +91,13 @@ public final class ServerChild {
     }
 
     private static Pop3Server tanpopoMemory(List<byte[]> messages, int users) {
-        Pop3Server server = tanpopoBuilder(users).start();
+        MemoryStore store = new MemoryStore(false);
         for (int i = 0; i < users; i++) {
             for (byte[] message : messages) {
-                server.mailbox("u" + i).add(message);
+                store.mailbox("u" + i).add(message);
             }
         }
-        return server;
+        return tanpopoBuilder(users).store(store).start();
     }
 
     static GreenMailHandle greenMail(List<byte[]> messages, int users) throws Exception {

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.management.OperatingSystemMXBean;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.testkit.Pop3Testkit;
 import io.tanpopo.pop3.transport.BareMinaServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * mvn -o -q -pl pop3-core -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp pop3-core/target/test-classes:pop3-core/target/classes:$(cat /tmp/cp.txt) \
- *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|tanpopo-own|testkit|greenmail|mina [later-runs] [cold-logging]
+ *     io.tanpopo.pop3.bench.StartupBenchmark tanpopo|tanpopo-own|greenmail|mina [later-runs] [cold-logging]
  * </pre>
  */
 public final class StartupBenchmark {
@@ -174,14 +173,6 @@ public final class StartupBenchmark {
                     return elapsed(start);
                 }
             }
-            case "testkit" -> {
-                try (Pop3Testkit kit =
-                        Pop3Testkit.builder().user("alice", "secret").start()) {
-                    started(start);
-                    greeting(kit.port());
-                    return elapsed(start);
-                }
-            }
             case "greenmail" -> {
                 GreenMail greenMail = new GreenMail(ServerSetupTest.POP3.dynamicPort());
                 greenMail.start();
@@ -194,8 +185,7 @@ public final class StartupBenchmark {
                     greenMail.stop();
                 }
             }
-            default ->
-                throw new IllegalArgumentException("tanpopo, tanpopo-own, testkit, greenmail or mina, not " + which);
+            default -> throw new IllegalArgumentException("tanpopo, tanpopo-own, greenmail or mina, not " + which);
         }
     }
 

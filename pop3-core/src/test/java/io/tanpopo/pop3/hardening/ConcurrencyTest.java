@@ -2,6 +2,7 @@ package io.tanpopo.pop3.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.testsupport.Await;
@@ -29,7 +30,8 @@ class ConcurrencyTest {
 
     @Test
     void exclusive_sameUserFromManyConnections_exactlyOneGetsIn_theRestAreInUse() throws Exception {
-        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10), LockMode.EXCLUSIVE)) {
+        MemoryBackend mail = new MemoryBackend(LockMode.EXCLUSIVE);
+        try (Pop3Server server = Hostile.server(mail, Duration.ofMinutes(10))) {
             int clients = 50;
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -61,7 +63,7 @@ class ConcurrencyTest {
             open.get(0).command("DELE 1");
             Hostile.expectOk(open.get(0).command("QUIT"));
             open.get(0).close();
-            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 1);
+            assertThat(mail.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 1);
         }
     }
 
@@ -72,7 +74,8 @@ class ConcurrencyTest {
      */
     @Test
     void takeover_sameUserFromManyConnections_leavesExactlyOneSession_andLosesNothing() throws Exception {
-        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10), LockMode.TAKEOVER)) {
+        MemoryBackend mail = new MemoryBackend(LockMode.TAKEOVER);
+        try (Pop3Server server = Hostile.server(mail, Duration.ofMinutes(10))) {
             int clients = 50;
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -113,26 +116,27 @@ class ConcurrencyTest {
                 }
             }
             assertThat(alive).hasSize(1);
-            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size());
+            assertThat(mail.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size());
             Hostile.expectOk(alive.get(0).command("QUIT"));
             alive.get(0).close();
-            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 1);
+            assertThat(mail.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 1);
         }
     }
 
     @Test
     void deliveriesDuringASession_areNeitherSeenNorLost_andSurviveItsQuit() {
-        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10));
+        MemoryBackend mail = new MemoryBackend();
+        try (Pop3Server server = Hostile.server(mail, Duration.ofMinutes(10));
                 Pop3Wire d = Pop3Wire.connect(server.port())) {
             Hostile.expectOk(d.login("alice", "secret"));
             for (int i = 0; i < 20; i++) {
-                server.mailbox("alice").add("Subject: late " + i + "\r\n\r\nx\r\n");
+                mail.mailbox("alice").add("Subject: late " + i + "\r\n\r\nx\r\n");
             }
             assertThat(d.command("STAT")).startsWith("+OK " + FuzzedSession.SEED.size() + " ");
             Hostile.expectOk(d.command("DELE 1"));
             Hostile.expectOk(d.command("DELE 2"));
             Hostile.expectOk(d.command("QUIT"));
-            assertThat(server.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 2 + 20);
+            assertThat(mail.mailbox("alice").size()).isEqualTo(FuzzedSession.SEED.size() - 2 + 20);
         }
     }
 
@@ -140,11 +144,12 @@ class ConcurrencyTest {
     void manyUsersAtOnce_eachDeletesItsOwn_andTheTotalsAddUp() throws Exception {
         int users = Hostile.LONG ? 200 : 40;
         int rounds = Hostile.LONG ? 20 : 5;
-        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10))) {
+        MemoryBackend mail = new MemoryBackend();
+        try (Pop3Server server = Hostile.server(mail, Duration.ofMinutes(10))) {
             for (int u = 0; u < users; u++) {
-                server.user("user" + u, "pw" + u);
+                mail.user("user" + u, "pw" + u);
                 for (int m = 0; m < rounds * 2; m++) {
-                    server.mailbox("user" + u).add("Subject: " + m + "\r\n\r\n.body " + m + "\n");
+                    mail.mailbox("user" + u).add("Subject: " + m + "\r\n\r\n.body " + m + "\n");
                 }
             }
             ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -157,7 +162,7 @@ class ConcurrencyTest {
                         Await.until(
                                 Duration.ofSeconds(20),
                                 "unlocked",
-                                () -> !server.mailbox("user" + user).isLocked());
+                                () -> !mail.mailbox("user" + user).isLocked());
                         try (Pop3Wire d = Pop3Wire.connect(server.port())) {
                             Hostile.expectOk(d.login("user" + user, "pw" + user));
                             Hostile.expectOk(d.command("RETR 1"));
@@ -181,17 +186,18 @@ class ConcurrencyTest {
                 Await.until(
                         Duration.ofSeconds(20),
                         "unlocked",
-                        () -> !server.mailbox("user" + user).isLocked());
-                assertThat(server.mailbox("user" + u).size()).as("user%d", u).isEqualTo(rounds * 2 - committed);
+                        () -> !mail.mailbox("user" + user).isLocked());
+                assertThat(mail.mailbox("user" + u).size()).as("user%d", u).isEqualTo(rounds * 2 - committed);
             }
-            Hostile.normalSessionWorks(server, server.mailbox("alice").messages());
+            Hostile.normalSessionWorks(server, mail, mail.mailbox("alice").messages());
         }
     }
 
     @Test
     void soakOfShortSessions_leavesTheHeapFlat() {
         int sessions = Hostile.LONG ? 20_000 : 3_000;
-        try (Pop3Server server = Hostile.server(Duration.ofMinutes(10))) {
+        MemoryBackend mail = new MemoryBackend();
+        try (Pop3Server server = Hostile.server(mail, Duration.ofMinutes(10))) {
             List<Long> samples = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
                 try (Pop3Wire d = Pop3Wire.connect(server.port())) {
@@ -213,7 +219,7 @@ class ConcurrencyTest {
             assertThat(last)
                     .as("heap after %d sessions, samples %s", sessions, samples)
                     .isLessThan(first + (24L << 20));
-            Hostile.normalSessionWorks(server, server.mailbox("alice").messages());
+            Hostile.normalSessionWorks(server, mail, mail.mailbox("alice").messages());
         }
     }
 

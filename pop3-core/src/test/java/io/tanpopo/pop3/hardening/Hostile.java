@@ -1,7 +1,7 @@
 package io.tanpopo.pop3.hardening;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.Pop3Wire;
@@ -17,32 +17,26 @@ final class Hostile {
 
     private Hostile() {}
 
-    static Pop3Server server(Duration idle) {
-        return server(idle, LockMode.TAKEOVER);
-    }
-
-    static Pop3Server server(Duration idle, LockMode lock) {
-        Pop3Server server = Pop3Server.builder()
+    /** A server over {@code mail}, with alice (holding the standard mailbox) and bob. */
+    static Pop3Server server(MemoryBackend mail, Duration idle) {
+        mail.user("alice", "secret").user("bob", "hunter2");
+        FuzzedSession.SEED.forEach(m -> mail.mailbox("alice").add(m));
+        return mail.builder()
                 .port(0)
                 .noTls()
                 .idleTimeout(idle)
                 .maxBadCommands(1_000_000)
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .workerThreads(8)
-                .maildropLock(lock)
-                .user("alice", "secret")
-                .user("bob", "hunter2")
                 .start();
-        FuzzedSession.SEED.forEach(m -> server.mailbox("alice").add(m));
-        return server;
     }
 
     /** A normal session still works, and alice's maildrop holds exactly what it held before. */
-    static void normalSessionWorks(Pop3Server server, List<MessageInfo> before) {
+    static void normalSessionWorks(Pop3Server server, MemoryBackend mail, List<MessageInfo> before) {
         Await.until(
                 Duration.ofSeconds(20),
                 "alice's maildrop unlocked",
-                () -> !server.mailbox("alice").isLocked());
+                () -> !mail.mailbox("alice").isLocked());
         try (Pop3Wire d = Pop3Wire.connect(server.port())) {
             expectOk(d.login("alice", "secret"));
             expectOk(d.command("STAT"));
@@ -52,9 +46,9 @@ final class Hostile {
             }
             expectOk(d.command("QUIT"));
         }
-        if (!server.mailbox("alice").messages().equals(before)) {
+        if (!mail.mailbox("alice").messages().equals(before)) {
             throw new AssertionError(
-                    "maildrop changed: " + server.mailbox("alice").messages());
+                    "maildrop changed: " + mail.mailbox("alice").messages());
         }
     }
 

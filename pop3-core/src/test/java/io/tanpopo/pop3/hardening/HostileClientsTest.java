@@ -2,6 +2,7 @@ package io.tanpopo.pop3.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testsupport.Pop3Wire;
@@ -26,13 +27,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class HostileClientsTest {
 
+    private final MemoryBackend mail = new MemoryBackend();
     private Pop3Server server;
     private List<MessageInfo> before;
 
     @BeforeEach
     void start() {
-        server = Hostile.server(Duration.ofMinutes(10));
-        before = server.mailbox("alice").messages();
+        server = Hostile.server(mail, Duration.ofMinutes(10));
+        before = mail.mailbox("alice").messages();
     }
 
     @AfterEach
@@ -53,7 +55,7 @@ class HostileClientsTest {
             Hostile.expectOk(d.login("alice", "secret"));
             Hostile.expectOk(d.command("NOOP"));
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -76,7 +78,7 @@ class HostileClientsTest {
             }
             Hostile.expectOk(d.command("STAT"));
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -106,7 +108,7 @@ class HostileClientsTest {
             Hostile.expectOk(d.command("DELE 1"));
             // dropped without QUIT: the DELE must not count
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -130,7 +132,7 @@ class HostileClientsTest {
                 out.flush();
                 socket.setSoLinger(true, 0); // RST, not FIN
             }
-            Hostile.normalSessionWorks(server, before);
+            Hostile.normalSessionWorks(server, mail, before);
         }
     }
 
@@ -152,8 +154,7 @@ class HostileClientsTest {
             assertThat(reader.line()).startsWith("+OK");
             assertThat(reader.line()).startsWith("+OK");
             assertThat(reader.line()).startsWith("+OK");
-            String listOne =
-                    "+OK 1 " + server.mailbox("alice").messages().get(0).size();
+            String listOne = "+OK 1 " + mail.mailbox("alice").messages().get(0).size();
             for (int i = 0; i < count; i += 2) {
                 String noop = reader.line();
                 String list = reader.line();
@@ -164,7 +165,7 @@ class HostileClientsTest {
             assertThat(reader.line()).startsWith("+OK");
             writer.join(30_000);
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -199,7 +200,7 @@ class HostileClientsTest {
                 }
             }
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     static long openFileLimit() {

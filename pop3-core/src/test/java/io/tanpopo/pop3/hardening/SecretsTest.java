@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Pop3Session;
@@ -44,14 +45,14 @@ class SecretsTest {
         root.setLevel(Level.TRACE);
         List<String> heard = new CopyOnWriteArrayList<>();
         List<String> secrets = new CopyOnWriteArrayList<>(List.of(PASSWORD));
-        try (Pop3Server server = Pop3Server.builder()
+        MemoryBackend mail = new MemoryBackend().user("alice", PASSWORD);
+        try (Pop3Server server = mail.builder()
                 .port(0)
                 .noTls()
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .user("alice", PASSWORD)
                 .listener(recording(heard))
                 .start()) {
-            server.mailbox("alice").add("Subject: x\r\n\r\nx\r\n");
+            mail.mailbox("alice").add("Subject: x\r\n\r\nx\r\n");
             try (Pop3Wire d = Pop3Wire.connect(server.port())) {
                 d.command("USER alice");
                 d.command("PASS " + PASSWORD + "-wrong");

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.MessageInfo;
 import io.tanpopo.testsupport.Await;
@@ -33,13 +34,14 @@ class SlowClientsTest {
     private static final Duration IDLE = Duration.ofSeconds(2);
 
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    private final MemoryBackend mail = new MemoryBackend();
     private Pop3Server server;
     private List<MessageInfo> before;
 
     @BeforeEach
     void start() {
-        server = Hostile.server(IDLE);
-        before = server.mailbox("alice").messages();
+        server = Hostile.server(mail, IDLE);
+        before = mail.mailbox("alice").messages();
     }
 
     @AfterEach
@@ -59,7 +61,7 @@ class SlowClientsTest {
             assertThat(ending.abortive()).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(IDLE.multipliedBy(4));
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -86,7 +88,7 @@ class SlowClientsTest {
                     .as("a trickle of bytes without a line end kept the session open for " + IDLE.multipliedBy(5))
                     .isTrue();
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     @Test
@@ -116,7 +118,7 @@ class SlowClientsTest {
             System.arraycopy(line, 0, message, i, line.length);
         }
         Arrays.fill(message, message.length - (message.length % line.length), message.length, (byte) 'y');
-        server.mailbox("bob").add(message);
+        mail.mailbox("bob").add(message);
         message = null;
         long baseline = Hostile.usedHeapAfterGc();
         try (Pop3Wire pop = open()) {
@@ -144,9 +146,9 @@ class SlowClientsTest {
             Await.until(
                     IDLE.multipliedBy(10),
                     "the stalled session closed at the idle timeout and released bob's maildrop",
-                    () -> !server.mailbox("bob").isLocked());
+                    () -> !mail.mailbox("bob").isLocked());
         }
-        Hostile.normalSessionWorks(server, before);
+        Hostile.normalSessionWorks(server, mail, before);
     }
 
     private Pop3Wire open() {

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
 import jakarta.mail.Flags;
@@ -27,17 +28,17 @@ import org.junit.jupiter.api.Test;
 class AngusMailClientTest {
 
     private final Transcript transcript = new Transcript();
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private List<String> uids;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
+        server = mail.builder()
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .listener(transcript)
                 .start();
-        uids = SeedMessages.seed(server.mailbox("alice"));
+        uids = SeedMessages.seed(mail.mailbox("alice"));
     }
 
     @AfterEach
@@ -129,7 +130,7 @@ class AngusMailClientTest {
             inbox.close(false);
         }
         awaitUnlocked();
-        assertThat(server.mailbox("alice").size()).isEqualTo(3);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(3);
         try (Store store = connect(new Properties())) {
             POP3Folder inbox = open(store);
             assertThat(inbox.getMessageCount()).isEqualTo(3);
@@ -148,7 +149,7 @@ class AngusMailClientTest {
         }
         assertThat(transcript.keywords()).contains("RSET").doesNotContain("DELE");
         awaitUnlocked();
-        assertThat(server.mailbox("alice").size()).isEqualTo(3);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(3);
     }
 
     @Test
@@ -206,7 +207,7 @@ class AngusMailClientTest {
         Await.value(
                 Duration.ofSeconds(5),
                 "alice's maildrop to be unlocked",
-                () -> server.mailbox("alice").isLocked() ? null : Boolean.TRUE);
+                () -> mail.mailbox("alice").isLocked() ? null : Boolean.TRUE);
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

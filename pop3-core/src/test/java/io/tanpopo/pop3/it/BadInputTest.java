@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.io.ByteArrayOutputStream;
@@ -14,20 +15,18 @@ import org.junit.jupiter.api.Test;
 /** What a client controls is bounded and answered (STYLE.md §7): malformed lines, states, numbers. */
 class BadInputTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .start();
-        SeedMessages.seed(server.mailbox("alice"));
+        server = mail.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        SeedMessages.seed(mail.mailbox("alice"));
     }
 
     @AfterEach
     void stop() {
-        Sessions.assertServerStillServes(server);
+        Sessions.assertServerStillServes(server, mail);
         server.close();
     }
 
@@ -148,7 +147,7 @@ class BadInputTest {
                     .isEqualTo("-ERR No such message, only 3 messages in maildrop");
             assertThat(pop.command("RETR -1")).isEqualTo("-ERR Invalid message number: not a number");
             assertThat(pop.command("STAT")).startsWith("+OK 3 ");
-            assertThat(server.mailbox("alice").size()).isEqualTo(3);
+            assertThat(mail.mailbox("alice").size()).isEqualTo(3);
         }
     }
 
@@ -179,10 +178,8 @@ class BadInputTest {
 
     @Test
     void maxBadCommands_configured_countsEveryKindOfBadLine() {
-        try (Pop3Server strict = Pop3Server.builder()
-                        .user("alice", "secret")
-                        .maxBadCommands(3)
-                        .start();
+        MemoryBackend own = new MemoryBackend().user("alice", "secret");
+        try (Pop3Server strict = own.builder().maxBadCommands(3).start();
                 Pop3Wire pop = Pop3Wire.connect(strict.port())) {
             assertThat(pop.command("STAT")).isEqualTo("-ERR Command not valid in this state");
             pop.send(("Z".repeat(1_000) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -190,7 +187,7 @@ class BadInputTest {
             pop.send("\0\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(pop.line()).isEqualTo("-ERR Invalid command, too many bad commands, closing");
             assertThat(pop.closedByServer()).isTrue();
-            Sessions.assertServerStillServes(strict);
+            Sessions.assertServerStillServes(strict, own);
         }
     }
 
@@ -215,6 +212,6 @@ class BadInputTest {
             assertThat(pop.bodyBytes()).isEqualTo(SeedMessages.crlf(SeedMessages.DOTS));
             assertThat(pop.command("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
         }
-        assertThat(server.mailbox("alice").size()).isEqualTo(3);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(3);
     }
 }

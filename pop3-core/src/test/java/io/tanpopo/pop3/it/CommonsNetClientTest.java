@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
 import java.io.IOException;
@@ -20,17 +21,15 @@ import org.junit.jupiter.api.Test;
 /** Apache commons-net's {@link POP3Client} against a real server. */
 class CommonsNetClientTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private List<String> uids;
     private final POP3Client client = new POP3Client();
 
     @BeforeEach
     void start() throws IOException {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .start();
-        uids = SeedMessages.seed(server.mailbox("alice"));
+        server = mail.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        uids = SeedMessages.seed(mail.mailbox("alice"));
         connect();
     }
 
@@ -102,7 +101,7 @@ class CommonsNetClientTest {
         assertThat(client.reset()).isTrue();
         assertThat(client.status().number).isEqualTo(3);
         assertThat(client.logout()).isTrue();
-        assertThat(server.mailbox("alice").size()).isEqualTo(3);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(3);
     }
 
     @Test
@@ -111,9 +110,8 @@ class CommonsNetClientTest {
         assertThat(client.deleteMessage(1)).isTrue();
         assertThat(client.logout()).isTrue();
         client.disconnect();
-        assertThat(server.mailbox("alice").size()).isEqualTo(2);
-        Await.value(
-                Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(2);
+        Await.value(Duration.ofSeconds(5), "unlock", () -> mail.mailbox("alice").isLocked() ? null : true);
         connect();
         assertThat(client.login("alice", "secret")).isTrue();
         assertThat(Arrays.stream(client.listUniqueIdentifiers())

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.RequiresProgram;
@@ -22,17 +23,17 @@ class CurlClientTest {
     Path dir;
 
     private final Transcript transcript = new Transcript();
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private List<String> uids;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
+        server = mail.builder()
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .listener(transcript)
                 .start();
-        uids = SeedMessages.seed(server.mailbox("alice"));
+        uids = SeedMessages.seed(mail.mailbox("alice"));
     }
 
     @AfterEach
@@ -79,9 +80,7 @@ class CurlClientTest {
         ExternalClient.Result result = curl("/2", "-u", "alice:secret", "-X", "DELE", "-I");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         awaitUnlocked();
-        assertThat(server.mailbox("alice").messages())
-                .extracting(m -> m.uid())
-                .containsExactly(uids.get(0), uids.get(2));
+        assertThat(mail.mailbox("alice").messages()).extracting(m -> m.uid()).containsExactly(uids.get(0), uids.get(2));
     }
 
     @Test
@@ -110,7 +109,6 @@ class CurlClientTest {
     }
 
     private void awaitUnlocked() {
-        Await.value(
-                Duration.ofSeconds(5), "unlock", () -> server.mailbox("alice").isLocked() ? null : true);
+        Await.value(Duration.ofSeconds(5), "unlock", () -> mail.mailbox("alice").isLocked() ? null : true);
     }
 }

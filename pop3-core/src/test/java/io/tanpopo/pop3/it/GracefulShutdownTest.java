@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.Pop3Wire;
@@ -18,10 +19,10 @@ class GracefulShutdownTest {
 
     @Test
     void sessionThatQuitsDuringTheGrace_commits_andOneThatDoesNot_commitsNothing() throws Exception {
-        Pop3Server server =
-                Pop3Server.builder().noTls().user("alice", "a").user("bob", "b").start();
-        server.mailbox("alice").add("Subject: 1\r\n\r\nbody\r\n");
-        server.mailbox("bob").add("Subject: 1\r\n\r\nbody\r\n");
+        MemoryBackend mail = new MemoryBackend().user("alice", "a").user("bob", "b");
+        Pop3Server server = mail.builder().noTls().start();
+        mail.mailbox("alice").add("Subject: 1\r\n\r\nbody\r\n");
+        mail.mailbox("bob").add("Subject: 1\r\n\r\nbody\r\n");
         int port = server.port();
         try (Pop3Wire alice = Pop3Wire.open(port);
                 Pop3Wire bob = Pop3Wire.open(port)) {
@@ -36,14 +37,15 @@ class GracefulShutdownTest {
             assertThat(drained.get(30, TimeUnit.SECONDS)).as("bob never quit").isFalse();
             assertThat(bob.closedByServer()).isTrue();
         }
-        assertThat(server.mailbox("alice").size()).isZero();
-        assertThat(server.mailbox("bob").size()).isEqualTo(1);
+        assertThat(mail.mailbox("alice").size()).isZero();
+        assertThat(mail.mailbox("bob").size()).isEqualTo(1);
     }
 
     @Test
     void whenEverySessionQuits_shutdownReturnsBeforeTheGraceIsOver() throws Exception {
-        Pop3Server server = Pop3Server.builder().noTls().user("alice", "a").start();
-        server.mailbox("alice").add("Subject: 1\r\n\r\nbody\r\n");
+        MemoryBackend mail = new MemoryBackend().user("alice", "a");
+        Pop3Server server = mail.builder().noTls().start();
+        mail.mailbox("alice").add("Subject: 1\r\n\r\nbody\r\n");
         try (Pop3Wire alice = Pop3Wire.open(server.port())) {
             alice.line();
             loginAndDelete(alice, "alice", "a");
@@ -54,7 +56,7 @@ class GracefulShutdownTest {
             assertThat(alice.command("QUIT")).startsWith("+OK");
             assertThat(drained.get(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(server.mailbox("alice").size()).isZero();
+        assertThat(mail.mailbox("alice").size()).isZero();
     }
 
     private static void loginAndDelete(Pop3Wire client, String user, String password) {

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.transport.SharedIo;
 import io.tanpopo.testsupport.Pop3Wire;
@@ -21,15 +22,17 @@ class ManyServersTest {
     @Test
     void severalServersAtOnce_haveDistinctPorts_andIndependentMailboxes() {
         List<Pop3Server> servers = new ArrayList<>();
+        List<MemoryBackend> mails = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
-                Pop3Server server = Pop3Server.builder()
-                        .user("alice", "secret-" + i)
+                MemoryBackend mail = new MemoryBackend().user("alice", "secret-" + i);
+                mails.add(mail);
+                Pop3Server server = mail.builder()
                         .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                         .start();
                 servers.add(server);
                 for (int m = 0; m <= i; m++) {
-                    server.mailbox("alice").add("Subject: server " + i + " message " + m + "\r\n\r\n.body\r\n");
+                    mail.mailbox("alice").add("Subject: server " + i + " message " + m + "\r\n\r\n.body\r\n");
                 }
             }
             assertThat(new HashSet<>(servers.stream().map(Pop3Server::port).toList()))
@@ -56,7 +59,7 @@ class ManyServersTest {
                 sessions.forEach(Pop3Wire::close);
             }
             for (int i = 0; i < servers.size(); i++) {
-                assertThat(servers.get(i).mailbox("alice").size()).isEqualTo(i);
+                assertThat(mails.get(i).mailbox("alice").size()).isEqualTo(i);
             }
         } finally {
             servers.forEach(Pop3Server::close);
@@ -65,35 +68,39 @@ class ManyServersTest {
 
     @Test
     void closingOneServer_leavesTheOthersServing() {
-        try (Pop3Server kept = Pop3Server.builder().user("alice", "secret").start()) {
+        MemoryBackend mail = new MemoryBackend().user("alice", "secret");
+        try (Pop3Server kept = mail.builder().start()) {
             Pop3Server closed = Pop3Server.builder().user("alice", "secret").start();
             closed.close();
-            Sessions.assertServerStillServes(kept);
+            Sessions.assertServerStillServes(kept, mail);
         }
     }
 
     @Test
     void serversWithOwnIoThreads_andOnSharedOnes_serveSideBySide_andCloseIndependently() {
-        try (Pop3Server shared = Pop3Server.builder().user("alice", "secret").start()) {
-            Pop3Server own =
-                    Pop3Server.builder().ioThreads(2).user("alice", "secret").start();
-            Sessions.assertServerStillServes(own);
+        MemoryBackend sharedMail = new MemoryBackend().user("alice", "secret");
+        MemoryBackend ownMail = new MemoryBackend().user("alice", "secret");
+        MemoryBackend anotherMail = new MemoryBackend().user("alice", "secret");
+        try (Pop3Server shared = sharedMail.builder().start()) {
+            Pop3Server own = ownMail.builder().ioThreads(2).start();
+            Sessions.assertServerStillServes(own, ownMail);
             own.close();
-            Sessions.assertServerStillServes(shared);
-            try (Pop3Server another =
-                    Pop3Server.builder().ioThreads(1).user("alice", "secret").start()) {
-                Sessions.assertServerStillServes(another);
+            Sessions.assertServerStillServes(shared, sharedMail);
+            try (Pop3Server another = anotherMail.builder().ioThreads(1).start()) {
+                Sessions.assertServerStillServes(another, anotherMail);
             }
         }
     }
 
     @Test
     void closingTheCommonIo_isIgnored_becauseOtherServersInTheJvmUseIt() {
-        try (Pop3Server server = Pop3Server.builder().user("alice", "secret").start()) {
+        MemoryBackend mail = new MemoryBackend().user("alice", "secret");
+        MemoryBackend laterMail = new MemoryBackend().user("alice", "secret");
+        try (Pop3Server server = mail.builder().start()) {
             SharedIo.common().close();
-            Sessions.assertServerStillServes(server);
-            try (Pop3Server later = Pop3Server.builder().user("alice", "secret").start()) {
-                Sessions.assertServerStillServes(later);
+            Sessions.assertServerStillServes(server, mail);
+            try (Pop3Server later = laterMail.builder().start()) {
+                Sessions.assertServerStillServes(later, laterMail);
             }
         }
     }

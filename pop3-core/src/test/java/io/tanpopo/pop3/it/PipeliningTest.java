@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.io.ByteArrayOutputStream;
@@ -15,17 +16,15 @@ import org.junit.jupiter.api.Test;
 /** RFC 2449 §6.6 PIPELINING: many commands in one write, every reply in order, exact octets. */
 class PipeliningTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private List<String> uids;
     private long total;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .start();
-        uids = SeedMessages.seed(server.mailbox("alice"));
+        server = mail.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        uids = SeedMessages.seed(mail.mailbox("alice"));
         total = SeedMessages.ALL.stream().mapToLong(SeedMessages::size).sum();
     }
 
@@ -57,7 +56,7 @@ class PipeliningTest {
             assertThat(new String(client.readUntilClosed(), StandardCharsets.ISO_8859_1))
                     .isEqualTo(expected.toString(StandardCharsets.ISO_8859_1));
         }
-        assertThat(server.mailbox("alice").size()).isEqualTo(2);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(2);
     }
 
     @Test
@@ -94,7 +93,8 @@ class PipeliningTest {
 
     @Test
     void bigBareLfMessages_pipelined_arriveWithExactOctets_acrossChunkAndBufferBoundaries() {
-        try (Pop3Server big = Pop3Server.builder().user("bob", "secret").start();
+        MemoryBackend bob = new MemoryBackend().user("bob", "secret");
+        try (Pop3Server big = bob.builder().start();
                 Pop3Wire client = Pop3Wire.connect(big.port())) {
             // Sizes around the 64 KB read and the transport's direct buffers; dot lines and CRLFs at the seams.
             int[] sizes = {65_536, 65_535, 65_537, 8_191, 8_192, 3 * 65_536 + 77, 1_000_000};
@@ -105,7 +105,7 @@ class PipeliningTest {
             long octets = 0;
             for (int i = 0; i < sizes.length; i++) {
                 byte[] message = SeamMessages.of(sizes[i], i, false);
-                big.mailbox("bob").add(message);
+                bob.mailbox("bob").add(message);
                 octets += SeedMessages.size(message);
                 commands.append("RETR ").append(i + 1).append("\r\n");
                 bodies.writeBytes(ascii("+OK " + SeedMessages.size(message) + " octets\r\n"));
@@ -123,12 +123,12 @@ class PipeliningTest {
 
     @Test
     void failedLoginDelay_laterPipelinedCommandsWaitTheirTurn() {
-        try (Pop3Server delaying = Pop3Server.builder()
-                        .user("alice", "secret")
+        MemoryBackend own = new MemoryBackend().user("alice", "secret");
+        try (Pop3Server delaying = own.builder()
                         .failedLoginDelay(Duration.ofMillis(200), Duration.ofMillis(400))
                         .start();
                 Pop3Wire client = Pop3Wire.connect(delaying.port())) {
-            delaying.mailbox("alice").add(SeedMessages.DOTS);
+            own.mailbox("alice").add(SeedMessages.DOTS);
             long size = SeedMessages.size(SeedMessages.DOTS);
             long started = System.nanoTime();
             client.send("USER alice\r\nPASS wrong\r\nUSER alice\r\nPASS secret\r\nSTAT\r\nQUIT\r\n");

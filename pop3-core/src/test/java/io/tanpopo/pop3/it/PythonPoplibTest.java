@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.RequiresProgram;
 import java.nio.charset.StandardCharsets;
@@ -86,16 +87,14 @@ class PythonPoplibTest {
     @TempDir
     Path dir;
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private List<String> uids;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .start();
-        uids = SeedMessages.seed(server.mailbox("alice"));
+        server = mail.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        uids = SeedMessages.seed(mail.mailbox("alice"));
     }
 
     @AfterEach
@@ -135,9 +134,7 @@ class PythonPoplibTest {
         assertThat(out.get("apop.stat")).isEqualTo("3 " + total);
         assertThat(text(out.get("apop.quit"))).isEqualTo("+OK Logging out, 1 messages deleted");
         assertThat(text(out.get("apop.wrong"))).isEqualTo("-ERR [AUTH] Authentication failed");
-        assertThat(server.mailbox("alice").messages())
-                .extracting(m -> m.uid())
-                .containsExactly(uids.get(0), uids.get(2));
+        assertThat(mail.mailbox("alice").messages()).extracting(m -> m.uid()).containsExactly(uids.get(0), uids.get(2));
     }
 
     private static long size(int index) {

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.RequiresProgram;
@@ -28,16 +29,16 @@ class SaslClientTest {
     Path dir;
 
     private final Transcript transcript = new Transcript();
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
+        server = mail.builder()
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .listener(transcript)
                 .start();
-        SeedMessages.seed(server.mailbox("alice"));
+        SeedMessages.seed(mail.mailbox("alice"));
     }
 
     @AfterEach
@@ -110,9 +111,7 @@ class SaslClientTest {
         } finally {
             store.close();
             Await.value(
-                    Duration.ofSeconds(5),
-                    "unlock",
-                    () -> server.mailbox("alice").isLocked() ? null : true);
+                    Duration.ofSeconds(5), "unlock", () -> mail.mailbox("alice").isLocked() ? null : true);
         }
     }
 

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.testsupport.Await;
@@ -16,10 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class SessionEndTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
+
     @Test
     void droppedConnectionAfterDele_commitsNothing() {
-        try (Pop3Server server = server().start()) {
-            SeedMessages.seed(server.mailbox("alice"));
+        try (Pop3Server server = server(mail).start()) {
+            SeedMessages.seed(mail.mailbox("alice"));
             try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
                 pop.login("alice", "secret");
                 assertThat(pop.command("DELE 1")).startsWith("+OK");
@@ -28,15 +31,16 @@ class SessionEndTest {
             try (Pop3Wire pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
                 assertThat(pop.command("STAT")).startsWith("+OK 3 ");
             }
-            assertThat(server.mailbox("alice").size()).isEqualTo(3);
-            Sessions.assertServerStillServes(server);
+            assertThat(mail.mailbox("alice").size()).isEqualTo(3);
+            Sessions.assertServerStillServes(server, mail);
         }
     }
 
     @Test
     void exclusive_secondConcurrentSession_getsInUse_andTheFirstStillWorks() {
-        try (Pop3Server server = server().maildropLock(LockMode.EXCLUSIVE).start()) {
-            SeedMessages.seed(server.mailbox("alice"));
+        MemoryBackend exclusive = new MemoryBackend(LockMode.EXCLUSIVE).user("alice", "secret");
+        try (Pop3Server server = server(exclusive).start()) {
+            SeedMessages.seed(exclusive.mailbox("alice"));
             try (Pop3Wire first = Pop3Wire.connect(server.port());
                     Pop3Wire second = Pop3Wire.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK");
@@ -48,14 +52,14 @@ class SessionEndTest {
             try (Pop3Wire pop = Sessions.loginWhenUnlocked(server.port(), "alice", "secret")) {
                 assertThat(pop.command("STAT")).startsWith("+OK 2 ");
             }
-            Sessions.assertServerStillServes(server);
+            Sessions.assertServerStillServes(server, exclusive);
         }
     }
 
     @Test
     void idleTimeout_closesTheConnection_andCommitsNothing() {
-        try (Pop3Server server = server().idleTimeout(Duration.ofSeconds(1)).start()) {
-            SeedMessages.seed(server.mailbox("alice"));
+        try (Pop3Server server = server(mail).idleTimeout(Duration.ofSeconds(1)).start()) {
+            SeedMessages.seed(mail.mailbox("alice"));
             try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
                 pop.login("alice", "secret");
                 assertThat(pop.command("DELE 1")).startsWith("+OK");
@@ -67,13 +71,13 @@ class SessionEndTest {
                 assertThat(pop.command("STAT")).startsWith("+OK 3 ");
                 assertThat(pop.command("QUIT")).startsWith("+OK");
             }
-            Sessions.assertServerStillServes(server);
+            Sessions.assertServerStillServes(server, mail);
         }
     }
 
     @Test
     void loginDelay_secondLoginTooSoon_isRefused_andCapaAdvertisesIt() {
-        try (Pop3Server server = server().loginDelay(Duration.ofMinutes(5)).start()) {
+        try (Pop3Server server = server(mail).loginDelay(Duration.ofMinutes(5)).start()) {
             try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
                 assertThat(pop.command("CAPA")).startsWith("+OK");
                 assertThat(pop.body()).contains("LOGIN-DELAY 300");
@@ -84,7 +88,7 @@ class SessionEndTest {
                 assertThat(pop.login("alice", "secret")).startsWith("-ERR [LOGIN-DELAY]");
                 assertThat(pop.command("STAT")).isEqualTo("-ERR Command not valid in this state");
             }
-            Sessions.assertServerStillServes(server);
+            Sessions.assertServerStillServes(server, mail);
         }
     }
 
@@ -94,9 +98,9 @@ class SessionEndTest {
      */
     @Test
     void loginDelay_loginRefusedInUse_doesNotRestartTheDelay() {
-        try (Pop3Server server = server().maildropLock(LockMode.EXCLUSIVE)
-                .loginDelay(Duration.ofSeconds(1))
-                .start()) {
+        MemoryBackend exclusive = new MemoryBackend(LockMode.EXCLUSIVE).user("alice", "secret");
+        try (Pop3Server server =
+                server(exclusive).loginDelay(Duration.ofSeconds(1)).start()) {
             try (Pop3Wire holder = Pop3Wire.connect(server.port())) {
                 assertThat(holder.login("alice", "secret")).startsWith("+OK");
                 // Until the delay has passed a second login is [LOGIN-DELAY]; after it, [IN-USE].
@@ -112,7 +116,7 @@ class SessionEndTest {
             Await.value(
                     Duration.ofSeconds(5),
                     "unlock",
-                    () -> server.mailbox("alice").isLocked() ? null : true);
+                    () -> exclusive.mailbox("alice").isLocked() ? null : true);
             // The last successful login was over a second ago: this one must be let in.
             try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
                 assertThat(pop.login("alice", "secret")).startsWith("+OK");
@@ -122,7 +126,7 @@ class SessionEndTest {
 
     @Test
     void expire_configured_isAdvertisedInBothStates() {
-        try (Pop3Server server = server().expire("NEVER").start();
+        try (Pop3Server server = server(mail).expire("NEVER").start();
                 Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.command("CAPA")).startsWith("+OK");
             assertThat(pop.body()).contains("EXPIRE NEVER");
@@ -130,7 +134,7 @@ class SessionEndTest {
             assertThat(pop.command("CAPA")).startsWith("+OK");
             assertThat(pop.body()).contains("EXPIRE NEVER");
         }
-        try (Pop3Server server = server().expire("30").start();
+        try (Pop3Server server = server(mail).expire("30").start();
                 Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.command("CAPA")).startsWith("+OK");
             assertThat(pop.body()).contains("EXPIRE 30").noneMatch(l -> l.startsWith("LOGIN-DELAY"));
@@ -139,7 +143,7 @@ class SessionEndTest {
 
     @Test
     void expireAndLoginDelay_notConfigured_areNotAdvertised() {
-        try (Pop3Server server = server().start();
+        try (Pop3Server server = server(mail).start();
                 Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.command("CAPA")).startsWith("+OK");
             assertThat(pop.body()).noneMatch(l -> l.startsWith("EXPIRE") || l.startsWith("LOGIN-DELAY"));
@@ -153,8 +157,8 @@ class SessionEndTest {
      */
     @Test
     void quit_thenImmediateReconnect_findsTheMaildropUnlocked() {
-        try (Pop3Server server = server().start()) {
-            server.mailbox("alice").add(SeedMessages.DOTS);
+        try (Pop3Server server = server(mail).start()) {
+            mail.mailbox("alice").add(SeedMessages.DOTS);
             int inUse = 0;
             for (int i = 0; i < 300; i++) {
                 try (Pop3Wire first = Pop3Wire.connect(server.port());
@@ -175,7 +179,7 @@ class SessionEndTest {
                 Await.value(
                         Duration.ofSeconds(5),
                         "unlock",
-                        () -> server.mailbox("alice").isLocked() ? null : true);
+                        () -> mail.mailbox("alice").isLocked() ? null : true);
             }
             assertThat(inUse)
                     .as("logins right after QUIT refused [IN-USE], out of 300")
@@ -183,7 +187,7 @@ class SessionEndTest {
         }
     }
 
-    private static io.tanpopo.pop3.Pop3ServerBuilder server() {
-        return Pop3Server.builder().user("alice", "secret").failedLoginDelay(Duration.ZERO, Duration.ZERO);
+    private static io.tanpopo.pop3.Pop3ServerBuilder server(MemoryBackend users) {
+        return users.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO);
     }
 }

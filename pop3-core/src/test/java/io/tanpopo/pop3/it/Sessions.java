@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.Pop3Wire;
@@ -30,9 +31,9 @@ final class Sessions {
     }
 
     /** A complete normal session still works: the server survived whatever came before. */
-    static void assertServerStillServes(Pop3Server server) {
-        server.user("probe", "probe-secret");
-        server.mailbox("probe").add(SeedMessages.DOTS);
+    static void assertServerStillServes(Pop3Server server, MemoryBackend mail) {
+        mail.user("probe", "probe-secret");
+        mail.mailbox("probe").add(SeedMessages.DOTS);
         try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
             assertThat(pop.login("probe", "probe-secret")).startsWith("+OK");

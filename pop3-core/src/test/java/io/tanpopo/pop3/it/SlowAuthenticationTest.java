@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.auth.checkpassword.CheckpasswordAuthenticator;
 import io.tanpopo.auth.checkpassword.CheckpasswordConfig;
 import io.tanpopo.pop3.AuthThreads;
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.Pop3Wire;
@@ -38,6 +39,8 @@ class SlowAuthenticationTest {
 
     private final ExecutorService io = Executors.newCachedThreadPool();
 
+    private final MemoryBackend mail = new MemoryBackend();
+
     @AfterEach
     void stop() throws IOException {
         release();
@@ -50,7 +53,7 @@ class SlowAuthenticationTest {
                 Pop3Wire alice = Pop3Wire.connect(server.port());
                 Pop3Wire slow1 = Pop3Wire.connect(server.port());
                 Pop3Wire slow2 = Pop3Wire.connect(server.port())) {
-            server.mailbox("alice").add("Subject: hi\r\n\r\n.dot line\nbare LF\n");
+            mail.mailbox("alice").add("Subject: hi\r\n\r\n.dot line\nbare LF\n");
             assertThat(alice.login("alice", "pw")).startsWith("+OK");
             // As many hanging logins as there are workers: before, they held every worker.
             slow1.command("USER slow1");
@@ -109,6 +112,7 @@ class SlowAuthenticationTest {
                 .workerThreads(workers)
                 .authThreads(auth)
                 .authenticator(new CheckpasswordAuthenticator(config, io))
+                .store(mail.store())
                 .start();
     }
 

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.store.LockMode;
 import jakarta.mail.Folder;
@@ -27,15 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class TakeoverClientsTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .start();
-        SeedMessages.seed(server.mailbox("alice"));
+        server = mail.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        SeedMessages.seed(mail.mailbox("alice"));
     }
 
     @AfterEach
@@ -58,7 +57,7 @@ class TakeoverClientsTest {
         } finally {
             abandoned.forEach(TakeoverClientsTest::closeQuietly);
         }
-        assertThat(server.mailbox("alice").size()).isEqualTo(3);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(3);
     }
 
     @Test
@@ -79,7 +78,7 @@ class TakeoverClientsTest {
         } finally {
             closeQuietly(older);
         }
-        assertThat(server.mailbox("alice").size()).isEqualTo(3);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(3);
     }
 
     @Test
@@ -101,7 +100,7 @@ class TakeoverClientsTest {
             disconnect(first);
             disconnect(second);
         }
-        assertThat(server.mailbox("alice").size()).isEqualTo(3);
+        assertThat(mail.mailbox("alice").size()).isEqualTo(3);
     }
 
     @Test

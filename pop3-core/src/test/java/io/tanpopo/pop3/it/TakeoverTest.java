@@ -2,13 +2,12 @@ package io.tanpopo.pop3.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tanpopo.pop3.Limits;
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.pop3.config.Limits;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
-import io.tanpopo.pop3.testkit.Pop3Testkit;
-import io.tanpopo.pop3.testkit.Pop3TestkitBuilder;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.Pop3Wire;
@@ -27,11 +26,12 @@ import org.junit.jupiter.api.Test;
 class TakeoverTest {
 
     private final List<String> ends = new CopyOnWriteArrayList<>();
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
 
     @Test
     void secondLogin_endsTheAbandonedFirst_whoseDeleIsNeverCommitted() {
-        try (Pop3Server server = server().start()) {
-            SeedMessages.seed(server.mailbox("alice"));
+        try (Pop3Server server = server(mail).start()) {
+            SeedMessages.seed(mail.mailbox("alice"));
             try (Pop3Wire first = Pop3Wire.connect(server.port());
                     Pop3Wire second = Pop3Wire.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK");
@@ -40,12 +40,12 @@ class TakeoverTest {
                 assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
                 assertThat(endOf(first)).isIn(TOLD, CLOSED);
 
-                assertThat(server.mailbox("alice").size()).isEqualTo(3);
+                assertThat(mail.mailbox("alice").size()).isEqualTo(3);
                 assertThat(second.command("RETR 1")).startsWith("+OK");
                 second.body();
                 assertThat(second.command("QUIT")).isEqualTo("+OK Logging out, 0 messages deleted");
             }
-            assertThat(server.mailbox("alice").size()).isEqualTo(3);
+            assertThat(mail.mailbox("alice").size()).isEqualTo(3);
             Await.until(Duration.ofSeconds(10), "the second session to end", () -> ends.contains("quit"));
             assertThat(ends).containsExactly("taken over", "quit");
         }
@@ -54,8 +54,8 @@ class TakeoverTest {
     /** The scenario of the issue: a client suite that never logs out and logs in again at once. */
     @Test
     void manySessionsLeftOpen_eachNextLoginGetsIn() {
-        try (Pop3Server server = server().start()) {
-            SeedMessages.seed(server.mailbox("alice"));
+        try (Pop3Server server = server(mail).start()) {
+            SeedMessages.seed(mail.mailbox("alice"));
             List<Pop3Wire> left = new CopyOnWriteArrayList<>();
             try {
                 for (int i = 0; i < 25; i++) {
@@ -75,8 +75,8 @@ class TakeoverTest {
 
     @Test
     void failedLogins_neverEndTheSession() {
-        try (Pop3Server server = server().user("bob", "hunter2").start()) {
-            SeedMessages.seed(server.mailbox("alice"));
+        try (Pop3Server server = server(mail.user("bob", "hunter2")).start()) {
+            SeedMessages.seed(mail.mailbox("alice"));
             try (Pop3Wire first = Pop3Wire.connect(server.port());
                     Pop3Wire intruder = Pop3Wire.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK");
@@ -88,7 +88,7 @@ class TakeoverTest {
                 assertThat(first.command("DELE 1")).startsWith("+OK");
                 assertThat(first.command("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
             }
-            assertThat(server.mailbox("alice").size()).isEqualTo(2);
+            assertThat(mail.mailbox("alice").size()).isEqualTo(2);
             assertThat(ends).doesNotContain("taken over");
         }
     }
@@ -96,7 +96,7 @@ class TakeoverTest {
     /** limits.sessions-per-user counts the sessions left after the takeover, not the one it ends. */
     @Test
     void sessionsPerUserLimitOfOne_doesNotRefuseTheLoginThatTakesOver() {
-        try (Pop3Server server = server().limits(new Limits(0, 0, 1)).start();
+        try (Pop3Server server = server(mail).limits(new Limits(0, 0, 1)).start();
                 Pop3Wire first = Pop3Wire.connect(server.port());
                 Pop3Wire second = Pop3Wire.connect(server.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK");
@@ -105,28 +105,10 @@ class TakeoverTest {
         }
     }
 
-    /** The test kit locks as the server does: a test that leaves a session open locks no one out. */
-    @Test
-    void testkit_sessionLeftOpen_doesNotLockTheNextTestOut() {
-        for (Pop3TestkitBuilder builder :
-                List.of(Pop3Testkit.builder(), Pop3Testkit.builder().maildir())) {
-            try (Pop3Testkit kit = builder.user("alice", "secret").start();
-                    Pop3Wire first = Pop3Wire.connect(kit.port());
-                    Pop3Wire second = Pop3Wire.connect(kit.port())) {
-                kit.user("alice").deliver("Subject: hi\r\n\r\n.dot\r\n");
-                assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
-                assertThat(first.command("DELE 1")).startsWith("+OK");
-                assertThat(second.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
-                assertThat(second.command("QUIT")).startsWith("+OK");
-                assertThat(kit.user("alice").count()).isEqualTo(1);
-            }
-        }
-    }
-
     /** RFC 2449 §6.5: a login refused [LOGIN-DELAY] did not succeed, so it ends nothing either. */
     @Test
     void loginRefusedByLoginDelay_endsNoSession() {
-        try (Pop3Server server = server().loginDelay(Duration.ofHours(1)).start();
+        try (Pop3Server server = server(mail).loginDelay(Duration.ofHours(1)).start();
                 Pop3Wire first = Pop3Wire.connect(server.port());
                 Pop3Wire second = Pop3Wire.connect(server.port())) {
             assertThat(first.login("alice", "secret")).startsWith("+OK");
@@ -141,8 +123,8 @@ class TakeoverTest {
      */
     @Test
     void sessionStuckInARetr_isCutOff_andTheNextLoginGetsIn() {
-        try (Pop3Server server = server().start()) {
-            server.mailbox("alice")
+        try (Pop3Server server = server(mail).start()) {
+            mail.mailbox("alice")
                     .add("Subject: big\r\n\r\n"
                             + "x".repeat(1000).concat("\r\n").repeat(16_000));
             try (Pop3Wire stuck = Pop3Wire.connect(server.port());
@@ -152,7 +134,7 @@ class TakeoverTest {
                 assertThat(next.login("alice", "secret")).startsWith("+OK Logged in, 1 messages");
                 assertThat(next.command("QUIT")).startsWith("+OK");
             }
-            assertThat(server.mailbox("alice").size()).isEqualTo(1);
+            assertThat(mail.mailbox("alice").size()).isEqualTo(1);
         }
     }
 
@@ -163,8 +145,9 @@ class TakeoverTest {
      */
     @Test
     void off_bothSessionsGetIn_andDeletingTheSameMessageTwiceLosesNothingElse() {
-        try (Pop3Server server = server().maildropLock(LockMode.OFF).start()) {
-            SeedMessages.seed(server.mailbox("alice"));
+        MemoryBackend off = new MemoryBackend(LockMode.OFF).user("alice", "secret");
+        try (Pop3Server server = server(off).start()) {
+            SeedMessages.seed(off.mailbox("alice"));
             try (Pop3Wire first = Pop3Wire.connect(server.port());
                     Pop3Wire second = Pop3Wire.connect(server.port())) {
                 assertThat(first.login("alice", "secret")).startsWith("+OK Logged in, 3 messages");
@@ -177,9 +160,9 @@ class TakeoverTest {
                 second.body();
                 assertThat(second.command("QUIT")).isEqualTo("+OK Logging out, 1 messages deleted");
             }
-            assertThat(server.mailbox("alice").messages()).hasSize(1);
-            assertThat(server.mailbox("alice")
-                            .content(server.mailbox("alice").messages().get(0).uid()))
+            assertThat(off.mailbox("alice").messages()).hasSize(1);
+            assertThat(off.mailbox("alice")
+                            .content(off.mailbox("alice").messages().get(0).uid()))
                     .isEqualTo(SeedMessages.EIGHT_BIT);
             assertThat(ends).doesNotContain("taken over");
         }
@@ -204,10 +187,9 @@ class TakeoverTest {
     static final String TOLD = "-ERR [IN-USE] Session taken over by a newer login";
     static final String CLOSED = "(closed)";
 
-    private Pop3ServerBuilder server() {
-        return Pop3Server.builder()
+    private Pop3ServerBuilder server(MemoryBackend users) {
+        return users.builder()
                 .noTls()
-                .user("alice", "secret")
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .listener(new SessionListener() {
                     @Override

@@ -11,17 +11,26 @@ import org.junit.jupiter.api.Test;
 /** Servers on one {@link SharedIo} hand their acceptors on: a later server only binds. */
 class SharedIoTest {
 
+    private static final String PROBE = "probe";
+    private static final String PROBE_SECRET = "probe-secret";
+
     @Test
     void aClosedServersAcceptor_servesTheNextServer() {
         try (SharedIo io = new SharedIo(1)) {
-            Pop3Server first =
-                    Pop3Server.builder().sharedIo(io).user("alice", "secret").start();
+            Pop3Server first = Pop3Server.builder()
+                    .sharedIo(io)
+                    .user("alice", "secret")
+                    .user(PROBE, PROBE_SECRET)
+                    .start();
             assertServes(first);
             first.close();
             assertThat(io.idleAcceptors()).isEqualTo(1);
 
-            try (Pop3Server next =
-                    Pop3Server.builder().sharedIo(io).user("bob", "other").start()) {
+            try (Pop3Server next = Pop3Server.builder()
+                    .sharedIo(io)
+                    .user("bob", "other")
+                    .user(PROBE, PROBE_SECRET)
+                    .start()) {
                 assertThat(io.idleAcceptors()).isZero();
                 assertThat(next.port()).isPositive();
                 assertServes(next);
@@ -57,10 +66,9 @@ class SharedIoTest {
     }
 
     private static void assertServes(Pop3Server server) {
-        server.user("probe", "probe-secret");
         try (Pop3Wire pop = Pop3Wire.connect(server.port())) {
             assertThat(pop.greeting()).startsWith("+OK");
-            assertThat(pop.login("probe", "probe-secret")).startsWith("+OK");
+            assertThat(pop.login(PROBE, PROBE_SECRET)).startsWith("+OK");
             assertThat(pop.command("QUIT")).startsWith("+OK");
         }
     }

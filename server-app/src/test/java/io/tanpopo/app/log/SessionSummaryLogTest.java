@@ -3,9 +3,11 @@ package io.tanpopo.app.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
+import io.tanpopo.store.LockMode;
+import io.tanpopo.store.memory.MemoryStore;
 import io.tanpopo.testsupport.Await;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
@@ -78,14 +80,15 @@ class SessionSummaryLogTest {
     }
 
     private Pop3Server server(SessionSummaryLog.Format format) {
-        Pop3Server server = Pop3Server.builder()
+        MemoryStore store = new MemoryStore(LockMode.TAKEOVER);
+        store.mailbox("alice").add("Subject: x\r\n\r\nhello\r\n");
+        return Pop3Server.builder()
                 .noTls()
                 .cleartext(Cleartext.ALWAYS)
                 .user("alice", PASSWORD)
+                .store(store)
                 .listener(new SessionSummaryLog(format, Clock.systemUTC(), lines::add))
                 .start();
-        server.mailbox("alice").add("Subject: x\r\n\r\nhello\r\n");
-        return server;
     }
 
     private String awaitLine() {

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.tls.TlsConfig;
 import io.tanpopo.testsupport.PemTrust;
@@ -35,6 +36,7 @@ class CertificateFilesTest {
     @TempDir
     Path dir;
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
 
     @AfterEach
@@ -232,12 +234,11 @@ class CertificateFilesTest {
     }
 
     private Pop3Server start(TlsConfig.Source source) {
-        Pop3Server started = Pop3Server.builder()
-                .user("alice", "secret")
+        Pop3Server started = mail.builder()
                 .implicitTlsPort(0)
                 .tls(new TlsConfig(source, HANDSHAKE))
                 .start();
-        started.mailbox("alice").add(TlsIt.DOTS);
+        mail.mailbox("alice").add(TlsIt.DOTS);
         return started;
     }
 

@@ -3,6 +3,7 @@ package io.tanpopo.pop3.it.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.io.IOException;
@@ -18,13 +19,14 @@ import org.junit.jupiter.api.Test;
 /** The wrong protocol on either port ends that connection cleanly; the server stays up. */
 class GarbageTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private SSLContext trust;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder().user("alice", "secret").implicitTlsPort(0).start();
-        server.mailbox("alice").add(TlsIt.DOTS);
+        server = mail.builder().implicitTlsPort(0).start();
+        mail.mailbox("alice").add(TlsIt.DOTS);
         trust = server.tlsTrust().orElseThrow().clientSslContext();
     }
 
@@ -88,7 +90,7 @@ class GarbageTest {
                 java.time.Duration.ofSeconds(5),
                 java.time.Duration.ofMillis(5),
                 "alice's maildrop unlocked",
-                () -> server.mailbox("alice").isLocked() ? null : Boolean.TRUE);
+                () -> mail.mailbox("alice").isLocked() ? null : Boolean.TRUE);
         try (Pop3Wire implicit = Pop3Wire.open(server.tlsPort().getAsInt()).startTls(trust)) {
             assertThat(implicit.line()).startsWith("+OK");
             assertThat(implicit.command("USER alice")).startsWith("+OK");

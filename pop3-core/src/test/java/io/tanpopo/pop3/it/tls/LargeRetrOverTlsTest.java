@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
@@ -43,6 +44,7 @@ class LargeRetrOverTlsTest {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration ALL_SESSIONS = Duration.ofMinutes(2);
 
+    private static final MemoryBackend mail = new MemoryBackend();
     private static Pop3Server server;
     private static SSLContext client;
     private static byte[][] wire;
@@ -50,7 +52,7 @@ class LargeRetrOverTlsTest {
 
     @BeforeAll
     static void start() {
-        server = Pop3Server.builder()
+        server = mail.builder()
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .implicitTlsPort(0)
                 .listener(new SessionListener() {
@@ -67,9 +69,9 @@ class LargeRetrOverTlsTest {
         }
         // One account per concurrent session: a maildrop is locked by the session that opened it.
         for (int user = 0; user < SESSIONS; user++) {
-            server.user("user" + user, "secret");
+            mail.user("user" + user, "secret");
             for (byte[] message : messages) {
-                server.mailbox("user" + user).add(message);
+                mail.mailbox("user" + user).add(message);
             }
         }
         client = server.tlsTrust().orElseThrow().clientSslContext();

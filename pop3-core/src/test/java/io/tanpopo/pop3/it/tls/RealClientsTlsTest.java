@@ -2,8 +2,9 @@ package io.tanpopo.pop3.it.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.testsupport.RequiresProgram;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -36,18 +37,18 @@ class RealClientsTlsTest {
     @TempDir
     Path dir;
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private Path caPem;
 
     @BeforeEach
     void start() throws Exception {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
+        server = mail.builder()
                 .cleartext(Cleartext.NEVER)
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .implicitTlsPort(0)
                 .start();
-        server.mailbox("alice").add(TlsIt.DOTS);
+        mail.mailbox("alice").add(TlsIt.DOTS);
         caPem = server.tlsTrust().orElseThrow().writeCaPem(dir.resolve("ca.pem"));
     }
 

@@ -2,8 +2,9 @@ package io.tanpopo.pop3.it.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** What CAPA offers before and after STLS, and what the cleartext policy refuses before TLS. */
 class StlsCapabilityTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
 
     @AfterEach
@@ -85,12 +87,11 @@ class StlsCapabilityTest {
     }
 
     private Pop3Server start(Cleartext policy) {
-        Pop3Server started = Pop3Server.builder()
-                .user("alice", "secret")
+        Pop3Server started = mail.builder()
                 .cleartext(policy)
                 .failedLoginDelay(Duration.ZERO, Duration.ZERO)
                 .start();
-        started.mailbox("alice").add(TlsIt.DOTS);
+        mail.mailbox("alice").add(TlsIt.DOTS);
         return started;
     }
 

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.it.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.pop3.MemoryBackend;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.time.Duration;
@@ -16,17 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class StlsInjectionTest {
 
+    private final MemoryBackend mail = new MemoryBackend().user("alice", "secret");
     private Pop3Server server;
     private SSLContext trust;
     private String freshNoopReply;
 
     @BeforeEach
     void start() {
-        server = Pop3Server.builder()
-                .user("alice", "secret")
-                .failedLoginDelay(Duration.ZERO, Duration.ZERO)
-                .start();
-        server.mailbox("alice").add(TlsIt.DOTS);
+        server = mail.builder().failedLoginDelay(Duration.ZERO, Duration.ZERO).start();
+        mail.mailbox("alice").add(TlsIt.DOTS);
         trust = server.tlsTrust().orElseThrow().clientSslContext();
         try (Pop3Wire fresh = Pop3Wire.open(server.port())) {
             fresh.line();
