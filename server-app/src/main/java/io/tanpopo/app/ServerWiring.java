@@ -7,6 +7,7 @@ import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.pop3.config.Pop3Config;
 import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.resolver.HostResolver;
+import io.tanpopo.resolver.strategy.ZoneDecision;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -51,17 +52,19 @@ public final class ServerWiring {
      * long is built by {@link #builder(ServiceWiring)}, whose {@code close} closes it.
      */
     public Pop3ServerBuilder builder() {
-        return builder(UnaryOperator.identity(), UnaryOperator.identity(), resource -> {});
+        return builder(UnaryOperator.identity(), UnaryOperator.identity(), decision -> {}, resource -> {});
     }
 
     /** A builder with everything the settings ask for, service extras (limits, metrics, ...) included. */
     public Pop3ServerBuilder builder(ServiceWiring service) {
-        return service.configure(builder(service::timed, service::timed, service::closeOnStop));
+        return service.configure(
+                builder(service::timed, service::timed, service.metrics()::passThroughDecided, service::closeOnStop));
     }
 
     private Pop3ServerBuilder builder(
             UnaryOperator<Authenticator> decorate,
             UnaryOperator<HostResolver> resolver,
+            Consumer<ZoneDecision> zoneDecisions,
             Consumer<AutoCloseable> resources) {
         Pop3Config config = pop3Config();
         Pop3ServerBuilder builder =
@@ -85,7 +88,7 @@ public final class ServerWiring {
             }
             builder.user(pair.substring(0, colon), pair.substring(colon + 1));
         }
-        new ResolverWiring(settings).configure(builder, resolver);
+        new ResolverWiring(settings).configure(builder, resolver, zoneDecisions);
         return builder;
     }
 }

@@ -11,9 +11,11 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
- * The transport alone, for {@code StartupBenchmark mina}: a MINA acceptor with one I/O processor
+ * The transport alone, for {@code StartupChild mina}: a MINA acceptor with one I/O processor
  * whose handler writes a fixed POP3 greeting and nothing else (no protocol, no session state, no
- * store). What it costs to start is the floor under what a tanpopo server can cost.
+ * store). What it costs to start is the floor under what a tanpopo server can cost. In a package
+ * named as pop3-core's transport, the one package that may import MINA (STYLE.md §1,
+ * {@code ArchitectureTest}).
  */
 public final class BareMinaServer implements AutoCloseable {
 

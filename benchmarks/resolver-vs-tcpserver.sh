@@ -3,10 +3,10 @@
 # that never answers, for tanpopo and for tcpserver (Debian ucspi-tcp) in its default mode and
 # with -H -R. Everything runs inside a network namespace of its own (tp-bench) whose resolv.conf
 # points at the black hole on 127.0.0.1:53, so tcpserver's own DNS client sees it too; only
-# loopback is used. Needs root, ip(8), python3, tcpserver; build the jar first.
+# loopback is used. Needs root, ip(8), python3, tcpserver; build the jars first.
 #
 # One command, from the repository root:
-#   mvn -o -q -DskipTests package && sudo sh bench/resolver-vs-tcpserver.sh
+#   mvn -o -q -DskipTests package && sudo sh benchmarks/resolver-vs-tcpserver.sh
 #
 # Takes about 4 minutes: tcpserver waits ~2 minutes per connection, so it gets 2 connections
 # (per-connection cap 150 s); tanpopo gets 10. The four servers are measured at the same time.
@@ -15,10 +15,12 @@ set -eu
 NS=tp-bench
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$HERE/../server-app/target/tanpopo.jar}
+BENCH_JAR=${BENCH_JAR:-$HERE/target/benchmarks.jar}
 PY=$(command -v python3)
 WORK=$(mktemp -d)
 CAP=150
 PIDS=""
+HOLE=""
 
 cleanup() {
     for pid in $PIDS; do kill "$pid" 2>/dev/null || true; done
@@ -29,7 +31,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-[ -f "$JAR" ] || { echo "build the jar first: mvn -o -q -DskipTests package" >&2; exit 1; }
+for jar in "$JAR" "$BENCH_JAR"; do
+    [ -f "$jar" ] || { echo "build the jars first: mvn -o -q -DskipTests package" >&2; exit 1; }
+done
 ip netns add "$NS"
 mkdir -p "/etc/netns/$NS"
 echo "nameserver 127.0.0.1" > "/etc/netns/$NS/resolv.conf"
@@ -38,7 +42,16 @@ ip netns exec "$NS" ip link set lo up
 inns() { ip netns exec "$NS" "$@"; }
 start() { inns "$@" > "$WORK/log.$(echo "$*" | md5sum | cut -c1-8)" 2>&1 & PIDS="$PIDS $!"; }
 
-start "$PY" "$HERE/blackhole_dns.py" 127.0.0.1 53 "$WORK/queries"
+# The DNS server that never answers; it writes the number of queries it got when terminated.
+# Not through inns: $! must be the JVM itself (ip netns exec execs it) for the kill below.
+ip netns exec "$NS" java -cp "$BENCH_JAR" io.tanpopo.bench.load.DnsBlackHole 127.0.0.1 53 "$WORK/queries" \
+    > "$WORK/log.hole" 2>&1 &
+HOLE=$!
+PIDS="$PIDS $HOLE"
+i=0
+until grep -q listening "$WORK/log.hole" 2>/dev/null || [ $i -ge 300 ]; do
+    i=$((i + 1)); sleep 0.1
+done
 
 # A trivial POP3-ish program for tcpserver: greeting, then +OK to everything until QUIT.
 cat > "$WORK/pop3ish.sh" <<'PROG'
@@ -88,4 +101,5 @@ M4=$!
 wait $M1 $M2 $M3 $M4 || true
 
 cat "$WORK/r1" "$WORK/r2" "$WORK/r3" "$WORK/r4"
+kill "$HOLE" && wait "$HOLE" || true
 echo "queries received by the black-holed DNS server: $(cat "$WORK/queries" 2>/dev/null || echo 0)"
