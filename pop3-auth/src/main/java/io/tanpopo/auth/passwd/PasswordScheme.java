@@ -16,6 +16,11 @@ public enum PasswordScheme {
     /** SHA-512 crypt ({@code $6$}), as glibc {@code crypt(3)} and Dovecot write it. */
     SHA512_CRYPT("SHA512-CRYPT"),
     /**
+     * MD5 crypt ({@code $1$}), as postfixadmin and old {@code crypt(3)} write it: read so that such
+     * accounts keep working, never written.
+     */
+    MD5_CRYPT("MD5-CRYPT"),
+    /**
      * SCRAM-SHA-256 keys as Dovecot writes them, {@code iterations,salt,StoredKey,ServerKey} in
      * base64: serves SCRAM-SHA-256 without the password, and password logins by deriving the keys.
      */
