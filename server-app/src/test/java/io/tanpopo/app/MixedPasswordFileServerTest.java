@@ -10,18 +10,12 @@ import io.tanpopo.app.WireLogins.Method;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.testsupport.Pop3Wire;
 import io.tanpopo.testsupport.RequiresProgram;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +53,11 @@ class MixedPasswordFileServerTest {
                 String.join(
                         "\n",
                         "plain:{PLAIN}pw-plain",
-                        "crypt:" + doveadmPw("SHA512-CRYPT", "pw-crypt") + ":1000:1000::/nonexistent::",
-                        "dovescram:" + doveadmPw("SCRAM-SHA-256", "pw-dovescram") + ":1000:1000::/nonexistent::",
-                        "ownscram:" + hashPassword("SCRAM-SHA-256", "pw-ownscram"),
+                        "crypt:" + DovecotPasswdFileServerTest.doveadmPw("SHA512-CRYPT", "pw-crypt")
+                                + ":1000:1000::/nonexistent::",
+                        "dovescram:" + DovecotPasswdFileServerTest.doveadmPw("SCRAM-SHA-256", "pw-dovescram")
+                                + ":1000:1000::/nonexistent::",
+                        "ownscram:" + StandaloneServerTest.hash("pw-ownscram", "SCRAM-SHA-256"),
                         ""));
         Settings settings = new Settings(ConfigFile.parse(
                 List.of(
@@ -127,25 +123,5 @@ class MixedPasswordFileServerTest {
             wire.command("QUIT");
             return reply;
         }
-    }
-
-    private static String hashPassword(String scheme, String password) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new Main(
-                        new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        System.err)
-                .run(new String[] {"hash-password", "--scheme", scheme});
-        assertThat(status).isZero();
-        return out.toString(StandardCharsets.UTF_8).strip();
-    }
-
-    private static String doveadmPw(String scheme, String password) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("doveadm", "pw", "-s", scheme, "-p", password)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
     }
 }

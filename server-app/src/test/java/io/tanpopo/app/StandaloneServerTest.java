@@ -98,7 +98,7 @@ class StandaloneServerTest {
         }
     }
 
-    private static String hash(String password, String scheme) throws IOException {
+    static String hash(String password, String scheme) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = new Main(
                         new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
