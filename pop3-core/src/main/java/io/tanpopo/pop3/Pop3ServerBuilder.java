@@ -323,7 +323,7 @@ public final class Pop3ServerBuilder {
                 settings,
                 authenticator != null ? authenticator : users,
                 store != null ? store : new MemoryStore(maildropLock),
-                SessionListeners.of(listeners),
+                HealthChecks.hiddenFrom(SessionListeners.of(listeners)),
                 workers(settings.workerThreads()),
                 authThreads.executor(new DaemonThreads("tanpopo-auth")),
                 new OnDemandTimer(new DaemonThreads("tanpopo-timer")),
