@@ -1,10 +1,8 @@
 package io.tanpopo.pop3;
 
-import io.tanpopo.pop3.protocol.CommandTable;
-import io.tanpopo.pop3.protocol.ProtocolContext;
-import io.tanpopo.pop3.protocol.SessionLimits;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.login.SessionLimits;
 import io.tanpopo.pop3.session.Pop3Protocol;
-import io.tanpopo.pop3.session.SessionRuntime;
 import io.tanpopo.pop3.tls.GeneratedTrust;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import io.tanpopo.pop3.transport.MinaTransport;
@@ -13,9 +11,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,30 +36,20 @@ public final class Pop3Server implements AutoCloseable {
 
     private final Pop3Config config;
     private final MinaTransport transport;
-    private final ExecutorService workers;
-    private final ExecutorService authentication;
-    private final ScheduledExecutorService timer;
+    private final ServerThreads threads;
     private final Optional<TlsMaterial> tls;
     private final SessionLimits limits;
 
-    Pop3Server(Pop3ServerBuilder.Parts parts) {
+    Pop3Server(ServerParts parts) {
         this.config = parts.config();
-        this.workers = parts.workers();
-        this.authentication = parts.authentication();
-        this.timer = parts.timer();
-        // Plain conditionals rather than Optional.map: each lambda is a class spun at the first start.
+        this.threads = parts.threads();
         try {
-            this.tls = parts.tls().isPresent()
-                    ? Optional.of(TlsMaterial.of(parts.tls().get()))
-                    : Optional.empty();
-            Pop3Protocol protocol = protocol(parts, tls.isPresent());
+            this.tls = parts.tls().map(TlsMaterial::of);
+            Pop3Protocol protocol = parts.protocol(tls.isPresent());
             this.limits = protocol.context().limits();
-            Optional<InetSocketAddress> implicitTls = parts.implicitTlsPort().isPresent()
-                    ? Optional.of(new InetSocketAddress(
-                            config.bind(), parts.implicitTlsPort().get()))
-                    : Optional.empty();
-            Optional<Supplier<TlsContextProvider>> certificates =
-                    tls.isPresent() ? Optional.of(tls.get()) : Optional.empty();
+            Optional<InetSocketAddress> implicitTls =
+                    parts.implicitTlsPort().map(port -> new InetSocketAddress(config.bind(), port));
+            Optional<Supplier<TlsContextProvider>> certificates = tls.map(material -> material);
             this.transport = MinaTransport.listen(
                     protocol,
                     new MinaTransport.Options(
@@ -71,7 +57,7 @@ public final class Pop3Server implements AutoCloseable {
                             implicitTls,
                             config.idleTimeout(),
                             certificates,
-                            timer,
+                            threads.timer(),
                             parts.proxy(),
                             parts.ioThreads(),
                             parts.sharedIo()));
@@ -88,25 +74,6 @@ public final class Pop3Server implements AutoCloseable {
                     AddressText.withPort(
                             config.bind(), transport.implicitTlsAddress().get().getPort()));
         }
-    }
-
-    /** The protocol the parts make up, transport aside. */
-    static Pop3Protocol protocol(Pop3ServerBuilder.Parts parts, boolean tlsAvailable) {
-        ProtocolContext context = ProtocolContext.of(
-                        parts.config(),
-                        parts.authenticator(),
-                        parts.store(),
-                        Version::current,
-                        parts.listener(),
-                        tlsAvailable,
-                        parts.cleartext())
-                .withInterceptor(parts.interceptor())
-                .withLimits(new SessionLimits(parts.limits()));
-        return new Pop3Protocol(
-                context,
-                CommandTable.standard(context),
-                new SessionRuntime(parts.workers(), parts.authentication(), parts.timer(), parts.listener()),
-                parts.clientChecks());
     }
 
     /** A builder with the embedded defaults: 127.0.0.1, a free port, in-memory users and mail. */
@@ -154,7 +121,7 @@ public final class Pop3Server implements AutoCloseable {
      * authenticator does not block.
      */
     public int loginsWaiting() {
-        return authentication instanceof java.util.concurrent.ThreadPoolExecutor pool
+        return threads.authentication() instanceof ThreadPoolExecutor pool
                 ? pool.getQueue().size()
                 : 0;
     }
@@ -194,30 +161,6 @@ public final class Pop3Server implements AutoCloseable {
     }
 
     private void shutdownThreads() {
-        timer.shutdownNow();
-        stop(authentication, workers);
-    }
-
-    /**
-     * Stops {@code pools}: the running tasks (a login, a command) may finish within five seconds
-     * in all, then they are interrupted. Shared with {@link DetachedProtocol}.
-     */
-    static void stop(ExecutorService... pools) {
-        for (ExecutorService pool : pools) {
-            pool.shutdown();
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        try {
-            for (ExecutorService pool : pools) {
-                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    pool.shutdownNow();
-                }
-            }
-        } catch (InterruptedException e) {
-            for (ExecutorService pool : pools) {
-                pool.shutdownNow();
-            }
-            Thread.currentThread().interrupt();
-        }
+        threads.stop();
     }
 }

@@ -4,7 +4,9 @@ import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.StaticUsersAuthenticator;
 import io.tanpopo.pop3.access.AccessRules;
 import io.tanpopo.pop3.access.ClientChecks;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.config.Limits;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.pop3.protocol.CommandInterceptor;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
@@ -13,16 +15,11 @@ import io.tanpopo.pop3.transport.SharedIo;
 import io.tanpopo.resolver.HostResolver;
 import io.tanpopo.store.LockMode;
 import io.tanpopo.store.MailStore;
-import io.tanpopo.store.memory.MemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds a {@link Pop3Server}. Without an authenticator and a store it uses static users (added
@@ -30,128 +27,96 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Pop3ServerBuilder {
 
-    private Pop3Config config;
-    private String bind = "127.0.0.1";
-    private int port;
-    private String hostname = "localhost";
-    private Duration idleTimeout = Duration.ofMinutes(10);
-    private int maxBadCommands = 20;
-    private int maxLineLength = 255;
-    private Duration failedLoginDelay = Duration.ofSeconds(1);
-    private Duration maxFailedLoginDelay = Duration.ofSeconds(15);
-    private Optional<Duration> loginDelay = Optional.empty();
-    private Optional<String> expire = Optional.empty();
-    private int workerThreads = 16;
+    // Package-private: ServerParts.of reads them when the server is built.
+    final Pop3Config.Builder settings = Pop3Config.builder();
     /** 0: the JVM's {@link SharedIo#common()}. */
-    private int ioThreads;
+    int ioThreads;
 
-    private Optional<SharedIo> sharedIo = Optional.empty();
-    private Authenticator authenticator;
-    private MailStore store;
-    private final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
-    private final List<SessionListener> listeners = new ArrayList<>();
-    private LockMode maildropLock = LockMode.TAKEOVER;
-    private Optional<TlsConfig> tls = Optional.empty();
-    private boolean tlsOff;
-    private Optional<Integer> implicitTlsPort = Optional.empty();
-    private Cleartext cleartext = Cleartext.LOOPBACK;
-    private CommandInterceptor interceptor = CommandInterceptor.none();
-    private ClientChecks clientChecks = ClientChecks.none();
-    private Limits limits = Limits.none();
-    private ProxyPolicy proxy = ProxyPolicy.none();
-    private AuthThreads authThreads = AuthThreads.defaults();
+    Optional<SharedIo> sharedIo = Optional.empty();
+    Authenticator authenticator;
+    MailStore store;
+    final StaticUsersAuthenticator users = new StaticUsersAuthenticator();
+    final List<SessionListener> listeners = new ArrayList<>();
+    LockMode maildropLock = LockMode.TAKEOVER;
+    Optional<TlsConfig> tls = Optional.empty();
+    boolean tlsOff;
+    Optional<Integer> implicitTlsPort = Optional.empty();
+    Cleartext cleartext = Cleartext.LOOPBACK;
+    CommandInterceptor interceptor = CommandInterceptor.none();
+    ClientChecks clientChecks = ClientChecks.none();
+    Limits limits = Limits.none();
+    ProxyPolicy proxy = ProxyPolicy.none();
+    AuthThreads authThreads = AuthThreads.defaults();
 
     Pop3ServerBuilder() {}
 
-    /** Everything the server is made of, once built. */
-    record Parts(
-            Pop3Config config,
-            Authenticator authenticator,
-            MailStore store,
-            SessionListener listener,
-            ExecutorService workers,
-            ExecutorService authentication,
-            ScheduledExecutorService timer,
-            Optional<TlsConfig> tls,
-            Optional<Integer> implicitTlsPort,
-            Cleartext cleartext,
-            CommandInterceptor interceptor,
-            ClientChecks clientChecks,
-            Limits limits,
-            ProxyPolicy proxy,
-            int ioThreads,
-            Optional<SharedIo> sharedIo) {}
-
     /**
-     * Uses these protocol settings as a whole (the app passes what it read from its properties);
-     * the single-setting methods then no longer apply.
+     * Sets each of {@link Pop3Config}'s settings as its own setter ({@link #port}, ...) would: for
+     * each, the last value given, by this or by its setter, wins.
      */
-    public Pop3ServerBuilder config(Pop3Config settings) {
-        this.config = settings;
+    public Pop3ServerBuilder config(Pop3Config config) {
+        settings.from(config);
         return this;
     }
 
     public Pop3ServerBuilder bind(String address) {
-        this.bind = address;
+        settings.bind(address);
         return this;
     }
 
     /** The port; 0 (the default) picks a free one, see {@link Pop3Server#port()}. */
     public Pop3ServerBuilder port(int number) {
-        this.port = number;
+        settings.port(number);
         return this;
     }
 
     /** The name in the greeting and APOP stamp; never looked up. */
     public Pop3ServerBuilder hostname(String name) {
-        this.hostname = name;
+        settings.hostname(name);
         return this;
     }
 
     public Pop3ServerBuilder idleTimeout(Duration timeout) {
-        this.idleTimeout = timeout;
+        settings.idleTimeout(timeout);
         return this;
     }
 
     public Pop3ServerBuilder maxBadCommands(int count) {
-        this.maxBadCommands = count;
+        settings.maxBadCommands(count);
         return this;
     }
 
     public Pop3ServerBuilder maxLineLength(int octets) {
-        this.maxLineLength = octets;
+        settings.maxLineLength(octets);
         return this;
     }
 
     /** The first failed login's delay (doubling per failure from one address, up to {@code max}). */
     public Pop3ServerBuilder failedLoginDelay(Duration first, Duration max) {
-        this.failedLoginDelay = first;
-        this.maxFailedLoginDelay = max;
+        settings.failedLoginDelay(first, max);
         return this;
     }
 
     /** Advertise and enforce LOGIN-DELAY (RFC 2449 §6.5). */
     public Pop3ServerBuilder loginDelay(Duration delay) {
-        this.loginDelay = Optional.of(delay);
+        settings.loginDelay(Optional.of(delay));
         return this;
     }
 
     /** Advertise EXPIRE (RFC 2449 §6.7): {@code NEVER} or a number of days. */
     public Pop3ServerBuilder expire(String policy) {
-        this.expire = Optional.of(policy);
+        settings.expire(Optional.of(policy));
         return this;
     }
 
     public Pop3ServerBuilder workerThreads(int count) {
-        this.workerThreads = count;
+        settings.workerThreads(count);
         return this;
     }
 
     /**
-     * Gives this server its own threads that move bytes (and run TLS) for each listening port; the
-     * standalone service does. Commands and backends run on the worker threads, so one I/O thread
-     * serves many connections. Without this, the server uses {@link SharedIo#common()}, the I/O
-     * threads all servers in the JVM share, so that a start opens no selector and starts no thread.
+     * Gives this server its own threads that move bytes (and run TLS) for each listening port, as the
+     * standalone service does; default {@link SharedIo#common()}, the I/O threads of the whole JVM.
      */
     public Pop3ServerBuilder ioThreads(int count) {
         if (count < 1 || count > 256) {
@@ -161,19 +126,15 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
-    /**
-     * Runs this server's sockets on the I/O threads of {@code io} instead of the JVM-wide
-     * {@link SharedIo#common()}; the caller closes {@code io} after the last server.
-     */
+    /** Runs this server's sockets on {@code io}'s threads; the caller closes it after the last server. */
     public Pop3ServerBuilder sharedIo(SharedIo io) {
         this.sharedIo = Optional.of(io);
         return this;
     }
 
     /**
-     * The certificate for STLS and implicit TLS. Without this, a certificate for {@code localhost},
-     * 127.0.0.1, ::1 and the host name is generated on first use, signed by a per-run CA that
-     * {@link Pop3Server#tlsTrust()} hands to clients.
+     * The certificate for STLS and implicit TLS; default one generated for localhost and the host
+     * name, signed by a per-run CA that {@link Pop3Server#tlsTrust()} hands to clients.
      */
     public Pop3ServerBuilder tls(TlsConfig config) {
         this.tls = Optional.of(config);
@@ -203,9 +164,8 @@ public final class Pop3ServerBuilder {
     }
 
     /**
-     * Resolves client names with {@code chosen}, waiting at most {@code deadline} (counted from
-     * accept) before a login or a host access rule goes on without the name; pass the resolver's own
-     * deadline. The greeting never waits. Default: no resolution (deterministic for tests).
+     * Resolves client names with {@code chosen}: a login or host rule waits at most {@code deadline}
+     * from accept (the resolver's own), the greeting never. Default: no resolution.
      */
     public Pop3ServerBuilder resolver(HostResolver chosen, Duration deadline) {
         this.clientChecks = new ClientChecks(chosen, deadline, clientChecks.rules());
@@ -238,9 +198,7 @@ public final class Pop3ServerBuilder {
 
     /**
      * How sessions of one user share an in-memory mailbox, as {@code store.maildir.lock} does for
-     * maildirs: {@link LockMode#TAKEOVER} (the default: a new login of the user ends the older
-     * session, which commits nothing), {@link LockMode#EXCLUSIVE} ({@code [IN-USE]} for a second
-     * session) or {@link LockMode#OFF}. A store given with {@link #store} says its own mode.
+     * maildirs; default {@link LockMode#TAKEOVER}. A store given with {@link #store} has its own.
      */
     public Pop3ServerBuilder maildropLock(LockMode mode) {
         this.maildropLock = Objects.requireNonNull(mode, "mode");
@@ -257,10 +215,7 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
-    /**
-     * Stands {@code chosen} around every command: it may change or replace replies, delay them, take
-     * commands away and change the greeting; default {@link CommandInterceptor#none()}.
-     */
+    /** Stands {@code chosen} around every command; default {@link CommandInterceptor#none()}. */
     public Pop3ServerBuilder interceptor(CommandInterceptor chosen) {
         this.interceptor = Objects.requireNonNull(chosen, "interceptor");
         return this;
@@ -278,10 +233,7 @@ public final class Pop3ServerBuilder {
         return this;
     }
 
-    /**
-     * The threads that run logins when the authenticator blocks (checkpassword, a database);
-     * default {@link AuthThreads#defaults()}.
-     */
+    /** The threads that run logins when the authenticator blocks; default {@link AuthThreads#defaults()}. */
     public Pop3ServerBuilder authThreads(AuthThreads chosen) {
         this.authThreads = Objects.requireNonNull(chosen, "authThreads");
         return this;
@@ -289,76 +241,15 @@ public final class Pop3ServerBuilder {
 
     /** Starts the server; it accepts connections when this returns. */
     public Pop3Server start() {
-        return new Pop3Server(parts());
+        return new Pop3Server(ServerParts.of(this));
     }
 
     /**
-     * The protocol without a listener and without TLS, for a transport the caller brings (one
-     * session over standard input and output under tcpserver or inetd).
+     * The protocol and its threads without a listener and without TLS, for a transport the caller
+     * brings (one session over standard input and output under tcpserver or inetd).
      */
-    public DetachedProtocol detached() {
+    public ServerWithoutListener startWithoutListener() {
         tlsOff = true;
-        return new DetachedProtocol(parts());
-    }
-
-    private Parts parts() {
-        Pop3Config settings = config != null
-                ? config
-                : new Pop3Config(
-                        bind,
-                        port,
-                        hostname,
-                        idleTimeout,
-                        maxBadCommands,
-                        maxLineLength,
-                        failedLoginDelay,
-                        maxFailedLoginDelay,
-                        loginDelay,
-                        expire,
-                        workerThreads);
-        Optional<TlsConfig> certificate = tlsOff
-                ? Optional.empty()
-                : Optional.of(tls.isPresent() ? tls.get() : TlsConfig.generated(settings.hostname()));
-        return new Parts(
-                settings,
-                authenticator != null ? authenticator : users,
-                store != null ? store : new MemoryStore(maildropLock),
-                HealthChecks.hiddenFrom(SessionListeners.of(listeners)),
-                workers(settings.workerThreads()),
-                authThreads.executor(new DaemonThreads("tanpopo-auth")),
-                new OnDemandTimer(new DaemonThreads("tanpopo-timer")),
-                certificate,
-                implicitTlsPort,
-                cleartext,
-                interceptor,
-                clientChecks,
-                limits,
-                proxy,
-                Math.max(1, ioThreads),
-                sharedIo.isPresent() || ioThreads > 0 ? sharedIo : Optional.of(SharedIo.common()));
-    }
-
-    private static ExecutorService workers(int count) {
-        return new WorkerPool(count, new DaemonThreads("tanpopo-worker"));
-    }
-
-    /**
-     * Daemon threads named {@code prefix-n}. A class rather than a lambda: a lambda's class is spun
-     * at its first use, which is the first server's start.
-     */
-    private static final class DaemonThreads implements ThreadFactory {
-        private final String prefix;
-        private final AtomicInteger count = new AtomicInteger();
-
-        DaemonThreads(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
+        return new ServerWithoutListener(ServerParts.of(this));
     }
 }

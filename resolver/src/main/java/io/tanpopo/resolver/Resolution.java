@@ -25,6 +25,8 @@ public record Resolution(
         Duration ttl,
         boolean cached) {
 
+    private static final String DEADLINE_TEXT = "deadline of ";
+
     /** Validates that a name is present exactly for {@link Outcome#NAME}. */
     public Resolution {
         Objects.requireNonNull(outcome, "outcome");
@@ -52,6 +54,16 @@ public record Resolution(
     public static Resolution temporaryFailure(String strategy, Duration elapsed, String source) {
         return new Resolution(
                 Outcome.TEMPORARY_FAILURE, Optional.empty(), strategy, elapsed, source, Duration.ZERO, false);
+    }
+
+    /** A temporary failure because the lookup's deadline passed while {@code strategy} was asked. */
+    public static Resolution deadlineExceeded(String strategy, Duration elapsed, Duration deadline) {
+        return temporaryFailure(strategy, elapsed, DEADLINE_TEXT + deadline.toMillis() + " ms exceeded");
+    }
+
+    /** Whether this is a temporary failure because the deadline passed (for metrics). */
+    public boolean isDeadlineExceeded() {
+        return outcome == Outcome.TEMPORARY_FAILURE && source.startsWith(DEADLINE_TEXT);
     }
 
     /** This answer as served again from the cache. */

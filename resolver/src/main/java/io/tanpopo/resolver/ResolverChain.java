@@ -70,8 +70,7 @@ public final class ResolverChain implements HostResolver {
             // Only a lookup that waits (DNS, a hosts file being read) needs the deadline: answers
             // from memory (local-ptr, a hosts file already read) are in hand by now.
             ScheduledFuture<?> timer = scheduler.schedule(
-                    () -> result.complete(Resolution.temporaryFailure(
-                            current.get(), elapsed(start), "deadline of " + deadline.toMillis() + " ms exceeded")),
+                    () -> result.complete(Resolution.deadlineExceeded(current.get(), elapsed(start), deadline)),
                     deadline.toMillis(),
                     TimeUnit.MILLISECONDS);
             // Only cancels the timer; the answer goes to the caller through result.

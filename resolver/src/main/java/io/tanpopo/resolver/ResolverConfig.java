@@ -18,8 +18,10 @@ import java.util.Objects;
  * @param hostsFile      {@code resolver.hosts-file}: required when {@code hosts} is used
  * @param localNames     {@code resolver.local-names}: names of this machine (first wins), default
  *                       none; the app adds {@code pop3.hostname}
- * @param passThrough    {@code resolver.pass-through}: CIDR zones your own DNS serves, which
- *                       {@code local-ptr} leaves to {@code dns}; default none
+ * @param passThrough    {@code resolver.pass-through}: {@code auto} (the default: learn which private
+ *                       zones the DNS serves), {@code none} or empty (answer every private zone
+ *                       locally), or CIDR zones your own DNS serves, which {@code local-ptr} leaves
+ *                       to {@code dns}
  * @param dnsServers     {@code resolver.dns-servers}: {@code host[:port]} literals; default empty
  *                       meaning the {@code nameserver} lines of {@code resolvConf}
  * @param resolvConf     {@code resolver.resolv-conf}: read when {@code dnsServers} is empty
@@ -28,6 +30,8 @@ import java.util.Objects;
  * @param hostsRecheck   {@code resolver.hosts-recheck}: how often the hosts file is checked for
  *                       changes, default 5 s
  * @param cache          cache and in-flight bounds
+ * @param passThroughRecheck {@code resolver.pass-through-recheck}: how often {@code auto} asks the
+ *                       DNS again about the zones it learned, default 10 min
  */
 public record ResolverConfig(
         List<String> strategies,
@@ -39,7 +43,16 @@ public record ResolverConfig(
         Duration deadline,
         boolean forwardConfirm,
         Duration hostsRecheck,
-        CacheLimits cache) {
+        CacheLimits cache,
+        Duration passThroughRecheck) {
+
+    /** The {@code resolver.pass-through} value that learns the zones the DNS serves. */
+    public static final String AUTO = "auto";
+
+    /** The {@code resolver.pass-through} value that answers every private zone locally. */
+    public static final String NONE = "none";
+
+    private static final Duration DEFAULT_RECHECK = Duration.ofMinutes(10);
 
     /** Names accepted in {@code resolver.strategies}. */
     public static final List<String> KNOWN = List.of("hosts", "local-ptr", "dns", "none");
@@ -49,7 +62,9 @@ public record ResolverConfig(
         strategies =
                 strategies.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
         localNames = List.copyOf(localNames);
-        passThrough = List.copyOf(passThrough);
+        passThrough = passThrough.stream()
+                .map(z -> z.strip().toLowerCase(Locale.ROOT))
+                .toList();
         dnsServers = List.copyOf(dnsServers);
         Objects.requireNonNull(cache, "cache");
         checkStrategies(strategies);
@@ -63,9 +78,36 @@ public record ResolverConfig(
         localNames.stream().filter(n -> !HostNames.isValid(n)).findFirst().ifPresent(n -> {
             throw new IllegalArgumentException("resolver.local-names: '" + n + "' is not a valid host name");
         });
-        passThrough.forEach(ResolverConfig::parseZone);
+        checkPassThrough(passThrough);
         checkDuration("resolver.deadline", deadline, Duration.ofMinutes(1));
         checkDuration("resolver.hosts-recheck", hostsRecheck, Duration.ofHours(1));
+        checkDuration("resolver.pass-through-recheck", passThroughRecheck, Duration.ofDays(1));
+    }
+
+    /** As the canonical constructor, with {@code resolver.pass-through-recheck} at its default. */
+    public ResolverConfig(
+            List<String> strategies,
+            Path hostsFile,
+            List<String> localNames,
+            List<String> passThrough,
+            List<InetSocketAddress> dnsServers,
+            Path resolvConf,
+            Duration deadline,
+            boolean forwardConfirm,
+            Duration hostsRecheck,
+            CacheLimits cache) {
+        this(
+                strategies,
+                hostsFile,
+                localNames,
+                passThrough,
+                dnsServers,
+                resolvConf,
+                deadline,
+                forwardConfirm,
+                hostsRecheck,
+                cache,
+                DEFAULT_RECHECK);
     }
 
     /** Defaults with the paths the application chose (e.g. /etc/hosts, /etc/resolv.conf). */
@@ -74,7 +116,7 @@ public record ResolverConfig(
                 List.of("hosts", "local-ptr", "dns"),
                 hostsFile,
                 List.of(),
-                List.of(),
+                List.of(AUTO),
                 List.of(),
                 resolvConf,
                 Duration.ofSeconds(1),
@@ -109,9 +151,21 @@ public record ResolverConfig(
         return DnsServerAddresses.parse("resolver.dns-servers", item);
     }
 
-    /** The pass-through zones as parsed blocks. */
+    /** The listed pass-through zones as parsed blocks; empty for {@code auto} and {@code none}. */
     public List<Cidr> passThroughZones() {
-        return passThrough.stream().map(ResolverConfig::parseZone).toList();
+        return passThroughListed()
+                ? passThrough.stream().map(ResolverConfig::parseZone).toList()
+                : List.of();
+    }
+
+    /** Whether {@code local-ptr} learns the zones the DNS serves: {@code auto}, with both strategies in use. */
+    public boolean learnsPassThrough() {
+        return passThrough.equals(List.of(AUTO)) && strategies.contains("local-ptr") && strategies.contains("dns");
+    }
+
+    /** Whether the pass-through zones are a list of blocks. */
+    public boolean passThroughListed() {
+        return !passThrough.isEmpty() && !passThrough.equals(List.of(AUTO)) && !passThrough.equals(List.of(NONE));
     }
 
     /** Whether resolution is switched off ({@code none}). */
@@ -124,6 +178,17 @@ public record ResolverConfig(
             return Cidr.parse(zone);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("resolver.pass-through: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkPassThrough(List<String> values) {
+        boolean keyword = values.contains(AUTO) || values.contains(NONE);
+        if (keyword && values.size() > 1) {
+            throw new IllegalArgumentException(
+                    "resolver.pass-through: auto or none, or a list of CIDR zones, not both: " + values);
+        }
+        if (!keyword) {
+            values.forEach(ResolverConfig::parseZone);
         }
     }
 

@@ -47,6 +47,7 @@ class DeadlineAndCacheTest {
 
             assertThat(first.outcome()).isEqualTo(Outcome.TEMPORARY_FAILURE);
             assertThat(first.source()).contains("deadline of 300 ms exceeded");
+            assertThat(first.isDeadlineExceeded()).isTrue();
             assertThat(millis).isBetween(DEADLINE.toMillis() - 5, DEADLINE.toMillis() + 250);
             assertThat(blackHole.queries()).isEqualTo(1);
 

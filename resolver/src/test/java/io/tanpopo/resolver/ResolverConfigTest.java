@@ -16,12 +16,20 @@ class ResolverConfigTest {
     private static final Path RESOLV = Path.of("resolv.conf");
 
     private static ResolverConfig withStrategies(List<String> strategies) {
+        return with(strategies, ResolverConfig.defaults(HOSTS, RESOLV).passThrough());
+    }
+
+    private static ResolverConfig withPassThrough(List<String> passThrough) {
+        return with(ResolverConfig.defaults(HOSTS, RESOLV).strategies(), passThrough);
+    }
+
+    private static ResolverConfig with(List<String> strategies, List<String> passThrough) {
         ResolverConfig d = ResolverConfig.defaults(HOSTS, RESOLV);
         return new ResolverConfig(
                 strategies,
                 d.hostsFile(),
                 d.localNames(),
-                d.passThrough(),
+                passThrough,
                 d.dnsServers(),
                 d.resolvConf(),
                 d.deadline(),
@@ -35,6 +43,45 @@ class ResolverConfigTest {
         ResolverConfig config = ResolverConfig.defaults(HOSTS, RESOLV);
         assertThat(config.strategies()).containsExactly("hosts", "local-ptr", "dns");
         assertThat(config.deadline()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void passThrough_autoByDefault_noneOrAListOverride() {
+        ResolverConfig auto = ResolverConfig.defaults(HOSTS, RESOLV);
+        assertThat(auto.passThrough()).containsExactly("auto");
+        assertThat(auto.learnsPassThrough()).isTrue();
+        assertThat(auto.passThroughZones()).isEmpty();
+        assertThat(auto.passThroughRecheck()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(withPassThrough(List.of("none")).learnsPassThrough()).isFalse();
+        assertThat(withPassThrough(List.of()).learnsPassThrough()).isFalse();
+        ResolverConfig listed = withPassThrough(List.of("10.0.0.0/8", "fd00::/8"));
+        assertThat(listed.learnsPassThrough()).isFalse();
+        assertThat(listed.passThroughListed()).isTrue();
+        assertThat(listed.passThroughZones()).hasSize(2);
+        assertThat(withStrategies(List.of("local-ptr", "hosts")).learnsPassThrough())
+                .as("nothing to learn without dns")
+                .isFalse();
+        assertThatThrownBy(() -> withPassThrough(List.of("auto", "10.0.0.0/8")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("resolver.pass-through: auto or none");
+    }
+
+    @Test
+    void passThroughRecheck_mustBePositive() {
+        ResolverConfig d = ResolverConfig.defaults(HOSTS, RESOLV);
+        assertThatThrownBy(() -> new ResolverConfig(
+                        d.strategies(),
+                        d.hostsFile(),
+                        d.localNames(),
+                        d.passThrough(),
+                        d.dnsServers(),
+                        d.resolvConf(),
+                        d.deadline(),
+                        d.forwardConfirm(),
+                        d.hostsRecheck(),
+                        d.cache(),
+                        Duration.ZERO))
+                .hasMessageStartingWith("resolver.pass-through-recheck:");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.tanpopo.app;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

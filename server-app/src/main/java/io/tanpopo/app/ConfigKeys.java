@@ -65,7 +65,8 @@ public final class ConfigKeys {
             resolver.hosts-file | path | /etc/hosts | Hosts file of the hosts strategy; re-read when it changes
             resolver.hosts-recheck | duration | 5s | How often the hosts file is checked for changes
             resolver.local-names | host name list | | Names of this machine's own addresses for local-ptr (pop3.hostname is added last)
-            resolver.pass-through | CIDR list | | Private zones your own DNS serves, which local-ptr leaves to dns (e.g. 10.0.0.0/8)
+            resolver.pass-through | auto, none or CIDR list | auto | Private reverse zones local-ptr leaves to dns: auto learns in the background which ones the DNS servers really serve (docs/resolution.md); none answers all locally; or list them, e.g. 10.0.0.0/8
+            resolver.pass-through-recheck | duration | 10m | How often pass-through=auto asks the DNS servers again about the private zones it learned
             resolver.dns-servers | address[:port] list | | DNS servers of the dns strategy (IP literals); empty: the nameserver lines of resolver.resolv-conf
             resolver.resolv-conf | path | /etc/resolv.conf | Where DNS servers come from when resolver.dns-servers is empty
             resolver.deadline | duration | 1s | Longest a lookup may take; a login or a host rule never waits longer for a name

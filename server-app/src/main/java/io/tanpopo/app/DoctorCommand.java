@@ -31,6 +31,8 @@ final class DoctorCommand {
 
             Finds what would slow POP3 logins down on this machine:
               - asks each DNS server of the dns strategy for 1.0.0.127.in-addr.arpa (answer, time)
+              - lists the private reverse zones of this machine's networks that go to dns
+                (served by your DNS) and those local-ptr answers itself, and why
               - resolves each of this machine's addresses through the configured strategies and
                 flags private reverse zones that leak to the public AS112 servers
               - checks the hosts file
@@ -58,7 +60,8 @@ final class DoctorCommand {
             if (!config.disabled()) {
                 dnsServers(wiring.resolvers(), config);
                 hostsFile(config);
-                ownAddresses(wiring.resolvers(), config);
+                PassThroughReport passThrough = privateZones(wiring.resolvers(), config);
+                ownAddresses(wiring.resolvers(), config, passThrough);
             }
             login(wiring.resolvers(), config);
         }
@@ -117,16 +120,31 @@ final class DoctorCommand {
         }
     }
 
-    private void ownAddresses(Resolvers resolvers, ResolverConfig config) {
+    /** Which private zones go to dns and which local-ptr answers, learned for this machine's networks. */
+    private PassThroughReport privateZones(Resolvers resolvers, ResolverConfig config) {
+        out.println("\n== private reverse zones (resolver.pass-through)");
+        PassThroughReport passThrough = PassThroughReport.of(resolvers, config);
+        passThrough.learn(resolvers.interfaceAddresses());
+        out.print(passThrough.render());
+        return passThrough;
+    }
+
+    private void ownAddresses(Resolvers resolvers, ResolverConfig config, PassThroughReport passThrough) {
         out.println("\n== this machine's addresses");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<CompletableFuture<DiagnosisReport>> reports = new InterfaceAddresses()
                     .get().stream()
                             .map(a -> CompletableFuture.supplyAsync(
-                                    () -> resolvers.diagnosis(config).diagnose(a), pool))
+                                    () -> resolvers
+                                            .diagnosis(config, passThrough.learned())
+                                            .diagnose(a),
+                                    pool))
                             .toList();
-            reports.stream().map(CompletableFuture::join).forEach(report -> judge(report, config.deadline()));
+            reports.stream().map(CompletableFuture::join).forEach(report -> {
+                judge(report, config.deadline());
+                passThrough.hiddenName(report).ifPresent(findings::add);
+            });
         } finally {
             pool.shutdownNow();
         }

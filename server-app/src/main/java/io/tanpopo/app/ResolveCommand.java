@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Address;
 
@@ -27,7 +29,10 @@ final class ResolveCommand {
             decides (marked =>), with its answer, its source (hosts line, zone, DNS server, rcode,
             SOA) and the milliseconds it took. A negative answer from the AS112 servers
             (SOA prisoner.iana.org or blackhole.as112.arpa) means a private reverse zone leaks out
-            of your site. Exit status 0, or 1 when the lookup would fail or leak.""";
+            of your site. With resolver.pass-through=auto it first asks the DNS servers whether
+            they serve the address's private zone, and says so; when DNS has a name that local-ptr
+            answered over, it says what to set. Exit status 0, or 1 when the lookup would fail or
+            leak or a name is hidden.""";
 
     private final PrintStream out;
 
@@ -51,10 +56,16 @@ final class ResolveCommand {
                 out.println("resolution is off (resolver.strategies=none): clients have no names");
                 return 0;
             }
-            DiagnosisReport report = wiring.resolvers().diagnosis(config).diagnose(address);
+            PassThroughReport passThrough = PassThroughReport.of(wiring.resolvers(), config);
+            passThrough.learn(List.of(address));
+            DiagnosisReport report =
+                    wiring.resolvers().diagnosis(config, passThrough.learned()).diagnose(address);
             out.print(report.render());
+            out.print(passThrough.render());
+            Optional<String> hidden = passThrough.hiddenName(report);
+            hidden.ifPresent(advice -> out.println("note: " + advice));
             boolean decided = report.steps().stream().anyMatch(s -> s.decisive());
-            return decided && !report.as112Leak() ? 0 : 1;
+            return decided && !report.as112Leak() && hidden.isEmpty() ? 0 : 1;
         }
     }
 

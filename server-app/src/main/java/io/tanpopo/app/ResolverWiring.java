@@ -9,6 +9,7 @@ import io.tanpopo.resolver.HostResolver;
 import io.tanpopo.resolver.ResolverConfig;
 import io.tanpopo.resolver.Resolvers;
 import io.tanpopo.resolver.strategy.InterfaceAddresses;
+import io.tanpopo.resolver.strategy.ZoneDecision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,10 +45,13 @@ final class ResolverWiring implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
     }
 
-    /** Puts the resolver (as {@code decorate} wraps it) and the access rules on {@code builder}. */
-    void configure(Pop3ServerBuilder builder, UnaryOperator<HostResolver> decorate) {
+    /**
+     * Puts the resolver (as {@code decorate} wraps it) and the access rules on {@code builder};
+     * {@code decisions} hears what {@code resolver.pass-through=auto} learns.
+     */
+    void configure(Pop3ServerBuilder builder, UnaryOperator<HostResolver> decorate, Consumer<ZoneDecision> decisions) {
         ResolverConfig config = resolverConfig();
-        builder.resolver(decorate.apply(resolvers().create(config)), config.deadline())
+        builder.resolver(decorate.apply(resolvers().create(config, decisions)), config.deadline())
                 .accessRules(accessRules());
     }
 
@@ -65,7 +70,8 @@ final class ResolverWiring implements AutoCloseable {
                     settings.duration("resolver.deadline"),
                     settings.bool("resolver.forward-confirm"),
                     settings.duration("resolver.hosts-recheck"),
-                    cacheLimits());
+                    cacheLimits(),
+                    settings.duration("resolver.pass-through-recheck"));
         } catch (IllegalArgumentException e) {
             throw keyed(e);
         }

@@ -2,12 +2,14 @@ package io.tanpopo.app;
 
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.pop3.AuthThreads;
-import io.tanpopo.pop3.Pop3Config;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.resolver.HostResolver;
+import io.tanpopo.resolver.strategy.ZoneDecision;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,15 +48,18 @@ public final class ServerWiring {
 
     /** A builder with everything the settings ask for, without the service extras. */
     public Pop3ServerBuilder builder() {
-        return builder(UnaryOperator.identity(), UnaryOperator.identity());
+        return builder(UnaryOperator.identity(), UnaryOperator.identity(), decision -> {});
     }
 
     /** A builder with everything the settings ask for, service extras (limits, metrics, ...) included. */
     public Pop3ServerBuilder builder(ServiceWiring service) {
-        return service.configure(builder(service::timed, service::timed));
+        return service.configure(builder(service::timed, service::timed, service.metrics()::passThroughDecided));
     }
 
-    private Pop3ServerBuilder builder(UnaryOperator<Authenticator> decorate, UnaryOperator<HostResolver> resolver) {
+    private Pop3ServerBuilder builder(
+            UnaryOperator<Authenticator> decorate,
+            UnaryOperator<HostResolver> resolver,
+            Consumer<ZoneDecision> zoneDecisions) {
         Pop3Config config = pop3Config();
         Pop3ServerBuilder builder =
                 Pop3Server.builder().config(config).ioThreads(settings.integer("pop3.io-threads", 1, 256));
@@ -77,7 +82,7 @@ public final class ServerWiring {
             }
             builder.user(pair.substring(0, colon), pair.substring(colon + 1));
         }
-        new ResolverWiring(settings).configure(builder, resolver);
+        new ResolverWiring(settings).configure(builder, resolver, zoneDecisions);
         return builder;
     }
 }

@@ -2,7 +2,7 @@ package io.tanpopo.app;
 
 import io.tanpopo.app.log.SessionSummaryLog;
 import io.tanpopo.app.relay.PopBeforeSmtpConfig;
-import io.tanpopo.pop3.Limits;
+import io.tanpopo.pop3.config.Limits;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
 import java.net.InetSocketAddress;

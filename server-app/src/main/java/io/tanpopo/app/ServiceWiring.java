@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.management.JMException;
 import org.slf4j.Logger;
@@ -71,7 +70,7 @@ public final class ServiceWiring implements AutoCloseable {
         }
         return address -> resolver.resolve(address).whenComplete((resolution, failure) -> {
             if (resolution != null) {
-                metrics.resolved(resolution.outcome().name().toLowerCase(Locale.ROOT), resolution.elapsed());
+                metrics.resolved(resolution);
             }
         });
     }

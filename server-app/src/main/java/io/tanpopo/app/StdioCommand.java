@@ -1,7 +1,7 @@
 package io.tanpopo.app;
 
 import io.tanpopo.app.stdio.StdioSession;
-import io.tanpopo.pop3.DetachedProtocol;
+import io.tanpopo.pop3.ServerWithoutListener;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import java.io.BufferedOutputStream;
@@ -44,7 +44,7 @@ final class StdioCommand {
         CountDownLatch released = new CountDownLatch(1);
         ServiceWiring service = new ServiceWiring(ServiceSettings.read(settings), Clock.systemUTC());
         try (service;
-                DetachedProtocol detached = new ServerWiring(settings)
+                ServerWithoutListener server = new ServerWiring(settings)
                         .builder(service)
                         .listener(new SessionListener() {
                             @Override
@@ -52,8 +52,8 @@ final class StdioCommand {
                                 released.countDown();
                             }
                         })
-                        .detached()) {
-            new StdioSession(detached, System.getenv()).start(in, new BufferedOutputStream(out));
+                        .startWithoutListener()) {
+            new StdioSession(server, System.getenv()).start(in, new BufferedOutputStream(out));
             released.await();
             return 0;
         } catch (InterruptedException e) {

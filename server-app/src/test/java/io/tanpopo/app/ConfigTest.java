@@ -3,7 +3,7 @@ package io.tanpopo.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.config.Pop3Config;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

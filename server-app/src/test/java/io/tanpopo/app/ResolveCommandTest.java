@@ -86,6 +86,39 @@ class ResolveCommandTest {
     }
 
     @Test
+    void nameHiddenByLocalPtr_saysWhatToSet_inEachPassThroughMode() throws IOException {
+        try (ScriptedDnsServer ptrOnly = ScriptedDnsServer.ptr("client.lan.example")) {
+            // A DNS server with a PTR for every address but no SOA of its own: auto cannot see a zone.
+            String[] modes = {"none", "10.1.0.0/16", "auto"};
+            String[] advice = {
+                "set resolver.pass-through=auto (the default)",
+                "add 10.200.0.0/24 to resolver.pass-through (now 10.1.0.0/16)",
+                "auto left 0.200.10.in-addr.arpa answered locally because"
+            };
+            for (int i = 0; i < modes.length; i++) {
+                out.reset();
+                Path config = TestConfig.write(
+                        dir,
+                        "hidden.properties",
+                        "resolver.strategies=local-ptr,dns",
+                        TestConfig.dns(ptrOnly),
+                        "resolver.pass-through=" + modes[i],
+                        "resolver.deadline=1s");
+                assertThat(run("resolve", "10.200.0.100", "--config", config.toString()))
+                        .as(modes[i])
+                        .isEqualTo(1);
+                assertThat(output())
+                        .as(modes[i])
+                        .containsPattern("=> local-ptr +NO_NAME")
+                        .contains(
+                                "note: dns has the name client.lan.example for 10.200.0.100, but local-ptr answered"
+                                        + " \"no name\" first",
+                                advice[i]);
+            }
+        }
+    }
+
+    @Test
     void help_andBadAddress() {
         assertThat(run("resolve", "--help")).isZero();
         assertThat(output()).contains("Usage: java -jar tanpopo.jar resolve ADDRESS");

@@ -19,8 +19,9 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 
 /**
- * A tiny UDP DNS responder on 127.0.0.1 and a free port, for faults dnsmasq cannot produce:
- * never answering, SERVFAIL, an AS112-style NXDOMAIN. Counts the queries it receives.
+ * A tiny UDP DNS responder on 127.0.0.1 and a free port (or an address given), for faults dnsmasq
+ * cannot produce: never answering, SERVFAIL, an AS112-style NXDOMAIN. Counts the datagrams it
+ * receives. UDP only: a resolver goes over TCP only after a truncated UDP answer.
  */
 public final class ScriptedDnsServer implements AutoCloseable {
 
@@ -30,7 +31,11 @@ public final class ScriptedDnsServer implements AutoCloseable {
     private final Thread thread;
 
     private ScriptedDnsServer(Function<Message, Optional<Message>> responder) throws IOException {
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), responder);
+    }
+
+    private ScriptedDnsServer(InetSocketAddress at, Function<Message, Optional<Message>> responder) throws IOException {
+        this.socket = new DatagramSocket(at);
         this.responder = responder;
         this.thread = new Thread(this::serve, "scripted-dns-" + socket.getLocalPort());
         thread.setDaemon(true);
@@ -40,6 +45,11 @@ public final class ScriptedDnsServer implements AutoCloseable {
     /** Receives and never answers. */
     public static ScriptedDnsServer blackHole() throws IOException {
         return new ScriptedDnsServer(query -> Optional.empty());
+    }
+
+    /** Receives at {@code at} (e.g. port 53 in a network namespace of its own) and never answers. */
+    public static ScriptedDnsServer blackHole(InetSocketAddress at) throws IOException {
+        return new ScriptedDnsServer(at, query -> Optional.empty());
     }
 
     /** Answers with {@code responder}'s message, or nothing for empty. */

@@ -2,14 +2,14 @@ package io.tanpopo.bench.jmh;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
-import io.tanpopo.pop3.Pop3Config;
-import io.tanpopo.pop3.protocol.CommandTable;
+import io.tanpopo.pop3.config.Pop3Config;
 import io.tanpopo.pop3.protocol.Dispatcher;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.ReplyBody;
 import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.pop3.protocol.command.StandardCommands;
 import io.tanpopo.pop3.session.LineDecoder;
 import io.tanpopo.store.memory.MemoryStore;
 import java.io.IOException;
@@ -68,8 +68,9 @@ public class DispatchBenchmark {
                 Optional.empty(),
                 Optional.empty(),
                 2);
-        ProtocolContext context = ProtocolContext.of(config, users, store, "bench", SessionListener.none());
-        dispatcher = new Dispatcher(context, CommandTable.standard(context));
+        ProtocolContext context = ProtocolContext.of(config, users, SessionListener.none());
+        dispatcher =
+                new Dispatcher(context, StandardCommands.table(context, StandardCommands.Setup.of(store, "bench")));
         connection = new ConnectionInfo(
                 new InetSocketAddress("127.0.0.1", 110),
                 new InetSocketAddress("127.0.0.1", 40000),

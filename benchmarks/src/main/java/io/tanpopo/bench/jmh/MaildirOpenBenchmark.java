@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Maildir listing and size computation: {@link MaildirStore#open} of a 10,000-message maildir,
  * with sizes in the names ({@code ,W=}, nothing to read) or without (sizes from the store's memory,
- * or, for a new store, from its size cache file). Each open is a full snapshot: both directories
- * listed, every file's attributes read, sizes found, unique-ids made.
+ * or, for a new store, from its size cache file, or, the first time, by reading every message).
+ * Each open is a full snapshot: both directories listed, every file's attributes read, sizes
+ * found, unique-ids made. {@code -p messages=100000} gives the big maildir of the load driver's
+ * measure 5 without the server around it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -82,6 +84,28 @@ public class MaildirOpenBenchmark {
     @Benchmark
     public long openNewStore() {
         return open(new MaildirStore(config));
+    }
+
+    /** The first open of a maildir: a new store and no size cache file, so messages without {@code ,W=} are read. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    public long openFirstTime(Forgotten forgotten) {
+        return open(new MaildirStore(config));
+    }
+
+    /** Removes the store's size cache file before each {@link #openFirstTime}. */
+    @State(Scope.Thread)
+    public static class Forgotten {
+        @Setup(Level.Invocation)
+        public void forget(MaildirOpenBenchmark bench) throws IOException {
+            try (var files = Files.list(bench.parent.resolve("bench"))) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (file.getFileName().toString().startsWith("tanpopo-sizes")) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
     }
 
     private static long open(MaildirStore store) {

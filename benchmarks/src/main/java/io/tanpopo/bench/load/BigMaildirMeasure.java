@@ -13,21 +13,12 @@ import java.util.List;
  * maildir has run, as in a server in service), followed by {@value #LATER} more logins
  * ("later"). The maildirs are made once in {@code --big-dir} and reused.
  */
-final class BigMaildirMeasure {
+record BigMaildirMeasure(Workspace work, Options options, Results results) implements Measure {
 
     private static final int LATER = 3;
 
-    private final Workspace work;
-    private final Options options;
-    private final Results results;
-
-    BigMaildirMeasure(Workspace work, Options options, Results results) {
-        this.work = work;
-        this.options = options;
-        this.results = results;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         int count = options.bigCount();
         System.out.printf("== 5. login + STAT + UIDL on a %d-message maildir: tanpopo vs Dovecot%n", count);
         Path seed = BigMaildir.seed(options.bigDir(), count);
@@ -46,7 +37,7 @@ final class BigMaildirMeasure {
         List<Double> dLater = new ArrayList<>();
         for (int r = 0; r < options.runs(); r++) {
             BigMaildir.forgetAll(tRoot);
-            try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
+            try (ServerJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
                 tFresh.add(BigMaildir.session(tanpopo.port(), count));
             }
             BigMaildir.forgetAll(dRoot);
@@ -54,7 +45,7 @@ final class BigMaildirMeasure {
                 dFresh.add(BigMaildir.session(dovecot.port(), count));
             }
             BigMaildir.forgetAll(tRoot);
-            try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
+            try (ServerJvm tanpopo = work.tanpopoMaildir(tRoot, 2)) {
                 sessions(tanpopo.port(), count, tFirst, tLater);
             }
             BigMaildir.forgetAll(dRoot);

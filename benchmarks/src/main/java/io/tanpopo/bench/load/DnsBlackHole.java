@@ -1,65 +1,36 @@
 package io.tanpopo.bench.load;
 
+import io.tanpopo.testsupport.ScriptedDnsServer;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * A DNS server that never answers (the story tanpopo began with: qmail behind tcpserver waited up to two
- * minutes per login on such a server): a UDP socket on 127.0.0.1 and a free port that reads every
- * query, counts it and drops it. UDP only: the resolver's DNS strategy (dnsjava's
- * {@code SimpleResolver}) goes over TCP only after a truncated UDP answer, which never comes here.
+ * A DNS server that never answers ({@link ScriptedDnsServer#blackHole}) as a program of its own,
+ * for {@code resolver-vs-tcpserver.sh}, where tcpserver's own DNS client must meet it on port 53
+ * of a network namespace. Runs until it is terminated, then writes the number of queries it
+ * received to {@code COUNT_FILE}.
+ *
+ * <pre>DnsBlackHole HOST PORT COUNT_FILE</pre>
  */
-final class DnsBlackHole implements AutoCloseable {
+public final class DnsBlackHole {
 
-    private final DatagramSocket socket;
-    private final AtomicLong queries = new AtomicLong();
-    private final Thread reader;
+    private DnsBlackHole() {}
 
-    private DnsBlackHole(DatagramSocket socket) {
-        this.socket = socket;
-        this.reader = new Thread(this::swallow, "dns-black-hole");
-        reader.setDaemon(true);
-    }
-
-    static DnsBlackHole start() throws IOException {
-        DnsBlackHole hole =
-                new DnsBlackHole(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
-        hole.reader.start();
-        return hole;
-    }
-
-    /** Where the servers are told to send their queries. */
-    InetSocketAddress address() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
-    }
-
-    /** Queries received so far. */
-    long queries() {
-        return queries.get();
-    }
-
-    private void swallow() {
-        DatagramPacket packet = new DatagramPacket(new byte[1500], 1500);
-        while (!socket.isClosed()) {
+    public static void main(String[] args) throws IOException, InterruptedException {
+        ScriptedDnsServer hole = ScriptedDnsServer.blackHole(new InetSocketAddress(args[0], Integer.parseInt(args[1])));
+        Path count = Path.of(args[2]);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                socket.receive(packet);
-                queries.incrementAndGet();
+                Files.writeString(count, hole.queries() + "\n");
             } catch (IOException e) {
-                if (!socket.isClosed()) { // close() ends the wait with a SocketException
-                    System.out.println("   DNS black hole stopped: " + e);
-                }
-                return;
+                throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        socket.close();
-        reader.join(5_000);
+        }));
+        System.out.println("black hole listening on " + hole.address());
+        new CountDownLatch(1).await(); // until SIGTERM
     }
 }

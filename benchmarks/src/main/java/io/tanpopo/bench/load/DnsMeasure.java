@@ -1,5 +1,6 @@
 package io.tanpopo.bench.load;
 
+import io.tanpopo.testsupport.ScriptedDnsServer;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +10,13 @@ import java.util.List;
  * resolution off (the story tanpopo began with is qmail behind tcpserver, whose logins waited up to two
  * minutes on reverse lookups that a dead DNS server never answered). Both sides are in-memory
  * tanpopo children ({@link ResolvingServer}): one with the app's default chain
- * {@code hosts,local-ptr,dns} whose {@code dns} asks the {@link DnsBlackHole}, one with
+ * {@code hosts,local-ptr,dns} whose {@code dns} asks the black hole ({@link ScriptedDnsServer#blackHole}), one with
  * {@code none}. Loopback and private addresses are answered by {@code hosts} or {@code local-ptr}
  * without DNS, by design; a {@code dns}-only chain, reported as information, shows what a client
  * whose name only DNS knows costs: one deadline at its first login, then nothing while the
  * failure is cached.
  */
-final class DnsMeasure {
+record DnsMeasure(Workspace work, Options options, Results results) implements Measure {
 
     /**
      * Logins per run and side (also bounded by {@code --seconds}). A login takes 0.2–0.3 ms here; the
@@ -27,23 +28,14 @@ final class DnsMeasure {
 
     private static final double TARGET = 1.1;
 
-    private final Workspace work;
-    private final Options options;
-    private final Results results;
-
-    DnsMeasure(Workspace work, Options options, Results results) {
-        this.work = work;
-        this.options = options;
-        this.results = results;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         System.out.println("== 7. login latency: black-holed DNS server configured vs resolution off");
-        try (DnsBlackHole hole = DnsBlackHole.start()) {
+        try (ScriptedDnsServer hole = ScriptedDnsServer.blackHole()) {
             System.out.println("   black-holed DNS server (UDP) at " + hole.address());
             List<InetAddress> second = secondAddress();
-            try (ChildJvm resolving = work.tanpopoResolving("hosts,local-ptr,dns", hole.address(), 1);
-                    ChildJvm off = work.tanpopoResolving("none", hole.address(), 1)) {
+            try (ServerJvm resolving = work.tanpopoResolving("hosts,local-ptr,dns", hole.address(), 1);
+                    ServerJvm off = work.tanpopoResolving("none", hole.address(), 1)) {
                 compare(
                         hole,
                         resolving.port(),
@@ -70,7 +62,7 @@ final class DnsMeasure {
         return List.of();
     }
 
-    private void compare(DnsBlackHole hole, int resolvingPort, int offPort, LoginLatency.Source source)
+    private void compare(ScriptedDnsServer hole, int resolvingPort, int offPort, LoginLatency.Source source)
             throws Exception {
         long before = hole.queries();
         LoginLatency resolving = new LoginLatency(source);
@@ -104,7 +96,7 @@ final class DnsMeasure {
     }
 
     /** Information: a fresh {@code dns}-only server per run; the first login from each address waits the deadline. */
-    private void dnsOnly(DnsBlackHole hole, List<InetAddress> second) throws Exception {
+    private void dnsOnly(ScriptedDnsServer hole, List<InetAddress> second) throws Exception {
         System.out.println("   dns-only chain at the black hole, a fresh server per run:");
         long before = hole.queries();
         List<InetAddress> addresses = new ArrayList<>(List.of(InetAddress.getLoopbackAddress()));
@@ -112,7 +104,7 @@ final class DnsMeasure {
         List<Double> first = new ArrayList<>();
         List<Double> later = new ArrayList<>();
         for (int r = 0; r < options.runs(); r++) {
-            try (ChildJvm server = work.tanpopoResolving("dns", hole.address(), 1)) {
+            try (ServerJvm server = work.tanpopoResolving("dns", hole.address(), 1)) {
                 for (InetAddress from : addresses) {
                     first.add(LoginLatency.once(server.port(), from));
                 }

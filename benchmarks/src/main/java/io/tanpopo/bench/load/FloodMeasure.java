@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Reports the child's heap after a full GC (jcmd) before, under and after the flood, and whether a
  * normal login is served under it. No peer.
  */
-final class FloodMeasure {
+record FloodMeasure(Workspace work, Results results) implements Measure {
 
     static final String HEAP = "-Xmx256m";
     private static final int SECONDS = 20;
@@ -26,17 +26,10 @@ final class FloodMeasure {
     /** The last line of a class histogram: all live objects, counted right after the full GC it makes. */
     private static final Pattern LIVE = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
-    private final Workspace work;
-    private final Results results;
-
-    FloodMeasure(Workspace work, Results results) {
-        this.work = work;
-        this.results = results;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         System.out.printf("== 8. %d hostile connections before login, %s%n", CONNECTIONS, HEAP);
-        try (ChildJvm tanpopo = ChildJvm.server(
+        try (ServerJvm tanpopo = ServerJvm.start(
                 List.of(HEAP), List.of("tanpopo-flood", "-", "1"), work.dir().resolve("m8-errors.log"))) {
             long before = heapAfterGcKb(tanpopo.pid());
             long under;

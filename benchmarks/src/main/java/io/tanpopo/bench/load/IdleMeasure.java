@@ -8,39 +8,33 @@ import java.util.List;
  * runs in a child JVM with a fixed heap ({@value #HEAP}); its resident size is the JVM's. Dovecot's
  * is summed over all its processes (RSS, and PSS, which counts shared pages once).
  */
-final class IdleMeasure {
+record IdleMeasure(Workspace work, Options options, Results results) implements Measure {
 
     static final String HEAP = "-Xmx200m";
     private static final double LIMIT_MB = 256;
 
-    private final Workspace work;
-    private final Options options;
-    private final Results results;
-
-    IdleMeasure(Workspace work, Options options, Results results) {
-        this.work = work;
-        this.options = options;
-        this.results = results;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         int count = options.idle();
         System.out.printf("== 4. %d idle authenticated sessions: tanpopo vs Dovecot%n", count);
         Path seed = work.seed("small", Workspace.smallSizes());
-        Path tRoot = work.mailRoot("m4-tanpopo", seed, LoadDriver.USERS, false);
-        Path dRoot = work.mailRoot("m4-dovecot", seed, LoadDriver.USERS, true);
+        Path tRoot = work.mailRoot("m4-tanpopo", seed, SessionRateMeasure.USERS, false);
+        Path dRoot = work.mailRoot("m4-dovecot", seed, SessionRateMeasure.USERS, true);
         IdleSessions.Outcome ours;
-        try (ChildJvm tanpopo = work.tanpopoMaildir(
+        try (ServerJvm tanpopo = work.tanpopoMaildir(
                 tRoot,
-                LoadDriver.USERS,
+                SessionRateMeasure.USERS,
                 List.of(HEAP, "-Dlogback.configurationFile=" + work.dir().resolve("logback-server.xml")))) {
-            ours = IdleSessions.run(tanpopo.port(), count, LoadDriver.USERS, () -> List.of(tanpopo.pid()));
+            ours = IdleSessions.run(tanpopo.port(), count, SessionRateMeasure.USERS, () -> List.of(tanpopo.pid()));
         }
         print("tanpopo", ours);
         IdleSessions.Outcome theirs;
-        try (Dovecot dovecot = work.dovecot("m4-dovecot-conf", dRoot, LoadDriver.USERS, count + 100)) {
+        try (Dovecot dovecot = work.dovecot("m4-dovecot-conf", dRoot, SessionRateMeasure.USERS, count + 100)) {
             theirs = IdleSessions.run(
-                    dovecot.port(), count, LoadDriver.USERS, () -> LoadDriver.pids(dovecot.processes()));
+                    dovecot.port(),
+                    count,
+                    SessionRateMeasure.USERS,
+                    () -> dovecot.processes().stream().map(ProcessHandle::pid).toList());
         }
         print("Dovecot", theirs);
         double oursMb = ours.rssKb() / 1024.0;

@@ -21,6 +21,13 @@ final class Results {
         static Row atMost(String measure, String tanpopo, String peerName, String peer, double ratio, double target) {
             return new Row(measure, tanpopo, peerName, peer, ratio, "≤ " + trim(target) + "×", ratio <= target);
         }
+
+        /** The row as a line of results.md, which {@code compare-revisions.sh} reads back. */
+        String markdown() {
+            return String.format(
+                    "| %s | %s | %s %s | %.2f | %s | %s |",
+                    measure, tanpopo, peerName, peer, ratio, target, met ? "yes" : "**no**");
+        }
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -28,15 +35,7 @@ final class Results {
 
     void add(Row row) {
         rows.add(row);
-        System.out.printf(
-                "%n>> %s: tanpopo %s, %s %s, ratio %.2f (target %s: %s)%n%n",
-                row.measure(),
-                row.tanpopo(),
-                row.peerName(),
-                row.peer(),
-                row.ratio(),
-                row.target(),
-                row.met() ? "met" : "MISSED");
+        System.out.printf("%n>> %s%n%n", row.markdown());
     }
 
     void note(String note) {
@@ -47,20 +46,8 @@ final class Results {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("| measure | tanpopo | peer | ratio | target | met |\n|---|---|---|---|---|---|\n");
-        for (Row row : rows) {
-            out.append(String.format(
-                    "| %s | %s | %s %s | %.2f | %s | %s |%n",
-                    row.measure(),
-                    row.tanpopo(),
-                    row.peerName(),
-                    row.peer(),
-                    row.ratio(),
-                    row.target(),
-                    row.met() ? "yes" : "**no**"));
-        }
-        for (String note : notes) {
-            out.append("\n- ").append(note);
-        }
+        rows.forEach(row -> out.append(row.markdown()).append('\n'));
+        notes.forEach(note -> out.append("\n- ").append(note));
         return out.append('\n').toString();
     }
 

@@ -7,41 +7,31 @@ import java.nio.file.Path;
  * clients at once, each as its own user; MB/s of message octets as sent (CRLF, dot-stuffed). Both
  * servers must send the same octets per pass, which is checked.
  */
-final class RetrMeasure {
+record RetrMeasure(Workspace work, Options options, SideBySide sides) implements Measure {
 
     private static final int USERS = 4;
 
-    private final Workspace work;
-    private final Options options;
-    private final SideBySide sides;
-
-    RetrMeasure(Workspace work, Options options, SideBySide sides) {
-        this.work = work;
-        this.options = options;
-        this.sides = sides;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         System.out.println("== 3. RETR throughput: tanpopo vs Dovecot");
         Path seed = work.seed("retr", MailSeed.retrSizes());
-        Path tRoot = work.mailRoot("m3-tanpopo", seed, USERS, false);
-        Path dRoot = work.mailRoot("m3-dovecot", seed, USERS, true);
-        try (ChildJvm tanpopo = work.tanpopoMaildir(tRoot, USERS);
-                Dovecot dovecot = work.dovecot("m3-dovecot-conf", dRoot, USERS, 1000)) {
-            checkSameOctets(tanpopo.port(), dovecot.port());
+        try (Workspace.TanpopoAndDovecot servers = work.tanpopoAndDovecot("m3", seed, USERS)) {
+            int tanpopo = servers.tanpopo().port();
+            int dovecot = servers.dovecot().port();
+            checkSameOctets(tanpopo, dovecot);
             for (int clients : new int[] {1, 4}) {
                 sides.compareRates(
                         "3. RETR throughput, maildir, " + clients + " client(s) (MB/s)",
                         "Dovecot",
                         1.5,
-                        () -> megabytes(tanpopo.port(), clients),
-                        () -> megabytes(dovecot.port(), clients));
+                        () -> megabytes(tanpopo, clients),
+                        () -> megabytes(dovecot, clients));
             }
         }
         if (options.retrGreenMail()) {
             System.out.println("== 3b. RETR throughput, in-memory: tanpopo vs GreenMail (1 client)");
-            try (ChildJvm tanpopo = work.tanpopoMemory(seed, 1);
-                    ChildJvm greenMail = work.greenMail(seed, 1)) {
+            try (ServerJvm tanpopo = work.tanpopoMemory(seed, 1);
+                    ServerJvm greenMail = work.greenMail(seed, 1)) {
                 sides.compareRates(
                         "3b. RETR throughput, in-memory, 1 client (MB/s)",
                         "GreenMail",

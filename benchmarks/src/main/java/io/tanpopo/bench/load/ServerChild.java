@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.Pop3ServerBuilder;
 import io.tanpopo.resolver.ResolverConfig;
+import io.tanpopo.store.LockMode;
 import io.tanpopo.store.maildir.MaildirConfig;
 import io.tanpopo.store.maildir.MaildirStore;
 import io.tanpopo.store.memory.MemoryStore;
@@ -91,7 +92,7 @@ public final class ServerChild {
     }
 
     private static Pop3Server tanpopoMemory(List<byte[]> messages, int users) {
-        MemoryStore store = new MemoryStore(false);
+        MemoryStore store = new MemoryStore(LockMode.OFF);
         for (int i = 0; i < users; i++) {
             for (byte[] message : messages) {
                 store.mailbox("u" + i).add(message);

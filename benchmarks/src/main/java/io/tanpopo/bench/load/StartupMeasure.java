@@ -1,5 +1,7 @@
 package io.tanpopo.bench.load;
 
+import io.tanpopo.testsupport.ChildJvm;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,21 +10,14 @@ import java.util.List;
  * fresh JVM ({@link StartupChild}); "later" are the {@value #LATER} servers started after it in the
  * same JVM. The JVMs of the two sides alternate and get the same options.
  */
-final class StartupMeasure {
+record StartupMeasure(Workspace work, Options options, Results results) implements Measure {
 
     private static final int LATER = 10;
+    /** The longest a fresh JVM may take to print its next sample. */
+    private static final Duration SAMPLE = Duration.ofMinutes(1);
 
-    private final Workspace work;
-    private final Options options;
-    private final Results results;
-
-    StartupMeasure(Workspace work, Options options, Results results) {
-        this.work = work;
-        this.options = options;
-        this.results = results;
-    }
-
-    void run() throws Exception {
+    @Override
+    public void run() throws Exception {
         System.out.println("== 6. embedded start to greeting: tanpopo vs GreenMail");
         measure("logback", "-Dlogback.configurationFile=" + work.dir().resolve("logback-server.xml"));
         // The same without a logging backend: both servers' logging goes to SLF4J's no-op provider,
@@ -47,10 +42,13 @@ final class StartupMeasure {
 
     private void sample(String kind, String loggingOption, List<Double> first, List<Double> later) throws Exception {
         List<String> jvm = List.of("-Xmx256m", loggingOption);
-        try (ChildJvm child =
-                ChildJvm.start(jvm, StartupChild.class, List.of(kind, Integer.toString(LATER)), work.errors())) {
-            for (String line = child.readLine(); line != null; line = child.readLine()) {
-                double ms = Long.parseLong(line.substring(6)) / 1000.0;
+        try (ChildJvm child = ChildJvm.start(
+                StartupChild.class,
+                jvm,
+                List.of(kind, Integer.toString(LATER)),
+                ProcessBuilder.Redirect.appendTo(work.errors().toFile()))) {
+            for (String line = child.nextLine(SAMPLE); line != null; line = child.nextLine(SAMPLE)) {
+                double ms = Long.parseLong(line.split(" ")[1]) / 1000.0;
                 (line.startsWith("FIRST") ? first : later).add(ms);
             }
         }

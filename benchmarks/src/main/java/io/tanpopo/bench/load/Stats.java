@@ -3,12 +3,12 @@ package io.tanpopo.bench.load;
 import java.util.Arrays;
 import java.util.List;
 
-/** Medians and the formatting of figures. */
-final class Stats {
+/** Medians and the formatting of figures (the load driver's and the revision comparison's). */
+public final class Stats {
 
     private Stats() {}
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         double[] sorted =
                 values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
@@ -18,7 +18,7 @@ final class Stats {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    static String runs(List<Double> values, String format) {
+    public static String runs(List<Double> values, String format) {
         return Arrays.toString(
                 values.stream().map(v -> String.format(format, v)).toArray());
     }

@@ -48,7 +48,7 @@ final class Workspace {
     }
 
     /** A seed maildir of messages of these sizes. */
-    Path seed(String name, List<Integer> sizes) throws IOException {
+    Path seed(String name, List<Integer> sizes) throws IOException, InterruptedException {
         Path seed = dir.resolve("seed-" + name);
         List<byte[]> messages = new ArrayList<>();
         for (int i = 0; i < sizes.size(); i++) {
@@ -68,7 +68,7 @@ final class Workspace {
     }
 
     /** {@code users} copies of {@code seed} at {@code root/uN/Maildir}; owned by the mail user for Dovecot. */
-    Path mailRoot(String name, Path seed, int users, boolean forDovecot) throws IOException {
+    Path mailRoot(String name, Path seed, int users, boolean forDovecot) throws IOException, InterruptedException {
         Path root = dir.resolve(name);
         for (int i = 0; i < users; i++) {
             MailSeed.linkCopy(seed, root.resolve("u" + i).resolve("Maildir"));
@@ -79,23 +79,24 @@ final class Workspace {
         return root;
     }
 
-    ChildJvm tanpopoMaildir(Path root, int users) throws IOException {
+    ServerJvm tanpopoMaildir(Path root, int users) throws IOException, InterruptedException {
         return tanpopoMaildir(root, users, serverJvm);
     }
 
-    ChildJvm tanpopoMaildir(Path root, int users, List<String> jvm) throws IOException {
-        return ChildJvm.server(
+    ServerJvm tanpopoMaildir(Path root, int users, List<String> jvm) throws IOException, InterruptedException {
+        return ServerJvm.start(
                 jvm, List.of("tanpopo-maildir", root + "/{user}/Maildir", Integer.toString(users)), errors());
     }
 
-    ChildJvm tanpopoMemory(Path seed, int users) throws IOException {
-        return ChildJvm.server(
+    ServerJvm tanpopoMemory(Path seed, int users) throws IOException, InterruptedException {
+        return ServerJvm.start(
                 serverJvm, List.of("tanpopo-memory", seed.toString(), Integer.toString(users)), errors());
     }
 
     /** In-memory tanpopo resolving client names with {@code strategies} ({@code none}: off), DNS at {@code dns}. */
-    ChildJvm tanpopoResolving(String strategies, InetSocketAddress dns, int users) throws IOException {
-        return ChildJvm.server(
+    ServerJvm tanpopoResolving(String strategies, InetSocketAddress dns, int users)
+            throws IOException, InterruptedException {
+        return ServerJvm.start(
                 serverJvm,
                 List.of(
                         "tanpopo-resolving",
@@ -105,8 +106,30 @@ final class Workspace {
                 errors());
     }
 
-    ChildJvm greenMail(Path seed, int users) throws IOException {
-        return ChildJvm.server(serverJvm, List.of("greenmail", seed.toString(), Integer.toString(users)), errors());
+    ServerJvm greenMail(Path seed, int users) throws IOException, InterruptedException {
+        return ServerJvm.start(serverJvm, List.of("greenmail", seed.toString(), Integer.toString(users)), errors());
+    }
+
+    /** tanpopo's maildir store and Dovecot, each over its own copy of {@code seed} ({@code measure}: "m1"). */
+    TanpopoAndDovecot tanpopoAndDovecot(String measure, Path seed, int users) throws IOException, InterruptedException {
+        Path dRoot = mailRoot(measure + "-dovecot", seed, users, true);
+        ServerJvm tanpopo = tanpopoMaildir(mailRoot(measure + "-tanpopo", seed, users, false), users);
+        try {
+            return new TanpopoAndDovecot(tanpopo, dovecot(measure + "-dovecot-conf", dRoot, users, 1000));
+        } catch (IOException e) {
+            tanpopo.close();
+            throw e;
+        }
+    }
+
+    /** The two maildir servers of a measure; closing stops both. */
+    record TanpopoAndDovecot(ServerJvm tanpopo, Dovecot dovecot) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            try (ServerJvm first = tanpopo) {
+                dovecot.close();
+            }
+        }
     }
 
     Dovecot dovecot(String name, Path root, int users, int sessionLimit) throws IOException {

@@ -3,15 +3,17 @@ package io.tanpopo.store.maildir;
 import io.tanpopo.auth.Account;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.OpenResult;
+import io.tanpopo.testsupport.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.util.BitSet;
+import java.util.List;
 
 /**
- * A test main run in a second JVM by {@link ChildJvm}. Usage:
+ * A test main run in a second JVM ({@link #start}). Usage:
  * <pre>
  * lock TEMPLATE USER                 open, print "locked" or the result, hold until stdin closes
  * commit TEMPLATE USER DEL PAUSE     open; mark indexes DEL (comma list, "-" for none) deleted
@@ -23,6 +25,19 @@ import java.util.BitSet;
 public final class MaildirChild {
 
     private MaildirChild() {}
+
+    /** Runs this main with {@code args} in a second JVM, set up to start fast; its errors go to ours. */
+    static ChildJvm start(String... args) {
+        return ChildJvm.start(
+                MaildirChild.class,
+                List.of(
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xshare:auto",
+                        "-Dslf4j.internal.verbosity=ERROR"),
+                List.of(args),
+                ProcessBuilder.Redirect.INHERIT);
+    }
 
     public static void main(String[] args) throws IOException {
         MaildirConfig config = MaildirConfig.of(args[1]).withMarkSeen(true);

@@ -2,6 +2,7 @@ package io.tanpopo.store.maildir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tanpopo.testsupport.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class MaildirCrashTest {
     }
 
     private static void runAndKill(TestMaildir md, String deleted, int pause, int round) throws Exception {
-        try (ChildJvm child = ChildJvm.start("commit", md.template(), md.user, deleted, Integer.toString(pause))) {
+        try (ChildJvm child = MaildirChild.start("commit", md.template(), md.user, deleted, Integer.toString(pause))) {
             assertThat(child.nextLine(CHILD)).as("round %d", round).isEqualTo("committing");
             if (pause >= 0) {
                 assertThat(child.nextLine(CHILD)).as("round %d", round).matches("paused|committed .*");

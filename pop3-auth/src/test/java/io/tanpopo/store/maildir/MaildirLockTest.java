@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.auth.Account;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.OpenResult;
+import io.tanpopo.testsupport.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class MaildirLockTest {
     void sessionInAnotherProcess_isInUse_andItsLockDiesWithIt() throws Exception {
         TestMaildir md = TestMaildir.create(dir, "alice");
         MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()));
-        try (ChildJvm child = ChildJvm.start("lock", md.template(), "alice")) {
+        try (ChildJvm child = MaildirChild.start("lock", md.template(), "alice")) {
             assertThat(child.nextLine(CHILD)).isEqualTo("locked");
             assertThat(store.open(Account.named("alice"))).isEqualTo(new OpenResult.InUse());
 
@@ -57,10 +58,10 @@ class MaildirLockTest {
         TestMaildir md = TestMaildir.create(dir, "alice");
         MaildirStore store = new MaildirStore(MaildirConfig.of(md.template()));
         try (Maildrop held = open(store, "alice");
-                ChildJvm child = ChildJvm.start("lock", md.template(), "alice")) {
+                ChildJvm child = MaildirChild.start("lock", md.template(), "alice")) {
             assertThat(child.nextLine(CHILD)).isEqualTo("refused InUse[]");
         }
-        try (ChildJvm child = ChildJvm.start("lock", md.template(), "alice")) {
+        try (ChildJvm child = MaildirChild.start("lock", md.template(), "alice")) {
             assertThat(child.nextLine(CHILD)).isEqualTo("locked");
             child.send("");
             child.process().getOutputStream().close();

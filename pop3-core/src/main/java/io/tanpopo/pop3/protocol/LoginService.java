@@ -2,7 +2,13 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.Account;
 import io.tanpopo.auth.AuthResult;
+import io.tanpopo.pop3.login.FailedLoginLog;
+import io.tanpopo.pop3.login.LoginAttempt;
+import io.tanpopo.pop3.login.LoginDelays;
+import io.tanpopo.pop3.login.LoginFailure;
+import io.tanpopo.pop3.login.UserSessions;
 import io.tanpopo.store.LockMode;
+import io.tanpopo.store.MailStore;
 import io.tanpopo.store.OpenResult;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,10 +40,18 @@ public final class LoginService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
 
+    private final MailStore store;
+    private final Optional<LoginDelays> loginDelays;
     private final ProtocolContext context;
     private final UserSessions sessions = new UserSessions();
 
-    public LoginService(ProtocolContext context) {
+    /**
+     * Logins into {@code store}, with LOGIN-DELAY enforced when {@code loginDelays} is present,
+     * counted by the throttle and limits of {@code context} and announced to its listener.
+     */
+    public LoginService(MailStore store, Optional<LoginDelays> loginDelays, ProtocolContext context) {
+        this.store = store;
+        this.loginDelays = loginDelays;
         this.context = context;
     }
 
@@ -93,10 +107,10 @@ public final class LoginService {
 
     private Reply open(Pop3Session session, Account account) {
         context.throttle().succeeded(session.connection().remote().getAddress());
-        if (context.loginDelays().isPresent() && context.loginDelays().get().tooSoon(account.name())) {
+        if (loginDelays.isPresent() && loginDelays.get().tooSoon(account.name())) {
             return Reply.err(ResponseCode.LOGIN_DELAY, "Logged in too recently, try again later");
         }
-        if (context.store().lockMode() != LockMode.TAKEOVER) {
+        if (store.lockMode() != LockMode.TAKEOVER) {
             return openCounted(session, account, Optional.empty());
         }
         UserSessions.Claim claim = sessions.claim(account.name(), session.takeover());
@@ -127,7 +141,7 @@ public final class LoginService {
             opened = new OpenResult.InUse();
         }
         if (opened instanceof OpenResult.Opened ok) {
-            context.loginDelays().ifPresent(delays -> delays.record(account.name()));
+            loginDelays.ifPresent(delays -> delays.record(account.name()));
             if (claim.isPresent()) {
                 session.tenure(claim.get().tenure());
             }
@@ -165,7 +179,7 @@ public final class LoginService {
 
     private OpenResult openMaildrop(Account account) {
         try {
-            return context.store().open(account);
+            return store.open(account);
         } catch (RuntimeException e) {
             LOG.error("mail store threw while opening the maildrop of {}", account.name(), e);
             return new OpenResult.Unavailable("mail store error: " + e);

@@ -2,6 +2,7 @@ package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.Account;
 import io.tanpopo.auth.ConnectionInfo;
+import io.tanpopo.pop3.login.UserSessions;
 import io.tanpopo.store.Maildrop;
 import io.tanpopo.store.MessageInfo;
 import java.util.BitSet;

@@ -1,134 +1,53 @@
 package io.tanpopo.pop3.protocol;
 
 import io.tanpopo.auth.Authenticator;
-import io.tanpopo.pop3.Pop3Config;
-import io.tanpopo.store.MailStore;
-import java.time.Clock;
+import io.tanpopo.pop3.config.Limits;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.login.LoginThrottle;
+import io.tanpopo.pop3.login.SessionLimits;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * What every session of one server shares: settings, backends, and the per-server counters
- * (failed-login throttle, LOGIN-DELAY, connection and session limits). One per server, never static.
- * The version (CAPA's IMPLEMENTATION) is asked for when a client first asks for CAPA: reading it
- * from the jar costs a first server's start more than a millisecond.
+ * What the dispatcher and the sessions of one server share: the settings they apply (host name,
+ * line length, bad commands), the authenticator (whether logins block), who hears of sessions, the
+ * command interceptor, and the per-server counters (failed-login throttle, connection and session
+ * limits). One per server, never static. Commands get what they use when the table is made.
  */
 public record ProtocolContext(
         Pop3Config config,
         Authenticator authenticator,
-        MailStore store,
-        LoginThrottle throttle,
-        Optional<LoginDelays> loginDelays,
-        Clock clock,
-        Supplier<String> version,
         SessionListener listener,
-        boolean tlsAvailable,
-        Cleartext cleartext,
         CommandInterceptor interceptor,
+        LoginThrottle throttle,
         SessionLimits limits) {
 
     public ProtocolContext {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(authenticator, "authenticator");
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(throttle, "throttle");
-        Objects.requireNonNull(loginDelays, "loginDelays");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(version, "version");
         Objects.requireNonNull(listener, "listener");
-        Objects.requireNonNull(cleartext, "cleartext");
         Objects.requireNonNull(interceptor, "interceptor");
+        Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(limits, "limits");
     }
 
-    /** A context without TLS, with the throttle and login delays that {@code config} asks for. */
-    public static ProtocolContext of(
-            Pop3Config config, Authenticator authenticator, MailStore store, String version, SessionListener listener) {
-        return of(config, authenticator, store, version, listener, false, Cleartext.ALWAYS);
-    }
-
-    /** A context with the throttle and login delays that {@code config} asks for. */
-    public static ProtocolContext of(
-            Pop3Config config,
-            Authenticator authenticator,
-            MailStore store,
-            String version,
-            SessionListener listener,
-            boolean tlsAvailable,
-            Cleartext cleartext) {
-        return of(config, authenticator, store, () -> version, listener, tlsAvailable, cleartext);
-    }
-
-    /** A context with the throttle and login delays that {@code config} asks for, its version read when needed. */
-    public static ProtocolContext of(
-            Pop3Config config,
-            Authenticator authenticator,
-            MailStore store,
-            Supplier<String> version,
-            SessionListener listener,
-            boolean tlsAvailable,
-            Cleartext cleartext) {
-        Clock clock = Clock.systemUTC();
-        Optional<LoginDelays> loginDelays = config.loginDelay().isPresent()
-                ? Optional.of(new LoginDelays(config.loginDelay().get(), clock))
-                : Optional.empty();
-        return new ProtocolContext(
-                config,
-                authenticator,
-                store,
-                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay()),
-                loginDelays,
-                clock,
-                version,
-                listener,
-                tlsAvailable,
-                cleartext,
-                CommandInterceptor.none(),
-                new SessionLimits(io.tanpopo.pop3.Limits.none()));
-    }
-
-    /** Whether passwords may be sent in clear in {@code session}. */
-    public boolean allowsCleartext(Pop3Session session) {
-        return cleartext.allows(session.connection());
-    }
-
-    /** The same context with {@code chosen} standing around every command. */
-    public ProtocolContext withInterceptor(CommandInterceptor chosen) {
-        return new ProtocolContext(
-                config,
-                authenticator,
-                store,
-                throttle,
-                loginDelays,
-                clock,
-                version,
-                listener,
-                tlsAvailable,
-                cleartext,
-                chosen,
-                limits);
+    /** A context without interceptor and without limits, with the throttle {@code config} asks for. */
+    public static ProtocolContext of(Pop3Config config, Authenticator authenticator, SessionListener listener) {
+        return of(config, authenticator, listener, CommandInterceptor.none(), Limits.none());
     }
 
     /**
-     * The same context with {@code chosen} connection and session limits, and a new failed-login
-     * throttle that counts clients as those limits do ({@code limits.ipv6-prefix}).
+     * A context with the throttle {@code config} asks for, counting clients as {@code limits} do
+     * ({@code limits.ipv6-prefix}).
      */
-    public ProtocolContext withLimits(SessionLimits chosen) {
-        LoginThrottle counted =
-                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay(), chosen.buckets());
-        return new ProtocolContext(
-                config,
-                authenticator,
-                store,
-                counted,
-                loginDelays,
-                clock,
-                version,
-                listener,
-                tlsAvailable,
-                cleartext,
-                interceptor,
-                chosen);
+    public static ProtocolContext of(
+            Pop3Config config,
+            Authenticator authenticator,
+            SessionListener listener,
+            CommandInterceptor interceptor,
+            Limits limits) {
+        SessionLimits counters = new SessionLimits(limits);
+        LoginThrottle throttle =
+                new LoginThrottle(config.failedLoginDelay(), config.maxFailedLoginDelay(), counters.buckets());
+        return new ProtocolContext(config, authenticator, listener, interceptor, throttle, counters);
     }
 }

@@ -18,11 +18,7 @@ public interface SaslEntropy {
         return secure(() -> random);
     }
 
-    /**
-     * Like {@link #secure(SecureRandom)} with a {@code SecureRandom} made at the first nonce or salt:
-     * creating (and seeding) one loads the security providers, which a server that never sees a
-     * SASL challenge should not pay for at start.
-     */
+    /** Like {@link #secure(SecureRandom)}, with the {@code SecureRandom} made at the first nonce or salt. */
     static SaslEntropy secureOnFirstUse() {
         return secure(new Supplier<>() {
             private SecureRandom random;

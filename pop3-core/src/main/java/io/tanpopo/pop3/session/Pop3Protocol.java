@@ -2,12 +2,12 @@ package io.tanpopo.pop3.session;
 
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.pop3.access.ClientChecks;
+import io.tanpopo.pop3.login.SessionLimits;
 import io.tanpopo.pop3.protocol.CommandTable;
 import io.tanpopo.pop3.protocol.Dispatcher;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.ProcessId;
 import io.tanpopo.pop3.protocol.ProtocolContext;
-import io.tanpopo.pop3.protocol.SessionLimits;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;

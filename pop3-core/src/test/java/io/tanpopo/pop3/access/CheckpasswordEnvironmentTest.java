@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tanpopo.auth.checkpassword.CheckpasswordAuthenticator;
 import io.tanpopo.auth.checkpassword.CheckpasswordConfig;
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.CacheLimits;
 import io.tanpopo.resolver.ResolverConfig;

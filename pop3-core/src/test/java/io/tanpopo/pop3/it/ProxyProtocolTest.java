@@ -3,12 +3,12 @@ package io.tanpopo.pop3.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.auth.ConnectionInfo;
-import io.tanpopo.pop3.Limits;
 import io.tanpopo.pop3.Pop3Server;
 import io.tanpopo.pop3.access.AccessRules;
 import io.tanpopo.pop3.access.AccessRulesParser;
 import io.tanpopo.pop3.access.TemporaryFailurePolicy;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.config.Limits;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.proxy.ProxyPolicy;

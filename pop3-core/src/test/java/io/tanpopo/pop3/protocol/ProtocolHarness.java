@@ -3,7 +3,8 @@ package io.tanpopo.pop3.protocol;
 import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.ConnectionInfo;
 import io.tanpopo.auth.StaticUsersAuthenticator;
-import io.tanpopo.pop3.Pop3Config;
+import io.tanpopo.pop3.config.Pop3Config;
+import io.tanpopo.pop3.protocol.command.StandardCommands;
 import io.tanpopo.pop3.session.LineDecoder;
 import io.tanpopo.pop3.session.ReplyStream;
 import io.tanpopo.store.MailStore;
@@ -47,13 +48,9 @@ public final class ProtocolHarness {
     /** With {@code config}; a null authenticator or store means {@link #users} or {@link #store}. */
     public ProtocolHarness(Pop3Config config, Authenticator authenticator, MailStore mailStore) {
         users.put("alice", "secret");
-        context = ProtocolContext.of(
-                config,
-                authenticator != null ? authenticator : users,
-                mailStore != null ? mailStore : store,
-                "test",
-                SessionListener.none());
-        dispatcher = new Dispatcher(context, CommandTable.standard(context));
+        context = ProtocolContext.of(config, authenticator != null ? authenticator : users, SessionListener.none());
+        StandardCommands.Setup setup = StandardCommands.Setup.of(mailStore != null ? mailStore : store, "test");
+        dispatcher = new Dispatcher(context, StandardCommands.table(context, setup));
         session = newSession();
     }
 

@@ -1,7 +1,7 @@
 package io.tanpopo.pop3.transport;
 
-import io.tanpopo.pop3.DetachedProtocol;
 import io.tanpopo.pop3.Pop3ServerBuilder;
+import io.tanpopo.pop3.ServerWithoutListener;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.pop3.tls.TlsContextProvider;
 import java.net.InetAddress;
@@ -15,11 +15,11 @@ import java.util.Optional;
  */
 final class LoopbackTransport implements AutoCloseable {
 
-    final DetachedProtocol detached;
+    final ServerWithoutListener server;
     final MinaTransport transport;
 
-    private LoopbackTransport(DetachedProtocol detached, MinaTransport transport) {
-        this.detached = detached;
+    private LoopbackTransport(ServerWithoutListener server, MinaTransport transport) {
+        this.server = server;
         this.transport = transport;
     }
 
@@ -30,24 +30,24 @@ final class LoopbackTransport implements AutoCloseable {
 
     /** Plain POP3, and implicit TLS with {@code tls} when given. */
     static LoopbackTransport start(Pop3ServerBuilder builder, Optional<TlsContextProvider> tls) {
-        DetachedProtocol detached = builder.detached();
+        ServerWithoutListener server = builder.startWithoutListener();
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
             return new LoopbackTransport(
-                    detached,
+                    server,
                     MinaTransport.listen(
-                            detached.protocol(),
+                            server.protocol(),
                             new MinaTransport.Options(
                                     loopback,
                                     tls.isPresent() ? Optional.of(loopback) : Optional.empty(),
                                     Duration.ofMinutes(1),
                                     tls.map(provider -> () -> provider),
-                                    detached.timer(),
+                                    server.timer(),
                                     ProxyPolicy.none(),
                                     1,
                                     Optional.empty())));
         } catch (RuntimeException e) {
-            detached.close();
+            server.close();
             throw e;
         }
     }
@@ -57,7 +57,7 @@ final class LoopbackTransport implements AutoCloseable {
         try {
             transport.close();
         } finally {
-            detached.close();
+            server.close();
         }
     }
 }

@@ -55,6 +55,19 @@ public record Cidr(InetAddress network, int prefix) {
         }
     }
 
+    /** The block of {@code prefix} bits that holds {@code address}, host bits cleared. */
+    public static Cidr block(InetAddress address, int prefix) {
+        byte[] bytes = address.getAddress();
+        for (int bit = prefix; bit < bytes.length * 8; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        try {
+            return new Cidr(InetAddress.getByAddress(bytes), prefix);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + bytes.length + " bytes", e);
+        }
+    }
+
     /** Whether {@code address} (of the same family) lies in this block. */
     public boolean contains(InetAddress address) {
         byte[] a = address.getAddress();

@@ -80,7 +80,7 @@ final class DnsResponses {
         return StrategyAnswer.noName(detail, soa.map(NegativeSoa::negativeTtl).orElse(Duration.ZERO), soa);
     }
 
-    private static NegativeSoa toSoa(SOARecord soa) {
+    static NegativeSoa toSoa(SOARecord soa) {
         long seconds = Math.min(soa.getTTL(), soa.getMinimum());
         return new NegativeSoa(
                 soa.getName().toString(true),

@@ -1,6 +1,5 @@
 package io.tanpopo.resolver.strategy;
 
-import io.tanpopo.resolver.AddressText;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,17 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.ReverseMap;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -32,8 +24,6 @@ import org.xbill.DNS.Type;
  * server. Queries use dnsjava's asynchronous API; callbacks run on the given scheduler.
  */
 public final class DnsStrategy implements ResolverStrategy {
-
-    private static final int EDNS_PAYLOAD = 1232;
 
     private final List<InetSocketAddress> servers;
     private final Duration perServerTimeout;
@@ -113,37 +103,13 @@ public final class DnsStrategy implements ResolverStrategy {
         });
     }
 
-    private CompletableFuture<Reply> send(InetSocketAddress server, Name name, int type, boolean moreServers) {
-        SimpleResolver resolver = new SimpleResolver(server);
-        resolver.setTimeout(perServerTimeout);
-        resolver.setEDNS(0, EDNS_PAYLOAD, 0, List.of()); // RFC 6891; 1232 avoids fragmentation
-        Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-        CompletableFuture<Reply> reply = resolver.sendAsync(query, scheduler)
-                .toCompletableFuture()
-                .handle((message, failure) -> new Reply(message, failure == null ? null : reason(failure)));
-        if (!moreServers) {
-            return reply; // the last server may use what is left of the chain's deadline
-        }
-        // dnsjava checks its timeouts only about once a second; move on to the next server on time.
-        ScheduledFuture<?> timer = scheduler.schedule(
-                () -> reply.complete(new Reply(null, "no answer within " + perServerTimeout.toMillis() + " ms")),
-                perServerTimeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-        // Only cancels the timer; the answer goes to the caller through reply.
-        var unused = reply.whenComplete((r, e) -> timer.cancel(false));
-        return reply;
-    }
-
-    private static String reason(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return text.length() > 120 ? text.substring(0, 120) : text;
+    private CompletableFuture<DnsExchange.Reply> send(
+            InetSocketAddress server, Name name, int type, boolean moreServers) {
+        // The last server may use what is left of the chain's deadline; others only their share.
+        return DnsExchange.send(server, name, type, perServerTimeout, moreServers, scheduler);
     }
 
     static String describe(InetSocketAddress server) {
-        return AddressText.of(server);
+        return DnsExchange.describe(server);
     }
-
-    private record Reply(Message message, String failure) {}
 }

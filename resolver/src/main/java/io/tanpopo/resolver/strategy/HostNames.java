@@ -22,7 +22,7 @@ public final class HostNames {
     /**
      * Whether {@code name} is 1 to 253 letters, digits, dots and hyphens that begins and ends with a
      * letter or digit: the form a server's own configured name must have (RFC 1123 §2.1, without the
-     * per-label checks). A loop, not a pattern: every embedded server checks its name at start.
+     * per-label checks).
      */
     public static boolean isLetterDigitHyphen(String name) {
         int n = name.length();
@@ -39,7 +39,7 @@ public final class HostNames {
         return true;
     }
 
-    /** Compiled at the first {@link #isValid}, not when a server checks its own name. */
+    /** The pattern of {@link #isValid}. */
     private static final class Labels {
         static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?"
                 + "(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");

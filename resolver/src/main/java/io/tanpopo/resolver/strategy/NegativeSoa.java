@@ -41,7 +41,23 @@ public record NegativeSoa(String zone, String mname, String rname, Duration nega
         return AS112_NAMES.contains(strip(mname)) || AS112_NAMES.contains(strip(rname));
     }
 
+    /**
+     * Whether this SOA is a placeholder that serves no records: the AS112 sink, BIND's built-in
+     * empty zones ({@code 10.IN-ADDR.ARPA. 0 IN SOA 10.IN-ADDR.ARPA. . 0 28800 ...}, MNAME the
+     * zone itself and RNAME the root), or the {@code localhost.} / {@code nobody.invalid.} SOA of
+     * Unbound and others (RFC 6303 §3).
+     */
+    public boolean isEmptyZone() {
+        String host = strip(mname);
+        String admin = strip(rname);
+        return isAs112()
+                || (host.equals(strip(zone)) && admin.isEmpty())
+                || host.equals("localhost")
+                || admin.equals("nobody.invalid");
+    }
+
     private static String strip(String name) {
+        // Also turns the root "." into "".
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }

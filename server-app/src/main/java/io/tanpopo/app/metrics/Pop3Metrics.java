@@ -4,20 +4,24 @@ import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.SessionListener;
+import io.tanpopo.resolver.Resolution;
+import io.tanpopo.resolver.strategy.ZoneDecision;
 import io.tanpopo.store.MessageInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A server's counters, fed as a {@link SessionListener} and by two hooks: {@link #authenticated}
- * (the app wraps the authenticator in a {@link TimedAuthenticator}) and {@link #resolved}, which the
- * client-name resolver integration calls once per lookup with its outcome ({@code name},
- * {@code no_name}, {@code temporary_failure}, or any other short label) and how long it took.
- * Shown over JMX and as Prometheus text. Lock-free; labels are bounded by what callers pass.
+ * A server's counters, fed as a {@link SessionListener} and by three hooks: {@link #authenticated}
+ * (the app wraps the authenticator in a {@link TimedAuthenticator}), {@link #resolved}, which the
+ * client-name resolver integration calls once per lookup with the strategy that answered and the
+ * outcome ({@code name}, {@code no_name}, {@code temporary_failure}, {@code deadline}), and
+ * {@link #passThroughDecided} for what {@code resolver.pass-through=auto} learns. Shown over JMX and
+ * as Prometheus text. Lock-free; labels are checked against a pattern, so they stay few.
  */
 public final class Pop3Metrics implements SessionListener, Pop3MetricsMXBean {
 
@@ -31,6 +35,8 @@ public final class Pop3Metrics implements SessionListener, Pop3MetricsMXBean {
     private final LongAdder octets = new LongAdder();
     private final Timing authentication = new Timing();
     private final Map<String, Timing> resolver = new ConcurrentHashMap<>();
+    private final LongAdder passedThrough = new LongAdder();
+    private final LongAdder answeredLocally = new LongAdder();
 
     /** A count and a sum of seconds, as a Prometheus summary without quantiles. */
     static final class Timing {
@@ -88,14 +94,31 @@ public final class Pop3Metrics implements SessionListener, Pop3MetricsMXBean {
         authentication.add(took);
     }
 
-    /** One client-name lookup ended with {@code outcome} after {@code took} (the resolver's hook). */
-    public void resolved(String outcome, Duration took) {
-        String label = outcome.matches("[a-z_]{1,32}") ? outcome : "other";
-        resolver.computeIfAbsent(label, k -> new Timing()).add(took);
+    /** One client-name lookup's result, as the resolver gave it. */
+    public void resolved(Resolution resolution) {
+        String outcome = resolution.isDeadlineExceeded()
+                ? "deadline"
+                : resolution.outcome().name().toLowerCase(Locale.ROOT);
+        resolved(resolution.strategy(), outcome, resolution.elapsed());
     }
 
-    /** Lookups by outcome, sorted. */
-    Map<String, Timing> resolverByOutcome() {
+    /** One client-name lookup, answered by {@code strategy}, ended with {@code outcome} after {@code took}. */
+    public void resolved(String strategy, String outcome, Duration took) {
+        String key = "strategy=\"" + label(strategy) + "\",outcome=\"" + label(outcome) + "\"";
+        resolver.computeIfAbsent(key, k -> new Timing()).add(took);
+    }
+
+    /** One decision of {@code resolver.pass-through=auto} about one private zone. */
+    public void passThroughDecided(ZoneDecision decision) {
+        (decision.served() ? passedThrough : answeredLocally).increment();
+    }
+
+    private static String label(String value) {
+        return value.matches("[a-z][a-z_-]{0,31}") ? value : "other";
+    }
+
+    /** Lookups by their Prometheus labels, sorted. */
+    Map<String, Timing> resolverByStrategyAndOutcome() {
         return new TreeMap<>(resolver);
     }
 
@@ -161,5 +184,22 @@ public final class Pop3Metrics implements SessionListener, Pop3MetricsMXBean {
     @Override
     public double getResolverSecondsTotal() {
         return resolver.values().stream().mapToDouble(Timing::seconds).sum();
+    }
+
+    @Override
+    public Map<String, Long> getResolverLookupsByStrategyAndOutcome() {
+        Map<String, Long> counts = new TreeMap<>();
+        resolver.forEach((labels, timing) -> counts.put(labels.replace("\"", ""), timing.count()));
+        return counts;
+    }
+
+    @Override
+    public long getResolverPassThroughServed() {
+        return passedThrough.sum();
+    }
+
+    @Override
+    public long getResolverPassThroughLocal() {
+        return answeredLocally.sum();
     }
 }

@@ -39,19 +39,35 @@ final class PrometheusText {
                 "tanpopo_authentication_seconds",
                 "Time in the authenticator (checkpassword etc.)",
                 Map.of("", m.authentication()));
-        text.summary("tanpopo_resolver_seconds", "Client name lookups by outcome", m.resolverByOutcome());
+        text.summary(
+                "tanpopo_resolver_seconds",
+                "Client name lookups by the strategy that answered and outcome",
+                m.resolverByStrategyAndOutcome());
+        text.header(
+                "tanpopo_resolver_pass_through_decisions_total",
+                "counter",
+                "Decisions of resolver.pass-through=auto: private zone served by DNS or answered locally");
+        text.sample(
+                "tanpopo_resolver_pass_through_decisions_total{decision=\"served\"}", m.getResolverPassThroughServed());
+        text.sample(
+                "tanpopo_resolver_pass_through_decisions_total{decision=\"local\"}", m.getResolverPassThroughLocal());
         return text.out.toString();
     }
 
     private void metric(String name, String type, String help, long value) {
         header(name, type, help);
-        out.append(name).append(' ').append(value).append('\n');
+        sample(name, value);
     }
 
-    private void summary(String name, String help, Map<String, Pop3Metrics.Timing> byOutcome) {
+    private void sample(String nameAndLabels, long value) {
+        out.append(nameAndLabels).append(' ').append(value).append('\n');
+    }
+
+    /** A summary per label set; the key {@code ""} is the one without labels. */
+    private void summary(String name, String help, Map<String, Pop3Metrics.Timing> byLabels) {
         header(name, "summary", help);
-        byOutcome.forEach((outcome, timing) -> {
-            String labels = outcome.isEmpty() ? "" : "{outcome=\"" + outcome + "\"}";
+        byLabels.forEach((labelSet, timing) -> {
+            String labels = labelSet.isEmpty() ? "" : "{" + labelSet + "}";
             out.append(name)
                     .append("_count")
                     .append(labels)

@@ -1,6 +1,6 @@
 package io.tanpopo.app.stdio;
 
-import io.tanpopo.pop3.DetachedProtocol;
+import io.tanpopo.pop3.ServerWithoutListener;
 import io.tanpopo.pop3.proxy.AddressLiterals;
 import io.tanpopo.pop3.session.LineDecoder;
 import io.tanpopo.pop3.session.SessionDriver;
@@ -25,13 +25,13 @@ public final class StdioSession {
     /** Room for long SASL responses, as on a socket; the protocol's limit applies below this. */
     private static final int LINE_CAPACITY = 16 * 1024;
 
-    private final DetachedProtocol detached;
+    private final ServerWithoutListener server;
     private final Map<String, String> environment;
     private ScheduledFuture<?> idleTimer;
     private SessionDriver driver;
 
-    public StdioSession(DetachedProtocol detached, Map<String, String> environment) {
-        this.detached = detached;
+    public StdioSession(ServerWithoutListener server, Map<String, String> environment) {
+        this.server = server;
         this.environment = environment;
     }
 
@@ -41,13 +41,13 @@ public final class StdioSession {
      */
     public void start(InputStream in, OutputStream out) {
         StdioConnection connection = new StdioConnection(out, () -> driver.closed(), this::restartIdleTimer);
-        driver = detached.protocol()
+        driver = server.protocol()
                 .open(
                         connection,
                         address("TCPLOCALIP", "TCPLOCALPORT"),
                         address("TCPREMOTEIP", "TCPREMOTEPORT"),
                         false);
-        detached.protocol().start(driver);
+        server.protocol().start(driver);
         restartIdleTimer();
         Thread reader = new Thread(() -> read(in, connection), "tanpopo-stdin");
         reader.setDaemon(true);
@@ -94,10 +94,9 @@ public final class StdioSession {
         if (idleTimer != null) {
             idleTimer.cancel(false);
         }
-        if (!detached.timer().isShutdown()) {
-            idleTimer = detached.timer()
-                    .schedule(
-                            () -> driver.idle(), detached.config().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (!server.timer().isShutdown()) {
+            idleTimer = server.timer()
+                    .schedule(() -> driver.idle(), server.config().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -3,7 +3,7 @@ package io.tanpopo.app.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.pop3.Pop3Server;
-import io.tanpopo.pop3.protocol.Cleartext;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
 import io.tanpopo.store.LockMode;

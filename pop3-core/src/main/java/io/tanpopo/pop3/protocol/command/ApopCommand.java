@@ -1,15 +1,15 @@
 package io.tanpopo.pop3.protocol.command;
 
 import io.tanpopo.auth.AuthResult;
+import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.SecretResult;
+import io.tanpopo.pop3.login.LoginAttempt;
+import io.tanpopo.pop3.login.UserNames;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
-import io.tanpopo.pop3.protocol.LoginAttempt;
 import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
-import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.Reply;
-import io.tanpopo.pop3.protocol.UserNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,11 +24,11 @@ import java.util.Locale;
  */
 public final class ApopCommand implements Command {
 
-    private final ProtocolContext context;
+    private final Authenticator authenticator;
     private final LoginService login;
 
-    public ApopCommand(ProtocolContext context, LoginService login) {
-        this.context = context;
+    public ApopCommand(Authenticator authenticator, LoginService login) {
+        this.authenticator = authenticator;
         this.login = login;
     }
 
@@ -40,10 +40,10 @@ public final class ApopCommand implements Command {
             return Reply.err("Syntax: APOP name digest");
         }
         LoginAttempt attempt = LoginAttempt.of("APOP", line.argument(0));
-        if (!context.authenticator().providesSecrets()) {
+        if (!authenticator.providesSecrets()) {
             return login.complete(session, attempt, AuthResult.rejected());
         }
-        SecretResult secret = context.authenticator().secret(line.argument(0));
+        SecretResult secret = authenticator.secret(line.argument(0));
         if (secret instanceof SecretResult.Unavailable unavailable) {
             return login.complete(session, attempt, new AuthResult.Unavailable(unavailable.reason()));
         }

@@ -1,9 +1,10 @@
 package io.tanpopo.pop3.protocol.command;
 
+import io.tanpopo.auth.Authenticator;
+import io.tanpopo.pop3.login.Cleartext;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
 import io.tanpopo.pop3.protocol.Pop3Session;
-import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.sasl.SaslContext;
 import io.tanpopo.pop3.sasl.SaslMechanism;
@@ -21,13 +22,20 @@ public final class AuthCommand implements Command {
     /** Also the answer to a plaintext mechanism where cleartext is not allowed: CAPA does not offer it. */
     private static final Reply UNSUPPORTED = Reply.err("Unsupported authentication mechanism");
 
-    private final ProtocolContext context;
+    private final Authenticator authenticator;
+    private final Cleartext cleartext;
     private final SaslMechanisms mechanisms;
     private final SaslDialogue dialogue;
     private final SaslContext sasl;
 
-    public AuthCommand(ProtocolContext context, SaslMechanisms mechanisms, SaslDialogue dialogue, SaslContext sasl) {
-        this.context = context;
+    public AuthCommand(
+            Authenticator authenticator,
+            Cleartext cleartext,
+            SaslMechanisms mechanisms,
+            SaslDialogue dialogue,
+            SaslContext sasl) {
+        this.authenticator = authenticator;
+        this.cleartext = cleartext;
         this.mechanisms = mechanisms;
         this.dialogue = dialogue;
         this.sasl = sasl;
@@ -43,9 +51,9 @@ public final class AuthCommand implements Command {
         if (line.argumentCount() > 2) {
             return Reply.err("Syntax: AUTH mechanism [initial-response]");
         }
-        boolean secrets = context.authenticator().providesSecrets();
+        boolean secrets = authenticator.providesSecrets();
         Optional<SaslMechanism> mechanism =
-                mechanisms.find(line.argument(0), secrets, context.allowsCleartext(session));
+                mechanisms.find(line.argument(0), secrets, cleartext.allows(session.connection()));
         if (mechanism.isEmpty()) {
             Optional<SaslMechanism> withCleartext = mechanisms.find(line.argument(0), secrets, true);
             return withCleartext.isPresent()
@@ -57,6 +65,6 @@ public final class AuthCommand implements Command {
     }
 
     private List<SaslMechanism> usable(Pop3Session session) {
-        return mechanisms.usable(context.authenticator().providesSecrets(), context.allowsCleartext(session));
+        return mechanisms.usable(authenticator.providesSecrets(), cleartext.allows(session.connection()));
     }
 }

@@ -1,14 +1,15 @@
 package io.tanpopo.pop3.protocol.command;
 
 import io.tanpopo.auth.AuthResult;
+import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.LoginRequest;
+import io.tanpopo.pop3.login.Cleartext;
+import io.tanpopo.pop3.login.LoginAttempt;
+import io.tanpopo.pop3.login.LoginFailure;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
-import io.tanpopo.pop3.protocol.LoginAttempt;
-import io.tanpopo.pop3.protocol.LoginFailure;
 import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
-import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.ResponseCode;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +27,19 @@ public final class PassCommand implements Command {
 
     static final String CLEARTEXT_REFUSED = "Plaintext authentication disallowed on non-secure (SSL/TLS) connections";
 
-    private final ProtocolContext context;
+    private final Authenticator authenticator;
+    private final Cleartext cleartext;
     private final LoginService login;
 
-    public PassCommand(ProtocolContext context, LoginService login) {
-        this.context = context;
+    public PassCommand(Authenticator authenticator, Cleartext cleartext, LoginService login) {
+        this.authenticator = authenticator;
+        this.cleartext = cleartext;
         this.login = login;
     }
 
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
-        if (!context.allowsCleartext(session)) {
+        if (!cleartext.allows(session.connection())) {
             return login.refuse(
                     session,
                     new LoginAttempt(METHOD, session.pendingUser()),
@@ -51,8 +54,8 @@ public final class PassCommand implements Command {
         byte[] password = line.rest().getBytes(StandardCharsets.UTF_8);
         AuthResult result;
         try {
-            result = context.authenticator()
-                    .authenticate(new LoginRequest(user, password, session.apopStamp(), session.connection()));
+            result = authenticator.authenticate(
+                    new LoginRequest(user, password, session.apopStamp(), session.connection()));
         } finally {
             Arrays.fill(password, (byte) 0);
         }

@@ -1,12 +1,12 @@
 package io.tanpopo.pop3.protocol.command;
 
 import io.tanpopo.auth.AuthResult;
+import io.tanpopo.auth.Authenticator;
 import io.tanpopo.auth.LoginRequest;
-import io.tanpopo.pop3.protocol.LoginAttempt;
-import io.tanpopo.pop3.protocol.LoginFailure;
+import io.tanpopo.pop3.login.LoginAttempt;
+import io.tanpopo.pop3.login.LoginFailure;
 import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
-import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.sasl.SaslExchange;
 import io.tanpopo.pop3.sasl.SaslStep;
@@ -27,11 +27,11 @@ import java.util.Optional;
  */
 public final class SaslDialogue {
 
-    private final ProtocolContext context;
+    private final Authenticator authenticator;
     private final LoginService login;
 
-    public SaslDialogue(ProtocolContext context, LoginService login) {
-        this.context = context;
+    public SaslDialogue(Authenticator authenticator, LoginService login) {
+        this.authenticator = authenticator;
         this.login = login;
     }
 
@@ -82,7 +82,7 @@ public final class SaslDialogue {
     private Reply advance(Pop3Session session, Attempt attempt, SaslStep step) {
         while (step instanceof SaslStep.NeedSecret need) {
             attempt.user = need.user();
-            step = attempt.exchange.secret(context.authenticator().secret(need.user()));
+            step = attempt.exchange.secret(authenticator.secret(need.user()));
         }
         if (step instanceof SaslStep.Challenge challenge) {
             session.expectResponse((s, line) -> respond(s, attempt, line));
@@ -111,9 +111,8 @@ public final class SaslDialogue {
 
     private AuthResult check(Pop3Session session, SaslStep.Authenticate authenticate) {
         try {
-            return context.authenticator()
-                    .authenticate(new LoginRequest(
-                            authenticate.user(), authenticate.password(), session.apopStamp(), session.connection()));
+            return authenticator.authenticate(new LoginRequest(
+                    authenticate.user(), authenticate.password(), session.apopStamp(), session.connection()));
         } finally {
             Arrays.fill(authenticate.password(), (byte) 0);
         }

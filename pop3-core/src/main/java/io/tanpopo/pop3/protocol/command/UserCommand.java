@@ -1,15 +1,15 @@
 package io.tanpopo.pop3.protocol.command;
 
+import io.tanpopo.pop3.login.Cleartext;
+import io.tanpopo.pop3.login.LoginAttempt;
+import io.tanpopo.pop3.login.LoginFailure;
+import io.tanpopo.pop3.login.UserNames;
 import io.tanpopo.pop3.protocol.Command;
 import io.tanpopo.pop3.protocol.CommandLine;
-import io.tanpopo.pop3.protocol.LoginAttempt;
-import io.tanpopo.pop3.protocol.LoginFailure;
 import io.tanpopo.pop3.protocol.LoginService;
 import io.tanpopo.pop3.protocol.Pop3Session;
-import io.tanpopo.pop3.protocol.ProtocolContext;
 import io.tanpopo.pop3.protocol.Reply;
 import io.tanpopo.pop3.protocol.ResponseCode;
-import io.tanpopo.pop3.protocol.UserNames;
 import java.util.Optional;
 
 /**
@@ -18,18 +18,18 @@ import java.util.Optional;
  */
 public final class UserCommand implements Command {
 
-    private final ProtocolContext context;
+    private final Cleartext cleartext;
     private final LoginService login;
 
-    public UserCommand(ProtocolContext context, LoginService login) {
-        this.context = context;
+    public UserCommand(Cleartext cleartext, LoginService login) {
+        this.cleartext = cleartext;
         this.login = login;
     }
 
     @Override
     public Reply execute(Pop3Session session, CommandLine line) {
         String name = line.rest();
-        if (!context.allowsCleartext(session)) {
+        if (!cleartext.allows(session.connection())) {
             LoginAttempt attempt =
                     new LoginAttempt(PassCommand.METHOD, Optional.of(name).filter(n -> !n.isEmpty()));
             return login.refuse(
