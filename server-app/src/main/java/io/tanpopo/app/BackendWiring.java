@@ -22,21 +22,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /** Chooses the authenticator and the mail store the settings name. */
 final class BackendWiring {
 
     private final Settings settings;
+    private final Consumer<AutoCloseable> resources;
 
     BackendWiring(Settings settings) {
+        this(settings, resource -> {});
+    }
+
+    /** With what must be closed when the server stops (a database pool) handed to {@code resources}. */
+    BackendWiring(Settings settings, Consumer<AutoCloseable> resources) {
         this.settings = settings;
+        this.resources = resources;
     }
 
     /** The configured authenticator; empty for {@code auth=static} (the server's built-in users). */
     Optional<Authenticator> authenticator() {
-        return switch (settings.choice("auth", "static", "passwd-file", "checkpassword")) {
+        return switch (settings.choice("auth", "static", "passwd-file", "checkpassword", "sql")) {
             case "passwd-file" -> Optional.of(passwdFile());
             case "checkpassword" -> Optional.of(checkpassword());
+            case "sql" -> Optional.of(new SqlWiring(settings).authenticator(resources));
             default -> Optional.empty();
         };
     }

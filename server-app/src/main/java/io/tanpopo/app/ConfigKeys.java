@@ -30,8 +30,8 @@ public final class ConfigKeys {
             auth.users | user:password list | | Static users with in-memory mailboxes, e.g. alice:secret,bob:pw | secret
             auth.failure-delay | duration | 1s | Delay before answering a failed login; doubles per failure from one address
             auth.failure-delay-max | duration | 15s | Cap of the failed-login delay
-            auth | static, passwd-file or checkpassword | static | Which authenticator checks passwords
-            auth.threads | integer | 8 | Threads that check logins with passwd-file or checkpassword, apart from the command workers, so a slow backend never holds up RETR
+            auth | static, passwd-file, checkpassword or sql | static | Which authenticator checks passwords
+            auth.threads | integer | 8 | Threads that check logins with passwd-file, checkpassword or sql, apart from the command workers, so a slow backend never holds up RETR
             auth.queue | integer | 32 | Logins that may wait for an auth thread; one more gets -ERR [SYS/TEMP] at once
             auth.cleartext | loopback, always or never | loopback | Where USER/PASS and AUTH PLAIN/LOGIN are allowed without TLS (never: TLS only)
             auth.passwd-file | path | | Password file (auth=passwd-file): lines user:{SCHEME}secret[:home], or Dovecot's passwd-file as it is
@@ -42,6 +42,14 @@ public final class ConfigKeys {
             auth.checkpassword.max-processes | integer | 8 | checkpassword programs running at once
             auth.checkpassword.exit-codes | code=outcome list | | Extra exit statuses, e.g. 3=rejected (vchkpw); outcomes rejected, unavailable, failed
             auth.checkpassword.path | PATH | /usr/local/bin:/usr/bin:/bin | PATH the program runs with
+            auth.sql.url | JDBC URL | | Database of auth=sql: jdbc:postgresql://host/db or jdbc:mariadb://host/db (drivers included); shown without credentials
+            auth.sql.username | name | | Database user of auth=sql
+            auth.sql.password | password | | Password of auth.sql.username | secret
+            auth.sql.password-query | SQL | | Query of auth=sql: the user name as :user (bound, never spliced), at most one row with a password column ({SCHEME}hash) and optionally home or maildir; see docs/sql.md
+            auth.sql.user-query | SQL | | Optional query run after a right password, with :user, for the home or maildir column
+            auth.sql.default-scheme | scheme | CRYPT | Scheme of passwords stored without {SCHEME}: CRYPT ($6$, $2y$ or $1$ strings), MD5-CRYPT, SHA512-CRYPT, BLF-CRYPT, ARGON2ID or PLAIN
+            auth.sql.pool-size | integer | 8 | Database connections open at most
+            auth.sql.timeout | duration | 5s | Longest a login waits for the database, connecting included; then -ERR [SYS/TEMP]
             # Mail store
             store | memory or maildir | memory | Where mail is kept
             store.maildir.path | path template | | Maildir of a user, with {user} and/or {home}, e.g. /var/mail/{user}/Maildir or {home}/Maildir
@@ -125,12 +133,19 @@ public final class ConfigKeys {
         return KEYS.stream().map(ConfigKey::name).toList();
     }
 
+    private static String shown(ConfigKey key, String value) {
+        if (key.secret() && !value.isEmpty()) {
+            return "********";
+        }
+        return key.type().equals("JDBC URL") ? JdbcUrls.withoutCredentials(value) : value;
+    }
+
     /** The effective configuration: every key with its value or default, secrets masked. */
     public static Map<String, String> effective(ConfigFile file) {
         Map<String, String> shown = new LinkedHashMap<>();
         for (ConfigKey key : KEYS) {
             String value = file.get(key.name()).map(ConfigFile.Entry::value).orElse(key.defaultValue());
-            shown.put(key.name(), key.secret() && !value.isEmpty() ? "********" : value);
+            shown.put(key.name(), shown(key, value));
         }
         return shown;
     }

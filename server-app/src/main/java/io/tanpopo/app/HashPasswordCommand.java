@@ -29,7 +29,9 @@ final class HashPasswordCommand {
     private HashPasswordCommand() {}
 
     static int run(String scheme, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        // MD5-CRYPT is read for accounts that have it, never written.
         PasswordScheme chosen = PasswordScheme.byLabel(scheme.toUpperCase(java.util.Locale.ROOT))
+                .filter(s -> s != PasswordScheme.MD5_CRYPT)
                 .orElse(null);
         if (chosen == null) {
             err.println("unknown scheme '" + scheme + "'\n\n" + USAGE);

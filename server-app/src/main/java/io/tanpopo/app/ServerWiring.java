@@ -46,26 +46,32 @@ public final class ServerWiring {
         }
     }
 
-    /** A builder with everything the settings ask for, without the service extras. */
+    /**
+     * A builder with everything the settings ask for, without the service extras. An {@code auth=sql}
+     * pool made here is never closed (it connects only at the first login): a server that runs for
+     * long is built by {@link #builder(ServiceWiring)}, whose {@code close} closes it.
+     */
     public Pop3ServerBuilder builder() {
-        return builder(UnaryOperator.identity(), UnaryOperator.identity(), decision -> {});
+        return builder(UnaryOperator.identity(), UnaryOperator.identity(), decision -> {}, resource -> {});
     }
 
     /** A builder with everything the settings ask for, service extras (limits, metrics, ...) included. */
     public Pop3ServerBuilder builder(ServiceWiring service) {
-        return service.configure(builder(service::timed, service::timed, service.metrics()::passThroughDecided));
+        return service.configure(
+                builder(service::timed, service::timed, service.metrics()::passThroughDecided, service::closeOnStop));
     }
 
     private Pop3ServerBuilder builder(
             UnaryOperator<Authenticator> decorate,
             UnaryOperator<HostResolver> resolver,
-            Consumer<ZoneDecision> zoneDecisions) {
+            Consumer<ZoneDecision> zoneDecisions,
+            Consumer<AutoCloseable> resources) {
         Pop3Config config = pop3Config();
         Pop3ServerBuilder builder =
                 Pop3Server.builder().config(config).ioThreads(settings.integer("pop3.io-threads", 1, 256));
         builder.authThreads(settings.validated(() -> new AuthThreads(
                 settings.integer("auth.threads", 1, 1024), settings.integer("auth.queue", 0, 100_000))));
-        BackendWiring backends = new BackendWiring(settings);
+        BackendWiring backends = new BackendWiring(settings, resources);
         backends.authenticator().map(decorate).ifPresent(builder::authenticator);
         backends.store().ifPresent(builder::store);
         builder.maildropLock(backends.lockMode()); // the in-memory store's; a maildir store has its own

@@ -108,6 +108,11 @@ public final class ServiceWiring implements AutoCloseable {
         }
     }
 
+    /** Closes {@code resource} (a backend's database pool) with the rest, after the server stopped. */
+    public synchronized void closeOnStop(AutoCloseable resource) {
+        started.add(resource);
+    }
+
     /** The metrics endpoint, when it runs. */
     public Optional<MetricsHttpServer> http() {
         return http;

@@ -93,7 +93,13 @@ class ConfigTest {
             delimiter = '|',
             value = {
                 "auth.users=alice|auth.users entries must be user:password; entry 1 is not",
-                "auth=ldap|auth must be one of static, passwd-file, checkpassword, not 'ldap'",
+                "auth=ldap|auth must be one of static, passwd-file, checkpassword, sql, not 'ldap'",
+                "auth=sql,auth.sql.url=jdbc:postgresql://db/mail,auth.sql.password-query=SELECT password FROM mailbox WHERE username = 'x'|auth.sql.password-query the query must take the user name as :user",
+                "auth=sql,auth.sql.url=jdbc:postgresql://db/mail,auth.sql.password-query=SELECT password FROM t WHERE u = ?|auth.sql.password-query write the user name as :user",
+                "auth=sql,auth.sql.password-query=SELECT password FROM t WHERE u = :user|auth.sql.url a value is required",
+                "auth=sql,auth.sql.url=jdbc:oracle:thin:scott/tiger@db:1521:orcl,auth.sql.password-query=SELECT password FROM t WHERE u = :user|auth.sql.url names no JDBC driver included (jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:), not 'jdbc:oracle:...'",
+                "auth=sql,auth.sql.url=jdbc:postgresql://db/m,auth.sql.password-query=SELECT password FROM t WHERE u = :user,auth.sql.default-scheme=MD5|auth.sql.default-scheme unknown scheme 'MD5'",
+                "auth=sql,auth.sql.url=jdbc:postgresql://db/m,auth.sql.password-query=SELECT password FROM t WHERE u = :user,auth.sql.timeout=100ms|auth.sql.timeout must be between 250ms and 5m",
                 "store=mbox|store must be one of memory, maildir, not 'mbox'",
                 "auth.threads=0|auth.threads must be 1 to 1024, not 0",
                 "auth.queue=-1|auth.queue must be 0 to 100000, not -1",
@@ -139,6 +145,48 @@ class ConfigTest {
         assertThat(printed)
                 .contains("auth.users=********", "pop3.port=0", "pop3.idle-timeout=10m", "configuration is valid")
                 .doesNotContain("secret");
+    }
+
+    @Test
+    void checkConfig_masksTheSqlPassword_andShowsTheUrlWithoutCredentials_withoutConnecting() throws IOException {
+        Path file = dir.resolve("tanpopo.properties");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "auth=sql",
+                        "auth.sql.url=jdbc:mariadb://pop:UrlSecret1@db.invalid/postfix?password=UrlSecret2&sslMode=disable",
+                        "auth.sql.username=pop",
+                        "auth.sql.password=KeySecret3",
+                        "auth.sql.password-query=SELECT password FROM mailbox WHERE username = :user",
+                        ""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new Main(System.in, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+                .run(new String[] {"check-config", "--config", file.toString()});
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(printed).isZero();
+        assertThat(printed)
+                .contains(
+                        "auth.sql.password=********",
+                        "auth.sql.url=jdbc:mariadb://********@db.invalid/postfix?password=********&sslMode=disable",
+                        "auth.sql.pool-size=8",
+                        "auth.sql.timeout=5s",
+                        "auth.sql.default-scheme=CRYPT")
+                .doesNotContain("UrlSecret1", "UrlSecret2", "KeySecret3");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jdbc:postgresql://db/mail?user=pop&password=s3&ssl=true|jdbc:postgresql://db/mail?user=pop&password=********&ssl=true",
+                "jdbc:postgresql://db/mail?sslpassword=s3|jdbc:postgresql://db/mail?sslpassword=********",
+                "jdbc:mysql://pop:s3@db:3306/postfix|jdbc:mysql://********@db:3306/postfix",
+                "jdbc:mariadb://db/postfix?trustStorePassword=s3&pwd=s4|jdbc:mariadb://db/postfix?trustStorePassword=********&pwd=********",
+                "jdbc:postgresql://db:5432/mail|jdbc:postgresql://db:5432/mail",
+            })
+    void jdbcUrls_areShownWithoutCredentials(String url, String shown) {
+        assertThat(JdbcUrls.withoutCredentials(url)).isEqualTo(shown);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -91,6 +92,24 @@ class DistArchiveIT {
         }
         expected.forEach(
                 (name, source) -> assertThat(home.resolve(name)).as(name).hasSameBinaryContentAs(source));
+    }
+
+    /** auth=sql needs nothing beside the jar: the pool and both drivers are in it, each registered as a driver. */
+    @Test
+    void jar_holdsThePoolAndTheJdbcDrivers_registeredForDriverManager() throws IOException {
+        try (JarFile jar = new JarFile(home.resolve("lib/tanpopo.jar").toFile())) {
+            for (String type : List.of(
+                    "com/zaxxer/hikari/HikariDataSource.class",
+                    "org/postgresql/Driver.class",
+                    "org/mariadb/jdbc/Driver.class")) {
+                assertThat(jar.getEntry(type)).as(type).isNotNull();
+            }
+            String drivers = new String(
+                    jar.getInputStream(jar.getEntry("META-INF/services/java.sql.Driver"))
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(drivers.lines().map(String::strip)).contains("org.postgresql.Driver", "org.mariadb.jdbc.Driver");
+        }
     }
 
     /** The service jar is the server and its backends: no test kit, no JUnit (they are tanpopo-testkit's). */

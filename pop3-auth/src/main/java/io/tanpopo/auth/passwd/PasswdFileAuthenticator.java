@@ -40,18 +40,15 @@ import org.slf4j.LoggerFactory;
 public final class PasswdFileAuthenticator implements Authenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswdFileAuthenticator.class);
-    /** What the dummy is made like when the file has no users. */
-    private static final StoredPassword PLAIN_MODEL = new StoredPassword(PasswordScheme.PLAIN, "-");
 
     /**
      * One successful reading of the file, with the dummy that unknown users are verified against:
      * made once per reading in the image of the costliest entry ({@link PasswdTable#costliest}).
      */
-    private record Snapshot(
-            PasswdTable table, StoredPassword dummy, long dummyWork, FileTime modified, long size, Instant checked) {
+    private record Snapshot(PasswdTable table, EqualWork.Dummy dummy, FileTime modified, long size, Instant checked) {
 
         Snapshot checkedAt(Instant now) {
-            return new Snapshot(table, dummy, dummyWork, modified, size, now);
+            return new Snapshot(table, dummy, modified, size, now);
         }
     }
 
@@ -59,7 +56,7 @@ public final class PasswdFileAuthenticator implements Authenticator {
     private final Clock clock;
     private final PasswordHasher hasher;
     private final PasswdFileParser parser;
-    private final BiPredicate<StoredPassword, byte[]> verifier;
+    private final EqualWork equalWork;
     private volatile Snapshot current;
 
     /**
@@ -72,7 +69,7 @@ public final class PasswdFileAuthenticator implements Authenticator {
     /** With every verification going through {@code verifier} (tests count the hash work with it). */
     PasswdFileAuthenticator(
             PasswdFileConfig config, Clock clock, PasswordHasher hasher, BiPredicate<StoredPassword, byte[]> verifier) {
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.equalWork = new EqualWork(hasher, verifier);
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -88,19 +85,9 @@ public final class PasswdFileAuthenticator implements Authenticator {
     public AuthResult authenticate(LoginRequest request) {
         Snapshot snapshot = snapshot();
         Optional<PasswdEntry> entry = snapshot.table().find(request.user());
-        if (entry.isEmpty()) {
-            // An unknown user does the work of the file's costliest entry, on a dummy of its scheme and costs.
-            boolean unused = verifier.test(snapshot.dummy(), request.password());
-            return AuthResult.rejected();
-        }
-        StoredPassword stored = entry.get().password();
-        boolean matches = verifier.test(stored, request.password());
-        if (hasher.cost(stored).work() < snapshot.dummyWork()) {
-            // A cheaper user pays the dummy as well, so that a {PLAIN} user among hashed ones does
-            // not answer faster than a name that is not in the file.
-            boolean unused = verifier.test(snapshot.dummy(), request.password());
-        }
-        return matches ? AuthResult.accepted(account(entry.get())) : AuthResult.rejected();
+        // An unknown user does the work of the file's costliest entry, on a dummy of its scheme and costs.
+        boolean matches = equalWork.verify(entry.map(PasswdEntry::password), request.password(), snapshot.dummy());
+        return matches ? AuthResult.accepted(account(entry.orElseThrow())) : AuthResult.rejected();
     }
 
     @Override
@@ -128,7 +115,7 @@ public final class PasswdFileAuthenticator implements Authenticator {
 
     /** The unknown-user dummy now in force. */
     StoredPassword dummy() {
-        return snapshot().dummy();
+        return snapshot().dummy().stored();
     }
 
     private Snapshot snapshot() {
@@ -177,9 +164,8 @@ public final class PasswdFileAuthenticator implements Authenticator {
                 "Read password file {}: {} users",
                 config.file(),
                 table.entries().size());
-        StoredPassword dummy = hasher.dummyLike(table.costliest(hasher::cost).orElse(PLAIN_MODEL));
-        return new Snapshot(
-                table, dummy, hasher.cost(dummy).work(), attributes.lastModifiedTime(), attributes.size(), now);
+        EqualWork.Dummy dummy = equalWork.dummyLike(table.costliest(hasher::cost));
+        return new Snapshot(table, dummy, attributes.lastModifiedTime(), attributes.size(), now);
     }
 
     private static Account account(PasswdEntry entry) {

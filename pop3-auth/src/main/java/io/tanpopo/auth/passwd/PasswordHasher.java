@@ -17,13 +17,12 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 public final class PasswordHasher {
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$[0-9]{2}\\$[./A-Za-z0-9]{53}");
-    private static final String CRYPT_SALT_ALPHABET =
-            "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private final SecureRandom random;
     private final HashingParameters parameters;
     private final Sha512Crypt sha512Crypt = new Sha512Crypt();
     private final Argon2idHash argon2id = new Argon2idHash();
+    private final Md5Crypt md5Crypt = new Md5Crypt();
 
     public PasswordHasher(SecureRandom random, HashingParameters parameters) {
         this.random = Objects.requireNonNull(random, "random");
@@ -33,6 +32,8 @@ public final class PasswordHasher {
     /**
      * Hashes {@code password} (UTF-8) with a fresh random salt and returns the {@code {SCHEME}value}
      * line part, for example {@code {BCRYPT}$2y$11$...}. The caller wipes {@code password}.
+     *
+     * @throws IllegalArgumentException for {@link PasswordScheme#MD5_CRYPT}, which is only read
      */
     public String hash(PasswordScheme scheme, byte[] password) {
         if (scheme == PasswordScheme.BCRYPT && password.length > 72) {
@@ -44,6 +45,8 @@ public final class PasswordHasher {
             case ARGON2ID ->
                 argon2id.hash(password, randomBytes(parameters.argon2id().saltLength()), parameters.argon2id());
             case SHA512_CRYPT -> sha512Crypt.crypt(password, sha512Setting());
+            case MD5_CRYPT ->
+                throw new IllegalArgumentException("MD5-CRYPT is read for existing hashes, never written");
         };
         return new StoredPassword(scheme, value).encoded();
     }
@@ -56,6 +59,7 @@ public final class PasswordHasher {
             case BCRYPT -> BCRYPT.matcher(v).matches() && bcryptCost(v) >= 4 && bcryptCost(v) <= 16;
             case ARGON2ID -> argon2id.isWellFormed(v);
             case SHA512_CRYPT -> sha512Crypt.isWellFormed(v);
+            case MD5_CRYPT -> md5Crypt.isWellFormed(v);
         };
     }
 
@@ -71,6 +75,7 @@ public final class PasswordHasher {
             case BCRYPT -> password.length <= 72 && OpenBSDBCrypt.checkPassword(v, password);
             case ARGON2ID -> argon2id.verify(password, v);
             case SHA512_CRYPT -> sha512Crypt.verify(password, v);
+            case MD5_CRYPT -> md5Crypt.verify(password, v);
         };
     }
 
@@ -92,6 +97,7 @@ public final class PasswordHasher {
                         (1L << bcryptCost(v)) * HashCost.BCRYPT_NANOS_PER_ROUND);
             case ARGON2ID -> argon2id.cost(v);
             case SHA512_CRYPT -> sha512Crypt.cost(v);
+            case MD5_CRYPT -> md5Crypt.cost(v);
         };
     }
 
@@ -125,6 +131,7 @@ public final class PasswordHasher {
                                 cost.parameters().get(0),
                                 cost.parameters().get(1),
                                 sha512Crypt.hasRoundsField(model.value())));
+            case MD5_CRYPT -> md5Crypt.crypt(secret, cryptSalt(cost.parameters().get(0)));
         };
         Arrays.fill(secret, (byte) 0);
         return new StoredPassword(model.scheme(), value);
@@ -140,12 +147,13 @@ public final class PasswordHasher {
     }
 
     private String sha512Setting(int rounds, int saltLength, boolean roundsField) {
-        StringBuilder salt = new StringBuilder("$6$");
-        if (roundsField) {
-            salt.append("rounds=").append(rounds).append('$');
-        }
-        for (int i = 0; i < saltLength; i++) {
-            salt.append(CRYPT_SALT_ALPHABET.charAt(random.nextInt(CRYPT_SALT_ALPHABET.length())));
+        return "$6$" + (roundsField ? "rounds=" + rounds + "$" : "") + cryptSalt(saltLength);
+    }
+
+    private String cryptSalt(int length) {
+        StringBuilder salt = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            salt.append(CryptEncoding.ALPHABET.charAt(random.nextInt(CryptEncoding.ALPHABET.length())));
         }
         return salt.toString();
     }

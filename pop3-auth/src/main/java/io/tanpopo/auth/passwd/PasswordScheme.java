@@ -14,7 +14,12 @@ public enum PasswordScheme {
     /** Argon2id (RFC 9106) in the PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}. */
     ARGON2ID("ARGON2ID"),
     /** SHA-512 crypt ({@code $6$}), as glibc {@code crypt(3)} and Dovecot write it. */
-    SHA512_CRYPT("SHA512-CRYPT");
+    SHA512_CRYPT("SHA512-CRYPT"),
+    /**
+     * MD5 crypt ({@code $1$}), as postfixadmin and old {@code crypt(3)} write it: read so that such
+     * accounts keep working, never written.
+     */
+    MD5_CRYPT("MD5-CRYPT");
 
     private final String label;
 

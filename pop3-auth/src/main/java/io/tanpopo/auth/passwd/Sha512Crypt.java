@@ -2,7 +2,6 @@ package io.tanpopo.auth.passwd;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,7 +19,6 @@ final class Sha512Crypt {
     static final int MAX_ROUNDS = 1_000_000;
 
     private static final int MAX_SALT = 16;
-    private static final String ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern STORED =
             Pattern.compile("\\$6\\$(?:rounds=([0-9]{1,9})\\$)?([^$]{0,16})\\$([./0-9A-Za-z]{86})");
     private static final Pattern SETTING = Pattern.compile("\\$6\\$(?:rounds=([0-9]{1,9})\\$)?([^$]*)(?:\\$.*)?");
@@ -78,7 +76,7 @@ final class Sha512Crypt {
     }
 
     private static byte[] hash(byte[] pw, byte[] salt, int rounds) {
-        MessageDigest md = sha512();
+        MessageDigest md = CryptEncoding.digest("SHA-512");
         md.update(pw);
         md.update(salt);
         md.update(pw);
@@ -132,24 +130,9 @@ final class Sha512Crypt {
             int b2 = h[idx[r]] & 0xff;
             int b1 = h[idx[(r + 1) % 3]] & 0xff;
             int b0 = h[idx[(r + 2) % 3]] & 0xff;
-            append(out, (b2 << 16) | (b1 << 8) | b0, 4);
+            CryptEncoding.append(out, (b2 << 16) | (b1 << 8) | b0, 4);
         }
-        append(out, h[63] & 0xff, 2);
+        CryptEncoding.append(out, h[63] & 0xff, 2);
         return out.toString();
-    }
-
-    private static void append(StringBuilder out, int w, int n) {
-        for (int i = 0; i < n; i++) {
-            out.append(ALPHABET.charAt(w & 0x3f));
-            w >>>= 6;
-        }
-    }
-
-    private static MessageDigest sha512() {
-        try {
-            return MessageDigest.getInstance("SHA-512");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-512", e);
-        }
     }
 }

@@ -36,7 +36,19 @@ class ConstantTimeReviewTest {
     void passwdFile_unknownUsers_verifyAgainstADummyHash() throws IOException {
         String code = source("passwd/PasswdFileAuthenticator.java");
         assertThat(code)
-                .contains("hasher.dummyLike(table.costliest(hasher::cost)")
-                .contains("verifier.test(snapshot.dummy(), request.password())");
+                .contains("equalWork.dummyLike(table.costliest(hasher::cost))")
+                .contains("equalWork.verify(entry.map(PasswdEntry::password), request.password(), snapshot.dummy())");
+        assertThat(source("passwd/EqualWork.java"))
+                .contains("StoredPassword dummy = hasher.dummyLike(model.orElse(PLAIN_MODEL));")
+                .contains(
+                        "if (stored.isEmpty()) {\n            boolean unused = verifier.test(dummy.stored(), password);")
+                .contains("if (work(stored.get()) < dummy.work()) {");
+    }
+
+    @Test
+    void sql_unknownUsers_andOverlongNames_verifyAgainstADummyHash() throws IOException {
+        assertThat(source("sql/SqlAuthenticator.java"))
+                .contains("equalWork.verify(Optional.empty(), request.password(), dummy.get());")
+                .contains("equalWork.verify(stored, request.password(), dummyFor(stored))");
     }
 }

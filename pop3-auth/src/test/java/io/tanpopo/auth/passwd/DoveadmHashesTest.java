@@ -29,9 +29,9 @@ class DoveadmHashesTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final List<String> SUPPORTED =
-            List.of("SHA512-CRYPT", "BLF-CRYPT", "ARGON2ID", "PLAIN", "CLEAR", "CRYPT");
+            List.of("SHA512-CRYPT", "BLF-CRYPT", "ARGON2ID", "MD5-CRYPT", "PLAIN", "CLEAR", "CRYPT");
     private static final List<String> UNSUPPORTED =
-            List.of("SSHA512", "SHA256-CRYPT", "MD5-CRYPT", "SCRAM-SHA-256", "ARGON2I", "PBKDF2");
+            List.of("SSHA512", "SHA256-CRYPT", "SCRAM-SHA-256", "ARGON2I", "PBKDF2");
 
     @TempDir
     Path dir;
@@ -59,7 +59,7 @@ class DoveadmHashesTest {
                     .as(user)
                     .isInstanceOf(AuthResult.Rejected.class);
         }
-        assertThat(users).contains("u-sha512-crypt-bare", "u-blf-crypt-bare", "u-crypt-bare");
+        assertThat(users).contains("u-sha512-crypt-bare", "u-blf-crypt-bare", "u-md5-crypt-bare", "u-crypt-bare");
     }
 
     @Test

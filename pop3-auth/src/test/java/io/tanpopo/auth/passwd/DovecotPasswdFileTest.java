@@ -135,7 +135,7 @@ class DovecotPasswdFileTest {
                 "p1:Tr0ub4dor",
                 "p2:Tr0ub4dor:1000:1000::/home/p2::",
                 "p3:{SSHA512}Tr0ub4dor::::::",
-                "p4:{CRYPT}$1$Tr0ub4dor",
+                "p4:{CRYPT}$5$Tr0ub4dor",
                 "p5:{PLAIN.b64}VHIwdWI0ZG9y",
                 "p6:{Tr0ub4dor");
         assertThat(table.entries()).isEmpty();
@@ -148,7 +148,8 @@ class DovecotPasswdFileTest {
                                 .startsWith(
                                         "line 2: a password without {SCHEME} is read as Dovecot's default scheme CRYPT"),
                         p -> assertThat(p).startsWith("line 3: password scheme {SSHA512} is not supported"),
-                        p -> assertThat(p).startsWith("line 4: {CRYPT} only $6$ (SHA-512) and $2y$ (bcrypt)"),
+                        p -> assertThat(p)
+                                .startsWith("line 4: {CRYPT} only $6$ (SHA-512), $2y$ (bcrypt) and $1$ (MD5)"),
                         p -> assertThat(p).startsWith("line 5: password scheme {PLAIN.b64} is not supported"),
                         p -> assertThat(p).startsWith("line 6: password must start with {SCHEME}"));
         assertThat(String.join("\n", table.problems())).doesNotContain("Tr0ub4dor");

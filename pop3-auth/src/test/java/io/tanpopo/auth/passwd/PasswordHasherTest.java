@@ -17,8 +17,9 @@ class PasswordHasherTest {
     private final PasswordHasher hasher = new PasswordHasher(
             new SecureRandom(), new HashingParameters(10, 5000, new Argon2idParameters(1024, 1, 1, 16, 32)));
 
+    /** Every scheme it writes; MD5-CRYPT is only read (Md5CryptTest). */
     @ParameterizedTest
-    @EnumSource(PasswordScheme.class)
+    @EnumSource(value = PasswordScheme.class, names = "MD5_CRYPT", mode = EnumSource.Mode.EXCLUDE)
     void hash_thenVerify_acceptsOnlyTheSamePassword(PasswordScheme scheme) {
         String line = hasher.hash(scheme, PASSWORD);
         assertThat(line).startsWith("{" + scheme.label() + "}");
@@ -107,6 +108,9 @@ class PasswordHasherTest {
         PasswordHasher slow = new PasswordHasher(
                 new SecureRandom(), new HashingParameters(11, 7000, new Argon2idParameters(2048, 2, 2, 24, 48)));
         for (PasswordScheme scheme : PasswordScheme.values()) {
+            if (scheme == PasswordScheme.MD5_CRYPT) {
+                continue; // never written; its dummy is tested in Md5CryptTest
+            }
             for (PasswordHasher h : new PasswordHasher[] {hasher, slow}) {
                 StoredPassword model = StoredPassword.parse(h.hash(scheme, PASSWORD));
                 StoredPassword dummy = hasher.dummyLike(model);
