@@ -46,7 +46,7 @@ record ServerParts(
                 config,
                 builder.authenticator != null ? builder.authenticator : builder.users,
                 builder.store != null ? builder.store : new MemoryStore(builder.maildropLock),
-                SessionListeners.of(builder.listeners),
+                HealthChecks.hiddenFrom(SessionListeners.of(builder.listeners)),
                 ServerThreads.of(config.workerThreads(), builder.authThreads),
                 certificate,
                 builder.implicitTlsPort,

@@ -65,8 +65,19 @@ public final class Pop3Wire implements AutoCloseable {
 
     /** Connects to {@code port} and reads nothing: for a PROXY header, TLS from the first octet, or garbage. */
     public static Pop3Wire open(int port) {
+        return openFrom(null, port);
+    }
+
+    /**
+     * As {@link #open(int)}, from the local address {@code from} (such as 127.0.0.2, so that a
+     * proxy's client is told apart from the proxy itself); null: the system's choice.
+     */
+    public static Pop3Wire openFrom(String from, int port) {
         Socket socket = new Socket();
         try {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), CONNECT_TIMEOUT_MILLIS);
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             return new Pop3Wire(socket);
@@ -78,7 +89,12 @@ public final class Pop3Wire implements AutoCloseable {
 
     /** Connects to {@code port} in plain text and reads the greeting, kept as {@link #greeting()}. */
     public static Pop3Wire connect(int port) {
-        Pop3Wire wire = open(port);
+        return connectFrom(null, port);
+    }
+
+    /** As {@link #connect(int)}, from the local address {@code from} ({@link #openFrom}). */
+    public static Pop3Wire connectFrom(String from, int port) {
+        Pop3Wire wire = openFrom(from, port);
         wire.greeting = wire.line();
         return wire;
     }

@@ -22,6 +22,8 @@ import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 public final class MinaTransport implements AutoCloseable {
 
     static final String TLS_FILTER = "tls";
+    /** Holds the place of {@link #TLS_FILTER} on the implicit-TLS port until a proxy's header is read. */
+    static final String TLS_AFTER_PROXY = "tls-after-proxy";
     /** Room for long SASL responses; a command line's limit applies in the decoder below this. */
     private static final int LINE_CAPACITY = 16 * 1024;
     /**
@@ -46,7 +48,8 @@ public final class MinaTransport implements AutoCloseable {
      * @param idleTimeout autologout
      * @param tls the certificate source, asked lazily (a generated certificate is made on first use)
      * @param timer schedules handshake time-outs
-     * @param proxy which peers send a PROXY protocol header first (on the plain port)
+     * @param proxy which peers send a PROXY protocol header first (on both ports; on the
+     *     implicit-TLS port before the TLS handshake)
      * @param ioThreads MINA I/O processors (each a selector and, once used, a thread) per listening port
      * @param sharedIo running I/O threads to use instead of own ones ({@code ioThreads} then unused)
      */

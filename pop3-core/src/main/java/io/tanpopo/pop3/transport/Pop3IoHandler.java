@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.filterchain.IoFilterChain;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
@@ -61,7 +62,7 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         }
         session.setAttribute(CONNECTION, connection);
         // A trusted proxy's connection is greeted only once its PROXY header named the client.
-        if (!proxy.awaits(session, connection, secure)) {
+        if (!proxy.awaits(session, connection)) {
             open(
                     connection,
                     (InetSocketAddress) session.getRemoteAddress(),
@@ -76,6 +77,32 @@ final class Pop3IoHandler extends IoHandlerAdapter {
         protocol.start(driver);
     }
 
+    /**
+     * Opens a session whose proxy named the client; on the implicit-TLS port TLS now takes the
+     * placeholder's place, so the client's handshake, which follows the header, meets it.
+     */
+    private void openProxied(
+            IoSession session, MinaConnection connection, InetSocketAddress remote, InetSocketAddress local) {
+        IoFilterChain chain = session.getFilterChain();
+        boolean implicitTls = chain.contains(MinaTransport.TLS_AFTER_PROXY);
+        if (implicitTls) {
+            chain.remove(MinaTransport.TLS_AFTER_PROXY);
+            chain.addFirst(MinaTransport.TLS_FILTER, tls.newFilter());
+            connection.securedAtAccept();
+            tls.closeUnlessSecured(session);
+        }
+        open(connection, remote, local, implicitTls);
+    }
+
+    /** What came after the header in the same read is the start of the handshake: through TLS with it. */
+    private static void handshakeAfterHeader(IoSession session, IoBuffer buffer) {
+        if (buffer.hasRemaining()) {
+            IoBuffer rest = IoBuffer.allocate(buffer.remaining());
+            rest.put(buffer).flip();
+            session.getFilterChain().fireMessageReceived(rest);
+        }
+    }
+
     @Override
     public void messageReceived(IoSession session, Object message) {
         MinaConnection connection = connection(session);
@@ -83,8 +110,16 @@ final class Pop3IoHandler extends IoHandlerAdapter {
             return;
         }
         if (connection.proxy() != null) {
+            boolean tlsNext = session.getFilterChain().contains(MinaTransport.TLS_AFTER_PROXY);
             if (!proxy.feed(
-                    session, connection, buffer.buf(), (remote, local) -> open(connection, remote, local, false))) {
+                    session,
+                    connection,
+                    buffer.buf(),
+                    (remote, local) -> openProxied(session, connection, remote, local))) {
+                return;
+            }
+            if (tlsNext) {
+                handshakeAfterHeader(session, buffer);
                 return;
             }
         } else if (proxy.refusedUntrusted(session, connection, buffer.buf())) {

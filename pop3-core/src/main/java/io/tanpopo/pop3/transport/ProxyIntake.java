@@ -33,9 +33,9 @@ final class ProxyIntake {
     }
 
     /** Whether {@code session} must start with a header; if so, the header is awaited from now. */
-    boolean awaits(IoSession session, MinaConnection connection, boolean secure) {
+    boolean awaits(IoSession session, MinaConnection connection) {
         InetSocketAddress peer = (InetSocketAddress) session.getRemoteAddress();
-        if (secure || !policy.trusts(peer.getAddress())) {
+        if (!policy.trusts(peer.getAddress())) {
             return false;
         }
         connection.awaitProxyHeader();

@@ -13,16 +13,19 @@ import io.tanpopo.pop3.protocol.Pop3Session;
 import io.tanpopo.pop3.protocol.SessionListener;
 import io.tanpopo.pop3.proxy.ProxyPolicy;
 import io.tanpopo.resolver.strategy.Cidr;
+import io.tanpopo.testsupport.PemTrust;
 import io.tanpopo.testsupport.Pop3Wire;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +36,9 @@ class ProxyProtocolTest {
     private static final String CLEARTEXT_REFUSED =
             "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections";
     private static final byte[] SIGNATURE = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A};
+
+    @TempDir
+    Path dir;
 
     private final Queue<InetSocketAddress> clients = new ConcurrentLinkedQueue<>();
     private final SessionListener recorder = new SessionListener() {
@@ -84,6 +90,8 @@ class ProxyProtocolTest {
                 Pop3Wire client = Pop3Wire.open(server.port())) {
             client.send(v2Local());
             assertThat(client.line()).startsWith("+OK");
+            // Listeners hear of a LOCAL connection once it does more than a health check's QUIT.
+            assertThat(client.command("CAPA")).startsWith("+OK");
             assertThat(clients).containsExactly(ConnectionInfo.UNKNOWN_REMOTE);
         }
     }
@@ -226,6 +234,49 @@ class ProxyProtocolTest {
         long start = System.nanoTime();
         assertThat(client.command("PASS wrong")).startsWith("-ERR [AUTH]");
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** On the implicit-TLS port a proxy's header comes in clear, before the client's handshake. */
+    @Test
+    void implicitTlsPort_headerFromTrustedProxy_thenTheHandshake() throws Exception {
+        try (Pop3Server server = Pop3Server.builder()
+                        .user("alice", "pw")
+                        .implicitTlsPort(0)
+                        .listener(recorder)
+                        .proxy(new ProxyPolicy(List.of(Cidr.parseAddressOrBlock("127.0.0.1")), Duration.ofSeconds(5)))
+                        .start();
+                Pop3Wire client = Pop3Wire.open(server.tlsPort().orElseThrow())) {
+            Path ca = server.tlsTrust().orElseThrow().writeCaPem(dir.resolve("ca.pem"));
+            client.send(v2Tcp4(new byte[] {(byte) 203, 0, 113, 9}, 51000));
+            client.startTls(PemTrust.sslContext(ca));
+            assertThat(client.line()).startsWith("+OK");
+            assertThat(client.login("alice", "pw")).startsWith("+OK");
+            assertThat(client.command("QUIT")).startsWith("+OK");
+            assertThat(clients).containsExactly(new InetSocketAddress("203.0.113.9", 51000));
+        }
+    }
+
+    /**
+     * HAProxy's health check (v2 LOCAL, greeting, QUIT) is no session for the listeners (session log,
+     * metrics); a LOCAL connection that does anything more is, from its start.
+     */
+    @Test
+    void healthCheck_localHeaderThenQuit_isNotHeard_butMoreIs() {
+        try (Pop3Server server = server("127.0.0.1")) {
+            try (Pop3Wire check = Pop3Wire.open(server.port())) {
+                check.send(v2Local());
+                check.send("QUIT\r\n");
+                assertThat(check.line()).startsWith("+OK");
+                assertThat(check.line()).startsWith("+OK");
+            }
+            try (Pop3Wire more = Pop3Wire.open(server.port())) {
+                more.send(v2Local());
+                assertThat(more.line()).startsWith("+OK");
+                assertThat(more.command("USER alice")).startsWith("+OK");
+                assertThat(more.command("QUIT")).startsWith("+OK");
+            }
+            assertThat(clients).containsExactly(ConnectionInfo.UNKNOWN_REMOTE);
+        }
     }
 
     private static byte[] v2Local() {
