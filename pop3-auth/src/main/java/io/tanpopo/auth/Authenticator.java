@@ -33,17 +33,29 @@ public interface Authenticator {
     }
 
     /**
-     * Whether {@link #secret} can give the shared secret of users, which APOP, CRAM-MD5 and
-     * SCRAM need. The server offers those mechanisms only when this is {@code true}.
+     * Whether {@link #secret} gives a {@link SecretResult.Found} plain secret for at least one user,
+     * which APOP and CRAM-MD5 need (SCRAM can use it too). The server offers those mechanisms only
+     * when this is {@code true}; a user without one gets the same answer as a wrong password.
      */
     default boolean providesSecrets() {
         return false;
     }
 
     /**
-     * The shared secret (the plain password) of {@code user}, for mechanisms where the client
-     * proves knowledge of it without sending it. Only called when {@link #providesSecrets()} is
-     * {@code true}.
+     * Whether {@link #secret} gives {@link SecretResult.ScramKeys} for at least one user (a stored
+     * SCRAM-SHA-256 form without the plain password). The server offers SCRAM-SHA-256 when this or
+     * {@link #providesSecrets()} is {@code true}.
+     */
+    default boolean providesScramKeys() {
+        return false;
+    }
+
+    /**
+     * What {@code user} has stored for mechanisms where the client proves knowledge of the password
+     * without sending it: the plain secret, SCRAM keys, or {@link SecretResult.Unknown} for an
+     * unknown user and for a user whose stored form serves no such mechanism (both answered as a
+     * wrong password). Only called when {@link #providesSecrets()} or {@link #providesScramKeys()}
+     * is {@code true}.
      */
     default SecretResult secret(String user) {
         return new SecretResult.Unavailable("this authenticator does not provide secrets");

@@ -23,7 +23,22 @@ public sealed interface SecretResult {
         }
     }
 
-    /** No such user; the protocol answers exactly as for a wrong digest. */
+    /**
+     * The user exists and has SCRAM-SHA-256 keys (RFC 5802 §3) but no plain secret: enough for
+     * SCRAM-SHA-256, useless for APOP and CRAM-MD5, which answer as for a wrong digest. The
+     * caller must not change the arrays.
+     */
+    record ScramKeys(Account account, ScramCredentials keys) implements SecretResult {
+        public ScramKeys {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(keys, "keys");
+        }
+    }
+
+    /**
+     * No such user, or a user whose stored form serves no mechanism of this kind (a one-way hash);
+     * the protocol answers exactly as for a wrong digest.
+     */
     record Unknown() implements SecretResult {}
 
     /** The backend cannot answer now ({@code -ERR [SYS/TEMP]}). */

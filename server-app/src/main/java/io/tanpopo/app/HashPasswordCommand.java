@@ -17,7 +17,7 @@ import java.util.Arrays;
 final class HashPasswordCommand {
 
     static final String USAGE = """
-            Usage: java -jar tanpopo.jar hash-password [--scheme ARGON2ID|BCRYPT|SHA512-CRYPT|PLAIN]
+            Usage: java -jar tanpopo.jar hash-password [--scheme ARGON2ID|BCRYPT|SHA512-CRYPT|SCRAM-SHA-256|PLAIN]
 
             Reads a password from standard input and prints its hash, e.g.
               echo -n 'secret' | java -jar tanpopo.jar hash-password --scheme BCRYPT

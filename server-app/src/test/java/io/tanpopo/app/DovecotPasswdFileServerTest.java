@@ -69,7 +69,7 @@ class DovecotPasswdFileServerTest {
         }
     }
 
-    private static String doveadmPw(String scheme, String password) throws IOException, InterruptedException {
+    static String doveadmPw(String scheme, String password) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("doveadm", "pw", "-s", scheme, "-p", password)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -79,7 +79,7 @@ class StandaloneServerTest {
 
     @Test
     void hashPassword_printsAHashThatThePasswordFileAccepts() throws Exception {
-        for (String scheme : List.of("ARGON2ID", "BCRYPT", "SHA512-CRYPT", "PLAIN")) {
+        for (String scheme : List.of("ARGON2ID", "BCRYPT", "SHA512-CRYPT", "SCRAM-SHA-256", "PLAIN")) {
             assertThat(hash("pw", scheme)).startsWith("{" + scheme + "}");
         }
     }
@@ -98,7 +98,7 @@ class StandaloneServerTest {
         }
     }
 
-    private static String hash(String password, String scheme) throws IOException {
+    static String hash(String password, String scheme) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = new Main(
                         new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),

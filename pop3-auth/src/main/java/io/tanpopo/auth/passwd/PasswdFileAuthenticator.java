@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * a user whose own hash is cheaper (a {@code {PLAIN}} one among hashed ones) is verified against
  * the dummy too, so neither the time nor the reply tells which names exist.
  *
- * <p>{@link #providesSecrets()} is {@code true} only while <em>every</em> user has a
- * {@code {PLAIN}} password: the server offers APOP, CRAM-MD5 and SCRAM from that flag, and a
- * mechanism that works for some users only would look like wrong passwords to the others.
+ * <p>{@link #providesSecrets()} is {@code true} while at least one user has a {@code {PLAIN}}
+ * password, {@link #providesScramKeys()} while at least one has {@code {SCRAM-SHA-256}}: the server
+ * offers APOP, CRAM-MD5 and SCRAM from those, and {@link #secret} answers every other user (one-way
+ * hashes) as {@link SecretResult.Unknown}, so in a file being migrated those users get the answer of
+ * a wrong password from those mechanisms rather than switching them off for everybody.
  */
 public final class PasswdFileAuthenticator implements Authenticator {
 
@@ -92,7 +94,12 @@ public final class PasswdFileAuthenticator implements Authenticator {
 
     @Override
     public boolean providesSecrets() {
-        return table().allPlain();
+        return table().anyStoredAs(PasswordScheme.PLAIN);
+    }
+
+    @Override
+    public boolean providesScramKeys() {
+        return table().anyStoredAs(PasswordScheme.SCRAM_SHA_256);
     }
 
     @Override
@@ -101,11 +108,16 @@ public final class PasswdFileAuthenticator implements Authenticator {
         if (entry.isEmpty()) {
             return new SecretResult.Unknown();
         }
-        StoredPassword password = entry.get().password();
-        if (password.scheme() != PasswordScheme.PLAIN) {
-            return new SecretResult.Unavailable("user has a hashed password; no shared secret");
-        }
-        return new SecretResult.Found(account(entry.get()), password.value().getBytes(StandardCharsets.UTF_8));
+        PasswdEntry found = entry.get();
+        String value = found.password().value();
+        return switch (found.password().scheme()) {
+            case PLAIN -> new SecretResult.Found(account(found), value.getBytes(StandardCharsets.UTF_8));
+            case SCRAM_SHA_256 ->
+                ScramSha256Field.parse(value)
+                        .<SecretResult>map(keys -> new SecretResult.ScramKeys(account(found), keys))
+                        .orElseGet(SecretResult.Unknown::new);
+            case BCRYPT, ARGON2ID, SHA512_CRYPT, MD5_CRYPT -> new SecretResult.Unknown();
+        };
     }
 
     /** The users now in force, re-reading the file first if it is due and changed. */

@@ -23,10 +23,9 @@ public record PasswdTable(Map<String, PasswdEntry> entries, List<String> problem
         return Optional.ofNullable(entries.get(user));
     }
 
-    /** Whether every user has a {@code {PLAIN}} password (and there is at least one user). */
-    public boolean allPlain() {
-        return !entries.isEmpty()
-                && entries.values().stream().allMatch(e -> e.password().scheme() == PasswordScheme.PLAIN);
+    /** Whether at least one user's password is stored in {@code scheme}. */
+    public boolean anyStoredAs(PasswordScheme scheme) {
+        return entries.values().stream().anyMatch(e -> e.password().scheme() == scheme);
     }
 
     /**

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /**
  * A stored password as a password file or an SQL row holds it, with Dovecot's spelling of the
  * schemes: {@code {PLAIN}} (also {@code {CLEAR}}, {@code {CLEARTEXT}}), {@code {SHA512-CRYPT}},
- * {@code {BLF-CRYPT}} (or {@code {BCRYPT}}), {@code {ARGON2ID}}, {@code {MD5-CRYPT}}, and
+ * {@code {BLF-CRYPT}} (or {@code {BCRYPT}}), {@code {ARGON2ID}}, {@code {MD5-CRYPT}}, {@code {SCRAM-SHA-256}}, and
  * {@code {CRYPT}} or no prefix at all, which Dovecot's passwd-file reads as its default scheme
  * CRYPT: a {@code crypt(3)} string, of which {@code $6$} (SHA-512), {@code $2a$}/{@code $2b$}/{@code
  * $2y$} (bcrypt) and {@code $1$} (MD5) are supported. Every other scheme (SSHA512, SHA256-CRYPT, DES
- * crypt, SCRAM-SHA-256, ARGON2I, PBKDF2, encoding suffixes such as {@code .b64}, ...) is refused by
+ * crypt, SCRAM-SHA-1, ARGON2I, PBKDF2, encoding suffixes such as {@code .b64}, ...) is refused by
  * name, never guessed at: a text without a known prefix is never taken as a plain password unless
  * the operator names PLAIN as the default scheme.
  */
@@ -20,8 +20,9 @@ public final class PasswordField {
     /** The default scheme of a password file: a value without {@code {SCHEME}} is a crypt string. */
     public static final String CRYPT = "CRYPT";
 
-    static final String SUPPORTED = "PLAIN (CLEAR), SHA512-CRYPT, BLF-CRYPT (BCRYPT), ARGON2ID, MD5-CRYPT, and"
-            + " CRYPT (also without {SCHEME}) with $6$, $2y$ or $1$ strings";
+    static final String SUPPORTED =
+            "PLAIN (CLEAR), SHA512-CRYPT, BLF-CRYPT (BCRYPT), ARGON2ID, MD5-CRYPT, SCRAM-SHA-256, and"
+                    + " CRYPT (also without {SCHEME}) with $6$, $2y$ or $1$ strings";
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9._-]{1,32}");
 
     private PasswordField() {}
@@ -80,6 +81,7 @@ public final class PasswordField {
                     case "SHA512-CRYPT" -> PasswordScheme.SHA512_CRYPT;
                     case "ARGON2ID" -> PasswordScheme.ARGON2ID;
                     case "MD5-CRYPT" -> PasswordScheme.MD5_CRYPT;
+                    case "SCRAM-SHA-256" -> PasswordScheme.SCRAM_SHA_256;
                     default -> null;
                 });
     }

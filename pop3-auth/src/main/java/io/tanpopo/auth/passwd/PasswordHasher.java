@@ -1,5 +1,6 @@
 package io.tanpopo.auth.passwd;
 
+import io.tanpopo.auth.ScramCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -47,6 +48,7 @@ public final class PasswordHasher {
             case SHA512_CRYPT -> sha512Crypt.crypt(password, sha512Setting());
             case MD5_CRYPT ->
                 throw new IllegalArgumentException("MD5-CRYPT is read for existing hashes, never written");
+            case SCRAM_SHA_256 -> scram(password, randomBytes(16), ScramSha256Field.DEFAULT_ITERATIONS);
         };
         return new StoredPassword(scheme, value).encoded();
     }
@@ -60,6 +62,7 @@ public final class PasswordHasher {
             case ARGON2ID -> argon2id.isWellFormed(v);
             case SHA512_CRYPT -> sha512Crypt.isWellFormed(v);
             case MD5_CRYPT -> md5Crypt.isWellFormed(v);
+            case SCRAM_SHA_256 -> ScramSha256Field.parse(v).isPresent();
         };
     }
 
@@ -76,6 +79,7 @@ public final class PasswordHasher {
             case ARGON2ID -> argon2id.verify(password, v);
             case SHA512_CRYPT -> sha512Crypt.verify(password, v);
             case MD5_CRYPT -> md5Crypt.verify(password, v);
+            case SCRAM_SHA_256 -> ScramSha256Field.parse(v).orElseThrow().matches(password);
         };
     }
 
@@ -98,6 +102,8 @@ public final class PasswordHasher {
             case ARGON2ID -> argon2id.cost(v);
             case SHA512_CRYPT -> sha512Crypt.cost(v);
             case MD5_CRYPT -> md5Crypt.cost(v);
+            case SCRAM_SHA_256 ->
+                scramCost(ScramSha256Field.parse(v).orElseThrow().iterations());
         };
     }
 
@@ -132,9 +138,20 @@ public final class PasswordHasher {
                                 cost.parameters().get(1),
                                 sha512Crypt.hasRoundsField(model.value())));
             case MD5_CRYPT -> md5Crypt.crypt(secret, cryptSalt(cost.parameters().get(0)));
+            case SCRAM_SHA_256 ->
+                scram(secret, randomBytes(16), cost.parameters().get(0));
         };
         Arrays.fill(secret, (byte) 0);
         return new StoredPassword(model.scheme(), value);
+    }
+
+    private static String scram(byte[] password, byte[] salt, int iterations) {
+        return ScramSha256Field.format(ScramCredentials.derive(password, salt, iterations));
+    }
+
+    private static HashCost scramCost(int iterations) {
+        return new HashCost(
+                PasswordScheme.SCRAM_SHA_256, List.of(iterations), iterations * ScramSha256Field.NANOS_PER_ITERATION);
     }
 
     private static int bcryptCost(String v) {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * front of the stored value (the Dovecot convention).
  */
 public enum PasswordScheme {
-    /** The password itself; the only scheme that can serve APOP, CRAM-MD5 and SCRAM. */
+    /** The password itself; the only scheme that can serve APOP and CRAM-MD5. */
     PLAIN("PLAIN"),
     /** OpenBSD bcrypt, {@code $2a$}, {@code $2b$} or {@code $2y$}. */
     BCRYPT("BCRYPT"),
@@ -19,7 +19,12 @@ public enum PasswordScheme {
      * MD5 crypt ({@code $1$}), as postfixadmin and old {@code crypt(3)} write it: read so that such
      * accounts keep working, never written.
      */
-    MD5_CRYPT("MD5-CRYPT");
+    MD5_CRYPT("MD5-CRYPT"),
+    /**
+     * SCRAM-SHA-256 keys as Dovecot writes them, {@code iterations,salt,StoredKey,ServerKey} in
+     * base64: serves SCRAM-SHA-256 without the password, and password logins by deriving the keys.
+     */
+    SCRAM_SHA_256("SCRAM-SHA-256");
 
     private final String label;
 

@@ -29,9 +29,9 @@ class DoveadmHashesTest {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final List<String> SUPPORTED =
-            List.of("SHA512-CRYPT", "BLF-CRYPT", "ARGON2ID", "MD5-CRYPT", "PLAIN", "CLEAR", "CRYPT");
+            List.of("SHA512-CRYPT", "BLF-CRYPT", "ARGON2ID", "MD5-CRYPT", "SCRAM-SHA-256", "PLAIN", "CLEAR", "CRYPT");
     private static final List<String> UNSUPPORTED =
-            List.of("SSHA512", "SHA256-CRYPT", "SCRAM-SHA-256", "ARGON2I", "PBKDF2");
+            List.of("SSHA512", "SHA256-CRYPT", "SCRAM-SHA-1", "ARGON2I", "PBKDF2");
 
     @TempDir
     Path dir;

@@ -154,7 +154,7 @@ class PasswdFileAuthenticatorTest {
     }
 
     @Test
-    void secrets_onlyWhenEveryUserIsPlain() throws IOException {
+    void secrets_whenSomeUserIsPlain_andOneWayHashesAnswerAsUnknown() throws IOException {
         PasswdFileAuthenticator plain = authenticator(write("a:{PLAIN}x\nb:{PLAIN}y:/h/b\n"));
         assertThat(plain.providesSecrets()).isTrue();
         SecretResult.Found found = (SecretResult.Found) plain.secret("b");
@@ -164,8 +164,27 @@ class PasswdFileAuthenticatorTest {
 
         PasswdFileAuthenticator mixed =
                 authenticator(write("a:{PLAIN}x\nb:" + hasher.hash(PasswordScheme.SHA512_CRYPT, bytes("y")) + "\n"));
-        assertThat(mixed.providesSecrets()).isFalse();
-        assertThat(mixed.secret("b")).isInstanceOf(SecretResult.Unavailable.class);
+        assertThat(mixed.providesSecrets()).isTrue();
+        assertThat(mixed.providesScramKeys()).isFalse();
+        assertThat(mixed.secret("a")).isInstanceOf(SecretResult.Found.class);
+        assertThat(mixed.secret("b")).isInstanceOf(SecretResult.Unknown.class);
+
+        PasswdFileAuthenticator hashed =
+                authenticator(write("b:" + hasher.hash(PasswordScheme.SHA512_CRYPT, bytes("y")) + "\n"));
+        assertThat(hashed.providesSecrets()).isFalse();
+        assertThat(hashed.providesScramKeys()).isFalse();
+    }
+
+    @Test
+    void scramUser_givesStoredKeys_andLogsInWithThePassword() throws IOException {
+        String stored = hasher.hash(PasswordScheme.SCRAM_SHA_256, bytes("y"));
+        PasswdFileAuthenticator scram = authenticator(write("a:{PLAIN}x\nb:" + stored + ":/h/b\n"));
+        assertThat(scram.providesScramKeys()).isTrue();
+        SecretResult.ScramKeys keys = (SecretResult.ScramKeys) scram.secret("b");
+        assertThat(keys.account().home()).contains(Path.of("/h/b"));
+        assertThat(keys.keys().iterations()).isEqualTo(4096);
+        assertThat(keys.keys().matches(bytes("y"))).isTrue();
+        assertThat(keys.keys().matches(bytes("x"))).isFalse();
     }
 
     @Test

@@ -13,6 +13,14 @@ public interface SaslMechanism {
     /** Whether the mechanism needs {@code Authenticator.secret(user)} (offer it only if {@code providesSecrets()}). */
     boolean needsSecret();
 
+    /**
+     * Whether the mechanism can also work from {@code SecretResult.ScramKeys} (then it is offered when
+     * the authenticator {@code providesScramKeys()} as well).
+     */
+    default boolean acceptsScramKeys() {
+        return false;
+    }
+
     /** Whether the password crosses the wire in the clear (offer it only over TLS, RFC 8314 §5.1). */
     boolean isPlaintext();
 

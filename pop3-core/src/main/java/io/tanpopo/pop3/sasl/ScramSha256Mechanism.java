@@ -1,6 +1,7 @@
 package io.tanpopo.pop3.sasl;
 
 import io.tanpopo.auth.Account;
+import io.tanpopo.auth.ScramCredentials;
 import io.tanpopo.auth.SecretResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,10 +9,12 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * SCRAM-SHA-256 (RFC 5802, RFC 7677) without channel binding. The authenticator gives the plain
- * secret, so each exchange derives SaltedPassword with a fresh salt and 4096 iterations (the
- * RFC 7677 minimum). The secret is used as its UTF-8 bytes; SASLprep (RFC 4013) is not applied,
- * so non-ASCII passwords work only when client and server spell them alike.
+ * SCRAM-SHA-256 (RFC 5802, RFC 7677) without channel binding. When the authenticator gives the
+ * plain secret, each exchange derives SaltedPassword with a fresh salt and 4096 iterations (the
+ * RFC 7677 minimum); when it gives stored {@link SecretResult.ScramKeys}, their salt and count go
+ * to the client and the proof is checked against StoredKey and signed with ServerKey, without the
+ * password. The secret is used as its UTF-8 bytes; SASLprep (RFC 4013) is not applied, so non-ASCII
+ * passwords work only when client and server spell them alike.
  *
  * <p>The derivation (PBKDF2, the expensive part) runs only once a well-formed client-final message
  * with the right nonce has arrived, never on the client-first message: a client that starts
@@ -52,6 +55,11 @@ public final class ScramSha256Mechanism implements SaslMechanism {
     }
 
     @Override
+    public boolean acceptsScramKeys() {
+        return true;
+    }
+
+    @Override
     public boolean isPlaintext() {
         return false;
     }
@@ -68,8 +76,11 @@ public final class ScramSha256Mechanism implements SaslMechanism {
         private ScramMessages.ClientFirst first;
         private String serverFirst;
         private byte[] salt;
+        private int iterations = ITERATIONS;
         /** The user's secret, or a random one for an unknown user; wiped once derived or cancelled. */
         private byte[] secret;
+        /** The stored keys, when the authenticator gave those instead of a secret. */
+        private ScramCredentials keys;
 
         private Optional<Account> account = Optional.empty();
         private boolean finalSent;
@@ -111,12 +122,17 @@ public final class ScramSha256Mechanism implements SaslMechanism {
                 secret = f.secret().clone();
                 Arrays.fill(f.secret(), (byte) 0);
                 account = Optional.of(f.account());
+            } else if (result instanceof SecretResult.ScramKeys k) {
+                keys = k.keys();
+                salt = keys.salt();
+                iterations = keys.iterations();
+                account = Optional.of(k.account());
             } else {
                 // Unknown user: the same work later on a random secret, so neither timing nor the reply tells.
                 secret = context.entropy().salt();
             }
             serverFirst = "r=" + first.nonce() + context.entropy().nonce() + ",s="
-                    + Base64.getEncoder().encodeToString(salt) + ",i=" + ITERATIONS;
+                    + Base64.getEncoder().encodeToString(salt) + ",i=" + iterations;
             return new SaslStep.Challenge(serverFirst.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -152,17 +168,26 @@ public final class ScramSha256Mechanism implements SaslMechanism {
                 return SaslStep.malformed("SCRAM channel binding or nonce does not match");
             }
             String authMessage = first.bare() + "," + serverFirst + "," + message.withoutProof();
-            byte[] saltedPassword = derivation.hi(secret, salt, ITERATIONS);
-            cancel();
-            boolean valid = ScramCrypto.verifyProof(saltedPassword, authMessage, message.proof());
-            byte[] signature = ScramCrypto.serverSignature(saltedPassword, authMessage);
-            Arrays.fill(saltedPassword, (byte) 0);
+            ScramCredentials credentials = keys != null ? keys : derived();
+            boolean valid = ScramCrypto.verifyProof(credentials.storedKey(), authMessage, message.proof());
+            byte[] signature = ScramCrypto.serverSignature(credentials.serverKey(), authMessage);
             if (!valid || account.isEmpty()) {
                 return SaslStep.rejected("SCRAM proof wrong or user unknown");
             }
             finalSent = true;
             String serverFinal = "v=" + Base64.getEncoder().encodeToString(signature);
             return new SaslStep.Challenge(serverFinal.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The keys of the secret (a plain user's, or an unknown user's random one), which is then wiped. */
+        private ScramCredentials derived() {
+            byte[] saltedPassword = derivation.hi(secret, salt, iterations);
+            cancel();
+            try {
+                return ScramCredentials.fromSaltedPassword(iterations, salt, saltedPassword);
+            } finally {
+                Arrays.fill(saltedPassword, (byte) 0);
+            }
         }
     }
 }

@@ -3,6 +3,9 @@ package io.tanpopo.pop3.sasl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanpopo.auth.Account;
+import io.tanpopo.auth.AuthResult;
+import io.tanpopo.auth.Authenticator;
+import io.tanpopo.auth.LoginRequest;
 import io.tanpopo.auth.SecretResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -157,14 +160,42 @@ class SaslMechanismsTest {
     @Test
     void registry_offersSecretMechanismsOnlyWithSecrets_andPlaintextOnlyWhenAllowed() {
         SaslMechanisms all = SaslMechanisms.standard();
-        assertThat(all.usable(true, true))
+        assertThat(all.usable(serving(true, false), true))
                 .extracting(SaslMechanism::name)
                 .containsExactly("SCRAM-SHA-256", "CRAM-MD5", "PLAIN", "LOGIN");
-        assertThat(all.usable(false, true)).extracting(SaslMechanism::name).containsExactly("PLAIN", "LOGIN");
-        assertThat(all.usable(true, false))
+        assertThat(all.usable(serving(false, false), true))
+                .extracting(SaslMechanism::name)
+                .containsExactly("PLAIN", "LOGIN");
+        assertThat(all.usable(serving(true, false), false))
                 .extracting(SaslMechanism::name)
                 .containsExactly("SCRAM-SHA-256", "CRAM-MD5");
-        assertThat(all.find("plain", false, true)).isPresent();
-        assertThat(all.find("CRAM-MD5", false, true)).isEmpty();
+        assertThat(all.find("plain", serving(false, false), true)).isPresent();
+        assertThat(all.find("CRAM-MD5", serving(false, false), true)).isEmpty();
+    }
+
+    @Test
+    void registry_withScramKeysOnly_offersScramButNotCramMd5() {
+        assertThat(SaslMechanisms.standard().usable(serving(false, true), true))
+                .extracting(SaslMechanism::name)
+                .containsExactly("SCRAM-SHA-256", "PLAIN", "LOGIN");
+    }
+
+    private static Authenticator serving(boolean secrets, boolean scramKeys) {
+        return new Authenticator() {
+            @Override
+            public AuthResult authenticate(LoginRequest request) {
+                return AuthResult.rejected();
+            }
+
+            @Override
+            public boolean providesSecrets() {
+                return secrets;
+            }
+
+            @Override
+            public boolean providesScramKeys() {
+                return scramKeys;
+            }
+        };
     }
 }

@@ -37,6 +37,11 @@ public final class TimedAuthenticator implements Authenticator {
     }
 
     @Override
+    public boolean providesScramKeys() {
+        return delegate.providesScramKeys();
+    }
+
+    @Override
     public SecretResult secret(String user) {
         return delegate.secret(user);
     }

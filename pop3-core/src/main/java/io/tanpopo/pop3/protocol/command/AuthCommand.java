@@ -51,11 +51,10 @@ public final class AuthCommand implements Command {
         if (line.argumentCount() > 2) {
             return Reply.err("Syntax: AUTH mechanism [initial-response]");
         }
-        boolean secrets = authenticator.providesSecrets();
         Optional<SaslMechanism> mechanism =
-                mechanisms.find(line.argument(0), secrets, cleartext.allows(session.connection()));
+                mechanisms.find(line.argument(0), authenticator, cleartext.allows(session.connection()));
         if (mechanism.isEmpty()) {
-            Optional<SaslMechanism> withCleartext = mechanisms.find(line.argument(0), secrets, true);
+            Optional<SaslMechanism> withCleartext = mechanisms.find(line.argument(0), authenticator, true);
             return withCleartext.isPresent()
                     ? dialogue.cleartextRefused(session, withCleartext.get().name(), UNSUPPORTED)
                     : UNSUPPORTED;
@@ -65,6 +64,6 @@ public final class AuthCommand implements Command {
     }
 
     private List<SaslMechanism> usable(Pop3Session session) {
-        return mechanisms.usable(authenticator.providesSecrets(), cleartext.allows(session.connection()));
+        return mechanisms.usable(authenticator, cleartext.allows(session.connection()));
     }
 }

@@ -59,7 +59,7 @@ public final class CapaCommand implements Command {
             if (tlsAvailable && !session.connection().secure()) {
                 lines.add("STLS");
             }
-            String mechanisms = sasl.usable(authenticator.providesSecrets(), clear).stream()
+            String mechanisms = sasl.usable(authenticator, clear).stream()
                     .map(SaslMechanism::name)
                     .collect(Collectors.joining(" "));
             if (!mechanisms.isEmpty()) {
